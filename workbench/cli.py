@@ -1,0 +1,285 @@
+"""The `workbench` command: bare, it opens the TUI; subcommands run the headless core.
+
+Heavy modules (spaCy, Textual, rich) are imported inside the commands that use them,
+so `workbench --help` and `workbench claims` start fast.
+
+Exit codes: 0 ok, 1 unexpected, 2 usage error, 3 not found, 4 invalid input,
+5 conflict, 6 database unavailable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import click
+
+from workbench.config import STANCES, Settings, default_reviewer, resolve_db_path
+from workbench.errors import InvalidInput, StoreUnavailable, WorkbenchError
+from workbench.service import Workbench
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+
+
+class WorkbenchGroup(click.Group):
+    """Turns every workbench error into one sentence on stderr and its exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except WorkbenchError as error:
+            _fail(str(error), error.exit_code)
+        except sqlite3.Error as error:
+            _fail(f"The database could not be used: {error}.", StoreUnavailable.exit_code)
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+db_option = click.option(
+    "--db",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Database file (default: $WORKBENCH_DB, else ./claims.db).",
+)
+
+
+def _workbench(ctx: click.Context, db: Path | None, reviewer: str | None = None) -> Workbench:
+    chosen = db or (ctx.find_root().params.get("db"))
+    return Workbench(resolve_db_path(chosen), actor=default_reviewer(reviewer))
+
+
+@click.group(cls=WorkbenchGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@db_option
+@click.version_option(package_name="claims-workbench")
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None) -> None:
+    """Claims workbench: split news articles into checkable claims, review them, export verdicts.
+
+    Run without a command to open the terminal UI on the database.
+
+    \b
+    Exit codes: 0 ok, 2 usage error, 3 not found, 4 invalid input,
+    5 conflict, 6 database unavailable.
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(tui, db=db)
+
+
+@cli.command()
+@db_option
+@click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of seed articles imported into a new database (default: the project's seeds/).")
+@click.option("--no-seed", is_flag=True, help="Do not import the seed articles.")
+@click.pass_context
+def tui(ctx: click.Context, db: Path | None, seeds: Path | None, no_seed: bool) -> None:
+    """Open the terminal UI (the default command).
+
+    Example: workbench --db claims.db
+    """
+    from workbench.tui.app import make_app
+
+    workbench = _workbench(ctx, db)
+    seeds_dir = None if no_seed else (seeds or (SEEDS_DIR if (SEEDS_DIR / "manifest.json").exists() else None))
+    make_app(workbench, seeds_dir=seeds_dir).run()
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--title", help="Title of the article (one file only); derived from the text when absent.")
+@click.option("--url", help="Where the article was published (one file only).")
+@click.option("--outlet", help="The publishing outlet.")
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date; relative dates resolve against it.")
+@click.option("--lang", "language", default="auto", show_default=True, help="Language: es, en or auto.")
+@click.option("--format", "fmt", default="article", show_default=True,
+              help="article (text, Markdown, HTML), claims-csv or claimreview.")
+@click.pass_context
+def import_(ctx: click.Context, paths: tuple[str, ...], db: Path | None, title: str | None, url: str | None,
+            outlet: str | None, published: str | None, language: str, fmt: str) -> None:
+    """Import articles from files, or from standard input with '-'.
+
+    Re-importing the same text reports the stored article and adds nothing.
+
+    Example: workbench import story.html --published 2023-09-13 --lang es
+    """
+    from workbench.ingest.reader import parse_article, read_bytes
+
+    if fmt != "article":
+        raise InvalidInput(f"Import format {fmt!r} is not available yet; use article.")
+    if len(paths) > 1 and (title or url):
+        raise InvalidInput("--title and --url describe one article; import one file at a time to use them.")
+    if language not in {"es", "en", "auto"}:
+        raise InvalidInput(f"Language {language!r} is not supported; use es, en or auto.")
+    workbench = _workbench(ctx, db)
+    limit = workbench.settings.max_article_bytes
+    # Read and check every input before writing anything, so one bad file leaves the database as it was.
+    articles = [
+        parse_article(read_bytes(path, limit), origin=path, title=title, url=url, outlet=outlet,
+                      published=published, language=language)
+        for path in paths
+    ]
+    for result in _import_with_progress(workbench, articles):
+        verb = "Imported" if result.created else "Already imported as"
+        click.echo(f"{verb} article {result.article_id}: {result.title} ({result.claim_count} claims)")
+
+
+def _import_with_progress(workbench: Workbench, articles: list) -> list:
+    if len(articles) < 2 or not sys.stderr.isatty():
+        return workbench.import_articles(articles)
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("Importing", total=len(articles))
+        return workbench.import_articles(articles, progress=lambda _: progress.advance(task))
+
+
+@cli.command()
+@click.argument("path")
+@click.option("--lines", is_flag=True, help="Treat each input line as its own text; one JSON line out per line.")
+@click.option("--json", "as_json", is_flag=True, help="Print claims as JSON.")
+@click.option("--lang", "language", default="auto", show_default=True, help="Language: es, en or auto.")
+def extract(path: str, lines: bool, as_json: bool, language: str) -> None:
+    """Print the claims of a text without storing anything.
+
+    Example: echo "Corea del Norte disparó dos misiles el miércoles." | workbench extract - --json
+    """
+    from workbench.ingest.reader import decode, read_bytes
+    from workbench.service import extract_texts
+
+    settings = Settings()
+    text = decode(read_bytes(path, settings.max_article_bytes), "Standard input" if path == "-" else path)
+    texts = text.splitlines() if lines else [text]
+    for claims in extract_texts(texts, language, settings):
+        rows = [asdict(claim) for claim in claims]
+        if lines:
+            click.echo(json.dumps({"claims": rows}, ensure_ascii=False))
+        elif as_json:
+            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        else:
+            for claim in claims:
+                click.echo(f"[{claim.start}:{claim.end}] {claim.kind:<10} {claim.text}")
+
+
+@cli.command()
+@db_option
+@click.option("--article", "article_id", type=int, help="Only the claims of this article.")
+@click.option("--json", "as_json", is_flag=True, help="Print claims as JSON.")
+@click.pass_context
+def claims(ctx: click.Context, db: Path | None, article_id: int | None, as_json: bool) -> None:
+    """List stored claims.
+
+    Example: workbench claims --article 1
+    """
+    rows = _workbench(ctx, db).claims(article_id)
+    if as_json:
+        click.echo(json.dumps([asdict(row) for row in rows], ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        rating = row.rating or ("-" if row.checkable else "not checkable")
+        click.echo(f"{row.id:>5}  {row.kind:<10} {rating:<13} {row.text}")
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", default="json", show_default=True, help="json or md.")
+@click.option("--article", "article_id", type=int, help="Only this article.")
+@click.option("--out", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")
+@click.pass_context
+def export(ctx: click.Context, db: Path | None, fmt: str, article_id: int | None, out: Path | None) -> None:
+    """Export articles, claims and verdicts as a report.
+
+    Example: workbench export --format md --article 1 --out report.md
+    """
+    if out is not None and not out.parent.exists():
+        raise InvalidInput(f"Cannot write {out}: the folder {out.parent} does not exist.")
+    report = _workbench(ctx, db).export(fmt, article_id)
+    if out is None:
+        click.echo(report, nl=False)
+        return
+    partial = out.with_name(out.name + ".partial")
+    partial.write_text(report, encoding="utf-8")
+    os.replace(partial, out)
+    click.echo(f"Wrote {out}", err=True)
+
+
+@cli.group()
+def source() -> None:
+    """Sources attached to claims."""
+
+
+@source.command("add")
+@click.argument("claim_id", type=int, metavar="CLAIM")
+@click.argument("url")
+@db_option
+@click.option("--title")
+@click.option("--publisher")
+@click.option("--stance", default="context", show_default=True, help=f"One of: {', '.join(STANCES)}.")
+@click.option("--excerpt", help="The passage of the source that bears on the claim.")
+@click.option("--reviewer", help="Who attaches it (default: $WORKBENCH_REVIEWER, else the login name).")
+@click.pass_context
+def source_add(ctx: click.Context, claim_id: int, url: str, db: Path | None, title: str | None,
+               publisher: str | None, stance: str, excerpt: str | None, reviewer: str | None) -> None:
+    """Attach a source to a claim.
+
+    Example: workbench source add 12 https://www.jcs.mil.kr/ --stance supports
+    """
+    attachment = _workbench(ctx, db, reviewer).add_source(
+        claim_id, url, stance=stance, title=title, publisher=publisher, excerpt=excerpt
+    )
+    click.echo(f"Attached source {attachment} to claim {claim_id}.")
+
+
+@cli.command()
+@click.argument("claim_id", type=int, metavar="CLAIM")
+@click.argument("rating")
+@db_option
+@click.option("--rationale", help="Why this rating.")
+@click.option("--reviewer", help="Who gives it (default: $WORKBENCH_REVIEWER, else the login name).")
+@click.pass_context
+def verdict(ctx: click.Context, claim_id: int, rating: str, db: Path | None, rationale: str | None,
+            reviewer: str | None) -> None:
+    """Give a claim a verdict; earlier verdicts stay in its history.
+
+    Example: workbench verdict 12 "mostly true" --rationale "Seoul and Tokyo disagree on the count."
+    """
+    workbench = _workbench(ctx, db, reviewer)
+    workbench.add_verdict(claim_id, rating, rationale)
+    latest = workbench.verdict_history(claim_id)[-1]
+    click.echo(f"Claim {claim_id}: {latest['rating']} (by {latest['reviewer']} at {latest['at']})")
+
+
+@cli.command()
+@click.argument("query")
+@db_option
+@click.pass_context
+def search(ctx: click.Context, query: str, db: Path | None) -> None:
+    """Full-text search over claims and articles.
+
+    Example: workbench search "misil balístico"
+    """
+    hits = _workbench(ctx, db).search(query)
+    if not hits:
+        click.echo("No matches.", err=True)
+    for hit in hits:
+        click.echo(f"{hit.kind:<8}{hit.id:>5}  (article {hit.article_id})  {hit.text}")
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@db_option
+@click.pass_context
+def backup(ctx: click.Context, path: Path, db: Path | None) -> None:
+    """Copy the database to PATH with SQLite's online backup, while others keep working.
+
+    Example: workbench backup backups/claims-2023-09-14.db
+    """
+    _workbench(ctx, db).backup(path)
+    click.echo(f"Backed up to {path}", err=True)

@@ -1,0 +1,34 @@
+"""Errors a user can cause; each carries the exit code the CLI returns.
+
+The message is the one sentence the user sees on stderr, so write it for them.
+"""
+
+
+class WorkbenchError(Exception):
+    """Base of every error the workbench reports without a traceback."""
+
+    exit_code = 1
+
+
+class NotFound(WorkbenchError):
+    """A file, article or claim that does not exist."""
+
+    exit_code = 3
+
+
+class InvalidInput(WorkbenchError):
+    """Input the workbench refuses: empty, binary, too large, out of scale."""
+
+    exit_code = 4
+
+
+class Conflict(WorkbenchError):
+    """A write that would overwrite someone else's work."""
+
+    exit_code = 5
+
+
+class StoreUnavailable(WorkbenchError):
+    """The database file cannot be opened, read or written."""
+
+    exit_code = 6

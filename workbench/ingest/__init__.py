@@ -1,0 +1,1 @@
+"""Turning files and stdin into article text the extractor can work on."""

@@ -1,0 +1,177 @@
+"""Read an article from bytes: decode, detect the format, pull the text and a title.
+
+Everything here refuses bad input with one sentence the user can act on.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from workbench.errors import InvalidInput, NotFound
+from workbench.models import ArticleInput
+
+TITLE_MAX = 90
+_HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<article|<p[\s>])", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def read_bytes(path: str, max_bytes: int) -> bytes:
+    """The raw bytes of a path, or of stdin for '-', refusing what is missing or too large."""
+    if path == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        file = Path(path)
+        if not file.exists():
+            raise NotFound(f"There is no file at {path}.")
+        if file.is_dir():
+            raise InvalidInput(f"{path} is a folder, not an article file.")
+        if file.stat().st_size > max_bytes:
+            raise InvalidInput(f"{path} is larger than the {_megabytes(max_bytes)} limit for an article.")
+        data = file.read_bytes()
+    if len(data) > max_bytes:
+        raise InvalidInput(f"{_name(path)} is larger than the {_megabytes(max_bytes)} limit for an article.")
+    return data
+
+
+def parse_article(
+    data: bytes,
+    *,
+    origin: str = "-",
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+    language: str = "auto",
+) -> ArticleInput:
+    """An article from raw bytes: plain text, Markdown or HTML, told apart by name and content."""
+    if published is not None:
+        published = validate_date(published)
+    text = decode(data, _name(origin))
+    suffix = Path(origin).suffix.lower() if origin != "-" else ""
+    if suffix in {".html", ".htm", ".xhtml"} or _HTML_START.match(data[:512]):
+        article = _from_html(text, origin)
+    elif suffix in {".md", ".markdown"}:
+        article = _from_markdown(text, origin)
+    else:
+        article = ArticleInput(text=_clean(text), title="", language=language, origin=origin)
+    if not article.text.strip():
+        raise InvalidInput(f"{_name(origin)} has no article text.")
+    return replace(
+        article,
+        title=(title or "").strip() or article.title or derive_title(article.text),
+        url=url or article.url,
+        outlet=outlet or article.outlet,
+        published=published or article.published,
+        language=language,
+    )
+
+
+def decode(data: bytes, name: str) -> str:
+    """Text from bytes: UTF-8 when it is, else the encoding charset-normalizer finds; binary is refused."""
+    if not data.strip():
+        raise InvalidInput(f"{name} is empty.")
+    if b"\x00" in data[:8192]:
+        raise InvalidInput(f"{name} is a binary file, not an article.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise InvalidInput(f"{name} is not text in any encoding the workbench can read.") from None
+        text = str(best)
+    if len(_CONTROL.findall(text[:8192])) > 0.01 * min(len(text), 8192) + 2:
+        raise InvalidInput(f"{name} is a binary file, not an article.")
+    if not text.strip():
+        raise InvalidInput(f"{name} is empty.")
+    return text
+
+
+def validate_date(value: str) -> str:
+    """A YYYY-MM-DD date, checked to exist."""
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise InvalidInput(f"{value!r} is not a date in the form YYYY-MM-DD.") from None
+
+
+def derive_title(text: str) -> str:
+    """A title from the first line or sentence, cut at a word boundary."""
+    first = text.strip().splitlines()[0].strip()
+    first = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
+    first = re.sub(r"\s+", " ", first)
+    if len(first) <= TITLE_MAX:
+        return first.rstrip(".")
+    return first[:TITLE_MAX].rsplit(" ", 1)[0] + "…"
+
+
+def _from_html(html: str, origin: str) -> ArticleInput:
+    import trafilatura
+
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    body = getattr(document, "text", None) if document is not None else None
+    if not body or not body.strip():
+        raise InvalidInput(f"{_name(origin)} is an HTML page with no article text.")
+    published = getattr(document, "date", None)
+    return ArticleInput(
+        text=_clean(body),
+        title=(getattr(document, "title", None) or "").strip(),
+        language="auto",
+        url=getattr(document, "url", None),
+        outlet=getattr(document, "sitename", None),
+        published=_iso_or_none(published),
+        origin=origin,
+    )
+
+
+def _from_markdown(markdown: str, origin: str) -> ArticleInput:
+    """Plain text from Markdown blocks; the first heading becomes the title."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    title, blocks, in_heading = "", [], False
+    for token in tokens:
+        if token.type == "heading_open":
+            in_heading = True
+        elif token.type == "heading_close":
+            in_heading = False
+        elif token.type == "inline":
+            plain = "".join(_inline_text(child) for child in token.children or []) or token.content
+            if in_heading and not title:
+                title = plain.strip()
+            else:
+                blocks.append(plain.strip())
+    return ArticleInput(text=_clean("\n\n".join(b for b in blocks if b)), title=title, language="auto", origin=origin)
+
+
+def _inline_text(token) -> str:  # noqa: ANN001 - markdown_it Token
+    if token.type in {"softbreak", "hardbreak"}:
+        return " "
+    return token.content if token.type in {"text", "code_inline"} else ""
+
+
+def _clean(text: str) -> str:
+    """Unify line ends and trim the ends; spans index this exact text from here on."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _iso_or_none(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _name(origin: str) -> str:
+    return "Standard input" if origin == "-" else origin
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / (1024 * 1024):g} MB"

@@ -1,0 +1,94 @@
+"""Plain data passed between the core's parts; no SQL, spaCy or Textual here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """An article read from a file or stdin, ready to extract and store."""
+
+    text: str
+    title: str
+    language: str
+    """'es', 'en' or 'auto' (resolved before extraction)."""
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    """ISO date, YYYY-MM-DD, or None when unknown."""
+    origin: str = "-"
+    """Where it came from (a path or '-'), for messages only."""
+
+
+@dataclass(frozen=True)
+class EntityDraft:
+    text: str
+    label: str
+    canonical: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ClaimDraft:
+    """A claim found in a text, before it is stored; spans index that text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    checkable: bool
+    score: float
+    claimant: str | None = None
+    entities: tuple[EntityDraft, ...] = ()
+    dates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    article_id: int
+    title: str
+    claim_count: int
+    created: bool
+    """False when the same text was already stored: re-import is a no-op."""
+    origin: str = "-"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    """'claim' or 'article'."""
+    id: int
+    article_id: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    id: int
+    title: str
+    outlet: str | None
+    published: str | None
+    language: str
+    claim_count: int
+    reviewed_count: int
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """A stored claim as the CLI and TUI list it."""
+
+    id: int
+    article_id: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    checkable: bool
+    score: float
+    claimant: str | None
+    status: str
+    rating: str | None = None
+    entities: tuple[EntityDraft, ...] = field(default=())
+    dates: tuple[str, ...] = ()

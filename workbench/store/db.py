@@ -1,0 +1,58 @@
+"""Opening a database file safely: check it, tune it, migrate it."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from workbench.errors import NotFound, StoreUnavailable
+from workbench.store.migrations import migrations
+
+BUSY_TIMEOUT_MS = 5000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def open_db(path: Path, *, create: bool = False) -> Database:
+    """Open (and with create=True, make) a workbench database, migrated to the latest schema.
+
+    The file is checked before SQLite touches it, so a wrong --db never gets modified.
+
+    :param path: the database file.
+    :param create: make the file when it does not exist; commands that only read
+      or annotate existing claims pass False so a typo does not leave an empty db behind.
+    """
+    path = Path(path)
+    _check_file(path, create=create)
+    try:
+        db = Database(path)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if migrations.pending(db):
+            if not create and not migrations.applied(db):
+                db.close()
+                raise NotFound(f"{path} holds no workbench data; import an article first.")
+            db.enable_wal()
+            migrations.apply(db)
+    except sqlite3.DatabaseError as error:
+        raise StoreUnavailable(f"Cannot use {path} as a workbench database: {error}.") from error
+    return db
+
+
+def _check_file(path: Path, *, create: bool) -> None:
+    if path.is_dir():
+        raise StoreUnavailable(f"{path} is a folder, not a database file.")
+    if not path.exists():
+        if not create:
+            raise NotFound(f"There is no database at {path}; import an article first.")
+        if not path.parent.exists():
+            raise StoreUnavailable(f"Cannot create {path}: the folder {path.parent} does not exist.")
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise StoreUnavailable(f"Cannot read {path}: {error.strerror}.") from error
+    if header and header != SQLITE_HEADER:
+        raise StoreUnavailable(f"{path} is not a SQLite database.")

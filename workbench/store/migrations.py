@@ -1,0 +1,125 @@
+"""Numbered schema migrations, applied in order every time a database is opened.
+
+Never edit a migration that has shipped: add the next number instead.
+"""
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("workbench")
+
+TABLES = {
+    "meta",
+    "articles",
+    "claims",
+    "entities",
+    "sources",
+    "claim_sources",
+    "verdicts",
+    "links",
+    "audit",
+}
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["articles"].create(
+        {
+            "id": int,
+            "title": str,
+            "url": str,
+            "outlet": str,
+            "language": str,
+            "published": str,
+            "text": str,
+            "content_hash": str,
+            "origin": str,
+            "imported_at": str,
+            "imported_by": str,
+        },
+        pk="id",
+        not_null={"title", "language", "text", "content_hash"},
+    )
+    db["articles"].create_index(["content_hash"], unique=True)
+    db["claims"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "kind": str,
+            "checkable": int,
+            "score": float,
+            "claimant": str,
+            "dates": str,
+            "status": str,
+            "version": int,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"article_id", "text", "kind", "status"},
+        defaults={"status": "new", "version": 1, "checkable": 1, "dates": "[]"},
+    )
+    db["claims"].create_index(["article_id"])
+    db["entities"].create(
+        {"id": int, "claim_id": int, "text": str, "label": str, "canonical": str, "start": int, "end": int},
+        pk="id",
+        foreign_keys=[("claim_id", "claims", "id")],
+    )
+    db["entities"].create_index(["claim_id"])
+    db["entities"].create_index(["canonical"])
+    db["sources"].create(
+        {"id": int, "url": str, "title": str, "publisher": str, "date": str, "excerpt": str, "created_at": str},
+        pk="id",
+        not_null={"url"},
+    )
+    db["claim_sources"].create(
+        {"id": int, "claim_id": int, "source_id": int, "stance": str, "attached_by": str, "attached_at": str},
+        pk="id",
+        foreign_keys=[("claim_id", "claims", "id"), ("source_id", "sources", "id")],
+        not_null={"claim_id", "source_id", "stance"},
+    )
+    db["claim_sources"].create_index(["claim_id"])
+    db["verdicts"].create(
+        {"id": int, "claim_id": int, "rating": str, "rationale": str, "reviewer": str, "at": str},
+        pk="id",
+        foreign_keys=[("claim_id", "claims", "id")],
+        not_null={"claim_id", "rating", "reviewer", "at"},
+    )
+    db["verdicts"].create_index(["claim_id"])
+    db["links"].create(
+        {
+            "id": int,
+            "claim_a": int,
+            "claim_b": int,
+            "relation": str,
+            "score": float,
+            "state": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("claim_a", "claims", "id"), ("claim_b", "claims", "id")],
+        not_null={"claim_a", "claim_b", "relation", "state"},
+    )
+    db["links"].create_index(["claim_a", "claim_b"], unique=True)
+    db["links"].create_index(["claim_b"])
+    db["audit"].create(
+        {
+            "id": int,
+            "at": str,
+            "actor": str,
+            "action": str,
+            "table_name": str,
+            "row_id": int,
+            "before": str,
+            "after": str,
+        },
+        pk="id",
+        not_null={"at", "actor", "action"},
+    )
+    db["audit"].create_index(["table_name", "row_id"])
+    db["claims"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")

@@ -1,0 +1,328 @@
+"""Reads and writes of workbench data; every write leaves an audit row in the same transaction."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from workbench.errors import NotFound
+from workbench.models import (
+    ArticleInput,
+    ArticleSummary,
+    ClaimDraft,
+    ClaimRow,
+    EntityDraft,
+    SearchHit,
+)
+
+
+def now() -> str:
+    """UTC time as ISO 8601, to the second: what the audit log and verdicts record."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """The workbench's tables behind plain methods; one instance per connection and thread."""
+
+    def __init__(self, db: Database, actor: str):
+        self.db = db
+        self.actor = actor
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group writes so they land together or not at all."""
+        with self.db.atomic():
+            yield
+
+    # -- meta ---------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            before = self.get_meta(key)
+            self.db["meta"].upsert({"key": key, "value": value}, pk="key")
+            self._audit("set", "meta", None, {"key": key, "value": before}, {"key": key, "value": value})
+
+    # -- articles -------------------------------------------------------------
+
+    def article_id_by_hash(self, content_hash: str) -> int | None:
+        row = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", [content_hash]).fetchone()
+        return row[0] if row else None
+
+    def insert_article(self, article: ArticleInput, content_hash: str, claims: list[ClaimDraft]) -> int:
+        """Store an article with its claims and entities in one transaction; return its id."""
+        with self.transaction():
+            article_id = self.db["articles"].insert(
+                {
+                    "title": article.title,
+                    "url": article.url,
+                    "outlet": article.outlet,
+                    "language": article.language,
+                    "published": article.published,
+                    "text": article.text,
+                    "content_hash": content_hash,
+                    "origin": article.origin,
+                    "imported_at": now(),
+                    "imported_by": self.actor,
+                }
+            ).last_pk
+            claim_ids = [self._insert_claim(article_id, claim) for claim in claims]
+            self._audit(
+                "import",
+                "articles",
+                article_id,
+                None,
+                {"title": article.title, "content_hash": content_hash, "claims": claim_ids},
+            )
+        return article_id
+
+    def _insert_claim(self, article_id: int, claim: ClaimDraft) -> int:
+        claim_id = self.db["claims"].insert(
+            {
+                "article_id": article_id,
+                "start": claim.start,
+                "end": claim.end,
+                "text": claim.text,
+                "kind": claim.kind,
+                "checkable": int(claim.checkable),
+                "score": claim.score,
+                "claimant": claim.claimant,
+                "dates": json.dumps(list(claim.dates)),
+                "status": "new",
+                "version": 1,
+                "created_at": now(),
+            }
+        ).last_pk
+        if claim.entities:
+            self.db["entities"].insert_all(
+                {
+                    "claim_id": claim_id,
+                    "text": e.text,
+                    "label": e.label,
+                    "canonical": e.canonical,
+                    "start": e.start,
+                    "end": e.end,
+                }
+                for e in claim.entities
+            )
+        return claim_id
+
+    def article(self, article_id: int) -> dict[str, Any]:
+        row = self._one("SELECT * FROM articles WHERE id = ?", [article_id])
+        if row is None:
+            raise NotFound(f"There is no article with id {article_id}.")
+        return row
+
+    def articles(self, article_id: int | None = None) -> list[dict[str, Any]]:
+        """Full article rows, oldest first; one or none when article_id is given."""
+        if article_id is not None:
+            return [self.article(article_id)]
+        return self._all("SELECT * FROM articles ORDER BY id")
+
+    def article_summaries(self) -> list[ArticleSummary]:
+        rows = self._all(
+            """
+            SELECT a.id, a.title, a.outlet, a.published, a.language,
+                   count(c.id) AS claim_count,
+                   count(CASE WHEN c.status = 'checked' THEN 1 END) AS reviewed_count
+            FROM articles a LEFT JOIN claims c ON c.article_id = a.id
+            GROUP BY a.id ORDER BY a.id
+            """
+        )
+        return [ArticleSummary(**row) for row in rows]
+
+    # -- claims ---------------------------------------------------------------
+
+    def claim(self, claim_id: int) -> ClaimRow:
+        rows = self.claims(claim_ids=[claim_id])
+        if not rows:
+            raise NotFound(f"There is no claim with id {claim_id}.")
+        return rows[0]
+
+    def claims(self, article_id: int | None = None, claim_ids: list[int] | None = None) -> list[ClaimRow]:
+        """Claims in article and text order, each with its entities and latest rating."""
+        where, params = "1 = 1", []
+        if article_id is not None:
+            self.article(article_id)
+            where, params = "c.article_id = ?", [article_id]
+        if claim_ids is not None:
+            where += f" AND c.id IN ({', '.join('?' for _ in claim_ids)})"
+            params += claim_ids
+        rows = self._all(
+            f"""
+            SELECT c.*, (SELECT v.rating FROM verdicts v WHERE v.claim_id = c.id
+                         ORDER BY v.id DESC LIMIT 1) AS rating
+            FROM claims c WHERE {where} ORDER BY c.article_id, c.start, c.id
+            """,
+            params,
+        )
+        entities = self._entities_by_claim([row["id"] for row in rows])
+        return [
+            ClaimRow(
+                id=row["id"],
+                article_id=row["article_id"],
+                start=row["start"],
+                end=row["end"],
+                text=row["text"],
+                kind=row["kind"],
+                checkable=bool(row["checkable"]),
+                score=row["score"],
+                claimant=row["claimant"],
+                status=row["status"],
+                rating=row["rating"],
+                entities=tuple(entities.get(row["id"], ())),
+                dates=tuple(json.loads(row["dates"] or "[]")),
+            )
+            for row in rows
+        ]
+
+    def _entities_by_claim(self, claim_ids: list[int]) -> dict[int, list[EntityDraft]]:
+        found: dict[int, list[EntityDraft]] = {}
+        if not claim_ids:
+            return found
+        for row in self._in_chunks(
+            "SELECT * FROM entities WHERE claim_id IN ({}) ORDER BY claim_id, start, id", claim_ids
+        ):
+            found.setdefault(row["claim_id"], []).append(
+                EntityDraft(row["text"], row["label"], row["canonical"], row["start"], row["end"])
+            )
+        return found
+
+    # -- sources and verdicts -----------------------------------------------
+
+    def add_source(
+        self,
+        claim_id: int,
+        url: str,
+        *,
+        stance: str,
+        title: str | None = None,
+        publisher: str | None = None,
+        excerpt: str | None = None,
+        date: str | None = None,
+    ) -> int:
+        """Attach a source to a claim; returns the attachment id."""
+        with self.transaction():
+            self.claim(claim_id)
+            source = {"url": url, "title": title, "publisher": publisher, "date": date, "excerpt": excerpt}
+            source_id = self.db["sources"].insert({**source, "created_at": now()}).last_pk
+            attachment = {
+                "claim_id": claim_id,
+                "source_id": source_id,
+                "stance": stance,
+                "attached_by": self.actor,
+                "attached_at": now(),
+            }
+            attachment_id = self.db["claim_sources"].insert(attachment).last_pk
+            self._audit("attach_source", "claims", claim_id, None, {**source, "stance": stance})
+        return attachment_id
+
+    def sources(self, claim_id: int) -> list[dict[str, Any]]:
+        return self._all(
+            """
+            SELECT s.url, s.title, s.publisher, cs.stance, s.excerpt
+            FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
+            WHERE cs.claim_id = ? ORDER BY cs.id
+            """,
+            [claim_id],
+        )
+
+    def add_verdict(self, claim_id: int, rating: str, rationale: str | None, reviewer: str) -> int:
+        """Append a verdict (history is never overwritten) and mark the claim checked."""
+        with self.transaction():
+            claim = self.claim(claim_id)
+            verdict = {"claim_id": claim_id, "rating": rating, "rationale": rationale, "reviewer": reviewer, "at": now()}
+            verdict_id = self.db["verdicts"].insert(verdict).last_pk
+            self._audit("verdict", "claims", claim_id, {"rating": claim.rating}, verdict)
+            if claim.status != "checked":
+                self.db.execute(
+                    "UPDATE claims SET status = 'checked', version = version + 1 WHERE id = ?", [claim_id]
+                )
+                self._audit("set_status", "claims", claim_id, {"status": claim.status}, {"status": "checked"})
+        return verdict_id
+
+    def verdict_history(self, claim_id: int) -> list[dict[str, Any]]:
+        """Verdicts of a claim, oldest first."""
+        return self._all(
+            "SELECT rating, rationale, reviewer, at FROM verdicts WHERE claim_id = ? ORDER BY id", [claim_id]
+        )
+
+    def links(self, claim_id: int) -> list[dict[str, Any]]:
+        """Links touching a claim, seen from that claim."""
+        return self._all(
+            """
+            SELECT CASE WHEN claim_a = :id THEN claim_b ELSE claim_a END AS claim,
+                   relation, score, state
+            FROM links WHERE claim_a = :id OR claim_b = :id ORDER BY id
+            """,
+            {"id": claim_id},
+        )
+
+    # -- search and audit -----------------------------------------------------
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Full-text search over claims, then articles; the query is quoted, never parsed as FTS syntax."""
+        hits = [
+            SearchHit("claim", row["id"], row["article_id"], row["text"])
+            for row in self.db["claims"].search(query, quote=True, limit=limit, columns=["id", "article_id", "text"])
+        ]
+        hits += [
+            SearchHit("article", row["id"], row["id"], row["title"])
+            for row in self.db["articles"].search(query, quote=True, limit=limit, columns=["id", "title"])
+        ]
+        return hits
+
+    def audit_log(self, table_name: str | None = None, row_id: int | None = None) -> list[dict[str, Any]]:
+        if table_name is None:
+            return self._all("SELECT * FROM audit ORDER BY id")
+        return self._all("SELECT * FROM audit WHERE table_name = ? AND row_id = ? ORDER BY id", [table_name, row_id])
+
+    def _audit(self, action: str, table_name: str, row_id: int | None, before: Any, after: Any) -> None:
+        self.db["audit"].insert(
+            {
+                "at": now(),
+                "actor": self.actor,
+                "action": action,
+                "table_name": table_name,
+                "row_id": row_id,
+                "before": None if before is None else json.dumps(before, ensure_ascii=False),
+                "after": None if after is None else json.dumps(after, ensure_ascii=False),
+            }
+        )
+
+    def backup(self, target: Path) -> None:
+        destination = sqlite3.connect(str(target))
+        try:
+            self.db.conn.backup(destination)
+        finally:
+            destination.close()
+
+    # -- helpers --------------------------------------------------------------
+
+    def _all(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
+        cursor = self.db.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def _one(self, sql: str, params: Any = None) -> dict[str, Any] | None:
+        rows = self._all(sql, params)
+        return rows[0] if rows else None
+
+    def _in_chunks(self, sql: str, ids: list[int], size: int = 500) -> Iterator[dict[str, Any]]:
+        """Run an `IN ({})` query in slices, under SQLite's bound-parameter limit."""
+        for i in range(0, len(ids), size):
+            chunk = ids[i : i + size]
+            yield from self._all(sql.format(", ".join("?" for _ in chunk)), chunk)

@@ -41,6 +41,7 @@ class ClaimDraft:
     checkable: bool
     score: float
     claimant: str | None = None
+    claimant_canonical: str | None = None
     entities: tuple[EntityDraft, ...] = ()
     dates: tuple[str, ...] = ()
 

@@ -1,6 +1,7 @@
-"""From text to claim drafts: one claim per sentence, with its span, entities and a first kind.
+"""From text to claim drafts: clauses of parsed sentences, with claimant, kind and entities.
 
-This is the first, sentence-level extraction; spans always index the text given.
+The text is repaired for parsing (normalize.py) and every span is mapped back, so a claim's
+start and end always index the text given, and text[start:end] is the claim's text.
 """
 
 from __future__ import annotations
@@ -9,19 +10,21 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from workbench.models import ClaimDraft, EntityDraft
+from workbench.nlp.attribution import Attributor, Claimant, is_reporting, quote_runs
+from workbench.nlp.clauses import clause_spans, is_relative
+from workbench.nlp.gazetteer import canonical
+from workbench.nlp.normalize import Normalized, normalize
 from workbench.nlp.pipeline import load_nlp
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
-# Lemmas of verbs that report speech: a sentence built on one is a statement.
-SPEECH_LEMMAS = {
-    "decir", "asegurar", "afirmar", "declarar", "mencionar", "insistir", "anunciar", "informar",
-    "advertir", "señalar", "explicar", "añadir", "indicar", "calificar", "elogiar",
-    "say", "tell", "state", "claim", "announce", "report", "warn", "add",
+EVALUATIVE_LEMMAS = {
+    "simbólico", "histórico", "importante", "excepcional", "clave", "crucial", "preocupante",
+    "symbolic", "historic", "important", "crucial", "key",
 }
-EVALUATIVE_LEMMAS = {"simbólico", "histórico", "importante", "excepcional", "symbolic", "historic"}
-MIN_WORDS = 4
+OPINION_LEMMAS = {"considerar", "opinar", "creer", "parecer", "consider", "believe", "think"}
+MIN_WORDS = 3
 
 
 def extract_claims(text: str, language: str) -> list[ClaimDraft]:
@@ -32,66 +35,84 @@ def extract_claims(text: str, language: str) -> list[ClaimDraft]:
 def extract_many(texts: Iterable[str], language: str, batch_size: int = 64) -> Iterator[list[ClaimDraft]]:
     """Claims of many texts, batched through nlp.pipe; one list per text, in order."""
     nlp = load_nlp(language)
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield list(_claims_of(doc))
+    normalized = [normalize(text) for text in texts]
+    for norm, doc in zip(normalized, nlp.pipe((n.text for n in normalized), batch_size=batch_size)):
+        yield list(_claims_of(doc, norm))
 
 
-def _claims_of(doc: Doc) -> Iterator[ClaimDraft]:
-    for sent in doc.sents:
-        span = _trimmed(sent)
-        if span is None:
-            continue
-        words = [t for t in span if t.is_alpha]
-        if len(words) < MIN_WORDS:
-            continue
-        kind = _kind(span)
-        yield ClaimDraft(
-            start=span.start_char,
-            end=span.end_char,
-            text=span.text,
-            kind=kind,
-            checkable=kind != "opinion",
-            score=_score(span, kind),
-            entities=tuple(_entities(span)),
-        )
+def _claims_of(doc: Doc, norm: Normalized) -> Iterator[ClaimDraft]:
+    sents = list(doc.sents)
+    closing = quote_runs(sents)
+    attributor = Attributor()
+    # Speakers of quotations are named where the quotation closes: read those sentences first.
+    closers = {i: attributor.sentence_claimant(sents[i]) for i in sorted(set(closing)) if closing[i] != i or i in closing[:i]}
+    attributor.last = None
+    for i, sent in enumerate(sents):
+        if closing[i] != i:
+            sentence_claimant = closers.get(closing[i]) or attributor.sentence_claimant(sents[closing[i]])
+        else:
+            sentence_claimant = attributor.sentence_claimant(sent)
+        for head, span in clause_spans(sent):
+            if sum(1 for t in span if t.is_alpha) < MIN_WORDS:
+                continue
+            claimant = attributor.clause_claimant(head, sentence_claimant)
+            yield _draft(span, head, claimant, norm)
 
 
-def _trimmed(sent: Span) -> Span | None:
-    """The sentence without leading or trailing white space tokens."""
-    tokens = [t for t in sent if not t.is_space]
-    if not tokens:
-        return None
-    return sent.doc[tokens[0].i : tokens[-1].i + 1]
+def _draft(span: Span, head: Token, claimant: Claimant | None, norm: Normalized) -> ClaimDraft:
+    start, end = norm.span(span.start_char, span.end_char)
+    kind = _kind(span, head, claimant)
+    return ClaimDraft(
+        start=start,
+        end=end,
+        text=norm.original[start:end],
+        kind=kind,
+        checkable=kind != "opinion" and not _is_background(span, head),
+        score=_score(span, kind, claimant),
+        claimant=claimant.text if claimant else None,
+        claimant_canonical=claimant.canonical if claimant else None,
+        entities=tuple(_entities(span, norm)),
+    )
 
 
-def _kind(span: Span) -> str:
+def _kind(span: Span, head: Token, claimant: Claimant | None) -> str:
     lemmas = {t.lemma_.lower() for t in span}
-    if any(t.pos_ == "AUX" and t.dep_ == "cop" for t in span) and lemmas & EVALUATIVE_LEMMAS:
+    copular = any(t.dep_ == "cop" for t in head.children) or head.lemma_ in {"ser", "parecer"}
+    if (copular and lemmas & EVALUATIVE_LEMMAS) or (lemmas & OPINION_LEMMAS and not any(t.like_num for t in span)):
         return "opinion"
-    if lemmas & SPEECH_LEMMAS:
+    if any(t.like_num for t in span) and not is_reporting(head):
+        return "quantity"
+    if claimant is not None or any(is_reporting(t) for t in span):
         return "statement"
     if any("Fut" in t.morph.get("Tense") for t in span if t.pos_ in {"VERB", "AUX"}):
         return "prediction"
-    if any(t.like_num for t in span):
-        return "quantity"
     return "event"
 
 
-def _score(span: Span, kind: str) -> float:
-    """A first check-worthiness score from counted features; the extraction issue refines it."""
+def _is_background(span: Span, head: Token) -> bool:
+    """A relative clause with nothing to check against (no time, figure or name) only describes:
+    "los grupos malignos que persiguen la hegemonía" is colour, "que salió ... el domingo" is a fact."""
+    if not (head.dep_ == "acl" and is_relative(head)):
+        return False
+    return not any(t.like_num or t.ent_type_ or "Tim" in t.morph.get("AdvType") for t in span)
+
+
+def _score(span: Span, kind: str, claimant: Claimant | None) -> float:
+    """Check-worthiness from counted features; the reasons are the features themselves."""
     if kind == "opinion":
         return 0.1
     score = 0.4
     score += 0.2 if any(t.like_num for t in span) else 0.0
     score += 0.2 if span.ents else 0.0
-    score += 0.1 if kind in {"statement", "quantity"} else 0.0
+    score += 0.1 if claimant is not None else 0.0
     return round(min(score, 1.0), 2)
 
 
-def _entities(span: Span) -> Iterator[EntityDraft]:
+def _entities(span: Span, norm: Normalized) -> Iterator[EntityDraft]:
     for ent in span.ents:
-        tokens = [t for t in ent if not t.is_space]
+        tokens = [t for t in ent if not t.is_space and not t.is_punct]
         if not tokens:
             continue
         trimmed = span.doc[tokens[0].i : tokens[-1].i + 1]
-        yield EntityDraft(trimmed.text, ent.label_, None, trimmed.start_char, trimmed.end_char)
+        start, end = norm.span(trimmed.start_char, trimmed.end_char)
+        yield EntityDraft(norm.original[start:end], ent.label_, canonical(trimmed.text), start, end)

@@ -123,3 +123,9 @@ def m001_initial(db: Database) -> None:
     db["audit"].create_index(["table_name", "row_id"])
     db["claims"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
     db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+
+
+@migrations()
+def m002_claimant_canonical(db: Database) -> None:
+    """The canonical actor behind a claimant ("el líder norcoreano" -> "Kim Jong-un"), for matching."""
+    db["claims"].add_column("claimant_canonical", str)

@@ -100,6 +100,7 @@ class Store:
                 "checkable": int(claim.checkable),
                 "score": claim.score,
                 "claimant": claim.claimant,
+                "claimant_canonical": claim.claimant_canonical,
                 "dates": json.dumps(list(claim.dates)),
                 "status": "new",
                 "version": 1,

@@ -1,0 +1,130 @@
+"""Scoring extracted claims against the gold claims in ../shared/gold.
+
+The coverage rule is DESIGN.md's: a claim covers a gold claim when its text (or the article
+text under its span), white space folded and case ignored, contains the folded anchor, or
+is at least 80% of the anchor's length and reaches rapidfuzz partial_ratio >= 90 against it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD_DIR = ROOT.parent / "shared" / "gold"
+SEEDS_DIR = ROOT / "seeds"
+GOLD_FILES = {
+    "000_d71bd0366741339f.txt": "seed-claims.json",
+    "d1-cumbre-vostochni.es.txt": "d1-cumbre-vostochni-claims.json",
+}
+
+
+def fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def covers(claim_text: str, anchor: str) -> bool:
+    claim, gold = fold(claim_text), fold(anchor)
+    if gold in claim:
+        return True
+    return len(claim) >= 0.8 * len(gold) and fuzz.partial_ratio(claim, gold) >= 90
+
+
+def load_gold(article_file: str) -> dict[str, Any]:
+    return json.loads((GOLD_DIR / GOLD_FILES[article_file]).read_text(encoding="utf-8"))
+
+
+@dataclass
+class Score:
+    gold_checkable: int = 0
+    covered: int = 0
+    claims_checkable: int = 0
+    claims_covering: int = 0
+    covered_atomically: int = 0
+    claimant_total: int = 0
+    claimant_correct: int = 0
+    opinions_marked_checkable: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    non_atomic: list[str] = field(default_factory=list)
+    wrong_claimant: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        for name, value in vars(other).items():
+            setattr(self, name, getattr(self, name) + value)
+
+    @property
+    def recall(self) -> float:
+        return self.covered / self.gold_checkable if self.gold_checkable else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.claims_covering / self.claims_checkable if self.claims_checkable else 0.0
+
+    @property
+    def atomic(self) -> float:
+        return self.covered_atomically / self.covered if self.covered else 0.0
+
+    @property
+    def claimant(self) -> float:
+        return self.claimant_correct / self.claimant_total if self.claimant_total else 1.0
+
+    def summary(self) -> str:
+        return (
+            f"recall {self.recall:.2f} ({self.covered}/{self.gold_checkable})  "
+            f"precision {self.precision:.2f} ({self.claims_covering}/{self.claims_checkable})  "
+            f"atomic {self.atomic:.2f} ({self.covered_atomically}/{self.covered})  "
+            f"claimant {self.claimant:.2f} ({self.claimant_correct}/{self.claimant_total})  "
+            f"opinions checkable {len(self.opinions_marked_checkable)}"
+        )
+
+
+def score_article(gold: dict[str, Any], article_text: str, claims: list[dict[str, Any]]) -> Score:
+    """Score one article's exported claims (dicts with text, start, end, checkable, claimant)."""
+    score = Score()
+    checkable_gold = [g for g in gold["claims"] if g["checkable"]]
+    checkable = [c for c in claims if c["checkable"]]
+
+    def claim_covers(claim: dict[str, Any], g: dict[str, Any]) -> bool:
+        return covers(claim["text"], g["anchor"]) or covers(article_text[claim["start"] : claim["end"]], g["anchor"])
+
+    covered_by = {id(c): [g["id"] for g in checkable_gold if claim_covers(c, g)] for c in checkable}
+    score.gold_checkable = len(checkable_gold)
+    score.claims_checkable = len(checkable)
+    score.claims_covering = sum(1 for c in checkable if covered_by[id(c)])
+    score.spurious = [c["text"] for c in checkable if not covered_by[id(c)]]
+    for g in checkable_gold:
+        coverers = [c for c in checkable if g["id"] in covered_by[id(c)]]
+        if not coverers:
+            score.missed.append(f"{g['id']}: {g['anchor']}")
+            continue
+        score.covered += 1
+        if any(len(covered_by[id(c)]) == 1 for c in coverers):
+            score.covered_atomically += 1
+        else:
+            score.non_atomic.append(g["id"])
+        if g.get("claimant"):
+            score.claimant_total += 1
+            best = min(coverers, key=lambda c: len(covered_by[id(c)]))
+            if claimant_matches(best.get("claimant"), best.get("claimant_canonical"), g["claimant"]):
+                score.claimant_correct += 1
+            else:
+                score.wrong_claimant.append(f"{g['id']}: want {g['claimant']!r} got {best.get('claimant')!r}")
+    for g in gold["claims"]:
+        if not g["checkable"] and any(claim_covers(c, g) for c in checkable):
+            score.opinions_marked_checkable.append(g["id"])
+    return score
+
+
+def claimant_matches(text: str | None, canonical: str | None, wanted: str) -> bool:
+    """A claimant is right when its text or canonical actor names the gold claimant."""
+    wanted_folded = fold(wanted)
+    for value in (canonical, text):
+        if value and (fold(value) == wanted_folded or fuzz.token_set_ratio(fold(value), wanted_folded) >= 90):
+            return True
+    return False

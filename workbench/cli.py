@@ -38,6 +38,14 @@ class WorkbenchGroup(click.Group):
             _fail(f"The database could not be used: {error}.", StoreUnavailable.exit_code)
 
 
+def json_line(value: Any) -> str:
+    """One JSON document on one line, even for readers that also break lines at U+2028 or U+0085."""
+    text = json.dumps(value, ensure_ascii=False)
+    for separator in ("\u2028", "\u2029", "\u0085"):
+        text = text.replace(separator, f"\\u{ord(separator):04x}")
+    return text
+
+
 def _fail(message: str, code: int) -> None:
     click.echo(f"Error: {message}", err=True)
     sys.exit(code)
@@ -156,11 +164,13 @@ def extract(path: str, lines: bool, as_json: bool, language: str) -> None:
 
     settings = Settings()
     text = decode(read_bytes(path, settings.max_article_bytes), "Standard input" if path == "-" else path)
-    texts = text.splitlines() if lines else [text]
+    texts = text.replace("\r\n", "\n").split("\n") if lines else [text]
+    if lines and texts[-1] == "":
+        texts.pop()  # the newline that ends the last line does not start another
     for claims in extract_texts(texts, language, settings):
         rows = [asdict(claim) for claim in claims]
         if lines:
-            click.echo(json.dumps({"claims": rows}, ensure_ascii=False))
+            click.echo(json_line({"claims": rows}))
         elif as_json:
             click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         else:
@@ -198,6 +208,8 @@ def export(ctx: click.Context, db: Path | None, fmt: str, article_id: int | None
 
     Example: workbench export --format md --article 1 --out report.md
     """
+    if out is not None and out.is_dir():
+        raise InvalidInput(f"Cannot write {out}: it is a folder.")
     if out is not None and not out.parent.exists():
         raise InvalidInput(f"Cannot write {out}: the folder {out.parent} does not exist.")
     report = _workbench(ctx, db).export(fmt, article_id)

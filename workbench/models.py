@@ -31,6 +31,17 @@ class EntityDraft:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A number a claim states, the noun it counts and how exact it is ('=', '~', '>', '<')."""
+
+    value: float
+    unit: str | None
+    qualifier: str = "="
+    explicit: bool = True
+    """False for an indefinite article read as one ("un misil"): kept for comparing figures, not for scoring."""
+
+
+@dataclass(frozen=True)
 class ClaimDraft:
     """A claim found in a text, before it is stored; spans index that text."""
 
@@ -44,6 +55,9 @@ class ClaimDraft:
     claimant_canonical: str | None = None
     entities: tuple[EntityDraft, ...] = ()
     dates: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    reasons: tuple[str, ...] = ()
+    """Why the score is what it is: the features that raised or lowered it."""
 
 
 @dataclass(frozen=True)
@@ -91,5 +105,8 @@ class ClaimRow:
     claimant: str | None
     status: str
     rating: str | None = None
+    claimant_canonical: str | None = None
     entities: tuple[EntityDraft, ...] = field(default=())
     dates: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    reasons: tuple[str, ...] = ()

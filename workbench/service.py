@@ -21,6 +21,7 @@ from workbench.models import ArticleInput, ArticleSummary, ClaimDraft, ClaimRow,
 from workbench.store import Store, open_db
 
 SEEDED_KEY = "seeded"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def content_hash(text: str) -> str:
@@ -53,36 +54,55 @@ class Workbench:
         articles: list[ArticleInput],
         progress: Callable[[ImportResult], None] | None = None,
     ) -> list[ImportResult]:
-        """Extract and store articles, one transaction each; an already stored text is reported, not added."""
-        results = []
+        """Extract and store articles, one transaction each; an already stored text is reported, not added.
+
+        Every article is extracted before the first is written, so an article the workbench
+        refuses (no claims in it) leaves the database as it was.
+        """
         with self.store(create=True) as store:
-            for article in articles:
-                result = self._import_one(store, article)
+            prepared = [self._prepare(store, article) for article in articles]
+            results = []
+            stored_now: dict[str, ImportResult] = {}
+            for article, digest, claims, existing in prepared:
+                if existing is None and digest in stored_now:
+                    first = stored_now[digest]
+                    existing = replace(first, created=False, origin=article.origin)
+                if existing is None:
+                    article_id = store.insert_article(article, digest, claims)
+                    result = ImportResult(article_id, article.title, len(claims), created=True, origin=article.origin)
+                    stored_now[digest] = result
+                else:
+                    result = existing
                 results.append(result)
                 if progress:
                     progress(result)
         return results
 
-    def _import_one(self, store: Store, article: ArticleInput) -> ImportResult:
+    def _prepare(
+        self, store: Store, article: ArticleInput
+    ) -> tuple[ArticleInput, str, list[ClaimDraft], ImportResult | None]:
+        """The article with its language resolved and claims extracted, or the stored copy of it."""
         digest = content_hash(article.text)
-        existing = store.article_id_by_hash(digest)
-        if existing is not None:
-            stored = store.article(existing)
-            count = len(store.claims(article_id=existing))
-            return ImportResult(existing, stored["title"], count, created=False, origin=article.origin)
+        existing_id = store.article_id_by_hash(digest)
+        if existing_id is not None:
+            stored = store.article(existing_id)
+            count = len(store.claims(article_id=existing_id))
+            return article, digest, [], ImportResult(existing_id, stored["title"], count, False, article.origin)
         article = self.resolve_language(article)
-        claims = self.extract(article.text, article.language)
-        article_id = store.insert_article(article, digest, claims)
-        return ImportResult(article_id, article.title, len(claims), created=True, origin=article.origin)
+        claims = self.extract(article.text, article.language, article.published)
+        if not claims:
+            name = "Standard input" if article.origin == "-" else article.origin
+            raise InvalidInput(f"{name} has no sentences the workbench can read as claims.")
+        return article, digest, claims, None
 
     def resolve_language(self, article: ArticleInput) -> ArticleInput:
         return replace(article, language=resolve_language(article.language, article.text, self.settings))
 
-    def extract(self, text: str, language: str) -> list[ClaimDraft]:
+    def extract(self, text: str, language: str, published: str | None = None) -> list[ClaimDraft]:
         """Claims of a text, without storing anything."""
         from workbench.nlp.extract import extract_claims
 
-        return extract_claims(text, language)
+        return extract_claims(text, language, published)
 
     def seed(self, seeds_dir: Path) -> list[ImportResult]:
         """Import the seed articles once per database, so a new user sees real work at once."""
@@ -140,8 +160,11 @@ class Workbench:
             return store.sources(claim_id)
 
     def search(self, query: str) -> list[SearchHit]:
+        query = _CONTROL.sub(" ", query)
         if not query.strip():
             raise InvalidInput("The search query is empty.")
+        if not re.search(r"\w", query):
+            return []  # punctuation alone matches nothing, and FTS5 refuses an empty phrase
         with self.store() as store:
             return store.search(query)
 

@@ -113,7 +113,9 @@ def derive_title(text: str) -> str:
 def _from_html(html: str, origin: str) -> ArticleInput:
     import trafilatura
 
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    document = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
     body = getattr(document, "text", None) if document is not None else None
     if not body or not body.strip():
         raise InvalidInput(f"{_name(origin)} is an HTML page with no article text.")

@@ -7,11 +7,14 @@ start and end always index the text given, and text[start:end] is the claim's te
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workbench.models import ClaimDraft, EntityDraft
+from workbench.models import ClaimDraft, EntityDraft, Figure
 from workbench.nlp.attribution import Attributor, Claimant, is_reporting, quote_runs
 from workbench.nlp.clauses import clause_spans, is_relative
+from workbench.nlp.dates import resolve_dates
+from workbench.nlp.figures import figures
 from workbench.nlp.gazetteer import canonical
 from workbench.nlp.normalize import Normalized, normalize
 from workbench.nlp.pipeline import load_nlp
@@ -27,20 +30,34 @@ OPINION_LEMMAS = {"considerar", "opinar", "creer", "parecer", "consider", "belie
 MIN_WORDS = 3
 
 
-def extract_claims(text: str, language: str) -> list[ClaimDraft]:
-    """Claims of one text."""
-    return next(iter(extract_many([text], language)))
+HEDGE_LEMMAS = {
+    "posible", "posiblemente", "quizá", "quizás", "supuestamente", "presuntamente", "aparentemente",
+    "poder", "might", "could", "possibly", "reportedly", "allegedly", "perhaps", "may",
+}
 
 
-def extract_many(texts: Iterable[str], language: str, batch_size: int = 64) -> Iterator[list[ClaimDraft]]:
+def extract_claims(text: str, language: str, published: str | None = None) -> list[ClaimDraft]:
+    """Claims of one text; relative dates resolve against `published` (YYYY-MM-DD)."""
+    return next(iter(extract_many([text], language, published)))
+
+
+def extract_many(
+    texts: Iterable[str], language: str, published: str | None = None, batch_size: int = 64
+) -> Iterator[list[ClaimDraft]]:
     """Claims of many texts, batched through nlp.pipe; one list per text, in order."""
     nlp = load_nlp(language)
     normalized = [normalize(text) for text in texts]
     for norm, doc in zip(normalized, nlp.pipe((n.text for n in normalized), batch_size=batch_size)):
-        yield list(_claims_of(doc, norm))
+        yield list(_claims_of(doc, norm, _Context(language, published)))
 
 
-def _claims_of(doc: Doc, norm: Normalized) -> Iterator[ClaimDraft]:
+@dataclass(frozen=True)
+class _Context:
+    language: str
+    published: str | None
+
+
+def _claims_of(doc: Doc, norm: Normalized, context: _Context) -> Iterator[ClaimDraft]:
     sents = list(doc.sents)
     closing = quote_runs(sents)
     attributor = Attributor()
@@ -56,22 +73,30 @@ def _claims_of(doc: Doc, norm: Normalized) -> Iterator[ClaimDraft]:
             if sum(1 for t in span if t.is_alpha) < MIN_WORDS:
                 continue
             claimant = attributor.clause_claimant(head, sentence_claimant)
-            yield _draft(span, head, claimant, norm)
+            yield _draft(span, head, claimant, norm, context)
 
 
-def _draft(span: Span, head: Token, claimant: Claimant | None, norm: Normalized) -> ClaimDraft:
+def _draft(span: Span, head: Token, claimant: Claimant | None, norm: Normalized, context: _Context) -> ClaimDraft:
     start, end = norm.span(span.start_char, span.end_char)
+    text = norm.original[start:end]
     kind = _kind(span, head, claimant)
+    dates = tuple(resolve_dates(span.text, context.language, context.published))
+    found = tuple(figures(span, context.language))
+    checkable = kind != "opinion" and not _is_background(span, head)
+    score, reasons = _score(span, kind, checkable, claimant, dates, found)
     return ClaimDraft(
         start=start,
         end=end,
-        text=norm.original[start:end],
+        text=text,
         kind=kind,
-        checkable=kind != "opinion" and not _is_background(span, head),
-        score=_score(span, kind, claimant),
+        checkable=checkable,
+        score=score,
         claimant=claimant.text if claimant else None,
         claimant_canonical=claimant.canonical if claimant else None,
         entities=tuple(_entities(span, norm)),
+        dates=dates,
+        figures=found,
+        reasons=reasons,
     )
 
 
@@ -80,7 +105,7 @@ def _kind(span: Span, head: Token, claimant: Claimant | None) -> str:
     copular = any(t.dep_ == "cop" for t in head.children) or head.lemma_ in {"ser", "parecer"}
     if (copular and lemmas & EVALUATIVE_LEMMAS) or (lemmas & OPINION_LEMMAS and not any(t.like_num for t in span)):
         return "opinion"
-    if any(t.like_num for t in span) and not is_reporting(head):
+    if any(t.like_num for t in span if not t.text.isdigit() or len(t.text) != 4) and not is_reporting(head):
         return "quantity"
     if claimant is not None or any(is_reporting(t) for t in span):
         return "statement"
@@ -97,15 +122,44 @@ def _is_background(span: Span, head: Token) -> bool:
     return not any(t.like_num or t.ent_type_ or "Tim" in t.morph.get("AdvType") for t in span)
 
 
-def _score(span: Span, kind: str, claimant: Claimant | None) -> float:
-    """Check-worthiness from counted features; the reasons are the features themselves."""
+def _score(
+    span: Span,
+    kind: str,
+    checkable: bool,
+    claimant: Claimant | None,
+    dates: tuple[str, ...],
+    found: tuple[Figure, ...],
+) -> tuple[float, tuple[str, ...]]:
+    """Check-worthiness in [0, 1] from counted features, with the features as reasons."""
     if kind == "opinion":
-        return 0.1
-    score = 0.4
-    score += 0.2 if any(t.like_num for t in span) else 0.0
-    score += 0.2 if span.ents else 0.0
-    score += 0.1 if claimant is not None else 0.0
-    return round(min(score, 1.0), 2)
+        return 0.1, ("opinion: evaluative, not checkable",)
+    if not checkable:
+        return 0.2, ("background: a description with no time, figure or name",)
+    features = [(0.3, "base: a clause with a finite verb")]
+    numerals = [f for f in found if f.explicit]
+    if numerals:
+        features.append((0.2, "figure: " + ", ".join(_figure_text(f) for f in numerals)))
+    if dates:
+        features.append((0.15, "date: " + ", ".join(dates)))
+    actors = sorted({e.label_ for e in span.ents} & {"PER", "ORG", "LOC", "GPE", "PERSON", "NORP"})
+    if actors:
+        features.append((0.15, "named actors: " + ", ".join(actors)))
+    if claimant is not None:
+        features.append((0.1, f"attributed to {claimant.canonical or claimant.text}"))
+    if kind in {"event", "quantity"}:
+        features.append((0.1, f"verifiable {kind}"))
+    hedges = sorted({t.lower_ for t in span if (t.lemma_.lower() or t.lower_) in HEDGE_LEMMAS})
+    if hedges:
+        features.append((-0.2, "hedged: " + ", ".join(hedges)))
+    if kind == "prediction":
+        features.append((-0.1, "prediction: not yet verifiable"))
+    score = max(0.0, min(1.0, sum(weight for weight, _ in features)))
+    return round(score, 2), tuple(f"{weight:+.2f} {reason}" for weight, reason in features)
+
+
+def _figure_text(figure: Figure) -> str:
+    value = f"{figure.value:g}"
+    return f"{'' if figure.qualifier == '=' else figure.qualifier}{value} {figure.unit or ''}".strip()
 
 
 def _entities(span: Span, norm: Normalized) -> Iterator[EntityDraft]:

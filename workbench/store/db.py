@@ -30,14 +30,23 @@ def open_db(path: Path, *, create: bool = False) -> Database:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         if migrations.pending(db):
-            if not create and not migrations.applied(db):
-                db.close()
-                raise NotFound(f"{path} holds no workbench data; import an article first.")
+            if not migrations.applied(db):
+                _check_fresh(db, path, create=create)
             db.enable_wal()
             migrations.apply(db)
     except sqlite3.DatabaseError as error:
         raise StoreUnavailable(f"Cannot use {path} as a workbench database: {error}.") from error
     return db
+
+
+def _check_fresh(db: Database, path: Path, *, create: bool) -> None:
+    """Only an empty database becomes a workbench database: another program's is left alone."""
+    if db.table_names():
+        db.close()
+        raise StoreUnavailable(f"{path} is a SQLite database of another program, not a workbench database.")
+    if not create:
+        db.close()
+        raise NotFound(f"{path} holds no workbench data; import an article first.")
 
 
 def _check_file(path: Path, *, create: bool) -> None:

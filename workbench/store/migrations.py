@@ -129,3 +129,10 @@ def m001_initial(db: Database) -> None:
 def m002_claimant_canonical(db: Database) -> None:
     """The canonical actor behind a claimant ("el líder norcoreano" -> "Kim Jong-un"), for matching."""
     db["claims"].add_column("claimant_canonical", str)
+
+
+@migrations()
+def m003_figures_and_reasons(db: Database) -> None:
+    """Figures a claim states, for comparing claims, and the reasons behind its score."""
+    db["claims"].add_column("figures", str, not_null_default="[]")
+    db["claims"].add_column("reasons", str, not_null_default="[]")

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from workbench.models import (
     ClaimDraft,
     ClaimRow,
     EntityDraft,
+    Figure,
     SearchHit,
 )
 
@@ -102,6 +104,8 @@ class Store:
                 "claimant": claim.claimant,
                 "claimant_canonical": claim.claimant_canonical,
                 "dates": json.dumps(list(claim.dates)),
+                "figures": json.dumps([asdict(f) for f in claim.figures]),
+                "reasons": json.dumps(list(claim.reasons), ensure_ascii=False),
                 "status": "new",
                 "version": 1,
                 "created_at": now(),
@@ -184,8 +188,11 @@ class Store:
                 claimant=row["claimant"],
                 status=row["status"],
                 rating=row["rating"],
+                claimant_canonical=row["claimant_canonical"],
                 entities=tuple(entities.get(row["id"], ())),
                 dates=tuple(json.loads(row["dates"] or "[]")),
+                figures=tuple(Figure(**f) for f in json.loads(row["figures"] or "[]")),
+                reasons=tuple(json.loads(row["reasons"] or "[]")),
             )
             for row in rows
         ]

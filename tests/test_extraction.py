@@ -94,3 +94,55 @@ def test_gold_opinions_are_not_checkable(gold_score: Score):
 def test_gold_claims_are_mostly_atomic(gold_score: Score):
     # The target is 0.90; 0.85 is the floor this extraction holds today.
     assert gold_score.atomic >= 0.85, gold_score.non_atomic
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "dates"),
+    [
+        ("aseguró este miércoles a Putin", "es", ["2023-09-13"]),
+        ("salió de la capital el domingo por la noche", "es", ["2023-09-10"]),
+        ("como Washington mencionó la víspera de esta reunión", "es", ["2023-09-12"]),
+        ("un viaje anterior a Vladivostok en 2019", "es", ["2019"]),
+        ("la primera cumbre desde abril de 2019", "es", ["2019-04"]),
+        ("llegará el próximo lunes", "es", ["2023-09-18"]),
+        ("por la mañana", "es", []),
+        ("fired two missiles on Wednesday", "en", ["2023-09-13"]),
+        ("their first meeting since April 2019", "en", ["2019-04"]),
+        ("on September 12, 2023 and yesterday", "en", ["2023-09-12"]),
+    ],
+)
+def test_dates_resolve_against_the_publication_date(text, language, dates):
+    from workbench.nlp.dates import resolve_dates
+
+    assert resolve_dates(text, language, "2023-09-13") == dates
+
+
+def test_relative_dates_need_a_publication_date():
+    from workbench.nlp.dates import resolve_dates
+
+    assert resolve_dates("el domingo, en 2019", "es", None) == ["2019"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Corea del Norte disparó un misil balístico.", (1.0, "misil", "=")),
+        ("Tokio mencionó el lanzamiento de dos misiles balísticos.", (2.0, "misil", "=")),
+        ("Durante unas dos horas sostuvieron discusiones.", (2.0, "hora", "~")),
+        ("Está implicado en la operación desde más de un año y medio.", (1.5, "año", ">")),
+        ("Rusia movilizó 1.500 soldados.", (1500.0, "soldado", "=")),
+    ],
+)
+def test_figures_normalise_number_words(text, figure):
+    (claim,) = extract_claims(text, "es")
+    assert figure in [(f.value, f.unit, f.qualifier) for f in claim.figures]
+
+
+@pytest.mark.slow
+def test_score_reasons_explain_the_score():
+    (claim,) = extract_claims("Tokio mencionó el miércoles el lanzamiento de dos misiles balísticos.", "es", "2023-09-13")
+    assert claim.dates == ("2023-09-13",)
+    assert any("figure: 2 misil" in reason for reason in claim.reasons)
+    assert any("attributed to Japan" in reason for reason in claim.reasons)
+    assert claim.score >= 0.8

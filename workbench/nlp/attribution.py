@@ -85,6 +85,27 @@ def according_to(sent: Span) -> Claimant | None:
     return None
 
 
+def unparsed_claimant(sent: Span) -> Claimant | None:
+    """For pipelines without a parser (English): the entity next to a reporting verb.
+
+    "…, South Korea's Joint Chiefs of Staff said." / "Putin said that …" / "said Putin" /
+    "according to the Kremlin".
+    """
+    tokens = list(sent)
+    for i, token in enumerate(tokens):
+        if token.lower_ == "according" and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to":
+            after = [e for e in sent.ents if e.start > token.i]
+            if after:
+                return Claimant(after[0].text, after[0]._.workbench_canonical)
+        if token.lower_ not in REPORTING_FORMS:
+            continue
+        before = [e for e in sent.ents if 0 <= token.i - e.end <= 2]
+        after = [e for e in sent.ents if 0 <= e.start - token.i - 1 <= 1]
+        for entity in before[-1:] + after[:1]:
+            return Claimant(entity.text, entity._.workbench_canonical)
+    return None
+
+
 def reporting_verb_over(token: Token) -> Token | None:
     """The nearest reporting verb at or above a clause head."""
     current = token
@@ -104,6 +125,8 @@ class Attributor:
 
     def sentence_claimant(self, sent: Span) -> Claimant | None:
         """The claimant a whole sentence carries (its root reports, or 'según')."""
+        if not sent.doc.has_annotation("DEP"):
+            return self._remember(unparsed_claimant(sent))
         if is_reporting(sent.root):
             return self._remember(subject_of(sent.root) or according_to(sent) or self.last)
         return self._remember(according_to(sent))

@@ -15,7 +15,6 @@ from workbench.nlp.attribution import Attributor, Claimant, is_reporting, quote_
 from workbench.nlp.clauses import clause_spans, is_relative
 from workbench.nlp.dates import resolve_dates
 from workbench.nlp.figures import figures
-from workbench.nlp.gazetteer import canonical
 from workbench.nlp.normalize import Normalized, normalize
 from workbench.nlp.pipeline import load_nlp
 
@@ -169,4 +168,4 @@ def _entities(span: Span, norm: Normalized) -> Iterator[EntityDraft]:
             continue
         trimmed = span.doc[tokens[0].i : tokens[-1].i + 1]
         start, end = norm.span(trimmed.start_char, trimmed.end_char)
-        yield EntityDraft(norm.original[start:end], ent.label_, canonical(trimmed.text), start, end)
+        yield EntityDraft(norm.original[start:end], ent.label_, trimmed._.workbench_canonical, start, end)

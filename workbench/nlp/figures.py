@@ -91,6 +91,8 @@ def _digits(text: str, language: str) -> float | None:
 
 
 def _unit(last: Token) -> str | None:
+    if not last.doc.has_annotation("POS"):
+        return _unit_without_tags(last)
     head = last.head
     if head.i != last.i and head.pos_ in {"NOUN", "PROPN"} and head.i > last.i:
         return head.lemma_.lower() or head.lower_
@@ -98,6 +100,24 @@ def _unit(last: Token) -> str | None:
     if following is not None and following.pos_ == "NOUN":
         return following.lemma_.lower() or following.lower_
     return None
+
+
+def _unit_without_tags(last: Token) -> str | None:
+    """The last word of the run of content words after the number: "two ballistic missiles" -> missile."""
+    doc = last.doc
+    words = []
+    for token in doc[last.i + 1 : last.i + 4]:
+        if not token.is_alpha or token.is_stop:
+            break
+        words.append(token.lower_)
+    if not words:
+        return None
+    word = words[-1]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def _followed_by_half(last: Token, unit: str | None) -> bool:

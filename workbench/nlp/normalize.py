@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 # A lone lower-case letter that is a word in neither Spanish (a e o u y) nor English (a),
 # followed by the rest of a word: a space typed inside the word.
-_BROKEN_WORD = re.compile(r"(?<![\w])([b-df-hj-np-tv-xz]|i) (?=[a-záéíóúñü]{3,})")
+_BROKEN_WORD = re.compile(r"(?:(?<=\s)|^)([b-df-hj-np-tv-xz]|i) (?=[a-záéíóúñü]{3,})")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]{2,}|[\u00a0\u2009\u202f]")
 
 

@@ -23,19 +23,23 @@ def load_nlp(language: str) -> Language:
     """
     import spacy
 
+    from workbench.nlp.components import add_actor_ruler
+
     if language == "es":
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=r"\[W095\]")
             try:
-                return spacy.load(SPANISH_MODEL)
+                nlp = spacy.load(SPANISH_MODEL)
             except OSError as error:
                 raise StoreUnavailable(
                     f"The Spanish pipeline {SPANISH_MODEL} is not installed; run `make setup`."
                 ) from error
-    if language == "en":
+    elif language == "en":
         # spaCy publishes no English model on PyPI: a blank pipeline with rule-based
-        # sentence boundaries keeps English articles working offline.
+        # sentence boundaries and the gazetteer's entities keeps English working offline.
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
-        return nlp
-    raise InvalidInput(f"Language {language!r} is not supported; use es, en or auto.")
+    else:
+        raise InvalidInput(f"Language {language!r} is not supported; use es, en or auto.")
+    add_actor_ruler(nlp)
+    return nlp

@@ -95,6 +95,7 @@ def tui(ctx: click.Context, db: Path | None, seeds: Path | None, no_seed: bool) 
     from workbench.tui.app import make_app
 
     workbench = _workbench(ctx, db)
+    workbench.ensure_database()
     seeds_dir = None if no_seed else (seeds or (SEEDS_DIR if (SEEDS_DIR / "manifest.json").exists() else None))
     make_app(workbench, seeds_dir=seeds_dir).run()
 

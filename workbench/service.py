@@ -47,6 +47,11 @@ class Workbench:
         finally:
             store.close()
 
+    def ensure_database(self) -> None:
+        """Create and migrate the database file if needed, so a new user's TUI opens on an empty list."""
+        with self.store(create=True):
+            pass
+
     # -- import ---------------------------------------------------------------
 
     def import_articles(

@@ -1,0 +1,42 @@
+"""SVG snapshots of the main screen, on the frozen copy of the seeded database (tests/tui/frozen.py).
+
+Update after a deliberate change of the layout, or of data/frozen.json, with
+`pytest tests/tui --snapshot-update`, and look at the new SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tui.conftest import FIXED_NOW
+from tests.tui.helpers import settle
+from workbench.service import Workbench
+from workbench.tui.app import make_app
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_main_screen(snap_compare, frozen: Workbench, size: tuple[int, int]):
+    """Articles, the first article's claims, and the first claim in full."""
+    assert snap_compare(make_app(frozen), terminal_size=size, run_before=settle)
+
+
+def test_main_screen_with_key_help_at_80x24(snap_compare, frozen: Workbench):
+    """The key help beside the panes; the footer keeps every key it shows."""
+    assert snap_compare(make_app(frozen), terminal_size=(80, 24), press=["question_mark"], run_before=settle)
+
+
+def test_a_rated_claim_of_the_second_article_at_120x40(snap_compare, frozen: Workbench):
+    """A verdict and a source on the second article's third claim, reached from the keyboard."""
+    claim = frozen.claims(frozen.articles()[1].id)[2]
+    frozen.add_verdict(claim.id, "misleading", rationale="The Kremlin gave no duration.")
+    frozen.add_source(
+        claim.id, "https://www.kremlin.ru/", stance="context", title="Kremlin readout", publisher="Kremlin"
+    )
+    assert frozen.verdict_history(claim.id)[-1]["at"] == FIXED_NOW
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("down", "tab", "down", "down")
+        await settle(pilot)
+
+    assert snap_compare(make_app(frozen), terminal_size=(120, 40), run_before=run_before)

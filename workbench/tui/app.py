@@ -1,0 +1,53 @@
+"""The Textual app: `make_app` builds it for the CLI, the tests and the snapshots alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.binding import Binding
+from textual.widgets import HelpPanel
+
+from workbench.tui.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from workbench.service import Workbench
+
+
+class WorkbenchApp(App[None]):
+    """Articles, their claims and each claim's review state, on one database."""
+
+    TITLE = "Claims workbench"
+    CSS_PATH = "workbench.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
+    BINDINGS = [
+        Binding(
+            "question_mark",
+            "toggle_help",
+            "Keys",
+            tooltip="Show or hide the key bindings and help for the focused pane.",
+            id="help",
+        ),
+    ]
+
+    def __init__(self, workbench: Workbench, seeds_dir: Path | None = None) -> None:
+        super().__init__()
+        self.workbench = workbench
+        self.seeds_dir = seeds_dir
+        self.sub_title = workbench.db_path.name
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(self.workbench, self.seeds_dir)
+
+    def action_toggle_help(self) -> None:
+        if self.screen.query(HelpPanel):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+
+def make_app(workbench: Workbench, seeds_dir: Path | None = None) -> WorkbenchApp:
+    """The app on `workbench`'s database; with `seeds_dir`, a new database gets the seed articles first."""
+    return WorkbenchApp(workbench, seeds_dir=seeds_dir)

@@ -1,0 +1,40 @@
+"""Messages posted by workers; handlers on the main screen own every widget change.
+
+Chain: SeedFinished -> ArticlesLoaded -> ClaimsLoaded -> ClaimDetailLoaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from workbench.models import ArticleSummary, ClaimRow, ImportResult
+
+
+@dataclass
+class SeedFinished(Message):
+    """The seed articles are in the database (an empty list: they already were)."""
+
+    results: list[ImportResult]
+
+
+@dataclass
+class ArticlesLoaded(Message):
+    articles: list[ArticleSummary]
+
+
+@dataclass
+class ClaimsLoaded(Message):
+    article_id: int
+    claims: list[ClaimRow]
+
+
+@dataclass
+class ClaimDetailLoaded(Message):
+    claim: ClaimRow
+    verdicts: list[dict[str, Any]]
+    """Oldest first; the last one is the claim's current verdict."""
+    sources: list[dict[str, Any]]

@@ -1,0 +1,1 @@
+"""Widgets of the terminal UI; they render core data and hold no domain logic."""

@@ -1,0 +1,107 @@
+"""The selected claim in full: text, kind, score, claimant, entities, dates, verdicts and sources."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult
+from textual.containers import Grid, VerticalScroll
+from textual.widgets import Label, Static
+
+if TYPE_CHECKING:
+    from workbench.models import ClaimRow, EntityDraft
+
+NONE = "—"
+
+FIELDS = (
+    ("claimant", "Claimant"),
+    ("entities", "Entities"),
+    ("dates", "Dates"),
+    ("verdict", "Verdict"),
+    ("history", "History"),
+    ("sources", "Sources"),
+)
+
+
+def entities_line(entities: tuple[EntityDraft, ...]) -> str:
+    """Each entity once, as 'text (LABEL)' or 'text → canonical (LABEL)'."""
+    shown = []
+    for entity in entities:
+        name = entity.text
+        if entity.canonical and entity.canonical != entity.text:
+            name += f" → {entity.canonical}"
+        item = f"{name} ({entity.label})"
+        if item not in shown:
+            shown.append(item)
+    return ", ".join(shown) or NONE
+
+
+def verdict_lines(verdicts: list[dict[str, Any]]) -> str:
+    if not verdicts:
+        return "none yet"
+    latest = verdicts[-1]
+    line = f"{latest['rating']} · {latest['reviewer']} · {latest['at']}"
+    if latest.get("rationale"):
+        line += f"\n{latest['rationale']}"
+    return line
+
+
+def source_lines(sources: list[dict[str, Any]]) -> str:
+    if not sources:
+        return NONE
+    lines = []
+    for source in sources:
+        name = source.get("title") or source["url"]
+        if source.get("publisher"):
+            name += f" ({source['publisher']})"
+        lines.append(f"{source['stance']}: {name}")
+        if source.get("title"):
+            lines.append(f"  {source['url']}")
+    return "\n".join(lines)
+
+
+class ClaimDetail(VerticalScroll):
+    """Read-only; every Static has markup off, so claim text is shown exactly as stored."""
+
+    HELP = """
+    ## Claim
+
+    The highlighted claim in full. **↑** **↓** **PgUp** **PgDn** scroll it.
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="detail-heading", markup=False)
+        yield Static("", id="detail-text", markup=False)
+        with Grid(id="detail-fields"):
+            for key, label in FIELDS:
+                yield Label(label, classes="field-label")
+                yield Static(NONE, id=f"detail-{key}", classes="field-value", markup=False)
+
+    def on_mount(self) -> None:
+        self.border_title = "Claim"
+        self.show_message("Loading…")
+
+    def show_message(self, message: str) -> None:
+        """Replace the claim with one line, for empty or loading states."""
+        self.add_class("-empty")
+        self.query_one("#detail-heading", Static).update(message)
+        self.border_title = "Claim"
+
+    def show_claim(self, claim: ClaimRow, verdicts: list[dict[str, Any]], sources: list[dict[str, Any]]) -> None:
+        checkable = "checkable" if claim.checkable else "not checkable"
+        heading = f"{claim.kind} · {checkable} · score {claim.score:.2f} · {claim.status}"
+        values = {
+            "claimant": claim.claimant or NONE,
+            "entities": entities_line(claim.entities),
+            "dates": ", ".join(claim.dates) or NONE,
+            "verdict": verdict_lines(verdicts),
+            "history": f"{len(verdicts)} verdict{'' if len(verdicts) == 1 else 's'}",
+            "sources": source_lines(sources),
+        }
+        self.border_title = f"Claim {claim.id}"
+        self.query_one("#detail-heading", Static).update(heading)
+        self.query_one("#detail-text", Static).update(" ".join(claim.text.split()))
+        for key, value in values.items():
+            self.query_one(f"#detail-{key}", Static).update(value)
+        self.remove_class("-empty")
+        self.scroll_home(animate=False)

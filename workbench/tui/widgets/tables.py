@@ -1,0 +1,167 @@
+"""The articles and claims tables: row cursors keyed by database id, one column fitted to the width."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
+
+from rich.text import Text
+from textual import events
+from textual.widgets import DataTable
+
+if TYPE_CHECKING:
+    from workbench.models import ArticleSummary, ClaimRow
+
+MIN_FIT_WIDTH = 8
+
+
+class Column(NamedTuple):
+    key: str
+    label: str
+    width: int | None
+    """Cells wide, or None for the one column that takes the width the others leave."""
+
+
+class Row(NamedTuple):
+    key: int
+    cells: dict[str, Text]
+    fit_text: str
+    """The fitted column's full text; it is cut to the column's width with an ellipsis."""
+    style: str = ""
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class FittedTable(DataTable):
+    """A row-cursor table whose rows are keyed by id and whose text column fits the table's width.
+
+    Cells are always `Text`, never strings, so brackets in article text are not read as markup.
+    """
+
+    COLUMNS: ClassVar[Sequence[Column]] = ()
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, cursor_type="row")
+        self._rows: list[Row] = []
+        self._fit_width = 0
+        self._fit_key = next(column.key for column in self.COLUMNS if column.width is None)
+
+    def on_mount(self) -> None:
+        for column in self.COLUMNS:
+            self.add_column(column.label, key=column.key, width=column.width)
+
+    @property
+    def selected_id(self) -> int | None:
+        """The id of the highlighted row, or None when the table is empty."""
+        if not self.row_count:
+            return None
+        return int(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+
+    def row_ids(self) -> list[int]:
+        return [row.key for row in self._rows]
+
+    def set_rows(self, rows: list[Row], keep: int | None) -> None:
+        """Replace every row; the cursor goes back to `keep` when it is still there, else to the top."""
+        self._rows = rows
+        self._fit_width = self._available_width()
+        self.clear()
+        for row in rows:
+            self.add_row(*(self._cell(row, column.key) for column in self.COLUMNS), key=str(row.key))
+        if keep is not None and keep in self.row_ids():
+            self.move_cursor(row=self.row_ids().index(keep))
+
+    def _cell(self, row: Row, key: str) -> Text:
+        if key == self._fit_key:
+            return self._fit(row)
+        cell = row.cells[key].copy()
+        cell.stylize(row.style)
+        return cell
+
+    def _fit(self, row: Row) -> Text:
+        text = Text(one_line(row.fit_text), no_wrap=True, overflow="ellipsis", end="")
+        text.truncate(self._fit_width, overflow="ellipsis")
+        text.stylize(row.style)
+        return text
+
+    def _available_width(self) -> int:
+        fixed = sum((column.width or 0) + 2 * self.cell_padding for column in self.COLUMNS)
+        scrollbar = self.styles.scrollbar_size_vertical
+        return max(MIN_FIT_WIDTH, self.scrollable_content_region.width - fixed - scrollbar)
+
+    def on_resize(self, _: events.Resize) -> None:
+        width = self._available_width()
+        if width != self._fit_width:
+            self._fit_width = width
+            for row in self._rows:
+                self.update_cell(str(row.key), self._fit_key, self._fit(row), update_width=True)
+
+
+class ArticleTable(FittedTable):
+    """Imported articles, oldest first."""
+
+    HELP = """
+    ## Articles
+
+    **↑** **↓** choose an article; its claims follow.
+    *Reviewed*: claims with a verdict / all claims.
+    """
+
+    COLUMNS = (
+        Column("title", "Title", None),
+        Column("published", "Date", 10),
+        Column("reviewed", "Reviewed", 8),
+    )
+
+    def show(self, articles: list[ArticleSummary], keep: int | None) -> None:
+        self.set_rows(
+            [
+                Row(
+                    article.id,
+                    {
+                        "published": Text(article.published or "—"),
+                        "reviewed": Text(f"{article.reviewed_count}/{article.claim_count}", justify="right"),
+                    },
+                    article.title,
+                )
+                for article in articles
+            ],
+            keep,
+        )
+        self.border_subtitle = f"{len(articles)} articles"
+
+
+class ClaimTable(FittedTable):
+    """The claims of one article, in text order."""
+
+    HELP = """
+    ## Claims
+
+    **↑** **↓** choose a claim; its detail follows.
+    *Status*: latest rating, else review status. Dim: not checkable.
+    """
+
+    COLUMNS = (
+        Column("id", "#", 4),
+        Column("kind", "Kind", 10),
+        Column("status", "Status", 13),
+        Column("text", "Claim", None),
+    )
+
+    def show(self, claims: list[ClaimRow], keep: int | None) -> None:
+        self.set_rows([self._row(claim) for claim in claims], keep)
+        self.border_subtitle = f"{len(claims)} claims"
+
+    @staticmethod
+    def _row(claim: ClaimRow) -> Row:
+        if claim.rating:
+            status = Text(claim.rating, style="bold")
+        else:
+            status = Text(claim.status if claim.checkable else "not checkable")
+        return Row(
+            claim.id,
+            {"id": Text(str(claim.id), justify="right"), "kind": Text(claim.kind), "status": status},
+            claim.text,
+            "" if claim.checkable else "dim",
+        )

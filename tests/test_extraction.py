@@ -177,3 +177,9 @@ def test_spanish_entities_carry_canonical_actors():
     (claim,) = extract_claims("El Estado Mayor Conjunto en Seúl dijo que Pyongyang disparó un misil.", "es")
     canonicals = {e.canonical for e in claim.entities}
     assert {"South Korea", "North Korea"} <= canonicals
+
+
+@pytest.mark.slow
+def test_a_common_word_is_not_a_capital():
+    (claim,) = extract_claims("Kim aseguró que Rusia logrará una gran victoria contra sus enemigos.", "es")
+    assert "Seychelles" not in {e.canonical for e in claim.entities}

@@ -30,13 +30,14 @@ def add_actor_ruler(nlp: Language) -> None:
     register_extensions()
     if ACTORS_PIPE in nlp.pipe_names:
         return
-    config = {"phrase_matcher_attr": "LOWER", "overwrite_ents": False}
+    # Exact case: lower-cased, the capital "Victoria" would match "victoria" (victory).
+    config = {"phrase_matcher_attr": "ORTH", "overwrite_ents": False}
     where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", name=ACTORS_PIPE, config=config, **where)
     seen: set[tuple[str, str]] = set()
     patterns = []
     for name, _, label in names():
-        key = (name.lower(), label)
+        key = (name, label)
         if key not in seen and len(name) > 2:
             seen.add(key)
             patterns.append({"label": label, "pattern": name})

@@ -95,6 +95,9 @@ class Workbench:
             return article, digest, [], ImportResult(existing_id, stored["title"], count, False, article.origin)
         article = self.resolve_language(article)
         claims = self.extract(article.text, article.language, article.published)
+        if article.outlet:
+            # Nobody named in the text: the article itself (its outlet) asserts the claim.
+            claims = [c if c.claimant else replace(c, claimant=article.outlet) for c in claims]
         if not claims:
             name = "Standard input" if article.origin == "-" else article.origin
             raise InvalidInput(f"{name} has no sentences the workbench can read as claims.")

@@ -13,7 +13,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from workbench.models import ArticleInput, ClaimDraft, EntityDraft
+from workbench.models import ArticleInput, ClaimDraft, EntityDraft, Figure
 from workbench.service import Workbench, content_hash
 
 FROZEN = Path(__file__).resolve().parent / "data" / "frozen.json"
@@ -32,6 +32,8 @@ def load_frozen(db_path: Path, source: Path = FROZEN) -> Workbench:
                         **claim,
                         "entities": tuple(EntityDraft(**entity) for entity in claim["entities"]),
                         "dates": tuple(claim["dates"]),
+                        "figures": tuple(Figure(**figure) for figure in claim["figures"]),
+                        "reasons": tuple(claim["reasons"]),
                     }
                 )
                 for claim in article["claims"]

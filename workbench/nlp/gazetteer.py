@@ -60,9 +60,30 @@ def _index() -> dict[str, str]:
     return index
 
 
+FUZZY_CUTOFF = 90
+FUZZY_MIN_LENGTH = 5
+
+
 def canonical(name: str) -> str | None:
-    """The canonical actor a name refers to, or None."""
-    return _index().get(fold(name))
+    """The canonical actor a name refers to, or None.
+
+    An exact folded match first; then, for names long enough not to collide by chance,
+    the closest known name by rapidfuzz ratio (transliterations: "Shoygú" for "Shoigu").
+    """
+    key = fold(name)
+    found = _index().get(key)
+    if found is not None or len(key) < FUZZY_MIN_LENGTH:
+        return found
+    return _fuzzy(key)
+
+
+@lru_cache(maxsize=4096)
+def _fuzzy(key: str) -> str | None:
+    from rapidfuzz import fuzz, process
+
+    index = _index()
+    best = process.extractOne(key, index.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    return index[best[0]] if best else None
 
 
 def find_in(text: str) -> str | None:

@@ -9,7 +9,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.widgets import Label, Static
 
 if TYPE_CHECKING:
-    from workbench.models import ClaimRow, EntityDraft
+    from workbench.models import ClaimRow, EntityDraft, Figure
 
 NONE = "—"
 
@@ -17,6 +17,8 @@ FIELDS = (
     ("claimant", "Claimant"),
     ("entities", "Entities"),
     ("dates", "Dates"),
+    ("figures", "Figures"),
+    ("reasons", "Why"),
     ("verdict", "Verdict"),
     ("history", "History"),
     ("sources", "Sources"),
@@ -33,6 +35,18 @@ def entities_line(entities: tuple[EntityDraft, ...]) -> str:
         item = f"{name} ({entity.label})"
         if item not in shown:
             shown.append(item)
+    return ", ".join(shown) or NONE
+
+
+def figures_line(figures: tuple[Figure, ...]) -> str:
+    """'2 misil, ~2 hora, >1.5 año': the numbers a claim states, with what they count.
+
+    An indefinite article read as one ("una victoria") is kept for matching but not shown.
+    """
+    shown = []
+    for figure in (f for f in figures if f.explicit):
+        qualifier = "" if figure.qualifier == "=" else figure.qualifier
+        shown.append(f"{qualifier}{figure.value:g} {figure.unit or ''}".strip())
     return ", ".join(shown) or NONE
 
 
@@ -94,6 +108,8 @@ class ClaimDetail(VerticalScroll):
             "claimant": claim.claimant or NONE,
             "entities": entities_line(claim.entities),
             "dates": ", ".join(claim.dates) or NONE,
+            "figures": figures_line(claim.figures),
+            "reasons": "\n".join(claim.reasons) or NONE,
             "verdict": verdict_lines(verdicts),
             "history": f"{len(verdicts)} verdict{'' if len(verdicts) == 1 else 's'}",
             "sources": source_lines(sources),

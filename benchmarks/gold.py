@@ -128,3 +128,101 @@ def claimant_matches(text: str | None, canonical: str | None, wanted: str) -> bo
         if value and (fold(value) == wanted_folded or fuzz.token_set_ratio(fold(value), wanted_folded) >= 90):
             return True
     return False
+
+
+# -- pairs: duplicates, related and conflicts across the gold claims ------------------------
+
+
+def load_pairs() -> list[dict[str, str]]:
+    return json.loads((GOLD_DIR / "pairs.json").read_text(encoding="utf-8"))["pairs"]
+
+
+def best_coverers(gold_claims: list[dict[str, Any]], claims: list[dict[str, Any]], article_text: str) -> dict[str, int]:
+    """Gold id -> index (in `claims`) of the claim that covers it most atomically."""
+    def covering(claim: dict[str, Any]) -> list[str]:
+        spans = (claim["text"], article_text[claim["start"] : claim["end"]])
+        return [g["id"] for g in gold_claims if any(covers(s, g["anchor"]) for s in spans)]
+
+    covered = {i: covering(c) for i, c in enumerate(claims)}
+    best: dict[str, int] = {}
+    for g in gold_claims:
+        candidates = [i for i, ids in covered.items() if g["id"] in ids]
+        if candidates:
+            best[g["id"]] = min(candidates, key=lambda i: len(covered[i]))
+    return best
+
+
+@dataclass
+class PairScore:
+    predicted: int = 0
+    correct: int = 0
+    gold: int = 0
+    found: int = 0
+    conflicts: int = 0
+    conflicts_flagged: int = 0
+    conflicts_merged: int = 0
+    wrong: list[tuple[int, int]] = field(default_factory=list)
+    missed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 1.0
+
+    def summary(self) -> str:
+        return (
+            f"duplicates: precision {self.precision:.2f} ({self.correct}/{self.predicted})  "
+            f"recall {self.recall:.2f} ({self.found}/{self.gold})  "
+            f"conflicts flagged {self.conflicts_flagged}/{self.conflicts}, merged {self.conflicts_merged}"
+        )
+
+
+def score_pairs(
+    mapping: dict[str, int], merged: set[tuple[int, int]], relations: dict[tuple[int, int], str]
+) -> PairScore:
+    """Score merged pairs (i < j, clusters expanded) and pair relations against pairs.json."""
+    score = PairScore()
+    gold_duplicates = set()
+    for pair in load_pairs():
+        if pair["a"] not in mapping or pair["b"] not in mapping:
+            if pair["relation"] == "duplicate":
+                score.gold += 1
+                score.missed.append((pair["a"], pair["b"]))
+            continue
+        key = tuple(sorted((mapping[pair["a"]], mapping[pair["b"]])))
+        if pair["relation"] == "duplicate":
+            score.gold += 1
+            gold_duplicates.add(key)
+            if key in merged:
+                score.found += 1
+            else:
+                score.missed.append((pair["a"], pair["b"]))
+        elif pair["relation"] == "conflict":
+            score.conflicts += 1
+            score.conflicts_flagged += relations.get(key) == "conflict"
+            score.conflicts_merged += key in merged
+    score.predicted = len(merged)
+    score.correct = len(merged & gold_duplicates)
+    score.wrong = sorted(merged - gold_duplicates)
+    return score
+
+
+def cluster_pairs(links: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Every pair inside the clusters that confirmed duplicate links form."""
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in links:
+        parent[root(a)] = root(b)
+    groups: dict[int, list[int]] = {}
+    for x in list(parent):
+        groups.setdefault(root(x), []).append(x)
+    return {(a, b) for members in groups.values() for a in members for b in members if a < b}

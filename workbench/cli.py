@@ -136,8 +136,13 @@ def import_(ctx: click.Context, paths: tuple[str, ...], db: Path | None, title: 
         for path in paths
     ]
     for result in _import_with_progress(workbench, articles):
-        verb = "Imported" if result.created else "Already imported as"
-        click.echo(f"{verb} article {result.article_id}: {result.title} ({result.claim_count} claims)")
+        if result.created:
+            click.echo(
+                f"Imported article {result.article_id}: {result.title} "
+                f"({result.claim_count} claims, {result.matched} matching earlier claims)"
+            )
+        else:
+            click.echo(f"Already imported as article {result.article_id}: {result.title} ({result.claim_count} claims)")
 
 
 def _import_with_progress(workbench: Workbench, articles: list) -> list:
@@ -267,6 +272,105 @@ def verdict(ctx: click.Context, claim_id: int, rating: str, db: Path | None, rat
     workbench.add_verdict(claim_id, rating, rationale)
     latest = workbench.verdict_history(claim_id)[-1]
     click.echo(f"Claim {claim_id}: {latest['rating']} (by {latest['reviewer']} at {latest['at']})")
+
+
+@cli.command()
+@click.argument("text")
+@db_option
+@click.option("--limit", default=10, show_default=True, help="How many earlier claims to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (always, with '-').")
+@click.option("--lang", "language", default="auto", show_default=True, help="Language of the query: es, en or auto.")
+@click.pass_context
+def match(ctx: click.Context, text: str, db: Path | None, limit: int, as_json: bool, language: str) -> None:
+    """Earlier claims ranked by similarity, each with its relation (duplicate, related, conflict).
+
+    With '-', reads one query per line from standard input and prints one JSON line per query.
+
+    Example: workbench match "Corea del Norte lanzó dos misiles balísticos" --limit 5
+    """
+    workbench = _workbench(ctx, db)
+    if text == "-":
+        queries = sys.stdin.read().replace("\r\n", "\n").split("\n")
+        if queries and queries[-1] == "":
+            queries.pop()
+        for query, matches in zip(queries, workbench.match_many(queries, limit, language)):
+            click.echo(json_line({"query": query, "matches": [_match_json(m) for m in matches]}))
+        return
+    if not text.strip():
+        raise InvalidInput("The query is empty.")
+    matches = workbench.match(text, limit, language)
+    if as_json:
+        click.echo(json_line({"query": text, "matches": [_match_json(m) for m in matches]}))
+        return
+    if not matches:
+        click.echo("No earlier claim matches.", err=True)
+    for m in matches:
+        click.echo(f"{m.claim:>6}  {m.score:.2f}  {m.relation or '-':<9}  {' '.join(m.text.split())}")
+
+
+def _match_json(m: Any) -> dict[str, Any]:  # noqa: ANN401 - workbench.matching.engine.Match
+    return {"claim": m.claim, "text": m.text, "score": m.score, "relation": m.relation}
+
+
+@cli.command()
+@db_option
+@click.option("--apply", is_flag=True, help="Confirm duplicate suggestions at or above the measured threshold.")
+@click.option("--json", "as_json", is_flag=True, help="Print the suggestions as JSON.")
+@click.pass_context
+def dedupe(ctx: click.Context, db: Path | None, apply: bool, as_json: bool) -> None:
+    """Suggest duplicate, related and conflict links between all stored claims.
+
+    Rejected pairs are never suggested again; conflicts are never confirmed automatically.
+
+    Example: workbench dedupe --apply
+    """
+    made, confirmed = _workbench(ctx, db).dedupe(apply)
+    done = {(c.claim_a, c.claim_b) for c in confirmed}
+    rows = [asdict(s) | {"state": "confirmed" if (s.claim_a, s.claim_b) in done else "suggested"} for s in made]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['claim_a']:>6} {row['claim_b']:>6}  {row['score']:.2f}  {row['relation']:<9}  {row['state']}")
+    counts = {r: sum(1 for row in rows if row["relation"] == r) for r in ("duplicate", "conflict", "related")}
+    summary = ", ".join(f"{n} {r}" for r, n in counts.items())
+    click.echo(f"{len(rows)} suggestions ({summary}); {len(confirmed)} duplicates confirmed.", err=True)
+
+
+@cli.group()
+def link() -> None:
+    """A reviewer's decision on a pair of claims."""
+
+
+@link.command("confirm")
+@click.argument("claim_a", type=int)
+@click.argument("claim_b", type=int)
+@click.option("--as", "relation", default="duplicate", show_default=True, help="duplicate, related or conflict.")
+@db_option
+@click.pass_context
+def link_confirm(ctx: click.Context, claim_a: int, claim_b: int, relation: str, db: Path | None) -> None:
+    """Confirm two claims as duplicates (or related, or in conflict).
+
+    Example: workbench link confirm 12 48
+    """
+    if relation not in {"duplicate", "related", "conflict"}:
+        raise InvalidInput(f"Relation {relation!r} is not one of duplicate, related, conflict.")
+    _workbench(ctx, db).set_link(claim_a, claim_b, "confirmed", relation)
+    click.echo(f"Claims {claim_a} and {claim_b}: confirmed {relation}.")
+
+
+@link.command("reject")
+@click.argument("claim_a", type=int)
+@click.argument("claim_b", type=int)
+@db_option
+@click.pass_context
+def link_reject(ctx: click.Context, claim_a: int, claim_b: int, db: Path | None) -> None:
+    """Reject a suggested link; it is not suggested again.
+
+    Example: workbench link reject 12 31
+    """
+    _workbench(ctx, db).set_link(claim_a, claim_b, "rejected")
+    click.echo(f"Claims {claim_a} and {claim_b}: rejected.")
 
 
 @cli.command()

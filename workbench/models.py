@@ -68,6 +68,8 @@ class ImportResult:
     created: bool
     """False when the same text was already stored: re-import is a no-op."""
     origin: str = "-"
+    matched: int = 0
+    """Claims of this article linked to claims of earlier articles."""
 
 
 @dataclass(frozen=True)
@@ -110,3 +112,19 @@ class ClaimRow:
     dates: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()
     reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ClaimReview:
+    """Everything a reviewer sees of one claim, read in one go."""
+
+    claim: ClaimRow
+    verdicts: list[dict]
+    """Own verdicts, oldest first."""
+    sources: list[dict]
+    links: list[dict]
+    canonical: int | None = None
+    """The canonical claim of its confirmed duplicate cluster, when it is another claim."""
+    inherited_verdict: dict | None = None
+    """The canonical claim's latest verdict, offered while this claim has none of its own."""
+    inherited_sources: list[dict] = field(default_factory=list)

@@ -12,13 +12,25 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from workbench.config import STANCES, Settings, default_reviewer
 from workbench.errors import InvalidInput
-from workbench.models import ArticleInput, ArticleSummary, ClaimDraft, ClaimRow, ImportResult, SearchHit
+from workbench.models import (
+    ArticleInput,
+    ArticleSummary,
+    ClaimDraft,
+    ClaimReview,
+    ClaimRow,
+    ImportResult,
+    SearchHit,
+)
 from workbench.store import Store, open_db
+
+if TYPE_CHECKING:
+    from workbench.matching.engine import Match
+    from workbench.matching.links import Suggestion
 
 SEEDED_KEY = "seeded"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -73,8 +85,8 @@ class Workbench:
                     first = stored_now[digest]
                     existing = replace(first, created=False, origin=article.origin)
                 if existing is None:
-                    article_id = store.insert_article(article, digest, claims)
-                    result = ImportResult(article_id, article.title, len(claims), created=True, origin=article.origin)
+                    article_id, matched = self._store_article(store, article, digest, claims)
+                    result = ImportResult(article_id, article.title, len(claims), True, article.origin, matched)
                     stored_now[digest] = result
                 else:
                     result = existing
@@ -82,6 +94,21 @@ class Workbench:
                 if progress:
                     progress(result)
         return results
+
+    def _store_article(
+        self, store: Store, article: ArticleInput, digest: str, claims: list[ClaimDraft]
+    ) -> tuple[int, int]:
+        """Article, claims, index terms and suggested links in one transaction; returns (id, claims matched)."""
+        from workbench.matching.engine import Matcher
+
+        with store.transaction():
+            article_id, claim_ids = store.insert_article(article, digest, claims)
+            matcher = Matcher(store)
+            matcher.index(matcher.features(claim_ids), dict.fromkeys(claim_ids, article_id))
+            made = matcher.link(claim_ids)
+        own = set(claim_ids)
+        matched = {c for s in made for c in (s.claim_a, s.claim_b) if c in own and not {s.claim_a, s.claim_b} <= own}
+        return article_id, len(matched)
 
     def _prepare(
         self, store: Store, article: ArticleInput
@@ -157,6 +184,26 @@ class Workbench:
         with self.store() as store:
             return store.claim(claim_id)
 
+    def review(self, claim_id: int) -> ClaimReview:
+        """A claim with its verdicts, sources and links, and what it inherits from its duplicate cluster."""
+        from workbench.export.document import duplicate_clusters
+
+        with self.store() as store:
+            claim = store.claim(claim_id)
+            verdicts = store.verdict_history(claim_id)
+            canonical = duplicate_clusters(store).get(claim_id)
+            canonical = canonical if canonical != claim_id else None
+            inherited = None
+            inherited_sources: list[dict[str, Any]] = []
+            if canonical is not None:
+                inherited_sources = store.sources(canonical)
+                if not verdicts:
+                    history = store.verdict_history(canonical)
+                    inherited = history[-1] if history else None
+            return ClaimReview(
+                claim, verdicts, store.sources(claim_id), store.links(claim_id), canonical, inherited, inherited_sources
+            )
+
     def verdict_history(self, claim_id: int) -> list[dict[str, Any]]:
         with self.store() as store:
             store.claim(claim_id)
@@ -219,6 +266,64 @@ class Workbench:
             raise InvalidInput(f"Cannot write {target}: the folder {target.parent} does not exist.")
         with self.store() as store:
             store.backup(target)
+
+    # -- matching -------------------------------------------------------------
+
+    def match(self, text: str, limit: int = 10, language: str = "auto") -> list[Match]:
+        """Earlier claims ranked by similarity to a text, each with the relation it would have."""
+        return self.match_many([text], limit, language)[0]
+
+    def match_many(self, texts: list[str], limit: int = 10, language: str = "auto") -> list[list[Match]]:
+        """Matches for many query texts: the model loads once and extraction is batched."""
+        from workbench.matching.engine import Matcher, query_features
+        from workbench.nlp.extract import extract_many
+
+        if limit < 1:
+            raise InvalidInput("--limit must be at least 1.")
+        languages = [resolve_language(language, text, self.settings) for text in texts]
+        extracted: dict[int, list[ClaimDraft]] = {}
+        for lang in set(languages):
+            batch = [i for i, found in enumerate(languages) if found == lang]
+            extracted.update(zip(batch, extract_many([texts[i] for i in batch], lang)))
+        with self.store() as store:
+            self._ensure_indexed(store)
+            matcher = Matcher(store)
+            return [
+                matcher.match(query_features(text, extracted[i], languages[i], None), limit) if text.strip() else []
+                for i, text in enumerate(texts)
+            ]
+
+    def dedupe(self, apply: bool = False) -> tuple[list[Suggestion], list[Suggestion]]:
+        """Suggest links between all stored claims; with apply, confirm duplicates above the threshold.
+
+        Returns (suggested, confirmed). Rejected pairs stay rejected; conflicts are never confirmed.
+        """
+        from workbench.matching.engine import Matcher
+
+        with self.store() as store, store.transaction():
+            self._ensure_indexed(store)
+            matcher = Matcher(store)
+            made = matcher.link(store.claim_ids())
+            confirmed = matcher.confirm_duplicates(made) if apply else []
+        return made, confirmed
+
+    def set_link(self, claim_a: int, claim_b: int, state: str, relation: str | None = None) -> None:
+        """A reviewer confirms (as duplicate, related or conflict) or rejects a pair."""
+        if claim_a == claim_b:
+            raise InvalidInput("A claim cannot be linked to itself.")
+        with self.store() as store:
+            store.set_link_state(claim_a, claim_b, state, relation)
+
+    @staticmethod
+    def _ensure_indexed(store: Store) -> None:
+        """Index claims stored before the match index existed."""
+        from workbench.matching.engine import Matcher
+
+        missing = sorted(set(store.claim_ids()) - set(store.index.indexed_ids()))
+        if missing:
+            matcher = Matcher(store)
+            found = matcher.features(missing)
+            matcher.index(found, {c.id: c.article_id for c in store.claims(claim_ids=missing)})
 
     # -- export ---------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from textual.widgets import HelpPanel, Markdown, Static
 
 from tests.conftest import SEEDS
 from tests.tui.helpers import settle, text_of
-from workbench.models import ArticleInput, ClaimDraft
+from workbench.models import ArticleInput, ClaimDraft, ClaimReview
 from workbench.service import Workbench, content_hash
 from workbench.tui.app import WorkbenchApp, make_app
 from workbench.tui.messages import ClaimDetailLoaded, ClaimsLoaded
@@ -225,7 +225,7 @@ async def test_results_for_a_row_no_longer_highlighted_are_dropped(seeded: Workb
         await settle(pilot)
         # What a slow worker for an article or claim the user has already left would post.
         app.screen.post_message(ClaimsLoaded(second.id, second_claims))
-        app.screen.post_message(ClaimDetailLoaded(second_claims[0], [], []))
+        app.screen.post_message(ClaimDetailLoaded(ClaimReview(second_claims[0], [], [], [])))
         await pilot.pause()
         assert app.screen.query_one(ClaimTable).row_ids() == [claim.id for claim in first_claims]
         assert app.screen.query_one(ClaimDetail).border_title == f"Claim {first_claims[0].id}"
@@ -297,7 +297,7 @@ async def test_a_missing_database_is_reported_not_created(tmp_path: Path):
 
 
 class FailingSources(Workbench):
-    def sources(self, claim_id: int):
+    def review(self, claim_id: int):
         raise sqlite3.OperationalError("database is locked")
 
 

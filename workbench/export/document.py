@@ -13,9 +13,10 @@ SCHEMA = "workbench-export/1"
 
 
 def build_document(store: Store, article_id: int | None = None) -> dict[str, Any]:
+    canonical = duplicate_clusters(store)
     articles = []
     for article in store.articles(article_id):
-        claims = [_claim(store, claim) for claim in store.claims(article_id=article["id"])]
+        claims = [_claim(store, claim, canonical) for claim in store.claims(article_id=article["id"])]
         articles.append(
             {
                 "id": article["id"],
@@ -31,8 +32,19 @@ def build_document(store: Store, article_id: int | None = None) -> dict[str, Any
     return {"schema": SCHEMA, "articles": articles}
 
 
-def _claim(store: Store, claim) -> dict[str, Any]:  # noqa: ANN001 - ClaimRow
+def duplicate_clusters(store: Store) -> dict[int, int]:
+    """Claim -> the canonical claim (the earliest) of its confirmed duplicate cluster."""
+    from workbench.matching.links import confirmed_clusters
+
+    confirmed = [
+        (link["claim_a"], link["claim_b"]) for link in store.all_links("confirmed") if link["relation"] == "duplicate"
+    ]
+    return confirmed_clusters(confirmed)
+
+
+def _claim(store: Store, claim, canonical: dict[int, int]) -> dict[str, Any]:  # noqa: ANN001 - ClaimRow
     history = store.verdict_history(claim.id)
+    duplicate_of = canonical.get(claim.id)
     return {
         "id": claim.id,
         "text": claim.text,
@@ -45,7 +57,7 @@ def _claim(store: Store, claim) -> dict[str, Any]:  # noqa: ANN001 - ClaimRow
         "entities": [{"text": e.text, "label": e.label, "canonical": e.canonical} for e in claim.entities],
         "dates": list(claim.dates),
         "status": claim.status,
-        "duplicate_of": None,
+        "duplicate_of": duplicate_of if duplicate_of != claim.id else None,
         "links": store.links(claim.id),
         "verdict": history[-1] if history else None,
         "verdict_history": history,

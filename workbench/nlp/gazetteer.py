@@ -52,6 +52,25 @@ def names() -> list[tuple[str, str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Canonical actor -> the canonical country it speaks for (a country speaks for itself)."""
+    from babel import Locale
+
+    english = Locale("en").territories
+    found = {canonical: canonical for _, canonical, label in names() if label == "LOC"}
+    actors = json.loads(ACTORS_FILE.read_text(encoding="utf-8"))["actors"]
+    for canonical, entry in actors.items():
+        if entry.get("country") in english:
+            found[canonical] = english[entry["country"]]
+    return found
+
+
+def country_of(actor: str | None) -> str | None:
+    """The country an actor speaks for: "Japan Ministry of Defense" -> "Japan"."""
+    return _countries().get(actor) if actor else None
+
+
+@lru_cache(maxsize=1)
 def _index() -> dict[str, str]:
     """Folded name -> canonical; actors.json overrides a library name it shares."""
     index: dict[str, str] = {}

@@ -17,6 +17,7 @@ TABLES = {
     "verdicts",
     "links",
     "audit",
+    "claim_terms",
 }
 
 
@@ -136,3 +137,19 @@ def m003_figures_and_reasons(db: Database) -> None:
     """Figures a claim states, for comparing claims, and the reasons behind its score."""
     db["claims"].add_column("figures", str, not_null_default="[]")
     db["claims"].add_column("reasons", str, not_null_default="[]")
+
+
+@migrations()
+def m004_match_index(db: Database) -> None:
+    """Index terms per claim (stems, concepts, actors, figures, dates) under FTS5, for candidate search.
+
+    Terms keep their underscores ("e_north_korea"); the vocabulary table gives document
+    frequencies for TF-IDF without a scan.
+    """
+    db["claim_terms"].create(
+        {"claim_id": int, "article_id": int, "terms": str},
+        pk="claim_id",
+        foreign_keys=[("claim_id", "claims", "id"), ("article_id", "articles", "id")],
+    )
+    db["claim_terms"].enable_fts(["terms"], create_triggers=True, tokenize="unicode61 tokenchars '_'")
+    db.execute("CREATE VIRTUAL TABLE claim_terms_vocab USING fts5vocab(claim_terms_fts, 'row')")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime, timezone
@@ -14,6 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from workbench.errors import NotFound
+from workbench.store.match_index import MatchIndex
 from workbench.models import (
     ArticleInput,
     ArticleSummary,
@@ -36,6 +37,7 @@ class Store:
     def __init__(self, db: Database, actor: str):
         self.db = db
         self.actor = actor
+        self.index = MatchIndex(db)
 
     def close(self) -> None:
         self.db.close()
@@ -64,8 +66,8 @@ class Store:
         row = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", [content_hash]).fetchone()
         return row[0] if row else None
 
-    def insert_article(self, article: ArticleInput, content_hash: str, claims: list[ClaimDraft]) -> int:
-        """Store an article with its claims and entities in one transaction; return its id."""
+    def insert_article(self, article: ArticleInput, content_hash: str, claims: list[ClaimDraft]) -> tuple[int, list[int]]:
+        """Store an article with its claims and entities in one transaction; return its id and the claims' ids."""
         with self.transaction():
             article_id = self.db["articles"].insert(
                 {
@@ -89,7 +91,7 @@ class Store:
                 None,
                 {"title": article.title, "content_hash": content_hash, "claims": claim_ids},
             )
-        return article_id
+        return article_id, claim_ids
 
     def _insert_claim(self, article_id: int, claim: ClaimDraft) -> int:
         claim_id = self.db["claims"].insert(
@@ -136,6 +138,14 @@ class Store:
         if article_id is not None:
             return [self.article(article_id)]
         return self._all("SELECT * FROM articles ORDER BY id")
+
+    def article_meta(self, article_ids: Iterable[int]) -> dict[int, tuple[str, str | None]]:
+        """Article id -> (language, published), what matching needs of a claim's article."""
+        rows = self._in_chunks("SELECT id, language, published FROM articles WHERE id IN ({})", sorted(set(article_ids)))
+        return {row["id"]: (row["language"], row["published"]) for row in rows}
+
+    def claim_ids(self) -> list[int]:
+        return [row[0] for row in self.db.execute("SELECT id FROM claims ORDER BY id").fetchall()]
 
     def article_summaries(self) -> list[ArticleSummary]:
         rows = self._all(
@@ -267,6 +277,45 @@ class Store:
         return self._all(
             "SELECT rating, rationale, reviewer, at FROM verdicts WHERE claim_id = ? ORDER BY id", [claim_id]
         )
+
+    def suggest_link(self, claim_a: int, claim_b: int, relation: str, score: float) -> bool:
+        """Store a suggested link; a confirmed or rejected pair keeps the reviewer's decision. True if written."""
+        a, b = min(claim_a, claim_b), max(claim_a, claim_b)
+        existing = self._one("SELECT id, state, relation, score FROM links WHERE claim_a = ? AND claim_b = ?", [a, b])
+        if existing is not None and (
+            existing["state"] != "suggested" or (existing["relation"], existing["score"]) == (relation, score)
+        ):
+            return False
+        row = {"claim_a": a, "claim_b": b, "relation": relation, "score": score, "state": "suggested", "updated_at": now()}
+        if existing is None:
+            link_id = self.db["links"].insert({**row, "created_at": now()}).last_pk
+        else:
+            link_id = existing["id"]
+            self.db["links"].update(link_id, row)
+        self._audit("suggest_link", "links", link_id, existing, row)
+        return True
+
+    def set_link_state(self, claim_a: int, claim_b: int, state: str, relation: str | None = None) -> None:
+        """A reviewer's decision on a pair: confirmed (as `relation`) or rejected; remembered for good."""
+        a, b = min(claim_a, claim_b), max(claim_a, claim_b)
+        with self.transaction():
+            self.claim(a), self.claim(b)
+            existing = self._one("SELECT * FROM links WHERE claim_a = ? AND claim_b = ?", [a, b])
+            row = {"claim_a": a, "claim_b": b, "state": state, "updated_at": now()}
+            if relation is not None:
+                row["relation"] = relation
+            if existing is None:
+                row.setdefault("relation", "duplicate")
+                link_id = self.db["links"].insert({**row, "score": None, "created_at": now()}).last_pk
+            else:
+                link_id = existing["id"]
+                self.db["links"].update(link_id, row)
+            self._audit("set_link_state", "links", link_id, existing, row)
+
+    def all_links(self, state: str | None = None) -> list[dict[str, Any]]:
+        if state is None:
+            return self._all("SELECT * FROM links ORDER BY id")
+        return self._all("SELECT * FROM links WHERE state = ? ORDER BY id", [state])
 
     def links(self, claim_id: int) -> list[dict[str, Any]]:
         """Links touching a claim, seen from that claim."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from workbench.models import ArticleSummary, ClaimRow, ImportResult
+    from workbench.models import ArticleSummary, ClaimReview, ClaimRow, ImportResult
 
 
 @dataclass
@@ -34,7 +34,5 @@ class ClaimsLoaded(Message):
 
 @dataclass
 class ClaimDetailLoaded(Message):
-    claim: ClaimRow
-    verdicts: list[dict[str, Any]]
-    """Oldest first; the last one is the claim's current verdict."""
-    sources: list[dict[str, Any]]
+    review: ClaimReview
+    """The claim, its verdicts (oldest first), sources, links and what it inherits."""

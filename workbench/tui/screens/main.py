@@ -116,11 +116,9 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def load_detail(self, claim_id: int) -> None:
-        claim = self.workbench.claim(claim_id)
-        verdicts = self.workbench.verdict_history(claim_id)
-        sources = self.workbench.sources(claim_id)
+        review = self.workbench.review(claim_id)
         if not get_current_worker().is_cancelled:
-            self.post_message(ClaimDetailLoaded(claim, verdicts, sources))
+            self.post_message(ClaimDetailLoaded(review))
 
     # -- handlers: own the widgets ---------------------------------------------
 
@@ -164,9 +162,9 @@ class MainScreen(Screen[None]):
 
     @on(ClaimDetailLoaded)
     def show_detail(self, message: ClaimDetailLoaded) -> None:
-        if message.claim.id != self.claim_id:
+        if message.review.claim.id != self.claim_id:
             return
-        self.query_one(ClaimDetail).show_claim(message.claim, message.verdicts, message.sources)
+        self.query_one(ClaimDetail).show_claim(message.review)
 
     @on(Worker.StateChanged)
     def worker_failed(self, event: Worker.StateChanged) -> None:

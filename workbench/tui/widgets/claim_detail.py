@@ -9,7 +9,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.widgets import Label, Static
 
 if TYPE_CHECKING:
-    from workbench.models import ClaimRow, EntityDraft, Figure
+    from workbench.models import ClaimReview, EntityDraft, Figure
 
 NONE = "—"
 
@@ -50,7 +50,11 @@ def figures_line(figures: tuple[Figure, ...]) -> str:
     return ", ".join(shown) or NONE
 
 
-def verdict_lines(verdicts: list[dict[str, Any]]) -> str:
+def verdict_lines(verdicts: list[dict[str, Any]], review: ClaimReview) -> str:
+    """The latest own verdict; without one, the duplicate cluster's, marked as inherited."""
+    if not verdicts and review.inherited_verdict:
+        latest = review.inherited_verdict
+        return f"{latest['rating']} · inherited from claim {review.canonical} · {latest['reviewer']} · {latest['at']}"
     if not verdicts:
         return "none yet"
     latest = verdicts[-1]
@@ -101,7 +105,8 @@ class ClaimDetail(VerticalScroll):
         self.query_one("#detail-heading", Static).update(message)
         self.border_title = "Claim"
 
-    def show_claim(self, claim: ClaimRow, verdicts: list[dict[str, Any]], sources: list[dict[str, Any]]) -> None:
+    def show_claim(self, review: ClaimReview) -> None:
+        claim, verdicts, sources = review.claim, review.verdicts, review.sources
         checkable = "checkable" if claim.checkable else "not checkable"
         heading = f"{claim.kind} · {checkable} · score {claim.score:.2f} · {claim.status}"
         values = {
@@ -110,9 +115,9 @@ class ClaimDetail(VerticalScroll):
             "dates": ", ".join(claim.dates) or NONE,
             "figures": figures_line(claim.figures),
             "reasons": "\n".join(claim.reasons) or NONE,
-            "verdict": verdict_lines(verdicts),
+            "verdict": verdict_lines(verdicts, review),
             "history": f"{len(verdicts)} verdict{'' if len(verdicts) == 1 else 's'}",
-            "sources": source_lines(sources),
+            "sources": source_lines(sources + review.inherited_sources),
         }
         self.border_title = f"Claim {claim.id}"
         self.query_one("#detail-heading", Static).update(heading)

@@ -1,0 +1,63 @@
+"""What matching knows of a claim, built the same way for stored claims and for queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from workbench.matching.terms import date_keys, entity_key, figure_key, stems, unit_key, with_concepts
+from workbench.models import EntityDraft, Figure
+from workbench.nlp.gazetteer import country_of
+
+
+class ClaimLike(Protocol):
+    """A ClaimDraft or a ClaimRow: anything extraction produced."""
+
+    text: str
+    entities: tuple[EntityDraft, ...]
+    claimant_canonical: str | None
+    figures: tuple[Figure, ...]
+    dates: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClaimFeatures:
+    """What matching knows of a claim."""
+
+    id: int
+    text: str
+    language: str
+    stems: tuple[str, ...]
+    """Stems of content words, concept keys in place of the words concepts.json knows."""
+    entities: frozenset[str]
+    """Canonical actors named in the claim."""
+    claimant: str | None
+    """Canonical actor asserting it, if known."""
+    claimant_country: str | None
+    figures: tuple[Figure, ...] = ()
+    """Units are unit keys (terms.unit_key), so 'misiles' and 'missiles' compare equal."""
+    dates: tuple[str, ...] = ()
+    published: str | None = None
+
+    def terms(self) -> list[str]:
+        """Index terms: stems, then typed keys for actors, figures and dates."""
+        keys = list(dict.fromkeys(self.stems))
+        keys += [entity_key(actor) for actor in sorted(self.entities)]
+        keys += [key for f in self.figures if (key := figure_key(f))]
+        keys += date_keys(self.dates)
+        return keys
+
+
+def features(claim_id: int, claim: ClaimLike, language: str, published: str | None) -> ClaimFeatures:
+    return ClaimFeatures(
+        id=claim_id,
+        text=claim.text,
+        language=language,
+        stems=tuple(with_concepts(stems(claim.text, language), language)),
+        entities=frozenset(e.canonical for e in claim.entities if e.canonical),
+        claimant=claim.claimant_canonical,
+        claimant_country=country_of(claim.claimant_canonical),
+        figures=tuple(replace(f, unit=unit_key(f.unit, language)) for f in claim.figures),
+        dates=tuple(claim.dates),
+        published=published,
+    )

@@ -1,0 +1,70 @@
+"""From pairwise comparisons to the links a reviewer is shown.
+
+A claim duplicates at most one claim of any other article: when several claims of one
+article look like the same proposition, only the closest is suggested as its duplicate
+and the rest as related. Claims of the same article are never duplicates of each other.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from workbench.matching.compare import CONFLICT, DUPLICATE, RELATED, Comparison, Idf
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    claim_a: int
+    claim_b: int
+    relation: str
+    score: float
+
+
+def idf_from_counts(document_frequency: Mapping[str, int], documents: int) -> Idf:
+    """Smoothed inverse document frequency; unseen terms weigh most."""
+    def idf(term: str) -> float:
+        return math.log((documents + 1) / (document_frequency.get(term, 0) + 1)) + 1
+
+    return idf
+
+
+def suggestions(
+    comparisons: Mapping[tuple[int, int], Comparison], article_of: Mapping[int, int]
+) -> list[Suggestion]:
+    """Links to suggest, with duplicates made one-to-one between articles."""
+    taken: set[tuple[int, int]] = set()
+    """(claim, other article) pairs already given a duplicate."""
+    found = []
+    for (a, b), comparison in sorted(comparisons.items(), key=lambda item: -item[1].score):
+        relation = comparison.relation
+        if relation is None:
+            continue
+        if relation == DUPLICATE:
+            same_article = article_of[a] == article_of[b]
+            if same_article or (a, article_of[b]) in taken or (b, article_of[a]) in taken:
+                relation = RELATED
+            else:
+                taken |= {(a, article_of[b]), (b, article_of[a])}
+        found.append(Suggestion(min(a, b), max(a, b), relation, comparison.score))
+    return found
+
+
+def confirmed_clusters(pairs: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """Claim -> canonical claim (the earliest) of each cluster confirmed duplicates form."""
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        parent[max(ra, rb)] = min(ra, rb)
+    return {x: root(x) for x in parent}
+
+
+__all__ = ["CONFLICT", "DUPLICATE", "RELATED", "Suggestion", "confirmed_clusters", "idf_from_counts", "suggestions"]

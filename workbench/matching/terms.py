@@ -1,0 +1,106 @@
+"""Claim text as index terms: folded, stemmed content words plus typed keys for actors,
+figures and dates, so "Pyongyang lanzó un misil" and "North Korea fired one missile"
+share `e:north_korea` and `n:misil=1` even where they share no word.
+
+The function-word lists are closed-class words only (articles, prepositions, conjunctions,
+pronouns, auxiliaries). spaCy's stop lists also drop words a matcher needs, such as
+"dos", "primera" and "siempre".
+"""
+
+from __future__ import annotations
+
+import re
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from unidecode import unidecode
+
+from workbench.models import Figure
+
+FUNCTION_WORDS = {
+    "es": set(
+        "el la los las lo un una unos unas al del de a en con por para sin sobre entre hacia hasta desde "
+        "tras ante bajo segun durante mediante y e o u ni que como pero sino si cuando donde mientras porque aunque pues "
+        "se su sus le les me te nos os mi mis tu tus este esta estos estas ese esa esos esas aquel aquella "
+        "es son era fue ser sido ha han habia hay haber esta estan estaba muy mas ya tambien no".split()
+    ),
+    "en": set(
+        "the a an of to in on at by for with from into onto over under about as and or nor but if when "
+        "while because that this these those it its he she they them his her their we our you your i "
+        "is are was were be been being has have had do does did will would shall should can could may "
+        "might must not also than then there here which who whom whose what very more".split()
+    ),
+}
+_WORD = re.compile(r"[a-z0-9]+")
+CONCEPTS_FILE = Path(__file__).with_name("concepts.json")
+
+
+@lru_cache(maxsize=2)
+def _stemmer(language: str):  # noqa: ANN202 - snowballstemmer.Stemmer
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("spanish" if language == "es" else "english")
+
+
+def fold(text: str) -> str:
+    """Accents, case and punctuation gone: 'Seúl' and 'SEUL' are the same word."""
+    return " ".join(_WORD.findall(unidecode(text).casefold()))
+
+
+def stems(text: str, language: str) -> list[str]:
+    """Stems of the content words of a text, in order."""
+    words = [w for w in fold(text).split() if w not in FUNCTION_WORDS.get(language, set()) and not w.isdigit()]
+    return _stemmer(language).stemWords(words)
+
+
+def slug(name: str) -> str:
+    return "_".join(fold(name).split())
+
+
+def entity_key(canonical: str) -> str:
+    return f"e_{slug(canonical)}"
+
+
+def unit_key(unit: str | None, language: str) -> str | None:
+    """What a figure counts, comparable across languages: the concept ('missile') or the stem."""
+    if not unit:
+        return None
+    found = stems(unit, language)
+    if not found:
+        return None
+    return _concepts(language).get(found[0], found[0])
+
+
+def figure_key(figure: Figure) -> str | None:
+    """'n_missile' for any figure counting missiles: the unit, not the value, finds candidates."""
+    return f"n_{figure.unit}" if figure.unit else None
+
+
+def date_keys(dates: tuple[str, ...]) -> list[str]:
+    """A key per year and per full date, so '2019' and '2019-04' meet."""
+    keys = []
+    for value in dates:
+        keys.append(f"y_{value[:4]}")
+        if len(value) == 10:
+            keys.append(f"d_{value.replace('-', '_')}")
+    return keys
+
+
+@lru_cache(maxsize=2)
+def _concepts(language: str) -> dict[str, str]:
+    """Stem -> concept name, for one language's words of concepts.json."""
+    concepts = json.loads(CONCEPTS_FILE.read_text(encoding="utf-8"))["concepts"]
+    found: dict[str, str] = {}
+    for name, words in concepts.items():
+        for word in words.get(language, []):
+            for stem in stems(word, language):
+                found.setdefault(stem, name)
+    return found
+
+
+def with_concepts(claim_stems: tuple[str, ...] | list[str], language: str) -> list[str]:
+    """Stems with a concept replaced by it: 'c_launch' for 'lanzó', 'disparó' and 'fired' alike,
+    so a Spanish and an English claim share the words the concept list knows."""
+    table = _concepts(language)
+    return [f"c_{table[s]}" if s in table else s for s in claim_stems]

@@ -121,8 +121,11 @@ def import_(ctx: click.Context, paths: tuple[str, ...], db: Path | None, title: 
     """
     from workbench.ingest.reader import parse_article, read_bytes
 
+    if fmt == "claims-csv":
+        _import_claims_csv(ctx, paths, db)
+        return
     if fmt != "article":
-        raise InvalidInput(f"Import format {fmt!r} is not available yet; use article.")
+        raise InvalidInput(f"Import format {fmt!r} is not available yet; use article or claims-csv.")
     if len(paths) > 1 and (title or url):
         raise InvalidInput("--title and --url describe one article; import one file at a time to use them.")
     if language not in {"es", "en", "auto"}:
@@ -143,6 +146,33 @@ def import_(ctx: click.Context, paths: tuple[str, ...], db: Path | None, title: 
             )
         else:
             click.echo(f"Already imported as article {result.article_id}: {result.title} ({result.claim_count} claims)")
+
+
+def _import_claims_csv(ctx: click.Context, paths: tuple[str, ...], db: Path | None) -> None:
+    from workbench.ingest.reader import decode, read_bytes
+
+    workbench = _workbench(ctx, db)
+    limit = 50 * workbench.settings.max_article_bytes
+    files = [(path, decode(read_bytes(path, limit), "Standard input" if path == "-" else path)) for path in paths]
+    for path, data in files:
+        result = _with_row_progress(lambda tick, d=data, p=path: workbench.import_claims_csv(d, p, tick), data.count("\n"))
+        for problem in result.problems:
+            click.echo(f"Warning: {path}, {problem}.", err=True)
+        if not result.created:
+            click.echo(f"Already imported as article {result.article_id} ({result.claim_count} claims)")
+            continue
+        matched = f"{result.matched} matching earlier claims" if result.linked else "run `workbench dedupe` to link them"
+        click.echo(f"Imported archive {path} as article {result.article_id} ({result.claim_count} claims, {matched})")
+
+
+def _with_row_progress(run: Any, rows: int) -> Any:  # noqa: ANN401 - the import's result
+    if rows < 5000 or not sys.stderr.isatty():
+        return run(None)
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("Reading claims", total=rows)
+        return run(lambda n: progress.advance(task, n))
 
 
 def _import_with_progress(workbench: Workbench, articles: list) -> list:

@@ -73,6 +73,18 @@ class ImportResult:
 
 
 @dataclass(frozen=True)
+class ArchiveImport:
+    article_id: int
+    claim_count: int
+    matched: int
+    problems: list[str]
+    """One sentence per row left out or imported without a field, with its line number."""
+    created: bool
+    linked: bool
+    """False when the archive was too large to match at import: `dedupe` links it."""
+
+
+@dataclass(frozen=True)
 class SearchHit:
     kind: str
     """'claim' or 'article'."""

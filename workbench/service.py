@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 from workbench.config import STANCES, Settings, default_reviewer
 from workbench.errors import InvalidInput
 from workbench.models import (
+    ArchiveImport,
     ArticleInput,
     ArticleSummary,
     ClaimDraft,
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
     from workbench.matching.links import Suggestion
 
 SEEDED_KEY = "seeded"
+LINK_ON_IMPORT = 5000
+"""Archives up to this many rows are matched against earlier claims as they are imported."""
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -129,6 +132,74 @@ class Workbench:
             name = "Standard input" if article.origin == "-" else article.origin
             raise InvalidInput(f"{name} has no sentences the workbench can read as claims.")
         return article, digest, claims, None
+
+    def import_claims_csv(
+        self, data: str, origin: str, progress: Callable[[int], None] | None = None
+    ) -> ArchiveImport:
+        """Store an archive of earlier claims (one article per file), with verdicts where rated.
+
+        Rows are cut already, so they go through the light pipeline (entities, figures, dates;
+        no parse). Every row is indexed for matching; suggestions against earlier claims are made
+        at once for archives up to LINK_ON_IMPORT rows, and by `dedupe` for larger ones.
+        """
+        from workbench.ingest.claims_csv import read_claims_csv
+        from workbench.nlp.extract import extract_whole
+
+        name = "Standard input" if origin == "-" else origin
+        rows, problems = read_claims_csv(data, name)
+        text = "\n".join(row.text for row in rows)
+        digest = content_hash(text)
+        with self.store(create=True) as store:
+            existing = store.article_id_by_hash(digest)
+            if existing is not None:
+                return ArchiveImport(existing, len(rows), 0, problems, created=False, linked=False)
+        ratings = {}
+        for row in rows:
+            if row.rating:
+                try:
+                    ratings[row.line] = self.rating(row.rating)
+                except InvalidInput:
+                    problems.append(f"line {row.line}: rating {row.rating!r} is not on the scale; kept without a verdict")
+        languages = [row.language or resolve_language("auto", row.text, self.settings) for row in rows]
+        drafts: list[ClaimDraft | None] = [None] * len(rows)
+        for language in sorted(set(languages)):
+            batch = [i for i, found in enumerate(languages) if found == language]
+            made = extract_whole(
+                [rows[i].text for i in batch], language, [rows[i].date for i in batch], [rows[i].claimant for i in batch]
+            )
+            for n, (i, draft) in enumerate(zip(batch, made), 1):
+                drafts[i] = draft
+                if progress and n % 1000 == 0:
+                    progress(1000)
+        claims, offset = [], 0
+        for row, draft in zip(rows, drafts):
+            claims.append(replace(draft, start=offset, end=offset + len(row.text)))
+            offset += len(row.text) + 1
+        majority = max(set(languages), key=languages.count)
+        article = ArticleInput(text=text, title=f"Archive: {Path(name).name}", language=majority, origin=origin)
+        return self._store_archive(article, digest, rows, claims, languages, ratings, problems)
+
+    def _store_archive(self, article, digest, rows, claims, languages, ratings, problems) -> ArchiveImport:  # noqa: ANN001
+        from workbench.matching.engine import Matcher
+        from workbench.matching.features import features
+
+        with self.store(create=True) as store, store.transaction():
+            article_id, claim_ids = store.insert_article(article, digest, claims, audit_claims=False)
+            store.index.add(
+                (claim_id, article_id, features(claim_id, claim, language, None).terms())
+                for claim_id, claim, language in zip(claim_ids, claims, languages)
+            )
+            by_line = dict(zip((row.line for row in rows), claim_ids))
+            why = f"Imported from {article.origin}"
+            store.add_verdicts([(by_line[line], rating, f"{why}, line {line}", self.actor) for line, rating in ratings.items()])
+            store.add_appearances([(claim_id, row.url) for claim_id, row in zip(claim_ids, rows) if row.url])
+            linked = len(claim_ids) <= LINK_ON_IMPORT
+            matched = 0
+            if linked:
+                own = set(claim_ids)
+                made = Matcher(store).link(claim_ids)
+                matched = len({c for s in made for c in (s.claim_a, s.claim_b) if c in own and not {s.claim_a, s.claim_b} <= own})
+        return ArchiveImport(article_id, len(claim_ids), matched, problems, created=True, linked=linked)
 
     def resolve_language(self, article: ArticleInput) -> ArticleInput:
         return replace(article, language=resolve_language(article.language, article.text, self.settings))

@@ -30,8 +30,18 @@ class Match:
 
 
 class Matcher:
+    """One matching session on a store: the archive's term frequencies are read once."""
+
     def __init__(self, store: Store):
         self.store = store
+        self._frequencies: dict[str, int] | None = None
+        self._size = 0
+
+    def _vocabulary(self) -> tuple[dict[str, int], int]:
+        if self._frequencies is None:
+            self._frequencies = self.store.index.all_document_frequencies()
+            self._size = max(self.store.index.size(), 1)
+        return self._frequencies, self._size
 
     def features(self, claim_ids: Iterable[int]) -> dict[int, ClaimFeatures]:
         claims = self.store.claims(claim_ids=list(claim_ids))
@@ -40,9 +50,10 @@ class Matcher:
 
     def index(self, found: dict[int, ClaimFeatures], article_of: dict[int, int]) -> None:
         self.store.index.add((claim_id, article_of[claim_id], f.terms()) for claim_id, f in found.items())
+        self._frequencies = None  # the vocabulary changed
 
-    def idf(self, terms: Iterable[str]) -> Idf:
-        return idf_from_counts(self.store.index.document_frequencies(terms), max(self.store.index.size(), 1))
+    def idf(self) -> Idf:
+        return idf_from_counts(*self._vocabulary())
 
     def match(self, query: ClaimFeatures, limit: int = 10, exclude: set[int] | None = None) -> list[Match]:
         """Earlier claims ranked by similarity to a query, with the relation each would have."""
@@ -55,11 +66,12 @@ class Matcher:
     def _compare_with_candidates(
         self, query: ClaimFeatures, exclude: set[int]
     ) -> list[tuple[int, ClaimFeatures, Comparison]]:
-        terms = query.terms()
-        frequencies = self.store.index.document_frequencies(terms)
-        candidate_ids = [c for c in self.store.index.candidates(terms, CANDIDATES, frequencies) if c not in exclude]
+        frequencies, size = self._vocabulary()
+        candidate_ids = [
+            c for c in self.store.index.candidates(query.terms(), CANDIDATES, frequencies, size) if c not in exclude
+        ]
         found = self.features(candidate_ids)
-        idf = self.idf(set(terms) | {t for f in found.values() for t in f.terms()})
+        idf = self.idf()
         ranked = [(claim_id, f, compare(query, f, idf)) for claim_id, f in found.items()]
         return sorted(ranked, key=lambda item: -item[2].score)
 

@@ -50,8 +50,14 @@ def fold(text: str) -> str:
 
 def stems(text: str, language: str) -> list[str]:
     """Stems of the content words of a text, in order."""
-    words = [w for w in fold(text).split() if w not in FUNCTION_WORDS.get(language, set()) and not w.isdigit()]
-    return _stemmer(language).stemWords(words)
+    skip = FUNCTION_WORDS.get(language, set())
+    return [_stem(word, language) for word in fold(text).split() if word not in skip and not word.isdigit()]
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str, language: str) -> str:
+    """Snowball is pure Python; an archive repeats its words, so each is stemmed once."""
+    return _stemmer(language).stemWord(word)
 
 
 def slug(name: str) -> str:

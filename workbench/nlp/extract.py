@@ -16,7 +16,7 @@ from workbench.nlp.clauses import clause_spans, is_relative
 from workbench.nlp.dates import resolve_dates
 from workbench.nlp.figures import figures
 from workbench.nlp.normalize import Normalized, normalize
-from workbench.nlp.pipeline import load_nlp
+from workbench.nlp.pipeline import load_light_nlp, load_nlp
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -48,6 +48,37 @@ def extract_many(
     normalized = [normalize(text) for text in texts]
     for norm, doc in zip(normalized, nlp.pipe((n.text for n in normalized), batch_size=batch_size)):
         yield list(_claims_of(doc, norm, _Context(language, published)))
+
+
+def extract_whole(
+    texts: list[str], language: str, published: list[str | None], claimants: list[str | None]
+) -> Iterator[ClaimDraft]:
+    """One claim per text, for archives whose rows are claims already: entities, figures and dates
+    from the light pipeline (no parse), the claimant as given and resolved through the gazetteer."""
+    from workbench.nlp.gazetteer import find_in
+
+    nlp = load_light_nlp(language)
+    for doc, date_base, claimant in zip(nlp.pipe(texts, batch_size=512), published, claimants):
+        span = doc[:]
+        dates = tuple(resolve_dates(doc.text, language, date_base)) or ((date_base,) if date_base else ())
+        found = tuple(figures(span, language))
+        actor = Claimant(claimant, find_in(claimant)) if claimant else None
+        kind = "quantity" if any(f.explicit for f in found) else ("statement" if actor else "event")
+        score, reasons = _score(span, kind, True, actor, dates, found)
+        yield ClaimDraft(
+            start=0,
+            end=len(doc.text),
+            text=doc.text,
+            kind=kind,
+            checkable=True,
+            score=score,
+            claimant=claimant,
+            claimant_canonical=actor.canonical if actor else None,
+            entities=tuple(_entities(span, normalize(doc.text))),
+            dates=dates,
+            figures=found,
+            reasons=reasons,
+        )
 
 
 @dataclass(frozen=True)

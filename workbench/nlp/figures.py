@@ -37,7 +37,7 @@ def figures(span: Span, language: str) -> Iterator[Figure]:
         i = last.i - span.start + 1
         if value is None:
             continue
-        unit = _unit(last)
+        unit = _unit(last, language)
         if unit is None and _is_year(number_tokens):
             continue  # a year is a date, not a figure
         if unit is None and token.lower_ in INDEFINITE_ONE:
@@ -49,8 +49,12 @@ def figures(span: Span, language: str) -> Iterator[Figure]:
 
 def _number_run(tokens: list[Token], i: int, language: str) -> list[Token]:
     token = tokens[i]
-    if token.lower_ in INDEFINITE_ONE and token.dep_ in {"det", "nummod"} and token.head.pos_ == "NOUN":
-        return [token]
+    if token.lower_ in INDEFINITE_ONE:
+        tagged = token.doc.has_annotation("DEP")
+        if tagged and token.dep_ in {"det", "nummod"} and token.head.pos_ == "NOUN":
+            return [token]
+        if not tagged and i + 1 < len(tokens) and tokens[i + 1].is_alpha and not tokens[i + 1].is_stop:
+            return [token]
     run = []
     while i < len(tokens) and (tokens[i].like_num or (run and tokens[i].lower_ in {"mil", "millones", "thousand", "million"})):
         run.append(tokens[i])
@@ -90,9 +94,9 @@ def _digits(text: str, language: str) -> float | None:
         return None
 
 
-def _unit(last: Token) -> str | None:
+def _unit(last: Token, language: str) -> str | None:
     if not last.doc.has_annotation("POS"):
-        return _unit_without_tags(last)
+        return _unit_without_tags(last, language)
     head = last.head
     if head.i != last.i and head.pos_ in {"NOUN", "PROPN"} and head.i > last.i:
         return head.lemma_.lower() or head.lower_
@@ -102,8 +106,9 @@ def _unit(last: Token) -> str | None:
     return None
 
 
-def _unit_without_tags(last: Token) -> str | None:
-    """The last word of the run of content words after the number: "two ballistic missiles" -> missile."""
+def _unit_without_tags(last: Token, language: str) -> str | None:
+    """The noun of the run of content words after the number, by word order: the first in Spanish
+    ("dos misiles balísticos" -> misiles), the last in English ("two ballistic missiles" -> missile)."""
     doc = last.doc
     words = []
     for token in doc[last.i + 1 : last.i + 4]:
@@ -112,6 +117,8 @@ def _unit_without_tags(last: Token) -> str | None:
         words.append(token.lower_)
     if not words:
         return None
+    if language == "es":
+        return words[0]
     word = words[-1]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"

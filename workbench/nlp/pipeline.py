@@ -43,3 +43,18 @@ def load_nlp(language: str) -> Language:
         raise InvalidInput(f"Language {language!r} is not supported; use es, en or auto.")
     add_actor_ruler(nlp)
     return nlp
+
+
+@lru_cache(maxsize=None)
+def load_light_nlp(language: str) -> Language:
+    """Tokenizer and gazetteer entities only, for claims that arrive already cut (archives, queries
+    in bulk): no parser or tagger, so 100,000 rows take seconds, not minutes."""
+    import spacy
+
+    from workbench.nlp.components import add_actor_ruler
+
+    if language not in {"es", "en"}:
+        raise InvalidInput(f"Language {language!r} is not supported; use es, en or auto.")
+    nlp = spacy.blank(language)
+    add_actor_ruler(nlp)
+    return nlp

@@ -12,6 +12,9 @@ from sqlite_utils import Database
 
 QUERY_TERMS = 16
 """The rarest terms of a query that go to FTS5; common ones add cost, not candidates."""
+COMMON_SHARE = 0.02
+COMMON_FLOOR = 200
+"""A term in more than max(COMMON_FLOOR, COMMON_SHARE of all claims) finds no candidates worth its cost."""
 
 
 class MatchIndex:
@@ -34,21 +37,15 @@ class MatchIndex:
     def size(self) -> int:
         return self.db.execute("SELECT count(*) FROM claim_terms").fetchone()[0]
 
-    def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
-        wanted = sorted(set(terms))
-        found: dict[str, int] = {}
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            rows = self.db.execute(
-                f"SELECT term, doc FROM claim_terms_vocab WHERE term IN ({', '.join('?' for _ in chunk)})", chunk
-            )
-            found.update(dict(rows.fetchall()))
-        return found
+    def all_document_frequencies(self) -> dict[str, int]:
+        """The whole vocabulary at once: cheaper than many lookups when a batch of queries follows."""
+        return dict(self.db.execute("SELECT term, doc FROM claim_terms_vocab").fetchall())
 
-    def candidates(self, terms: list[str], limit: int, frequencies: dict[str, int] | None = None) -> list[int]:
+    def candidates(self, terms: list[str], limit: int, frequencies: dict[str, int], size: int) -> list[int]:
         """Claim ids sharing the query's rarest terms, best BM25 first."""
-        frequencies = frequencies if frequencies is not None else self.document_frequencies(terms)
-        present = sorted({t for t in terms if frequencies.get(t)}, key=lambda t: frequencies[t])[:QUERY_TERMS]
+        present = sorted({t for t in terms if frequencies.get(t)}, key=lambda t: frequencies[t])
+        common = max(COMMON_FLOOR, COMMON_SHARE * size)
+        present = [t for t in present if frequencies[t] <= common][:QUERY_TERMS] or present[:4]
         if not present:
             return []
         query = " OR ".join('"' + term.replace('"', '""') + '"' for term in present)

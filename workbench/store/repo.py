@@ -66,8 +66,13 @@ class Store:
         row = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", [content_hash]).fetchone()
         return row[0] if row else None
 
-    def insert_article(self, article: ArticleInput, content_hash: str, claims: list[ClaimDraft]) -> tuple[int, list[int]]:
-        """Store an article with its claims and entities in one transaction; return its id and the claims' ids."""
+    def insert_article(
+        self, article: ArticleInput, content_hash: str, claims: list[ClaimDraft], *, audit_claims: bool = True
+    ) -> tuple[int, list[int]]:
+        """Store an article with its claims and entities in one transaction; return its id and the claims' ids.
+
+        Claims go in with explicit ids through insert_all, so an archive of 100,000 rows is one bulk write.
+        """
         with self.transaction():
             article_id = self.db["articles"].insert(
                 {
@@ -83,49 +88,91 @@ class Store:
                     "imported_by": self.actor,
                 }
             ).last_pk
-            claim_ids = [self._insert_claim(article_id, claim) for claim in claims]
+            claim_ids = self._insert_claims(article_id, claims)
             self._audit(
                 "import",
                 "articles",
                 article_id,
                 None,
-                {"title": article.title, "content_hash": content_hash, "claims": claim_ids},
+                {
+                    "title": article.title,
+                    "content_hash": content_hash,
+                    "claims": claim_ids if audit_claims else f"{len(claim_ids)} claims from {claim_ids[0] if claim_ids else None}",
+                },
             )
         return article_id, claim_ids
 
-    def _insert_claim(self, article_id: int, claim: ClaimDraft) -> int:
-        claim_id = self.db["claims"].insert(
-            {
-                "article_id": article_id,
-                "start": claim.start,
-                "end": claim.end,
-                "text": claim.text,
-                "kind": claim.kind,
-                "checkable": int(claim.checkable),
-                "score": claim.score,
-                "claimant": claim.claimant,
-                "claimant_canonical": claim.claimant_canonical,
-                "dates": json.dumps(list(claim.dates)),
-                "figures": json.dumps([asdict(f) for f in claim.figures]),
-                "reasons": json.dumps(list(claim.reasons), ensure_ascii=False),
-                "status": "new",
-                "version": 1,
-                "created_at": now(),
-            }
-        ).last_pk
-        if claim.entities:
-            self.db["entities"].insert_all(
+    def _insert_claims(self, article_id: int, claims: list[ClaimDraft]) -> list[int]:
+        first = (self.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0) + 1
+        claim_ids = list(range(first, first + len(claims)))
+        created = now()
+        self.db["claims"].insert_all(
+            (
                 {
-                    "claim_id": claim_id,
-                    "text": e.text,
-                    "label": e.label,
-                    "canonical": e.canonical,
-                    "start": e.start,
-                    "end": e.end,
+                    "id": claim_id,
+                    "article_id": article_id,
+                    "start": claim.start,
+                    "end": claim.end,
+                    "text": claim.text,
+                    "kind": claim.kind,
+                    "checkable": int(claim.checkable),
+                    "score": claim.score,
+                    "claimant": claim.claimant,
+                    "claimant_canonical": claim.claimant_canonical,
+                    "dates": json.dumps(list(claim.dates)),
+                    "figures": json.dumps([asdict(f) for f in claim.figures]),
+                    "reasons": json.dumps(list(claim.reasons), ensure_ascii=False),
+                    "status": "new",
+                    "version": 1,
+                    "created_at": created,
                 }
+                for claim_id, claim in zip(claim_ids, claims)
+            ),
+            batch_size=1000,
+        )
+        self.db["entities"].insert_all(
+            (
+                {"claim_id": claim_id, "text": e.text, "label": e.label, "canonical": e.canonical, "start": e.start, "end": e.end}
+                for claim_id, claim in zip(claim_ids, claims)
                 for e in claim.entities
+            ),
+            batch_size=1000,
+        )
+        return claim_ids
+
+    def add_verdicts(self, verdicts: list[tuple[int, str, str | None, str]]) -> None:
+        """Bulk (claim_id, rating, rationale, reviewer) verdicts, for archives; claims become checked."""
+        at = now()
+        self.db["verdicts"].insert_all(
+            ({"claim_id": c, "rating": r, "rationale": why, "reviewer": who, "at": at} for c, r, why, who in verdicts),
+            batch_size=1000,
+        )
+        ids = [c for c, *_ in verdicts]
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            self.db.execute(
+                f"UPDATE claims SET status = 'checked' WHERE id IN ({', '.join('?' for _ in chunk)})", chunk
             )
-        return claim_id
+        if verdicts:
+            self._audit("bulk_verdicts", "claims", None, None, {"verdicts": len(verdicts), "first_claim": ids[0]})
+
+    def add_appearances(self, urls: list[tuple[int, str]]) -> None:
+        """Bulk (claim_id, url): where archived claims appeared, attached as context sources."""
+        if not urls:
+            return
+        first = (self.db.execute("SELECT max(id) FROM sources").fetchone()[0] or 0) + 1
+        created = now()
+        self.db["sources"].insert_all(
+            ({"id": first + i, "url": url, "created_at": created} for i, (_, url) in enumerate(urls)), batch_size=1000
+        )
+        self.db["claim_sources"].insert_all(
+            (
+                {"claim_id": c, "source_id": first + i, "stance": "context", "attached_by": self.actor, "attached_at": created}
+                for i, (c, _) in enumerate(urls)
+            ),
+            batch_size=1000,
+        )
+        self._audit("bulk_sources", "claims", None, None, {"sources": len(urls), "first_claim": urls[0][0]})
 
     def article(self, article_id: int) -> dict[str, Any]:
         row = self._one("SELECT * FROM articles WHERE id = ?", [article_id])

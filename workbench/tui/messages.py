@@ -6,7 +6,7 @@ Chain: SeedFinished -> ArticlesLoaded -> ClaimsLoaded -> ClaimDetailLoaded.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 

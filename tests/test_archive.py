@@ -1,0 +1,91 @@
+"""An archive of earlier claims by CSV: stored in bulk, rated where the row says, matched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import file_digest
+from tests.helpers import assert_clean_failure, assert_ok, invoke, write
+from workbench.service import Workbench
+
+INVALID = 4
+HEADER = "text,claimant,date,url,rating,language\n"
+ROWS = (
+    '"Corea del Norte disparó dos misiles balísticos hacia el mar de Japón",Ministerio de Defensa japonés,'
+    "2023-09-13,https://www.mod.go.jp/,false,es\n"
+    '"Kim Jong Un arrived in Russia by armoured train",,2023-09-12,,True,en\n'
+)
+
+
+def archive(tmp_path: Path, body: str, name: str = "archive.csv") -> Path:
+    return write(tmp_path / name, body)
+
+
+@pytest.mark.slow
+def test_rows_become_claims_with_verdicts_and_appearances(tmp_path: Path):
+    db = tmp_path / "claims.db"
+    result = invoke("import", archive(tmp_path, HEADER + ROWS), "--format", "claims-csv", "--db", db)
+    assert_ok(result)
+    assert "(2 claims, " in result.stdout
+    workbench = Workbench(db)
+    first, second = workbench.claims()
+    assert (first.rating, first.claimant_canonical) == ("False", "Japan Ministry of Defense")
+    assert [(f.value, f.unit) for f in first.figures] == [(2.0, "misiles")]
+    assert first.dates == ("2023-09-13",)
+    assert workbench.sources(first.id)[0]["url"] == "https://www.mod.go.jp/"
+    assert second.rating == "True" and second.status == "checked"
+    article = workbench.article_text(first.article_id)
+    assert all(article[c.start : c.end] == c.text for c in (first, second))
+
+
+@pytest.mark.slow
+def test_unreadable_rows_are_reported_by_line_and_skipped(tmp_path: Path):
+    body = HEADER + ROWS + ",,,,,\n" + '"Putin dijo que ayudará con satélites",Putin,2023-13-13,,Maybe,xx\n'
+    result = invoke("import", archive(tmp_path, body), "--format", "claims-csv", "--db", tmp_path / "c.db")
+    assert_ok(result)
+    warnings = result.stderr.splitlines()
+    assert "line 4: no text" in warnings[0]
+    assert any("line 5: date '2023-13-13'" in w for w in warnings)
+    assert any("line 5: rating 'Maybe' is not on the scale" in w for w in warnings)
+    assert "(3 claims, " in result.stdout
+
+
+@pytest.mark.slow
+def test_reimporting_an_archive_adds_nothing(tmp_path: Path):
+    path, db = archive(tmp_path, HEADER + ROWS), tmp_path / "claims.db"
+    assert_ok(invoke("import", path, "--format", "claims-csv", "--db", db))
+    again = invoke("import", path, "--format", "claims-csv", "--db", db)
+    assert_ok(again)
+    assert again.stdout.startswith("Already imported as article 1")
+    assert len(Workbench(db).claims()) == 2
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("claim,date\nNorth Korea fired a missile,2023-09-13\n", id="no-text-column"),
+        pytest.param(HEADER + ",,,,,\n,Putin,,,,\n", id="no-usable-row"),
+        pytest.param("", id="empty"),
+    ],
+)
+def test_a_file_without_usable_claims_is_refused_whole(seeded: Workbench, tmp_path: Path, body: str):
+    before = file_digest(seeded.db_path)
+    assert_clean_failure(
+        invoke("import", archive(tmp_path, body), "--format", "claims-csv", "--db", seeded.db_path), INVALID
+    )
+    assert file_digest(seeded.db_path) == before
+
+
+@pytest.mark.slow
+def test_an_archived_claim_is_matched_by_a_new_article(tmp_path: Path):
+    from tests.conftest import SEEDS
+
+    db = tmp_path / "claims.db"
+    assert_ok(invoke("import", archive(tmp_path, HEADER + ROWS), "--format", "claims-csv", "--db", db))
+    result = invoke("import", SEEDS / "d1-cumbre-vostochni.es.txt", "--published", "2023-09-14", "--db", db)
+    assert_ok(result)
+    assert "0 matching" not in result.stdout
+    matches = Workbench(db).match("Japón habló del lanzamiento de dos misiles balísticos", limit=3)
+    assert any(m.text.startswith("Corea del Norte disparó dos misiles") for m in matches)

@@ -1,0 +1,79 @@
+"""Reading an archive of earlier claims from CSV: header `text`, optional claimant, date, url,
+rating, language. Rows that cannot be read are reported by line number and skipped; a file
+with no `text` column or no usable row is refused whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from workbench.errors import InvalidInput
+
+COLUMNS = ("text", "claimant", "date", "url", "rating", "language")
+MAX_CLAIM_CHARS = 5000
+
+
+@dataclass(frozen=True)
+class ArchiveRow:
+    line: int
+    text: str
+    claimant: str | None
+    date: str | None
+    url: str | None
+    rating: str | None
+    language: str | None
+
+
+def read_claims_csv(text: str, name: str) -> tuple[list[ArchiveRow], list[str]]:
+    """Usable rows, and one problem sentence per row left out."""
+    csv.field_size_limit(MAX_CLAIM_CHARS * 4)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [(h or "").strip().lower() for h in reader.fieldnames or []]
+    if "text" not in header:
+        raise InvalidInput(f"{name} has no 'text' column; the header must name at least: text.")
+    reader.fieldnames = header
+    rows: list[ArchiveRow] = []
+    problems: list[str] = []
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            problems.append(f"line {reader.line_num}: {error}")
+            continue
+        line = reader.line_num
+        row, found = _row(record, line)
+        problems += [f"line {line}: {problem}" for problem in found]
+        if row is not None:
+            rows.append(row)
+    if not rows:
+        raise InvalidInput(f"{name} has no usable row; nothing was imported.")
+    return rows, problems
+
+
+def _row(record: dict[str, str | None], line: int) -> tuple[ArchiveRow | None, list[str]]:
+    """A row, or None when it cannot be used, and what was wrong with it."""
+    if None in record:
+        return None, ["more fields than the header names"]
+    value = {key: " ".join((record.get(key) or "").split()) or None for key in COLUMNS}
+    if not value["text"]:
+        return None, ["no text"]
+    if len(value["text"]) > MAX_CLAIM_CHARS:
+        return None, [f"the claim is longer than {MAX_CLAIM_CHARS} characters"]
+    problems = []
+    if value["date"]:
+        try:
+            value["date"] = date.fromisoformat(value["date"][:10]).isoformat()
+        except ValueError:
+            problems.append(f"date {value['date']!r} is not YYYY-MM-DD; kept without a date")
+            value["date"] = None
+    if value["language"]:
+        value["language"] = value["language"].lower()
+        if value["language"] not in {"es", "en"}:
+            problems.append(f"language {value['language']!r} is not es or en; detected instead")
+            value["language"] = None
+    return ArchiveRow(line=line, **value), problems

@@ -16,7 +16,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from benchmarks.gold import GOLD_FILES, SEEDS_DIR, best_coverers, cluster_pairs, load_gold, score_pairs
-from workbench.matching.compare import APPLY_THRESHOLD, DUPLICATE, compare
+from workbench.matching.compare import APPLY_THRESHOLD, DUPLICATE, Weights, compare
 from workbench.matching.features import features
 from workbench.matching.links import idf_from_counts, suggestions
 from workbench.nlp.extract import extract_claims
@@ -50,8 +50,8 @@ def main() -> None:
         )
         print(f"  threshold {threshold}: {score_pairs(mapping, merged, {}).summary()}")
     df = Counter(term for f in checkable for term in set(f.terms()))
-    idf = idf_from_counts(df, len(checkable))
-    comparisons = {(a.id, b.id): compare(a, b, idf) for a, b in combinations(checkable, 2)}
+    weights = Weights(idf_from_counts(df, len(checkable)))
+    comparisons = {(a.id, b.id): compare(a, b, weights) for a, b in combinations(checkable, 2)}
     links = suggestions(comparisons, article_of)
     relations = {(s.claim_a, s.claim_b): s.relation for s in links}
     print("workbench: TF-IDF terms, wording, actors, claimants, figures, dates; one-to-one duplicates")

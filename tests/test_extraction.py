@@ -107,6 +107,7 @@ def test_gold_claims_are_mostly_atomic(gold_score: Score):
         ("la primera cumbre desde abril de 2019", "es", ["2019-04"]),
         ("llegará el próximo lunes", "es", ["2023-09-18"]),
         ("por la mañana", "es", []),
+        ("según el parte del 2023-09-12", "es", ["2023-09-12"]),
         ("fired two missiles on Wednesday", "en", ["2023-09-13"]),
         ("their first meeting since April 2019", "en", ["2019-04"]),
         ("on September 12, 2023 and yesterday", "en", ["2023-09-12"]),

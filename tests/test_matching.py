@@ -12,7 +12,7 @@ from benchmarks.gold import cluster_pairs, score_pairs
 from tests.conftest import SEEDS
 from tests.helpers import assert_clean_failure, assert_ok, export_json, invoke
 from workbench.errors import NotFound
-from workbench.matching.compare import APPLY_THRESHOLD, CONFLICT, DUPLICATE, RELATED, Comparison, compare
+from workbench.matching.compare import APPLY_THRESHOLD, CONFLICT, DUPLICATE, RELATED, Comparison, Weights, compare
 from workbench.matching.features import ClaimFeatures, features
 from workbench.matching.links import confirmed_clusters, idf_from_counts, suggestions
 from workbench.models import ClaimDraft, EntityDraft, Figure
@@ -32,8 +32,8 @@ def claim(claim_id: int, text: str, *, figures=(), dates=(), entities=(), claima
     return features(claim_id, draft, "es", published)
 
 
-def flat_idf(*claims: ClaimFeatures):
-    return idf_from_counts(Counter(t for c in claims for t in set(c.terms())), len(claims))
+def flat_idf(*claims: ClaimFeatures) -> Weights:
+    return Weights(idf_from_counts(Counter(t for c in claims for t in set(c.terms())), len(claims)))
 
 
 def test_one_missile_against_two_is_a_conflict():

@@ -374,7 +374,7 @@ class Workbench:
         with self.store() as store, store.transaction():
             self._ensure_indexed(store)
             matcher = Matcher(store)
-            made = matcher.link(store.claim_ids())
+            made = matcher.link_all()
             confirmed = matcher.confirm_duplicates(made) if apply else []
         return made, confirmed
 

@@ -7,7 +7,7 @@ the same words about a different event (Kim's arrival in 2019 is not his arrival
 The score adds up transparent parts, each kept as a reason:
 - words: TF-IDF cosine over index terms (stems, concepts, actors, figures, dates), with
   document frequencies from the archive, so "Kim" and "Rusia" weigh little in a summit archive;
-- wording: rapidfuzz token_sort_ratio over the informative stems;
+- wording: rapidfuzz token_sort_ratio over the informative stems (common stems only add noise);
 - actors: overlap of canonical actors; claimant: the same actor, or the same country, asserts both;
 - figures and dates that agree add a little; figures that disagree make a conflict, dates
   that disagree (or articles far apart in time) make it a different event.
@@ -42,6 +42,25 @@ Idf = Callable[[str], float]
 """Inverse document frequency of an index term in the archive."""
 
 
+class Weights:
+    """TF-IDF vectors and informative stems of claims, computed once per claim in a session."""
+
+    def __init__(self, idf: Idf):
+        self.idf = idf
+        self._vectors: dict[tuple[int, str], tuple[dict[str, float], float, str]] = {}
+
+    def of(self, claim: ClaimFeatures) -> tuple[dict[str, float], float, str]:
+        """(term weights, their norm, informative stems joined) of a claim."""
+        key = (claim.id, claim.text)
+        found = self._vectors.get(key)
+        if found is None:
+            vector = {term: count * self.idf(term) for term, count in Counter(claim.terms()).items()}
+            norm = math.sqrt(sum(w * w for w in vector.values()))
+            informative = " ".join(s for s in claim.stems if self.idf(s) >= INFORMATIVE_IDF)
+            found = self._vectors[key] = (vector, norm, informative)
+        return found
+
+
 @dataclass(frozen=True)
 class Comparison:
     score: float
@@ -50,9 +69,10 @@ class Comparison:
     reasons: tuple[str, ...] = field(default=())
 
 
-def compare(a: ClaimFeatures, b: ClaimFeatures, idf: Idf) -> Comparison:
-    words = cosine(a.terms(), b.terms(), idf)
-    wording = _wording(a, b, idf)
+def compare(a: ClaimFeatures, b: ClaimFeatures, weights: Weights) -> Comparison:
+    left, right = weights.of(a), weights.of(b)
+    words = _cosine(left, right)
+    wording = fuzz.token_sort_ratio(left[2], right[2]) / 100 if left[2] and right[2] else 0.0
     actors = _jaccard(a.entities, b.entities)
     figures = _figure_agreement(a.figures, b.figures)
     dates = _date_agreement(a, b)
@@ -78,22 +98,13 @@ def compare(a: ClaimFeatures, b: ClaimFeatures, idf: Idf) -> Comparison:
     return Comparison(score, RELATED if score >= RELATED_THRESHOLD else None, tuple(reasons))
 
 
-def cosine(left: list[str], right: list[str], idf: Idf) -> float:
-    """TF-IDF cosine of two bags of index terms."""
-    a = {term: count * idf(term) for term, count in Counter(left).items()}
-    b = {term: count * idf(term) for term, count in Counter(right).items()}
+def _cosine(left: tuple[dict[str, float], float, str], right: tuple[dict[str, float], float, str]) -> float:
+    """TF-IDF cosine of two claims' term vectors."""
+    (a, norm_a, _), (b, norm_b, _) = left, right
+    if len(b) < len(a):
+        a, b = b, a
     dot = sum(weight * b[term] for term, weight in a.items() if term in b)
-    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
-    return dot / norm if norm else 0.0
-
-
-def _wording(a: ClaimFeatures, b: ClaimFeatures, idf: Idf) -> float:
-    """rapidfuzz over the stems that tell claims apart; common stems only add noise."""
-    left = " ".join(s for s in a.stems if idf(s) >= INFORMATIVE_IDF)
-    right = " ".join(s for s in b.stems if idf(s) >= INFORMATIVE_IDF)
-    if not left or not right:
-        return 0.0
-    return fuzz.token_sort_ratio(left, right) / 100
+    return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Protocol
 
-from workbench.matching.terms import date_keys, entity_key, figure_key, stems, unit_key, with_concepts
+from workbench.matching.terms import date_keys, entity_key, figure_keys, stems, unit_key, with_concepts
 from workbench.models import EntityDraft, Figure
 from workbench.nlp.gazetteer import country_of
 
@@ -39,11 +40,18 @@ class ClaimFeatures:
     dates: tuple[str, ...] = ()
     published: str | None = None
 
+    @cached_property
+    def _terms(self) -> tuple[str, ...]:
+        return tuple(self._build_terms())
+
     def terms(self) -> list[str]:
         """Index terms: stems, then typed keys for actors, figures and dates."""
+        return list(self._terms)
+
+    def _build_terms(self) -> list[str]:
         keys = list(dict.fromkeys(self.stems))
         keys += [entity_key(actor) for actor in sorted(self.entities)]
-        keys += [key for f in self.figures if (key := figure_key(f))]
+        keys += [key for f in self.figures for key in figure_keys(f)]
         keys += date_keys(self.dates)
         return keys
 

@@ -78,9 +78,12 @@ def unit_key(unit: str | None, language: str) -> str | None:
     return _concepts(language).get(found[0], found[0])
 
 
-def figure_key(figure: Figure) -> str | None:
-    """'n_missile' for any figure counting missiles: the unit, not the value, finds candidates."""
-    return f"n_{figure.unit}" if figure.unit else None
+def figure_keys(figure: Figure) -> list[str]:
+    """'n_missile' for any figure counting missiles, and 'v_missile_2' for two of them: the unit
+    finds conflicting counts, the value finds copies."""
+    if not figure.unit:
+        return []
+    return [f"n_{figure.unit}", f"v_{figure.unit}_{figure.value:g}".replace(".", "_")]
 
 
 def date_keys(dates: tuple[str, ...]) -> list[str]:

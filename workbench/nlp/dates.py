@@ -39,6 +39,7 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     day = "|".join(sorted(days, key=len, reverse=True))
     relative = "|".join(sorted(RELATIVE_DAYS[language], key=len, reverse=True))
     return {
+        "iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
         "day_month": re.compile(rf"\b(\d{{1,2}}) (?:de )?({month})(?:,? (?:de |del )?(\d{{4}}))?\b"),
         "month_day": re.compile(rf"\b({month}) (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?\b"),
         "month_year": re.compile(rf"\b({month}),? (?:de |del )?(\d{{4}})\b"),
@@ -64,6 +65,8 @@ def resolve_dates(text: str, language: str, published: str | None) -> list[str]:
             found.append((match.start(), value))
             taken.append((match.start(), match.end()))
 
+    for m in patterns["iso"].finditer(folded):
+        add(m, _day(m.group(1), int(m.group(2)), m.group(3), base) if 1 <= int(m.group(2)) <= 12 else None)
     for m in patterns["day_month"].finditer(folded):
         add(m, _day(m.group(3), months[m.group(2)], m.group(1), base))
     for m in patterns["month_day"].finditer(folded):

@@ -12,9 +12,6 @@ from sqlite_utils import Database
 
 QUERY_TERMS = 16
 """The rarest terms of a query that go to FTS5; common ones add cost, not candidates."""
-COMMON_SHARE = 0.02
-COMMON_FLOOR = 200
-"""A term in more than max(COMMON_FLOOR, COMMON_SHARE of all claims) finds no candidates worth its cost."""
 
 
 class MatchIndex:
@@ -31,6 +28,11 @@ class MatchIndex:
         for claim_id in claim_ids:
             self.db.execute("DELETE FROM claim_terms WHERE claim_id = ?", [claim_id])
 
+    def all_terms(self) -> list[tuple[int, int, list[str]]]:
+        """(claim_id, article_id, terms) of every indexed claim, for whole-archive dedupe."""
+        rows = self.db.execute("SELECT claim_id, article_id, terms FROM claim_terms ORDER BY claim_id")
+        return [(claim_id, article_id, terms.split()) for claim_id, article_id, terms in rows.fetchall()]
+
     def indexed_ids(self) -> list[int]:
         return [row[0] for row in self.db.execute("SELECT claim_id FROM claim_terms").fetchall()]
 
@@ -41,10 +43,10 @@ class MatchIndex:
         """The whole vocabulary at once: cheaper than many lookups when a batch of queries follows."""
         return dict(self.db.execute("SELECT term, doc FROM claim_terms_vocab").fetchall())
 
-    def candidates(self, terms: list[str], limit: int, frequencies: dict[str, int], size: int) -> list[int]:
-        """Claim ids sharing the query's rarest terms, best BM25 first."""
+    def candidates(self, terms: list[str], limit: int, frequencies: dict[str, int], common: float) -> list[int]:
+        """Claim ids sharing the query's rarest terms, best BM25 first; terms in more than `common`
+        claims are left out unless nothing rarer is there."""
         present = sorted({t for t in terms if frequencies.get(t)}, key=lambda t: frequencies[t])
-        common = max(COMMON_FLOOR, COMMON_SHARE * size)
         present = [t for t in present if frequencies[t] <= common][:QUERY_TERMS] or present[:4]
         if not present:
             return []

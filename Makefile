@@ -24,6 +24,7 @@ test: setup
 
 bench: setup
 	$(BIN)/python -m benchmarks.extraction
+	$(BIN)/python -m benchmarks.matching
 
 clean:
 	rm -rf $(VENV) .pytest_cache

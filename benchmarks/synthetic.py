@@ -302,6 +302,8 @@ class Row:
     language: str
     """As the CSV gives it: empty for one row in ten, so the workbench detects it."""
     true_language: str
+    event: int
+    """The row whose event this row reports: its own number, or an earlier row's for a re-report."""
 
 
 NOT_COUNTRIES = {"XA", "XB", "ZZ", "EU", "EZ", "UN", "QO"}
@@ -342,12 +344,14 @@ class Generator:
         for i in range(count):
             yield self.row(i)
 
+    def _rng(self, stream: int, i: int) -> random.Random:
+        """Independent streams per row: 0 renders the row, 1 draws its event, 2 picks a re-reported row."""
+        return random.Random((self.seed * 1_000_003 + i) * 3 + stream)
+
     def row(self, i: int) -> Row:
-        rng = random.Random(self.seed * 1_000_003 + i)
-        if i > 0 and rng.random() < REREPORT_SHARE:
-            event = self._event(random.Random(self.seed * 1_000_003 + rng.randrange(i)))  # an earlier row's event
-        else:
-            event = self._event(rng)
+        rng = self._rng(0, i)
+        source = self.event_row(i)
+        event = self._event(self._rng(1, source))
         language = "es" if rng.random() < SPANISH_SHARE else "en"
         published = event.day + timedelta(days=rng.choice((0, 0, 0, 1, 1, 2, 3)))
         text, claimant = self._render(rng, event, language, published)
@@ -360,7 +364,15 @@ class Generator:
             rating=rng.choice(RATINGS) if rng.random() < 0.4 else "",
             language=language if rng.random() < 0.9 else "",
             true_language=language,
+            event=source,
         )
+
+    def event_row(self, i: int) -> int:
+        """The row that first reported row i's event: i itself, or for a re-report an earlier row's."""
+        pick = self._rng(2, i)
+        if i > 0 and pick.random() < REREPORT_SHARE:
+            return self.event_row(pick.randrange(i))
+        return i
 
     # -- events -------------------------------------------------------------
 

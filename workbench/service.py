@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from workbench.config import STANCES, Settings, default_reviewer
-from workbench.errors import InvalidInput
+from workbench.errors import InvalidInput, NotFound
 from workbench.models import (
     ArchiveImport,
     ArticleInput,
@@ -363,6 +363,18 @@ class Workbench:
                 matcher.match(query_features(text, extracted[i], languages[i], None), limit) if text.strip() else []
                 for i, text in enumerate(texts)
             ]
+
+    def matches_for(self, claim_id: int, limit: int = 10) -> list[Match]:
+        """Other claims ranked by similarity to a stored claim, each with its relation."""
+        from workbench.matching.engine import Matcher
+
+        with self.store() as store:
+            self._ensure_indexed(store)
+            matcher = Matcher(store)
+            query = matcher.features([claim_id]).get(claim_id)
+            if query is None:
+                raise NotFound(f"There is no claim with id {claim_id}.")
+            return matcher.match(query, limit, exclude={claim_id})
 
     def dedupe(self, apply: bool = False) -> tuple[list[Suggestion], list[Suggestion]]:
         """Suggest links between all stored claims; with apply, confirm duplicates above the threshold.

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from workbench.matching.engine import Match
     from workbench.models import ArticleSummary, ClaimReview, ClaimRow, ImportResult
 
 
@@ -36,3 +37,17 @@ class ClaimsLoaded(Message):
 class ClaimDetailLoaded(Message):
     review: ClaimReview
     """The claim, its verdicts (oldest first), sources, links and what it inherits."""
+
+
+@dataclass
+class MatchesLoaded(Message):
+    claim_id: int
+    matches: list[Match]
+
+
+@dataclass
+class ReviewSaved(Message):
+    """A verdict, source or link decision is stored; the claim on screen reloads."""
+
+    claim_id: int
+    note: str

@@ -18,11 +18,23 @@ from textual.widgets import DataTable, Footer, Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from workbench.errors import WorkbenchError
-from workbench.tui.messages import ArticlesLoaded, ClaimDetailLoaded, ClaimsLoaded, SeedFinished
+from workbench.tui.dialogs.matches import LinkDecision, MatchesDialog
+from workbench.tui.dialogs.search import SearchDialog
+from workbench.tui.dialogs.source import SourceChoice, SourceDialog
+from workbench.tui.dialogs.verdict import VerdictChoice, VerdictDialog
+from workbench.tui.messages import (
+    ArticlesLoaded,
+    ClaimDetailLoaded,
+    ClaimsLoaded,
+    MatchesLoaded,
+    ReviewSaved,
+    SeedFinished,
+)
 from workbench.tui.widgets.claim_detail import ClaimDetail
 from workbench.tui.widgets.tables import ArticleTable, ClaimTable
 
 if TYPE_CHECKING:
+    from workbench.models import SearchHit
     from workbench.service import Workbench
 
 NO_ARTICLES = "No articles yet. Import one with: workbench import PATH"
@@ -43,6 +55,10 @@ class MainScreen(Screen[None]):
     BINDINGS = [
         Binding("q", "app.quit", "Quit", tooltip="Quit the workbench.", id="quit"),
         Binding("r", "reload", "Reload", tooltip="Read articles and claims from the database again.", id="reload"),
+        Binding("v", "verdict", "Verdict", tooltip="Give the selected claim a verdict.", id="verdict"),
+        Binding("s", "source", "Source", tooltip="Attach a source to the selected claim.", id="source"),
+        Binding("m", "matches", "Matches", tooltip="Earlier claims like the selected one; confirm or reject.", id="matches"),
+        Binding("slash", "search", "Search", tooltip="Full-text search over claims and articles.", id="search"),
         Binding(
             "tab", "app.focus_next", "Next pane", tooltip="Move focus to the next pane.", show=False, id="focus-next"
         ),
@@ -89,7 +105,42 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reload" and self.seeding:
             return None  # shown, but disabled until the seed articles are in
+        if action in {"verdict", "source", "matches"} and self.claim_id is None:
+            return None  # nothing selected to act on
         return True
+
+    # -- review actions: a dialog asks, a worker writes, the claim reloads ---------
+
+    def action_verdict(self) -> None:
+        claim = self.query_one(ClaimDetail).claim
+        if claim is None:
+            return
+        dialog = VerdictDialog(self.workbench.settings.ratings, self.workbench.actor, claim.text)
+        self.app.push_screen(dialog, lambda choice: choice and self.save_verdict(claim.id, choice))
+
+    def action_source(self) -> None:
+        claim_id = self.claim_id
+        if claim_id is not None:
+            self.app.push_screen(SourceDialog(), lambda choice: choice and self.save_source(claim_id, choice))
+
+    def action_matches(self) -> None:
+        if self.claim_id is not None:
+            self.load_matches(self.claim_id)
+
+    def action_search(self) -> None:
+        self.app.push_screen(SearchDialog(self.workbench), self.jump_to)
+
+    def jump_to(self, hit: SearchHit | None) -> None:
+        """Show a search hit: its article, and the claim itself when the hit is a claim."""
+        if hit is None:
+            return
+        self.claim_id = hit.id if hit.kind == "claim" else None
+        table = self.query_one(ArticleTable)
+        if hit.article_id in table.row_ids():
+            table.move_cursor(row=table.row_ids().index(hit.article_id))
+            if self.article_id == hit.article_id:
+                self.load_claims(hit.article_id)
+        self.query_one(ClaimTable).focus()
 
     def action_reload(self) -> None:
         self.load_articles()
@@ -120,7 +171,50 @@ class MainScreen(Screen[None]):
         if not get_current_worker().is_cancelled:
             self.post_message(ClaimDetailLoaded(review))
 
+    @work(thread=True, group="write", exit_on_error=False)
+    def save_verdict(self, claim_id: int, choice: VerdictChoice) -> None:
+        self.workbench.add_verdict(claim_id, choice.rating, choice.rationale, choice.reviewer)
+        self.post_message(ReviewSaved(claim_id, f"Claim {claim_id}: {choice.rating}."))
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def save_source(self, claim_id: int, choice: SourceChoice) -> None:
+        self.workbench.add_source(
+            claim_id, choice.url, stance=choice.stance, title=choice.title, publisher=choice.publisher,
+            excerpt=choice.excerpt,
+        )
+        self.post_message(ReviewSaved(claim_id, f"Source attached to claim {claim_id}."))
+
+    @work(thread=True, exclusive=True, group="matches", exit_on_error=False)
+    def load_matches(self, claim_id: int) -> None:
+        matches = self.workbench.matches_for(claim_id)
+        if not get_current_worker().is_cancelled:
+            self.post_message(MatchesLoaded(claim_id, matches))
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def save_link(self, claim_id: int, decision: LinkDecision) -> None:
+        self.workbench.set_link(claim_id, decision.other, decision.state, decision.relation)
+        verb = "rejected" if decision.state == "rejected" else f"confirmed as {decision.relation}"
+        self.post_message(ReviewSaved(claim_id, f"Claims {claim_id} and {decision.other}: {verb}."))
+
     # -- handlers: own the widgets ---------------------------------------------
+
+    @on(MatchesLoaded)
+    def show_matches(self, message: MatchesLoaded) -> None:
+        if message.claim_id != self.claim_id:
+            return
+        claim_id = message.claim_id
+        self.app.push_screen(
+            MatchesDialog(claim_id, message.matches), lambda decision: decision and self.save_link(claim_id, decision)
+        )
+
+    @on(ReviewSaved)
+    def review_saved(self, message: ReviewSaved) -> None:
+        self.notify(message.note, markup=False)
+        if self.article_id is not None:
+            self.load_claims(self.article_id)
+        if message.claim_id == self.claim_id:
+            self.load_detail(message.claim_id)
+        self.load_articles()
 
     @on(SeedFinished)
     def seed_finished(self, message: SeedFinished) -> None:
@@ -153,11 +247,13 @@ class MainScreen(Screen[None]):
         self.query_one(ClaimTable).show(message.claims, keep=self.claim_id)
         if not message.claims:
             self.claim_id = None
+            self.refresh_bindings()
             self.query_one(ClaimDetail).show_message("This article has no claims.")
 
     @on(DataTable.RowHighlighted, "#claims")
     def claim_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.claim_id = int(event.row_key.value)
+        self.refresh_bindings()
         self.load_detail(self.claim_id)
 
     @on(ClaimDetailLoaded)

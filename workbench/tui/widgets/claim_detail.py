@@ -9,7 +9,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.widgets import Label, Static
 
 if TYPE_CHECKING:
-    from workbench.models import ClaimReview, EntityDraft, Figure
+    from workbench.models import ClaimReview, ClaimRow, EntityDraft, Figure
 
 NONE = "—"
 
@@ -81,6 +81,9 @@ def source_lines(sources: list[dict[str, Any]]) -> str:
 class ClaimDetail(VerticalScroll):
     """Read-only; every Static has markup off, so claim text is shown exactly as stored."""
 
+    claim: ClaimRow | None = None
+    """The claim on show, if any."""
+
     HELP = """
     ## Claim
 
@@ -102,11 +105,13 @@ class ClaimDetail(VerticalScroll):
     def show_message(self, message: str) -> None:
         """Replace the claim with one line, for empty or loading states."""
         self.add_class("-empty")
+        self.claim = None
         self.query_one("#detail-heading", Static).update(message)
         self.border_title = "Claim"
 
     def show_claim(self, review: ClaimReview) -> None:
         claim, verdicts, sources = review.claim, review.verdicts, review.sources
+        self.claim = claim
         checkable = "checkable" if claim.checkable else "not checkable"
         heading = f"{claim.kind} · {checkable} · score {claim.score:.2f} · {claim.status}"
         values = {

@@ -1,0 +1,117 @@
+"""Pilot tests of the review flows: verdict, source, matches and search, on the real core."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable, Input, OptionList, TextArea
+
+from tests.tui.helpers import settle
+from tests.tui.test_app import SIZE, Notes, detail_field
+from workbench.service import Workbench
+from workbench.tui.app import make_app
+from workbench.tui.dialogs.matches import MatchesDialog
+from workbench.tui.dialogs.search import SearchDialog
+from workbench.tui.dialogs.source import SourceDialog
+from workbench.tui.dialogs.verdict import VerdictDialog
+from workbench.tui.widgets.tables import ArticleTable, ClaimTable
+
+
+@pytest.mark.slow
+async def test_a_verdict_chosen_by_number_key_lands_in_the_history(seeded: Workbench):
+    app = make_app(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        claim_id = app.screen.query_one(ClaimTable).selected_id
+        await pilot.press("v")
+        assert isinstance(app.screen, VerdictDialog)
+        await pilot.press("6")  # False, the sixth rating of the default scale
+        app.screen.query_one(TextArea).text = "Tokyo counted two."
+        app.screen.query_one(Input).value = "ana"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert [(v["rating"], v["reviewer"], v["rationale"]) for v in seeded.verdict_history(claim_id)] == [
+            ("False", "ana", "Tokyo counted two.")
+        ]
+        assert detail_field(app, "verdict").startswith("False · ana")
+        assert detail_field(app, "history") == "1 verdict"
+        assert app.screen.query_one(ArticleTable).get_cell("1", "reviewed").plain.startswith("1/")
+
+
+@pytest.mark.slow
+async def test_escape_leaves_without_a_verdict(seeded: Workbench):
+    app = make_app(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("v", "escape")
+        await settle(pilot)
+        assert seeded.verdict_history(1) == []
+
+
+@pytest.mark.slow
+async def test_a_source_needs_a_web_address_and_keeps_its_stance(seeded: Workbench):
+    notes = Notes()
+    app = make_app(seeded)
+    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
+        await settle(pilot)
+        claim_id = app.screen.query_one(ClaimTable).selected_id
+        await pilot.press("s")
+        assert isinstance(app.screen, SourceDialog)
+        app.screen.query_one("#url", Input).value = "javascript:alert(1)"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, SourceDialog)  # refused, still asking
+        assert any("not a web address" in n.message for n in notes)
+        app.screen.query_one("#url", Input).value = "https://www.mod.go.jp/"
+        app.screen.query_one("#title", Input).value = "MoD statement"
+        await pilot.click("#stance-refutes")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [source] = seeded.sources(claim_id)
+        assert (source["url"], source["stance"], source["title"]) == ("https://www.mod.go.jp/", "refutes", "MoD statement")
+        assert detail_field(app, "sources").startswith("refutes: MoD statement")
+
+
+@pytest.mark.slow
+async def test_confirming_a_match_makes_the_verdict_inherited(seeded: Workbench):
+    seeded.add_verdict(1, "Mostly true", "Two outlets agree.")
+    app = make_app(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("down")  # the second article
+        await settle(pilot)
+        second = seeded.articles()[1].id
+        assert app.screen.article_id == second
+        # Go to the second article's claim that matches claim 1 best.
+        in_second = {c.id for c in seeded.claims(second)}
+        target = next(m.claim for m in seeded.matches_for(1, limit=20) if m.claim in in_second)
+        claims = app.screen.query_one(ClaimTable)
+        claims.focus()
+        claims.move_cursor(row=claims.row_ids().index(target))
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, MatchesDialog)
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=[m.claim for m in app.screen.matches].index(1))
+        await pilot.press("c")
+        await settle(pilot)
+        assert seeded.review(target).canonical == 1
+        assert "inherited from claim 1" in detail_field(app, "verdict")
+
+
+@pytest.mark.slow
+async def test_search_jumps_to_the_claim(seeded: Workbench):
+    app = make_app(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchDialog)
+        await pilot.press(*"Tokio")
+        await pilot.press("enter")
+        await settle(pilot)
+        hits = app.screen.query_one(OptionList)
+        assert hits.option_count >= 1
+        hit = app.screen.hits[0]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.claim_id == hit.id
+        assert "Tokio" in detail_field(app, "claimant") or "Tokio" in app.screen.query_one("#detail-text").visual.plain

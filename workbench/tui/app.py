@@ -41,6 +41,10 @@ class WorkbenchApp(App[None]):
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.workbench, self.seeds_dir)
 
+    def on_ready(self) -> None:
+        if isinstance(self.screen, MainScreen):
+            self.screen.start()
+
     def action_toggle_help(self) -> None:
         if self.screen.query(HelpPanel):
             self.action_hide_help_panel()

@@ -95,9 +95,16 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleTable).border_title = "Articles"
         self.query_one(ClaimTable).border_title = "Claims"
         self.query_one(ArticleTable).loading = True
+        self.seeding = self.seeds_dir is not None
+        self.refresh_bindings()
+
+    def start(self) -> None:
+        """Begin loading once the first frame is composed (the app calls this when ready).
+
+        On a first run the seed worker imports spaCy, which holds the GIL for most of a
+        second; measured in tmux, the first frame still reaches the terminal only after it.
+        """
         if self.seeds_dir is not None:
-            self.seeding = True
-            self.refresh_bindings()
             self.seed(self.seeds_dir)
         else:
             self.load_articles()

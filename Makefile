@@ -25,6 +25,7 @@ test: setup
 bench: setup
 	$(BIN)/python -m benchmarks.extraction
 	$(BIN)/python -m benchmarks.matching
+	$(BIN)/python -m benchmarks.reports
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -19,7 +19,7 @@ from typing import Any
 
 import click
 
-from workbench.config import STANCES, Settings, default_reviewer, resolve_db_path
+from workbench.config import CLAIM_STATUSES, STANCES, Settings, default_reviewer, load_settings, resolve_db_path
 from workbench.errors import InvalidInput, StoreUnavailable, WorkbenchError
 from workbench.service import Workbench
 
@@ -60,8 +60,9 @@ db_option = click.option(
 
 
 def _workbench(ctx: click.Context, db: Path | None, reviewer: str | None = None) -> Workbench:
+    """The core on the chosen database, with the settings file in force ($WORKBENCH_SETTINGS or ./workbench.toml)."""
     chosen = db or (ctx.find_root().params.get("db"))
-    return Workbench(resolve_db_path(chosen), actor=default_reviewer(reviewer))
+    return Workbench(resolve_db_path(chosen), actor=default_reviewer(reviewer), settings=load_settings())
 
 
 @click.group(cls=WorkbenchGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -121,11 +122,11 @@ def import_(ctx: click.Context, paths: tuple[str, ...], db: Path | None, title: 
     """
     from workbench.ingest.reader import parse_article, read_bytes
 
-    if fmt == "claims-csv":
-        _import_claims_csv(ctx, paths, db)
+    if fmt in ARCHIVE_FORMATS:
+        _import_archive(ctx, paths, db, fmt)
         return
     if fmt != "article":
-        raise InvalidInput(f"Import format {fmt!r} is not available yet; use article or claims-csv.")
+        raise InvalidInput(f"Import format {fmt!r} is not one of article, claims-csv, claimreview.")
     if len(paths) > 1 and (title or url):
         raise InvalidInput("--title and --url describe one article; import one file at a time to use them.")
     if language not in {"es", "en", "auto"}:
@@ -148,14 +149,20 @@ def import_(ctx: click.Context, paths: tuple[str, ...], db: Path | None, title: 
             click.echo(f"Already imported as article {result.article_id}: {result.title} ({result.claim_count} claims)")
 
 
-def _import_claims_csv(ctx: click.Context, paths: tuple[str, ...], db: Path | None) -> None:
+ARCHIVE_FORMATS = ("claims-csv", "claimreview")
+"""Files of earlier claims, one archive article per file."""
+
+
+def _import_archive(ctx: click.Context, paths: tuple[str, ...], db: Path | None, fmt: str) -> None:
     from workbench.ingest.reader import decode, read_bytes
 
     workbench = _workbench(ctx, db)
     limit = 50 * workbench.settings.max_article_bytes
     files = [(path, decode(read_bytes(path, limit), "Standard input" if path == "-" else path)) for path in paths]
+    run = workbench.import_claims_csv if fmt == "claims-csv" else workbench.import_claimreview
     for path, data in files:
-        result = _with_row_progress(lambda tick, d=data, p=path: workbench.import_claims_csv(d, p, tick), data.count("\n"))
+        rows = data.count("\n") if fmt == "claims-csv" else data.count("claimReviewed")
+        result = _with_row_progress(lambda tick, d=data, p=path: run(d, p, tick), rows)
         for problem in result.problems:
             click.echo(f"Warning: {path}, {problem}.", err=True)
         if not result.created:
@@ -235,27 +242,58 @@ def claims(ctx: click.Context, db: Path | None, article_id: int | None, as_json:
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", default="json", show_default=True, help="json or md.")
+@click.option("--format", "fmt", default="json", show_default=True, help="json, md, html, csv or claimreview.")
 @click.option("--article", "article_id", type=int, help="Only this article.")
+@click.option("--from", "date_from", metavar="YYYY-MM-DD", help="Only articles published on or after this day.")
+@click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Only articles published on or before this day.")
+@click.option("--status", help=f"Only claims with this review status: {', '.join(CLAIM_STATUSES)}.")
+@click.option("--cluster", type=int, metavar="CLAIM", help="Only the confirmed duplicate cluster of this claim.")
 @click.option("--out", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")
+@click.option("--force", is_flag=True, help="Replace the --out file if it exists.")
 @click.pass_context
-def export(ctx: click.Context, db: Path | None, fmt: str, article_id: int | None, out: Path | None) -> None:
-    """Export articles, claims and verdicts as a report.
+def export(ctx: click.Context, db: Path | None, fmt: str, article_id: int | None, date_from: str | None,
+           date_to: str | None, status: str | None, cluster: int | None, out: Path | None, force: bool) -> None:
+    """Export verdict reports: JSON (the contract), Markdown, HTML, CSV or ClaimReview JSON-LD.
 
-    Example: workbench export --format md --article 1 --out report.md
+    Example: workbench export --format html --from 2023-09-01 --to 2023-09-30 --out report.html
     """
-    if out is not None and out.is_dir():
-        raise InvalidInput(f"Cannot write {out}: it is a folder.")
-    if out is not None and not out.parent.exists():
-        raise InvalidInput(f"Cannot write {out}: the folder {out.parent} does not exist.")
-    report = _workbench(ctx, db).export(fmt, article_id)
+    from workbench.export import check_format
+
+    check_format(fmt)
+    workbench = _workbench(ctx, db)
+    if out is not None:
+        _check_out(out, force, workbench.db_path)
+    report = workbench.export(fmt, article_id, date_from=date_from, date_to=date_to, status=status, cluster=cluster)
     if out is None:
         click.echo(report, nl=False)
         return
-    partial = out.with_name(out.name + ".partial")
-    partial.write_text(report, encoding="utf-8")
-    os.replace(partial, out)
+    _write_atomically(out, report)
     click.echo(f"Wrote {out}", err=True)
+
+
+def _check_out(out: Path, force: bool, db_path: Path) -> None:
+    """Refuse an --out that cannot or should not be written, before any work is done."""
+    if out.is_dir():
+        raise InvalidInput(f"Cannot write {out}: it is a folder.")
+    if not out.parent.exists():
+        raise InvalidInput(f"Cannot write {out}: the folder {out.parent} does not exist.")
+    database = db_path.resolve()
+    if out.resolve() in {database, database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm")}:
+        raise InvalidInput(f"Cannot write {out}: it is the database itself.")
+    if out.exists() and not force:
+        raise InvalidInput(f"{out} already exists; choose a new file or add --force to replace it.")
+
+
+def _write_atomically(out: Path, text: str) -> None:
+    """Write beside the target and rename over it, so a reader never sees half a report."""
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as file:
+            file.write(text)
+        os.replace(partial, out)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 @cli.group()

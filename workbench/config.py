@@ -1,23 +1,108 @@
-"""Settings the CLI and TUI share: where the database is, who is reviewing, what scale."""
+"""Settings the CLI and TUI share: where the database is, who is reviewing, what scale, who publishes.
+
+The rating scale, foreign rating labels and the publishing organisation can be set in a TOML file
+($WORKBENCH_SETTINGS, else ./workbench.toml); see `load_settings` and the README.
+"""
 
 from __future__ import annotations
 
 import getpass
 import os
+import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
+
+from workbench.errors import InvalidInput, NotFound
 
 DEFAULT_DB = "claims.db"
+SETTINGS_FILE = "workbench.toml"
 
-DEFAULT_RATINGS: tuple[str, ...] = (
-    "True",
-    "Mostly true",
-    "Half true",
-    "Misleading",
-    "Mostly false",
-    "False",
-    "Unverifiable",
+
+@dataclass(frozen=True)
+class Rating:
+    """One step of the verdict scale."""
+
+    en: str
+    """The label verdicts store and English reports show."""
+    es: str
+    """The Spanish label: accepted as input, shown in Spanish ClaimReview."""
+    value: float | None = None
+    """ClaimReview's ratingValue; None for a rating off the numeric scale (Unverifiable)."""
+
+    def label(self, language: str | None) -> str:
+        return self.es if language == "es" else self.en
+
+
+DEFAULT_SCALE: tuple[Rating, ...] = (
+    Rating("True", "Verdadero", 6),
+    Rating("Mostly true", "Mayormente verdadero", 5),
+    Rating("Half true", "Verdad a medias", 4),
+    Rating("Misleading", "Engañoso", 3),
+    Rating("Mostly false", "Mayormente falso", 2),
+    Rating("False", "Falso", 1),
+    Rating("Unverifiable", "Inverificable", None),
 )
+
+DEFAULT_RATINGS: tuple[str, ...] = tuple(r.en for r in DEFAULT_SCALE)
+
+DEFAULT_ALIASES: dict[str, str] = {
+    # Other outlets' labels, English (PolitiFact, Snopes, Full Fact, AFP, Reuters...).
+    "pants on fire": "False",
+    "fake": "False",
+    "incorrect": "False",
+    "wrong": "False",
+    "fabricated": "False",
+    "altered": "False",
+    "correct": "True",
+    "accurate": "True",
+    "barely true": "Mostly false",
+    "half-true": "Half true",
+    "mixture": "Half true",
+    "mixed": "Half true",
+    "partly false": "Half true",
+    "partly true": "Half true",
+    "missing context": "Misleading",
+    "lacks context": "Misleading",
+    "out of context": "Misleading",
+    "miscaptioned": "Misleading",
+    "exaggerated": "Mostly false",
+    "unproven": "Unverifiable",
+    "unsupported": "Unverifiable",
+    "no evidence": "Unverifiable",
+    "unverified": "Unverifiable",
+    # Spanish (Maldita, Newtral, EFE Verifica, Chequeado, AFP Factual...).
+    "verdadera": "True",
+    "verdad": "True",
+    "cierto": "True",
+    "cierta": "True",
+    "falsa": "False",
+    "bulo": "False",
+    "engañosa": "Misleading",
+    "sin contexto": "Misleading",
+    "falta contexto": "Misleading",
+    "fuera de contexto": "Misleading",
+    "verdadero, pero": "Mostly true",
+    "casi verdadero": "Mostly true",
+    "mayormente verdadera": "Mostly true",
+    "a medias": "Half true",
+    "medio verdadero": "Half true",
+    "parcialmente falso": "Half true",
+    "parcialmente verdadero": "Half true",
+    "discutible": "Half true",
+    "exagerado": "Mostly false",
+    "exagerada": "Mostly false",
+    "mayormente falsa": "Mostly false",
+    "casi falso": "Mostly false",
+    "sin evidencia": "Unverifiable",
+    "sin evidencias": "Unverifiable",
+    "sin pruebas": "Unverifiable",
+    "no verificable": "Unverifiable",
+    "insostenible": "Unverifiable",
+}
+"""Foreign labels (folded) -> a label of the default scale; used only where the target is on the scale."""
 
 STANCES: tuple[str, ...] = ("supports", "refutes", "context")
 
@@ -25,19 +110,109 @@ CLAIM_KINDS: tuple[str, ...] = ("event", "quantity", "statement", "prediction", 
 
 CLAIM_STATUSES: tuple[str, ...] = ("new", "in_review", "checked")
 
+_PUNCTUATION_ENDS = re.compile(r"^[\s\"'¡¿!?.:;()\[\]]+|[\s\"'¡¿!?.:;()\[\]]+$")
+
+
+def fold_label(label: str) -> str:
+    """A rating label as compared: case, accents, spacing and end punctuation ignored ("¡Falso!" is "falso")."""
+    decomposed = unicodedata.normalize("NFKD", label.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_PUNCTUATION_ENDS.sub("", bare).split())
+
+
+@lru_cache(maxsize=1)
+def _folded_defaults() -> dict[str, str]:
+    return {fold_label(label): target for label, target in DEFAULT_ALIASES.items()}
+
+
+@dataclass(frozen=True)
+class Organization:
+    """Who publishes the fact checks: ClaimReview's author."""
+
+    name: str = "Claims workbench"
+    url: str = "https://claims-workbench.invalid"
+    """The .invalid placeholder says plainly that nobody has configured it yet."""
+    review_url: str = "{organization_url}/claims/{claim}"
+    """Where the fact check of a claim is published; {claim}, {article} and {organization_url} are filled in."""
+
+    def review_link(self, claim_id: int, article_id: int) -> str:
+        return self.review_url.format(claim=claim_id, article=article_id, organization_url=self.url.rstrip("/"))
+
 
 @dataclass(frozen=True)
 class Settings:
     """What a session of the workbench runs with."""
 
-    ratings: tuple[str, ...] = DEFAULT_RATINGS
-    """The verdict scale, best first; matching a rating ignores case."""
+    scale: tuple[Rating, ...] = DEFAULT_SCALE
+    """The verdict scale, best first; matching a rating ignores case and accepts either language."""
+
+    rating_aliases: tuple[tuple[str, str], ...] = ()
+    """(folded foreign label, scale label) pairs from the settings file, consulted before DEFAULT_ALIASES."""
+
+    organization: Organization = Organization()
 
     max_article_bytes: int = 5 * 1024 * 1024
     """Larger files are refused: no wire story is 5 MB, and spaCy would stall on it."""
 
     languages: tuple[str, ...] = field(default=("es", "en"))
     """Languages the extraction pipeline handles."""
+
+    origin: str | None = None
+    """The settings file these came from, for messages; None for the defaults."""
+
+    @property
+    def ratings(self) -> tuple[str, ...]:
+        """The scale's labels as verdicts store them, best first."""
+        return tuple(r.en for r in self.scale)
+
+    def step(self, label: str) -> Rating | None:
+        """The scale step a label names, in English or Spanish, ignoring case and accents."""
+        folded = fold_label(label)
+        for rating in self.scale:
+            if folded in (fold_label(rating.en), fold_label(rating.es)):
+                return rating
+        return None
+
+    def rating(self, value: str) -> str:
+        """The scale's spelling of a rating given in any case or language; anything else is refused."""
+        found = self.step(value)
+        if found is None:
+            raise InvalidInput(f"{value!r} is not a rating; use one of: {', '.join(self.ratings)}.")
+        return found.en
+
+    def foreign_rating(self, label: str) -> str | None:
+        """A rating label of another outlet mapped onto the scale: the scale itself, then the aliases."""
+        found = self.step(label)
+        if found is not None:
+            return found.en
+        folded = fold_label(label)
+        for alias, target in self.rating_aliases:
+            if alias == folded:
+                return target
+        target = _folded_defaults().get(folded)
+        step = self.step(target) if target else None
+        return step.en if step else None
+
+    def nearest_rating(self, value: float, best: float, worst: float) -> str | None:
+        """The scale step closest to a numeric rating on another scale (best..worst), or None."""
+        numeric = [r for r in self.scale if r.value is not None]
+        if best == worst or not numeric:
+            return None
+        position = (value - worst) / (best - worst)
+        ours_best, ours_worst = self.best_value, self.worst_value
+        if ours_best == ours_worst:
+            return numeric[0].en
+        return min(numeric, key=lambda r: abs((r.value - ours_worst) / (ours_best - ours_worst) - position)).en
+
+    @property
+    def best_value(self) -> float | None:
+        values = [r.value for r in self.scale if r.value is not None]
+        return max(values) if values else None
+
+    @property
+    def worst_value(self) -> float | None:
+        values = [r.value for r in self.scale if r.value is not None]
+        return min(values) if values else None
 
 
 def resolve_db_path(option: str | os.PathLike[str] | None) -> Path:
@@ -56,3 +231,107 @@ def default_reviewer(option: str | None = None) -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
+
+
+# -- the settings file ----------------------------------------------------------------
+
+
+def settings_path() -> Path | None:
+    """The settings file in force: $WORKBENCH_SETTINGS (which must exist), else ./workbench.toml if present."""
+    chosen = os.environ.get("WORKBENCH_SETTINGS", "").strip()
+    if chosen:
+        path = Path(chosen)
+        if not path.is_file():
+            raise NotFound(f"There is no settings file at {path} (named by $WORKBENCH_SETTINGS).")
+        return path
+    local = Path(SETTINGS_FILE)
+    return local if local.is_file() else None
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Settings from a TOML file (default: `settings_path()`), or the defaults when there is none.
+
+    A file that cannot be read is refused whole with one sentence, rather than half applied.
+    """
+    import tomllib
+
+    path = path or settings_path()
+    if path is None:
+        return Settings()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise InvalidInput(f"Settings file {path} is not valid TOML: {error}.") from error
+    except OSError as error:
+        raise InvalidInput(f"Cannot read settings file {path}: {error.strerror}.") from error
+    return settings_from_dict(data, str(path))
+
+
+SECTIONS = {"organization", "ratings", "rating_aliases"}
+_WEB_ADDRESS = re.compile(r"https?://[^\s/]+")
+
+
+def settings_from_dict(data: dict[str, Any], name: str) -> Settings:
+    """Settings from a parsed settings file; `name` is the file, for messages."""
+    unknown = sorted(set(data) - SECTIONS)
+    if unknown:
+        raise InvalidInput(f"Settings file {name} has an unknown entry {unknown[0]!r}; known: {', '.join(sorted(SECTIONS))}.")
+    scale = _scale(data["ratings"], name) if "ratings" in data else DEFAULT_SCALE
+    base = Settings(scale=scale, origin=name)
+    aliases = _aliases(data.get("rating_aliases", {}), base, name)
+    organization = _organization(data.get("organization", {}), name)
+    return Settings(scale=scale, rating_aliases=aliases, organization=organization, origin=name)
+
+
+def _scale(entries: Any, name: str) -> tuple[Rating, ...]:  # noqa: ANN401 - parsed TOML
+    if not isinstance(entries, list) or not entries or not all(isinstance(e, dict) for e in entries):
+        raise InvalidInput(f"Settings file {name}: 'ratings' must be a list of [[ratings]] tables, best first.")
+    scale, seen = [], set()
+    for n, entry in enumerate(entries, 1):
+        extra = sorted(set(entry) - {"en", "es", "value"})
+        if extra:
+            raise InvalidInput(f"Settings file {name}: rating {n} has an unknown key {extra[0]!r}; use en, es and value.")
+        en, es, value = entry.get("en"), entry.get("es", entry.get("en")), entry.get("value")
+        if not isinstance(en, str) or not en.strip() or not isinstance(es, str) or not es.strip():
+            raise InvalidInput(f"Settings file {name}: rating {n} needs an 'en' label (and optionally 'es') as text.")
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            raise InvalidInput(f"Settings file {name}: the value of rating {en!r} must be a number, or left out.")
+        for label in {fold_label(en), fold_label(es)}:
+            if label in seen:
+                raise InvalidInput(f"Settings file {name}: the label {label!r} names two ratings.")
+            seen.add(label)
+        scale.append(Rating(" ".join(en.split()), " ".join(es.split()), value))
+    return tuple(scale)
+
+
+def _aliases(table: Any, settings: Settings, name: str) -> tuple[tuple[str, str], ...]:  # noqa: ANN401
+    if not isinstance(table, dict):
+        raise InvalidInput(f"Settings file {name}: 'rating_aliases' must be a table of \"label\" = \"rating\".")
+    aliases = []
+    for foreign, target in table.items():
+        step = settings.step(target) if isinstance(target, str) else None
+        if step is None:
+            raise InvalidInput(f"Settings file {name} maps {foreign!r} to {target!r}, which is not on the rating scale.")
+        aliases.append((fold_label(foreign), step.en))
+    return tuple(aliases)
+
+
+def _organization(table: Any, name: str) -> Organization:  # noqa: ANN401
+    if not isinstance(table, dict):
+        raise InvalidInput(f"Settings file {name}: 'organization' must be a table with name, url and review_url.")
+    extra = sorted(set(table) - {"name", "url", "review_url"})
+    if extra:
+        raise InvalidInput(f"Settings file {name}: [organization] has an unknown key {extra[0]!r}; use name, url and review_url.")
+    if not all(isinstance(v, str) and v.strip() for v in table.values()):
+        raise InvalidInput(f"Settings file {name}: [organization] values must be non-empty text.")
+    organization = Organization(**{k: v.strip() for k, v in table.items()})
+    try:
+        example = organization.review_link(1, 1)
+    except (KeyError, IndexError, ValueError) as error:
+        raise InvalidInput(
+            f"Settings file {name}: review_url may use only {{claim}}, {{article}} and {{organization_url}} ({error})."
+        ) from error
+    for key, value in (("url", organization.url), ("review_url", example)):
+        if not _WEB_ADDRESS.match(value):
+            raise InvalidInput(f"Settings file {name}: the organisation's {key} {value!r} is not a web address.")
+    return organization

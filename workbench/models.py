@@ -61,6 +61,18 @@ class ClaimDraft:
 
 
 @dataclass(frozen=True)
+class SourceInput:
+    """A source to attach to a claim, as an archive gives it (a ClaimReview's citation or its own url)."""
+
+    url: str
+    stance: str = "context"
+    title: str | None = None
+    publisher: str | None = None
+    excerpt: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
 class ImportResult:
     article_id: int
     title: str

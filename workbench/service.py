@@ -30,6 +30,7 @@ from workbench.models import (
 from workbench.store import Store, open_db
 
 if TYPE_CHECKING:
+    from workbench.ingest.claims_csv import ArchiveRow
     from workbench.matching.engine import Match
     from workbench.matching.links import Suggestion
 
@@ -143,10 +144,41 @@ class Workbench:
         at once for archives up to LINK_ON_IMPORT rows, and by `dedupe` for larger ones.
         """
         from workbench.ingest.claims_csv import read_claims_csv
+
+        rows, problems = read_claims_csv(data, "Standard input" if origin == "-" else origin)
+        return self._import_archive(rows, problems, origin, progress)
+
+    def import_claimreview(
+        self, data: str, origin: str, progress: Callable[[int], None] | None = None
+    ) -> ArchiveImport:
+        """Store ClaimReview JSON-LD (one review, a list, or an @graph) as an archive of earlier claims.
+
+        Each review becomes a claim with its verdict (foreign labels mapped onto the scale by the
+        settings), its sources (citations, appearances and the review's own url), matched against
+        earlier claims exactly as a CSV archive is.
+        """
+        from workbench.ingest.claimreview import read_claimreview
+
+        rows, problems = read_claimreview(data, "Standard input" if origin == "-" else origin, self.settings)
+        return self._import_archive(rows, problems, origin, progress, note_origin=False)
+
+    def _import_archive(
+        self,
+        rows: list[ArchiveRow],
+        problems: list[str],
+        origin: str,
+        progress: Callable[[int], None] | None,
+        *,
+        note_origin: bool = True,
+    ) -> ArchiveImport:
+        """The archive path shared by every format: one article per file, light extraction, bulk store.
+
+        With note_origin, a verdict without a rationale gets "Imported from FILE, line N"; a ClaimReview
+        names its origin in a source (the review's url) instead, so its verdicts come back as exported.
+        """
         from workbench.nlp.extract import extract_whole
 
         name = "Standard input" if origin == "-" else origin
-        rows, problems = read_claims_csv(data, name)
         text = "\n".join(row.text for row in rows)
         digest = content_hash(text)
         with self.store(create=True) as store:
@@ -177,9 +209,9 @@ class Workbench:
             offset += len(row.text) + 1
         majority = max(set(languages), key=languages.count)
         article = ArticleInput(text=text, title=f"Archive: {Path(name).name}", language=majority, origin=origin)
-        return self._store_archive(article, digest, rows, claims, languages, ratings, problems)
+        return self._store_archive(article, digest, rows, claims, languages, ratings, problems, note_origin=note_origin)
 
-    def _store_archive(self, article, digest, rows, claims, languages, ratings, problems) -> ArchiveImport:  # noqa: ANN001
+    def _store_archive(self, article, digest, rows, claims, languages, ratings, problems, *, note_origin=True) -> ArchiveImport:  # noqa: ANN001
         from workbench.matching.engine import Matcher
         from workbench.matching.features import features
 
@@ -189,10 +221,16 @@ class Workbench:
                 (claim_id, article_id, features(claim_id, claim, language, None).terms())
                 for claim_id, claim, language in zip(claim_ids, claims, languages)
             )
-            by_line = dict(zip((row.line for row in rows), claim_ids))
+            by_line = {row.line: (claim_id, row) for claim_id, row in zip(claim_ids, rows)}
             why = f"Imported from {article.origin}"
-            store.add_verdicts([(by_line[line], rating, f"{why}, line {line}", self.actor) for line, rating in ratings.items()])
+            verdicts = []
+            for line, rating in ratings.items():
+                claim_id, row = by_line[line]
+                rationale = row.rationale or (f"{why}, line {line}" if note_origin else None)
+                verdicts.append((claim_id, rating, rationale, row.reviewer or self.actor, row.reviewed_at))
+            store.add_verdicts(verdicts)
             store.add_appearances([(claim_id, row.url) for claim_id, row in zip(claim_ids, rows) if row.url])
+            store.attach_sources([(claim_id, source) for claim_id, row in zip(claim_ids, rows) for source in row.sources])
             linked = len(claim_ids) <= LINK_ON_IMPORT
             matched = 0
             if linked:
@@ -321,12 +359,8 @@ class Workbench:
             return store.add_verdict(claim_id, canonical, rationale, reviewer or self.actor)
 
     def rating(self, value: str) -> str:
-        """The scale's spelling of a rating given in any case; anything else is refused."""
-        folded = " ".join(value.split()).casefold()
-        for rating in self.settings.ratings:
-            if rating.casefold() == folded:
-                return rating
-        raise InvalidInput(f"{value!r} is not a rating; use one of: {', '.join(self.settings.ratings)}.")
+        """The scale's spelling of a rating given in any case, in English or Spanish; anything else is refused."""
+        return self.settings.rating(value)
 
     def backup(self, target: Path) -> None:
         """Copy the database with SQLite's online backup API; readers and writers carry on."""
@@ -410,12 +444,31 @@ class Workbench:
 
     # -- export ---------------------------------------------------------------
 
-    def export(self, fmt: str, article_id: int | None = None) -> str:
-        """A report of all articles, or one, in a format: json or md."""
-        from workbench.export import render
+    def export(
+        self,
+        fmt: str,
+        article_id: int | None = None,
+        *,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        status: str | None = None,
+        cluster: int | None = None,
+    ) -> str:
+        """A report in a format (json, md, html, csv, claimreview) of everything, or of the claims in scope.
 
+        :param article_id: only this article.
+        :param date_from: only articles published on or after this date (YYYY-MM-DD).
+        :param date_to: only articles published on or before this date.
+        :param status: only claims with this review status (new, in_review, checked).
+        :param cluster: only the confirmed duplicate cluster of this claim.
+        """
+        from workbench.export import check_format, render
+        from workbench.export.document import Scope
+
+        check_format(fmt)
+        scope = Scope.checked(article_id, date_from, date_to, status, cluster)
         with self.store() as store:
-            return render(fmt, store, article_id)
+            return render(fmt, store, scope, self.settings)
 
 
 def resolve_language(language: str, text: str, settings: Settings) -> str:

@@ -1,4 +1,7 @@
-"""Reports out of the store: a document is gathered once, then written in a format."""
+"""Reports out of the store: a report is gathered once, then written in a format.
+
+Every writer turns the same `Report` into text, so the CLI and the TUI export byte-identical files.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +10,50 @@ from typing import TYPE_CHECKING
 from workbench.errors import InvalidInput
 
 if TYPE_CHECKING:
+    from workbench.config import Settings
+    from workbench.export.document import Report, Scope
     from workbench.store import Store
 
-FORMATS = ("json", "md")
+FORMATS = ("json", "md", "html", "csv", "claimreview")
+
+SUFFIXES = {"json": ".json", "md": ".md", "html": ".html", "csv": ".csv", "claimreview": ".jsonld"}
+"""What a file of each format is usually called, for the TUI's suggested names."""
 
 
-def render(fmt: str, store: Store, article_id: int | None = None) -> str:
-    """The export of all articles (or one) as text in the given format."""
-    from workbench.export.document import build_document
-
+def check_format(fmt: str) -> str:
+    """The format, or a refusal naming the ones there are; checked before the store is opened."""
     if fmt not in FORMATS:
         raise InvalidInput(f"Unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}.")
-    document = build_document(store, article_id)
+    return fmt
+
+
+def render(fmt: str, store: Store, scope: Scope | int | None = None, settings: Settings | None = None) -> str:
+    """The export of everything in scope (an int is taken as one article) as text in the given format."""
+    from workbench.export.document import gather
+
+    check_format(fmt)
+    return write(fmt, gather(store, scope, settings))
+
+
+def write(fmt: str, report: Report) -> str:
+    """A gathered report as text in the given format."""
+    check_format(fmt)
     if fmt == "json":
         from workbench.export.json_report import write_json
 
-        return write_json(document)
-    from workbench.export.markdown import write_markdown
+        return write_json(report.document)
+    if fmt == "md":
+        from workbench.export.markdown import write_markdown
 
-    return write_markdown(document)
+        return write_markdown(report)
+    if fmt == "html":
+        from workbench.export.html import write_html
+
+        return write_html(report)
+    if fmt == "csv":
+        from workbench.export.csv_report import write_csv
+
+        return write_csv(report)
+    from workbench.export.claimreview import write_claimreview
+
+    return write_claimreview(report)

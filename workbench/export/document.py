@@ -1,22 +1,121 @@
-"""The export document: every article with its claims, reviews and links, as plain data.
+"""The export document: every article in scope with its claims, reviews and links, as plain data.
 
-Its shape is the JSON contract of DESIGN.md ("workbench-export/1"); every writer reads it.
+Its shape is the JSON contract of DESIGN.md ("workbench-export/1"); every writer reads it. Reports
+need a little more than the contract holds (where else each claim appeared), so `gather` returns
+the document inside a `Report` with those extras beside it, leaving the contract untouched.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
+from workbench.config import CLAIM_STATUSES, Settings
+from workbench.errors import InvalidInput
 from workbench.store import Store
 
 SCHEMA = "workbench-export/1"
 
 
-def build_document(store: Store, article_id: int | None = None) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Scope:
+    """Which part of the store a report covers; the defaults cover everything."""
+
+    article_id: int | None = None
+    date_from: str | None = None
+    """Articles published on or after this day (YYYY-MM-DD); articles without a date are left out."""
+    date_to: str | None = None
+    status: str | None = None
+    """Only claims with this review status."""
+    cluster: int | None = None
+    """Only the confirmed duplicate cluster of this claim (the claim alone when it has none)."""
+
+    @classmethod
+    def checked(
+        cls,
+        article_id: int | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        status: str | None = None,
+        cluster: int | None = None,
+    ) -> Scope:
+        """A scope from user input, refused with one sentence when a value cannot be one."""
+        days = [_day(value, flag) for value, flag in ((date_from, "--from"), (date_to, "--to"))]
+        if all(days) and days[0] > days[1]:
+            raise InvalidInput(f"--from {date_from} is after --to {date_to}; nothing could be in that range.")
+        if status is not None and status not in CLAIM_STATUSES:
+            raise InvalidInput(f"Status {status!r} is not one of {', '.join(CLAIM_STATUSES)}.")
+        return cls(article_id, days[0], days[1], status, cluster)
+
+    @property
+    def filters_claims(self) -> bool:
+        return self.status is not None or self.cluster is not None
+
+    def describe(self) -> str:
+        """The scope in words, for a report's heading; empty for everything."""
+        parts = []
+        if self.cluster is not None:
+            parts.append(f"duplicate cluster of claim {self.cluster}")
+        if self.article_id is not None:
+            parts.append(f"article {self.article_id}")
+        if self.date_from or self.date_to:
+            parts.append(f"published {self.date_from or '…'} to {self.date_to or '…'}")
+        if self.status is not None:
+            parts.append(f"status {self.status}")
+        return "; ".join(parts)
+
+
+def _day(value: str | None, flag: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise InvalidInput(f"{flag} {value!r} is not a date; use YYYY-MM-DD.") from None
+
+
+@dataclass(frozen=True)
+class Report:
+    """What every writer reads: the contract document, plus what reports add to it."""
+
+    document: dict[str, Any]
+    scope: Scope = Scope()
+    settings: Settings = Settings()
+    appearances: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+    """Claim -> the other claims of its confirmed duplicate cluster, each with its article:
+    {"claim", "text", "rating", "article", "title", "url", "published", "canonical"}."""
+    canonical_verdicts: dict[int, dict[str, Any]] = field(default_factory=dict)
+    """Claim without a verdict of its own -> the latest verdict of its cluster's canonical claim."""
+
+    @property
+    def claims(self) -> list[dict[str, Any]]:
+        return [claim for article in self.document["articles"] for claim in article["claims"]]
+
+
+def build_document(store: Store, scope: Scope | int | None = None) -> dict[str, Any]:
+    """The contract document of everything in scope (an article id is taken as that article)."""
+    return gather(store, scope).document
+
+
+def gather(store: Store, scope: Scope | int | None = None, settings: Settings | None = None) -> Report:
+    """Read everything a report needs in a fixed number of queries per 500 claims, not per claim."""
+    if not isinstance(scope, Scope):
+        scope = Scope(article_id=scope)
     canonical = duplicate_clusters(store)
+    selected = []
+    for article, claims in _articles(store, scope, canonical):
+        if not _in_range(article["published"], scope):
+            continue
+        if scope.status is not None:
+            claims = [c for c in claims if c.status == scope.status]
+        if claims or not scope.filters_claims:
+            selected.append((article, claims))
+    ids = [claim.id for _, claims in selected for claim in claims]
+    verdicts, sources, links = store.verdicts_by_claim(ids), store.sources_by_claim(ids), store.links_by_claim(ids)
     articles = []
-    for article in store.articles(article_id):
-        claims = [_claim(store, claim, canonical) for claim in store.claims(article_id=article["id"])]
+    for article, claims in selected:
         articles.append(
             {
                 "id": article["id"],
@@ -26,10 +125,15 @@ def build_document(store: Store, article_id: int | None = None) -> dict[str, Any
                 "url": article["url"],
                 "outlet": article["outlet"],
                 "text": article["text"],
-                "claims": claims,
+                "claims": [
+                    _claim(claim, canonical, verdicts.get(claim.id, []), sources.get(claim.id, []), links.get(claim.id, []))
+                    for claim in claims
+                ],
             }
         )
-    return {"schema": SCHEMA, "articles": articles}
+    document = {"schema": SCHEMA, "articles": articles}
+    appearances, inherited = _clusters(store, ids, canonical, verdicts)
+    return Report(document, scope, settings or Settings(), appearances, inherited)
 
 
 def duplicate_clusters(store: Store) -> dict[int, int]:
@@ -42,8 +146,79 @@ def duplicate_clusters(store: Store) -> dict[int, int]:
     return confirmed_clusters(confirmed)
 
 
-def _claim(store: Store, claim, canonical: dict[int, int]) -> dict[str, Any]:  # noqa: ANN001 - ClaimRow
-    history = store.verdict_history(claim.id)
+def _articles(store: Store, scope: Scope, canonical: dict[int, int]) -> Iterator[tuple[dict[str, Any], list[Any]]]:
+    """(article row, its claims) in article order: all articles, or those holding the cluster's claims."""
+    if scope.cluster is None:
+        for article in store.articles(scope.article_id):
+            yield article, store.claims(article_id=article["id"])
+        return
+    store.claim(scope.cluster)  # NotFound for a claim that does not exist
+    root = canonical.get(scope.cluster)
+    members = [scope.cluster] if root is None else sorted(m for m, r in canonical.items() if r == root)
+    by_article: dict[int, list[Any]] = {}
+    for claim in store.claims(claim_ids=members):
+        by_article.setdefault(claim.article_id, []).append(claim)
+    if scope.article_id is not None:
+        store.article(scope.article_id)
+        by_article = {scope.article_id: by_article.get(scope.article_id, [])}
+    for article_id, claims in sorted(by_article.items()):
+        yield store.article(article_id), claims
+
+
+def _in_range(published: str | None, scope: Scope) -> bool:
+    if scope.date_from is None and scope.date_to is None:
+        return True
+    if not published:
+        return False
+    day = published[:10]
+    return (scope.date_from is None or day >= scope.date_from) and (scope.date_to is None or day <= scope.date_to)
+
+
+def _clusters(
+    store: Store, ids: list[int], canonical: dict[int, int], verdicts: dict[int, list[dict[str, Any]]]
+) -> tuple[dict[int, list[dict[str, Any]]], dict[int, dict[str, Any]]]:
+    """Where else each claim in the report appeared, and the verdict a claim without one inherits."""
+    members: dict[int, list[int]] = {}
+    for claim_id, root in canonical.items():
+        members.setdefault(root, []).append(claim_id)
+    clustered = [c for c in ids if c in canonical]
+    if not clustered:
+        return {}, {}
+    others = sorted({m for c in clustered for m in members[canonical[c]]})
+    rows = {row.id: row for row in store.claims(claim_ids=others)} if others else {}
+    meta = {a["id"]: a for a in store.article_heads(sorted({r.article_id for r in rows.values()}))}
+    roots = sorted({canonical[c] for c in clustered})
+    root_verdicts = store.verdicts_by_claim([r for r in roots if r not in verdicts])
+    appearances: dict[int, list[dict[str, Any]]] = {}
+    inherited: dict[int, dict[str, Any]] = {}
+    for claim_id in clustered:
+        root = canonical[claim_id]
+        appearances[claim_id] = [
+            {
+                "claim": row.id,
+                "text": row.text,
+                "rating": row.rating,
+                "article": row.article_id,
+                "title": meta[row.article_id]["title"],
+                "url": meta[row.article_id]["url"],
+                "published": meta[row.article_id]["published"],
+                "canonical": row.id == root,
+            }
+            for row in (rows[m] for m in sorted(members[root]) if m != claim_id and m in rows)
+        ]
+        history = verdicts.get(root) or root_verdicts.get(root)
+        if claim_id not in verdicts and root != claim_id and history:
+            inherited[claim_id] = {**history[-1], "claim": root}
+    return appearances, inherited
+
+
+def _claim(
+    claim,  # noqa: ANN001 - ClaimRow
+    canonical: dict[int, int],
+    history: list[dict[str, Any]],
+    sources: list[dict[str, Any]],
+    links: list[dict[str, Any]],
+) -> dict[str, Any]:
     duplicate_of = canonical.get(claim.id)
     return {
         "id": claim.id,
@@ -58,8 +233,33 @@ def _claim(store: Store, claim, canonical: dict[int, int]) -> dict[str, Any]:  #
         "dates": list(claim.dates),
         "status": claim.status,
         "duplicate_of": duplicate_of if duplicate_of != claim.id else None,
-        "links": store.links(claim.id),
+        "links": links,
         "verdict": history[-1] if history else None,
         "verdict_history": history,
-        "sources": store.sources(claim.id),
+        "sources": sources,
     }
+
+
+def rating_counts(report: Report) -> tuple[list[tuple[str, int]], int, int]:
+    """Claims by latest rating in scale order (then ratings off the scale, then 'Not reviewed'),
+    and (reviewed, total)."""
+    claims = report.claims
+    counts: dict[str, int] = dict.fromkeys(report.settings.ratings, 0)
+    for claim in claims:
+        if claim["verdict"]:
+            rating = claim["verdict"]["rating"]
+            counts[rating] = counts.get(rating, 0) + 1
+    reviewed = sum(counts.values())
+    rows = list(counts.items()) + [("Not reviewed", len(claims) - reviewed)]
+    return rows, reviewed, len(claims)
+
+
+def web_address(url: str | None) -> str | None:
+    """The url when it is an http(s) address, else None: reports link only to the web, never to
+    javascript: or file: addresses an archive row may carry."""
+    from urllib.parse import urlparse
+
+    if not url:
+        return None
+    parsed = urlparse(url.strip())
+    return url.strip() if parsed.scheme in {"http", "https"} and parsed.netloc else None

@@ -6,6 +6,8 @@ import re
 from typing import Any
 from urllib.parse import quote
 
+from workbench.export.document import Report, rating_counts, web_address
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
 
@@ -18,19 +20,35 @@ def escape(text: str | None) -> str:
     return " ".join(text.split())
 
 
-def link(url: str) -> str:
-    """A URL as an autolink, with anything that could end or break it percent-encoded."""
-    return "<" + quote(url, safe=":/?#@!$&'*+,;=%~") + ">"
+def link(url: str | None) -> str:
+    """A web URL as an autolink, with anything that could end or break it percent-encoded.
+
+    Anything but http(s) is shown as text: CommonMark would make `<javascript:...>` a live link.
+    """
+    if web_address(url) is None:
+        return escape(url)
+    return "<" + quote(url.strip(), safe=":/?#@!$&'*+,;=%~") + ">"
 
 
-def write_markdown(document: dict[str, Any]) -> str:
+def write_markdown(report: Report) -> str:
     lines: list[str] = ["# Verdict report", ""]
-    for article in document["articles"]:
-        lines += _article(article)
+    scope = report.scope.describe()
+    if scope:
+        lines += [f"Scope: {escape(scope)}", ""]
+    lines += _summary(report)
+    for article in report.document["articles"]:
+        lines += _article(article, report)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _article(article: dict[str, Any]) -> list[str]:
+def _summary(report: Report) -> list[str]:
+    rows, reviewed, total = rating_counts(report)
+    lines = ["## Summary", "", f"{reviewed} of {total} claims reviewed.", "", "| Rating | Claims |", "| --- | ---: |"]
+    lines += [f"| {escape(label)} | {count} |" for label, count in rows if count or label in report.settings.ratings]
+    return lines + [""]
+
+
+def _article(article: dict[str, Any], report: Report) -> list[str]:
     claims = article["claims"]
     reviewed = sum(1 for c in claims if c["verdict"])
     meta = " · ".join(
@@ -43,27 +61,50 @@ def _article(article: dict[str, Any]) -> list[str]:
         lines += [link(article["url"]), ""]
     lines += [f"{reviewed} of {len(claims)} claims reviewed.", ""]
     for claim in claims:
-        lines += _claim(claim)
+        lines += _claim(claim, report)
     return lines
 
 
-def _claim(claim: dict[str, Any]) -> list[str]:
+def _claim(claim: dict[str, Any], report: Report) -> list[str]:
     verdict = claim["verdict"]
-    rating = escape(verdict["rating"]) if verdict else "not reviewed"
+    inherited = report.canonical_verdicts.get(claim["id"])
+    if verdict:
+        rating = escape(verdict["rating"])
+    elif inherited:
+        rating = f"{escape(inherited['rating'])} (from claim {inherited['claim']})"
+    else:
+        rating = "not reviewed"
     flag = "" if claim["checkable"] else " (not checkable)"
     lines = [f"### Claim {claim['id']}: {rating}{flag}", "", f"> {escape(claim['text'])}", ""]
     details = [f"kind: {claim['kind']}"]
     if claim["claimant"]:
         details.append(f"claimant: {escape(claim['claimant'])}")
     if claim["dates"]:
-        details.append("dates: " + ", ".join(claim["dates"]))
+        details.append("dates: " + ", ".join(escape(d) for d in claim["dates"]))
     lines += ["- " + "; ".join(details)]
     if verdict:
-        line = f"- verdict by {escape(verdict['reviewer'])} at {verdict['at']}"
+        line = f"- verdict by {escape(verdict['reviewer'])} at {escape(verdict['at'])}"
         if verdict["rationale"]:
             line += f": {escape(verdict['rationale'])}"
         lines.append(line)
+        earlier = claim["verdict_history"][:-1]
+        if earlier:
+            lines.append("- earlier verdicts: " + "; ".join(
+                f"{escape(v['rating'])} by {escape(v['reviewer'])} at {escape(v['at'])}" for v in earlier
+            ))
     for source in claim["sources"]:
         label = escape(source["title"] or source["url"])
-        lines.append(f"- source ({source['stance']}): {label} {link(source['url'])}")
+        line = f"- source ({source['stance']}): {label} {link(source['url'])}"
+        if source["publisher"]:
+            line += f", {escape(source['publisher'])}"
+        if source["excerpt"]:
+            line += f": “{escape(source['excerpt'])}”"
+        lines.append(line)
+    for other in report.appearances.get(claim["id"], []):
+        where = escape(other["title"]) + (f", {escape(other['published'])}" if other["published"] else "")
+        line = f"- also in claim {other['claim']} ({where})"
+        if other["url"]:
+            line += f" {link(other['url'])}"
+        line += f": {escape(other['text'])}"
+        lines.append(line + (f" ({escape(other['rating'])})" if other["rating"] else ""))
     return lines + [""]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from workbench.errors import InvalidInput
+from workbench.models import SourceInput
 
 COLUMNS = ("text", "claimant", "date", "url", "rating", "language")
 MAX_CLAIM_CHARS = 5000
@@ -18,13 +19,21 @@ MAX_CLAIM_CHARS = 5000
 
 @dataclass(frozen=True)
 class ArchiveRow:
+    """One earlier claim of an archive, whatever the file format."""
+
     line: int
+    """Its line in a CSV file, or its position among a ClaimReview file's reviews."""
     text: str
     claimant: str | None
     date: str | None
     url: str | None
     rating: str | None
     language: str | None
+    rationale: str | None = None
+    """Formats richer than CSV (ClaimReview) carry the verdict's reasons, author and time, and sources."""
+    reviewer: str | None = None
+    reviewed_at: str | None = None
+    sources: tuple[SourceInput, ...] = ()
 
 
 def read_claims_csv(text: str, name: str) -> tuple[list[ArchiveRow], list[str]]:

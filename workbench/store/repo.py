@@ -23,6 +23,7 @@ from workbench.models import (
     EntityDraft,
     Figure,
     SearchHit,
+    SourceInput,
 )
 
 
@@ -140,11 +141,20 @@ class Store:
         )
         return claim_ids
 
-    def add_verdicts(self, verdicts: list[tuple[int, str, str | None, str]]) -> None:
-        """Bulk (claim_id, rating, rationale, reviewer) verdicts, for archives; claims become checked."""
+    def add_verdicts(
+        self, verdicts: list[tuple[int, str, str | None, str] | tuple[int, str, str | None, str, str | None]]
+    ) -> None:
+        """Bulk (claim_id, rating, rationale, reviewer[, at]) verdicts, for archives; claims become checked.
+
+        `at` is kept when an archive says when the verdict was given (a ClaimReview's datePublished);
+        without it, or when it is None, the verdict is dated now.
+        """
         at = now()
         self.db["verdicts"].insert_all(
-            ({"claim_id": c, "rating": r, "rationale": why, "reviewer": who, "at": at} for c, r, why, who in verdicts),
+            (
+                {"claim_id": c, "rating": r, "rationale": why, "reviewer": who, "at": (when[0] if when else None) or at}
+                for c, r, why, who, *when in verdicts
+            ),
             batch_size=1000,
         )
         ids = [c for c, *_ in verdicts]
@@ -174,6 +184,29 @@ class Store:
         )
         self._audit("bulk_sources", "claims", None, None, {"sources": len(urls), "first_claim": urls[0][0]})
 
+    def attach_sources(self, sources: list[tuple[int, SourceInput]]) -> None:
+        """Bulk (claim_id, source) attachments with their stance, title, publisher and excerpt, for archives."""
+        if not sources:
+            return
+        first = (self.db.execute("SELECT max(id) FROM sources").fetchone()[0] or 0) + 1
+        created = now()
+        self.db["sources"].insert_all(
+            (
+                {"id": first + i, "url": s.url, "title": s.title, "publisher": s.publisher, "date": s.date,
+                 "excerpt": s.excerpt, "created_at": created}
+                for i, (_, s) in enumerate(sources)
+            ),
+            batch_size=1000,
+        )
+        self.db["claim_sources"].insert_all(
+            (
+                {"claim_id": c, "source_id": first + i, "stance": s.stance, "attached_by": self.actor, "attached_at": created}
+                for i, (c, s) in enumerate(sources)
+            ),
+            batch_size=1000,
+        )
+        self._audit("bulk_sources", "claims", None, None, {"sources": len(sources), "first_claim": sources[0][0]})
+
     def article(self, article_id: int) -> dict[str, Any]:
         row = self._one("SELECT * FROM articles WHERE id = ?", [article_id])
         if row is None:
@@ -185,6 +218,15 @@ class Store:
         if article_id is not None:
             return [self.article(article_id)]
         return self._all("SELECT * FROM articles ORDER BY id")
+
+    def article_heads(self, article_ids: Iterable[int]) -> list[dict[str, Any]]:
+        """Articles without their text (id, title, url, outlet, language, published), for listing many."""
+        return list(
+            self._in_chunks(
+                "SELECT id, title, url, outlet, language, published FROM articles WHERE id IN ({}) ORDER BY id",
+                sorted(set(article_ids)),
+            )
+        )
 
     def article_meta(self, article_ids: Iterable[int]) -> dict[int, tuple[str, str | None]]:
         """Article id -> (language, published), what matching needs of a claim's article."""
@@ -324,6 +366,45 @@ class Store:
         return self._all(
             "SELECT rating, rationale, reviewer, at FROM verdicts WHERE claim_id = ? ORDER BY id", [claim_id]
         )
+
+    # Set-based reads for reports: one query per 500 claims instead of one per claim.
+
+    def verdicts_by_claim(self, claim_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """Claim -> its verdicts, oldest first (as verdict_history); claims without any are absent."""
+        found: dict[int, list[dict[str, Any]]] = {}
+        sql = "SELECT claim_id, rating, rationale, reviewer, at FROM verdicts WHERE claim_id IN ({}) ORDER BY id"
+        for row in self._in_chunks(sql, claim_ids):
+            found.setdefault(row.pop("claim_id"), []).append(row)
+        return found
+
+    def sources_by_claim(self, claim_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """Claim -> its sources in attachment order (as sources); claims without any are absent."""
+        found: dict[int, list[dict[str, Any]]] = {}
+        sql = """
+            SELECT cs.claim_id, s.url, s.title, s.publisher, cs.stance, s.excerpt
+            FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
+            WHERE cs.claim_id IN ({}) ORDER BY cs.id
+        """
+        for row in self._in_chunks(sql, claim_ids):
+            found.setdefault(row.pop("claim_id"), []).append(row)
+        return found
+
+    def links_by_claim(self, claim_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """Claim -> the links touching it, seen from it, oldest first (as links)."""
+        wanted = set(claim_ids)
+        rows: dict[int, dict[str, Any]] = {}
+        for side in ("claim_a", "claim_b"):
+            sql = f"SELECT id, claim_a, claim_b, relation, score, state FROM links WHERE {side} IN ({{}})"
+            rows.update((row["id"], row) for row in self._in_chunks(sql, claim_ids))
+        found: dict[int, list[dict[str, Any]]] = {}
+        for link_id in sorted(rows):
+            row = rows[link_id]
+            for own, other in ((row["claim_a"], row["claim_b"]), (row["claim_b"], row["claim_a"])):
+                if own in wanted:
+                    found.setdefault(own, []).append(
+                        {"claim": other, "relation": row["relation"], "score": row["score"], "state": row["state"]}
+                    )
+        return found
 
     def suggest_link(self, claim_a: int, claim_b: int, relation: str, score: float) -> bool:
         """Store a suggested link; a confirmed or rejected pair keeps the reviewer's decision. True if written."""

@@ -1,0 +1,93 @@
+"""A self-contained HTML report (inline CSS, screen and print) rendered from a Jinja2 template.
+
+Autoescaping is on for the whole template, so claim text, titles and rationales can hold any
+markup and still show as text; links are made only for http(s) addresses.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from workbench.config import Settings
+from workbench.export.document import Report, rating_counts, web_address
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+TEMPLATE = "report.html"
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The template environment, built once: loading and compiling the template is most of a small report's cost."""
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    return Environment(
+        loader=PackageLoader("workbench.export", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True, default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def write_html(report: Report) -> str:
+    return environment().get_template(TEMPLATE).render(report=_view(report))
+
+
+def tone(rating: str | None, settings: Settings) -> str:
+    """A colour family for a rating: 'true', 'mixed' or 'false' by its place on the numeric scale, else 'none'."""
+    step = settings.step(rating) if rating else None
+    best, worst = settings.best_value, settings.worst_value
+    if step is None or step.value is None or best is None or best == worst:
+        return "none"
+    position = (step.value - worst) / (best - worst)
+    return "true" if position >= 2 / 3 else "false" if position <= 1 / 3 else "mixed"
+
+
+def _view(report: Report) -> dict[str, Any]:
+    """The template's data: every decision made here, so the template only lays it out."""
+    settings = report.settings
+    rows, reviewed, total = rating_counts(report)
+    articles = report.document["articles"]
+    languages = {a["language"] for a in articles}
+    return {
+        "scope": report.scope.describe(),
+        "organization": settings.organization.name,
+        "language": languages.pop() if len(languages) == 1 else "und",
+        "reviewed": reviewed,
+        "total": total,
+        "summary": [
+            {"label": label, "count": count, "tone": tone(label, settings)}
+            for label, count in rows
+            if count or label in settings.ratings
+        ],
+        "articles": [_article(article, report) for article in articles],
+    }
+
+
+def _article(article: dict[str, Any], report: Report) -> dict[str, Any]:
+    claims = article["claims"]
+    return {
+        **{key: article[key] for key in ("id", "title", "outlet", "published", "language", "url")},
+        "href": web_address(article["url"]),
+        "reviewed": sum(1 for c in claims if c["verdict"]),
+        "claims": [_claim(claim, report) for claim in claims],
+    }
+
+
+def _claim(claim: dict[str, Any], report: Report) -> dict[str, Any]:
+    verdict = claim["verdict"]
+    inherited = None if verdict else report.canonical_verdicts.get(claim["id"])
+    shown = verdict or inherited
+    return {
+        **{key: claim[key] for key in ("id", "text", "kind", "checkable", "claimant", "dates", "verdict")},
+        "rating": shown["rating"] if shown else None,
+        "tone": tone(shown["rating"], report.settings) if shown else "none",
+        "inherited": inherited,
+        "earlier": claim["verdict_history"][:-1],
+        "sources": [{**source, "href": web_address(source["url"])} for source in claim["sources"]],
+        "appearances": [{**other, "href": web_address(other["url"])} for other in report.appearances.get(claim["id"], [])],
+    }

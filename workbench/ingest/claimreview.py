@@ -1,0 +1,272 @@
+"""Reading ClaimReview JSON-LD (schema.org) as an archive of earlier claims.
+
+A file may hold one review, a list of them, or a document with an @graph; nodes of other types are
+skipped and @id references inside the file are followed. Terms are read by their schema.org names
+whether bare ("claimReviewed"), prefixed ("schema:claimReviewed") or written as IRIs, so nothing is
+fetched: the file is read as it stands. Reviews that cannot be used are reported by position and
+left out; a file that is not JSON or has no usable review is refused whole.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+from typing import Any
+from urllib.parse import urlparse
+
+from workbench.config import STANCES, Settings
+from workbench.errors import InvalidInput
+from workbench.export.claimreview import STANCE
+from workbench.ingest.claims_csv import MAX_CLAIM_CHARS, ArchiveRow
+from workbench.models import SourceInput
+
+PREFIXES = ("", "schema:", "http://schema.org/", "https://schema.org/")
+LANGUAGE_NAMES = {"spanish": "es", "español": "es", "espanol": "es", "castellano": "es", "english": "en", "inglés": "en"}
+
+Node = dict[str, Any]
+
+
+def read_claimreview(text: str, name: str, settings: Settings) -> tuple[list[ArchiveRow], list[str]]:
+    """Usable reviews as archive rows (ratings already on the scale), and one problem sentence per review
+    left out or imported without a field."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InvalidInput(f"{name} is not JSON ({error.msg} at line {error.lineno}, column {error.colno}).") from None
+    nodes = list(_top_nodes(data))
+    reader = _Reader(_index(data), settings)
+    reviews = [node for node in nodes if _is_review(node)]
+    rows: list[ArchiveRow] = []
+    problems: list[str] = []
+    for n, review in enumerate(reviews, 1):
+        row, found = reader.row(review, n)
+        problems += [f"review {n}: {problem}" for problem in found]
+        if row is not None:
+            rows.append(row)
+    if not rows:
+        raise InvalidInput(f"{name} has no ClaimReview with a claimReviewed; nothing was imported.")
+    return rows, problems
+
+
+def _top_nodes(data: Any) -> Any:  # noqa: ANN401 - parsed JSON
+    """The nodes a file lists: itself, the items of a list, or the members of an @graph."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _top_nodes(item)
+    elif isinstance(data, dict):
+        if "@graph" in data:
+            yield from _top_nodes(data["@graph"])
+        else:
+            yield data
+
+
+def _index(data: Any) -> dict[str, Node]:  # noqa: ANN401
+    """Every node with an @id and something more, anywhere in the file, by id."""
+    found: dict[str, Node] = {}
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, list):
+            stack += value
+        elif isinstance(value, dict):
+            if isinstance(value.get("@id"), str) and len(value) > 1:
+                found.setdefault(value["@id"], value)
+            stack += value.values()
+    return found
+
+
+def _types(node: Node) -> set[str]:
+    kinds = node.get("@type", node.get("type", []))
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return {str(k).rsplit("/", 1)[-1].rsplit(":", 1)[-1] for k in kinds}
+
+
+def _is_review(node: Node) -> bool:
+    kinds = _types(node)
+    return "ClaimReview" in kinds or (not kinds and any(p + "claimReviewed" in node for p in PREFIXES))
+
+
+class _Reader:
+    """Reads fields of reviews, following @id references through the file's index."""
+
+    def __init__(self, index: dict[str, Node], settings: Settings):
+        self.index = index
+        self.settings = settings
+
+    def get(self, node: Any, key: str) -> list[Any]:  # noqa: ANN401
+        """Every value of a term on a node, references resolved; [] when absent."""
+        if not isinstance(node, dict):
+            return []
+        for prefix in PREFIXES:
+            if prefix + key in node:
+                value = node[prefix + key]
+                values = value if isinstance(value, list) else [value]
+                return [self._resolve(v) for v in values if v is not None]
+        return []
+
+    def _resolve(self, value: Any) -> Any:  # noqa: ANN401
+        if isinstance(value, dict) and set(value) == {"@id"}:
+            return self.index.get(value["@id"], value)
+        return value
+
+    def text(self, node: Any, key: str) -> str | None:  # noqa: ANN401
+        """The first value of a term as text (a string, a @value, or a node's name), spaces folded."""
+        for value in self.get(node, key):
+            found = self._as_text(value)
+            if found:
+                return found
+        return None
+
+    def _as_text(self, value: Any) -> str | None:  # noqa: ANN401
+        if isinstance(value, dict):
+            value = value.get("@value", self.text(value, "name"))
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+        return None
+
+    def url(self, value: Any) -> str | None:  # noqa: ANN401
+        """A web address from a URL string or a node with a url (or an @id that is one)."""
+        if isinstance(value, dict):
+            value = self.text(value, "url") or value.get("@id")
+        if isinstance(value, str):
+            parsed = urlparse(value.strip())
+            if parsed.scheme in {"http", "https"} and parsed.netloc and " " not in value.strip():
+                return value.strip()
+        return None
+
+    def number(self, node: Any, key: str) -> float | None:  # noqa: ANN401
+        for value in self.get(node, key):
+            if isinstance(value, dict):
+                value = value.get("@value")
+            try:
+                return float(value)
+            except (TypeError, ValueError):
+                continue
+        return None
+
+    # -- one review -------------------------------------------------------------------
+
+    def row(self, review: Node, n: int) -> tuple[ArchiveRow | None, list[str]]:
+        problems: list[str] = []
+        text = self.text(review, "claimReviewed")
+        if not text:
+            return None, ["no claimReviewed; left out"]
+        if len(text) > MAX_CLAIM_CHARS:
+            return None, [f"the claim is longer than {MAX_CLAIM_CHARS} characters; left out"]
+        item = next((v for v in self.get(review, "itemReviewed") if isinstance(v, dict)), {})
+        author = next((v for v in self.get(review, "author") if v), None)
+        author_name = self._as_text(author) if author is not None else None
+        label, rating = self.rating(review, problems)
+        review_url = self.url(next(iter(self.get(review, "url")), None))
+        pages = [u for u in (self.url(v) for k in ("appearance", "firstAppearance") for v in self.get(item, k)) if u]
+        when = self.text(review, "datePublished")
+        contributor = next((self._as_text(v) for v in self.get(review, "contributor") if self._as_text(v)), None)
+        sources = self.citations(review)
+        if review_url:
+            title = self.text(review, "name") or self.text(review, "headline")
+            if title is None and label:
+                title = f"{author_name}: {label}" if author_name else label
+            sources.insert(0, SourceInput(review_url, "context", title, author_name))
+        sources += [SourceInput(page, "context") for page in pages[1:]]
+        rationale = self.text(review, "reviewBody")
+        if rationale is None and label and self.settings.step(label) is None:
+            rationale = f"{author_name or 'The review'} rated it {label!r}."  # the label the scale has no word for
+        row = ArchiveRow(
+            line=n,
+            text=text,
+            claimant=self.text(item, "author"),
+            date=self.day(self.text(item, "datePublished"), "the claim's datePublished", problems),
+            url=pages[0] if pages else None,
+            rating=rating,
+            language=self.language(review, item, problems),
+            rationale=rationale,
+            reviewer=contributor or author_name,
+            reviewed_at=self.moment(when, problems) if when else None,
+            sources=tuple(dict.fromkeys(sources)),
+        )
+        return row, problems
+
+    def rating(self, review: Node, problems: list[str]) -> tuple[str | None, str | None]:
+        """(the review's own label, the scale's rating): by label first, then by the numbers."""
+        node = next((v for v in self.get(review, "reviewRating") if isinstance(v, dict)), None)
+        if node is None:
+            problems.append("no reviewRating; kept without a verdict")
+            return None, None
+        label = self.text(node, "alternateName") or self.text(node, "name")
+        if label:
+            found = self.settings.foreign_rating(label)
+            if found:
+                return label, found
+        value = self.number(node, "ratingValue")
+        if value is not None:
+            best = self.number(node, "bestRating") or 5.0
+            worst = self.number(node, "worstRating")
+            found = self.settings.nearest_rating(value, best, 1.0 if worst is None else worst)
+            if found:
+                if label:
+                    problems.append(f"rating {label!r} is not in rating_aliases; read as {found!r} from its value")
+                return label or f"{value:g} of {best:g}", found
+        shown = repr(label) if label else "without a label"
+        problems.append(f"rating {shown} is not on the scale nor in rating_aliases; kept without a verdict")
+        return label, None
+
+    def citations(self, review: Node) -> list[SourceInput]:
+        found = []
+        for value in self.get(review, "citation"):
+            url = self.url(value)
+            if url is None:
+                continue
+            if not isinstance(value, dict):
+                found.append(SourceInput(url, "context"))
+                continue
+            stance = value.get(STANCE)
+            found.append(
+                SourceInput(
+                    url,
+                    stance if stance in STANCES else "context",
+                    self.text(value, "name") or self.text(value, "headline"),
+                    self.text(value, "publisher"),
+                    self.text(value, "description"),
+                )
+            )
+        return found
+
+    def language(self, review: Node, item: Node, problems: list[str]) -> str | None:
+        for node in (review, item):
+            for value in self.get(node, "inLanguage"):
+                code = self._as_text(value.get("alternateName", value.get("name")) if isinstance(value, dict) else value)
+                if not code:
+                    continue
+                folded = code.casefold()
+                found = LANGUAGE_NAMES.get(folded, folded.replace("_", "-").split("-")[0])
+                if found in self.settings.languages:
+                    return found
+                problems.append(f"language {code!r} is not es or en; detected instead")
+                return None
+        return None
+
+    @staticmethod
+    def day(value: str | None, what: str, problems: list[str]) -> str | None:
+        if not value:
+            return None
+        try:
+            return date.fromisoformat(value[:10]).isoformat()
+        except ValueError:
+            problems.append(f"{what} {value!r} is not an ISO date; kept without it")
+            return None
+
+    @staticmethod
+    def moment(value: str, problems: list[str]) -> str | None:
+        """An ISO timestamp in UTC to the second, as verdicts store them; a bare date is its midnight."""
+        try:
+            parsed = datetime.fromisoformat(value) if "T" in value or " " in value else None
+            if parsed is None:
+                parsed = datetime.combine(date.fromisoformat(value[:10]), datetime.min.time())
+        except ValueError:
+            problems.append(f"datePublished {value!r} is not an ISO date; the verdict is dated today")
+            return None
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=timezone.utc)
+        return parsed.astimezone(timezone.utc).isoformat(timespec="seconds")

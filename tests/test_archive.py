@@ -42,13 +42,14 @@ def test_rows_become_claims_with_verdicts_and_appearances(tmp_path: Path):
 
 @pytest.mark.slow
 def test_unreadable_rows_are_reported_by_line_and_skipped(tmp_path: Path):
-    body = HEADER + ROWS + ",,,,,\n" + '"Putin dijo que ayudará con satélites",Putin,2023-13-13,,Maybe,xx\n'
+    body = HEADER + ROWS + ",,,,,\n" + '"Putin dijo que ayudará con satélites",Putin,2023-13-13,javascript:alert(1),Maybe,xx\n'
     result = invoke("import", archive(tmp_path, body), "--format", "claims-csv", "--db", tmp_path / "c.db")
     assert_ok(result)
     warnings = result.stderr.splitlines()
     assert "line 4: no text" in warnings[0]
     assert any("line 5: date '2023-13-13'" in w for w in warnings)
     assert any("line 5: rating 'Maybe' is not on the scale" in w for w in warnings)
+    assert any("line 5: url 'javascript:alert(1)' is not a web address" in w for w in warnings)
     assert "(3 claims, " in result.stdout
 
 

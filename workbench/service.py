@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlparse
 
 from workbench.config import STANCES, Settings, default_reviewer
 from workbench.errors import InvalidInput, NotFound
@@ -28,6 +27,7 @@ from workbench.models import (
     SearchHit,
 )
 from workbench.store import Store, open_db
+from workbench.urls import validate_url
 
 if TYPE_CHECKING:
     from workbench.ingest.claims_csv import ArchiveRow
@@ -487,10 +487,3 @@ def extract_texts(texts: list[str], language: str, settings: Settings) -> Iterat
     from workbench.nlp.extract import extract_many
 
     return extract_many(texts, resolve_language(language, "\n".join(texts), settings))
-
-
-def validate_url(url: str) -> str:
-    parsed = urlparse(url.strip())
-    if parsed.scheme not in {"http", "https"} or not parsed.netloc or " " in url.strip():
-        raise InvalidInput(f"{url!r} is not a web address (http:// or https://).")
-    return url.strip()

@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timezone
 from typing import Any
-from urllib.parse import urlparse
 
 from workbench.config import STANCES, Settings
 from workbench.errors import InvalidInput
+from workbench.urls import validate_url
 from workbench.export.claimreview import STANCE
 from workbench.ingest.claims_csv import MAX_CLAIM_CHARS, ArchiveRow
 from workbench.models import SourceInput
@@ -131,9 +131,10 @@ class _Reader:
         if isinstance(value, dict):
             value = self.text(value, "url") or value.get("@id")
         if isinstance(value, str):
-            parsed = urlparse(value.strip())
-            if parsed.scheme in {"http", "https"} and parsed.netloc and " " not in value.strip():
-                return value.strip()
+            try:
+                return validate_url(value)
+            except InvalidInput:
+                return None
         return None
 
     def number(self, node: Any, key: str) -> float | None:  # noqa: ANN401

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from workbench.errors import InvalidInput
+from workbench.urls import validate_url
 from workbench.models import SourceInput
 
 COLUMNS = ("text", "claimant", "date", "url", "rating", "language")
@@ -80,6 +81,12 @@ def _row(record: dict[str, str | None], line: int) -> tuple[ArchiveRow | None, l
         except ValueError:
             problems.append(f"date {value['date']!r} is not YYYY-MM-DD; kept without a date")
             value["date"] = None
+    if value["url"]:
+        try:
+            value["url"] = validate_url(value["url"])
+        except InvalidInput:
+            problems.append(f"url {value['url']!r} is not a web address; kept without it")
+            value["url"] = None
     if value["language"]:
         value["language"] = value["language"].lower()
         if value["language"] not in {"es", "en"}:

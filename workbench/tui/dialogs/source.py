@@ -13,7 +13,7 @@ from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from workbench.config import STANCES
 from workbench.errors import InvalidInput
-from workbench.service import validate_url
+from workbench.urls import validate_url
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ class Table:
     """Aligned rows, printed as they come: a label, then right-aligned cells."""
 
     LABEL = 62
-    CELL = 15
+    CELL = 16
 
     def section(self, title: str, *headers: str) -> None:
         print(flush=True)
@@ -80,7 +80,7 @@ class Table:
         if len(label) > self.LABEL:
             print(label, flush=True)
             label = ""
-        print(label.ljust(self.LABEL) + "".join(c.rjust(self.CELL) for c in cells), flush=True)
+        print(label.ljust(self.LABEL) + "".join(" " + c.rjust(self.CELL - 1) for c in cells), flush=True)
 
 
 def _cell(value: object) -> str:
@@ -102,7 +102,9 @@ def timed_import_parts() -> Iterator[dict[str, float]]:
     import workbench.store.match_index as match_index
     import workbench.store.repo as repo
 
-    spent: dict[str, float] = Counter()
+    spent: Counter = Counter()
+    peak: dict[str, float] = {}
+    spent.peak = peak  # type: ignore[attr-defined]
 
     def timed(fn: Callable, key: str) -> Callable:  # noqa: ANN401
         def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
@@ -111,6 +113,7 @@ def timed_import_parts() -> Iterator[dict[str, float]]:
                 return fn(*args, **kwargs)
             finally:
                 spent[key] += time.perf_counter() - start
+                peak[key] = rss_mib()
 
         return wrapper
 
@@ -123,8 +126,10 @@ def timed_import_parts() -> Iterator[dict[str, float]]:
                     item = next(items)
                 except StopIteration:
                     spent[key] += time.perf_counter() - start
+                    peak[key] = rss_mib()
                     return
                 spent[key] += time.perf_counter() - start
+                peak[key] = rss_mib()
                 yield item
 
         return wrapper
@@ -162,13 +167,15 @@ def build_archive(db: Path, csv_path: Path, table: Table | None, label: str) -> 
     if table is not None:
         count = result.claim_count
         table.add(label, seconds, f"{count / seconds:,.0f} claims/s", f"{rss_mib():,.0f} MiB")
+        peak = spent.peak
         table.add("  read the CSV file (before import)", read)
-        table.add("  parse CSV rows", spent["parse"])
-        table.add("  extraction: light pipeline, figures, dates", spent["extract"])
-        table.add("  insert claims, entities (+ FTS5 triggers)", spent["insert"])
-        table.add("  index: match terms + claim_terms FTS5", spent["index"])
+        table.add("  parse CSV rows", spent["parse"], "", f"{peak.get('parse', 0):,.0f} MiB")
+        table.add("  extraction: light pipeline, figures, dates", spent["extract"], "", f"{peak.get('extract', 0):,.0f} MiB")
+        table.add("  insert claims, entities (+ FTS5 triggers)", spent["insert"], "", f"{peak.get('insert', 0):,.0f} MiB")
+        table.add("  index: match terms + claim_terms FTS5", spent["index"], "", f"{peak.get('index', 0):,.0f} MiB")
         other = seconds - spent["parse"] - spent["extract"] - spent["insert"] - spent["index"]
         table.add("  verdicts, sources, commit, the rest", other)
+        table.add("  (peak RSS column: the process's high-water mark when the part ended)")
         sizes = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
         table.add("  database file (+ WAL)", f"{sizes / 2**20:,.0f} MiB")
     return result.article_id, seconds
@@ -308,16 +315,25 @@ def run_cli(db: Path, queries: list[tuple[int, str, str]], limit: int) -> tuple[
 
 DEDUPE_CHILD = textwrap.dedent(
     """
-    import json, resource, sys, time
+    import json, sys, time
     from collections import Counter
     from pathlib import Path
     from workbench.service import Workbench
+
+    def peak_rss():
+        # VmHWM: ru_maxrss would carry the parent's high-water mark across fork and exec.
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        import resource
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
     start = time.perf_counter()
     made, confirmed = Workbench(Path(sys.argv[1])).dedupe(apply=sys.argv[2] == "apply")
     seconds = time.perf_counter() - start
     print(json.dumps({
         "seconds": seconds,
-        "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss": peak_rss(),
         "relations": Counter(s.relation for s in made),
         "pairs": [(s.claim_a, s.claim_b, s.relation) for s in made],
         "confirmed": len(confirmed),
@@ -341,13 +357,18 @@ def run_dedupe(db: Path, apply: bool, timeout: float) -> dict | None:
     return report
 
 
-def dedupe_precision(report: dict, generator: Generator, first_id: int) -> tuple[int, int]:
-    """Duplicate pairs that report the same generated event, of all duplicate pairs suggested.
+def dedupe_quality(report: dict, generator: Generator, first_id: int, size: int) -> dict[str, int]:
+    """Suggested pairs against the generator's events: a re-report of an event is a true duplicate.
 
-    A lower bound on precision: two independent events can be worded identically."""
-    pairs = [(a, b) for a, b, relation in report["pairs"] if relation == "duplicate"]
-    same = sum(generator.event_row(a - first_id) == generator.event_row(b - first_id) for a, b in pairs)
-    return same, len(pairs)
+    Precision is a lower bound (two independent events can be worded alike); recall counts
+    pairs, so an event reported three times has three pairs to find."""
+    events = Counter(generator.event_row(i) for i in range(size))
+    found = Counter()
+    for a, b, relation in report["pairs"]:
+        found[relation] += 1
+        found[relation + " same event"] += generator.event_row(a - first_id) == generator.event_row(b - first_id)
+    found["true pairs"] = sum(k * (k - 1) // 2 for k in events.values())
+    return found
 
 
 def prepare_dedupe_db(
@@ -476,7 +497,7 @@ def _run(args: argparse.Namespace, workdir: Path, generator: Generator, table: T
 
 def _dedupe(args: argparse.Namespace, workdir: Path, generator: Generator, table: Table, main: tuple[Path, int, int]) -> None:
     size = args.dedupe_claims
-    table.section(f"dedupe{' --apply' if args.dedupe_apply else ''} (child process)", "seconds", "claims/s", "peak RSS", "dup. pairs", "same event")
+    table.section(f"dedupe{' --apply' if args.dedupe_apply else ''} (child process)", "seconds", "claims/s", "peak RSS")
     sizes = [size] if size <= DEDUPE_PROBE else [DEDUPE_PROBE, size]
     estimate = None
     for claims in sizes:
@@ -491,13 +512,17 @@ def _dedupe(args: argparse.Namespace, workdir: Path, generator: Generator, table
             if estimate is not None:
                 table.add(f"  {claims:,} claims: extrapolated linearly from {DEDUPE_PROBE:,}", estimate, f"{claims / estimate:,.0f}")
             break
-        same, pairs = dedupe_precision(report, generator, first)
-        relations = ", ".join(f"{k} {v:,}" for k, v in sorted(report["relations"].items()))
         table.add(
-            f"  {claims:,} claims" + (f" (db built in {built:.0f} s)" if built else ""),
-            report["seconds"], f"{claims / report['seconds']:,.0f}", f"{report['rss']:,.0f} MiB", pairs, f"{same / pairs:.2f}" if pairs else "-",
+            f"  {claims:,} claims" + (f" (its db built in {built:.0f} s)" if built else ""),
+            report["seconds"], f"{claims / report['seconds']:,.0f}", f"{report['rss']:,.0f} MiB",
         )
-        table.add(f"    suggested: {relations}; confirmed {report['confirmed']:,}; child wall {report['wall']:.1f} s")
+        quality = dedupe_quality(report, generator, first, claims)
+        for relation in ("duplicate", "conflict", "related"):
+            if quality[relation]:
+                table.add(f"    {relation}: {quality[relation]:,} pairs, {quality[relation + ' same event']:,} of them re-report one event")
+        table.add(f"    re-reported event pairs in the archive: {quality['true pairs']:,}; "
+                  f"found as duplicates: {quality['duplicate same event'] / max(quality['true pairs'], 1):.2f}; "
+                  f"confirmed {report['confirmed']:,}")
         estimate = report["seconds"] * size / claims
         if claims != size:
             db.unlink()

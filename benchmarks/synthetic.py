@@ -233,7 +233,7 @@ TAILS_ES = (
     ", en lo que supone el {ord} lanzamiento en lo que va de año", ", pese a las sanciones internacionales",
     ", en plena escalada de tensión con {other}", ", la mayor cifra desde {year}", " en respuesta a las maniobras de {other}",
     ", sin que se registraran víctimas", ", días después de la visita de {leader}", ", algo que {other} calificó de provocación",
-    " por primera vez desde {year}", ", según las imágenes de satélite",
+    " por primera vez desde {year}",
 )
 TAILS_EN = (
     ", its {ord} launch this year", " despite international sanctions", " amid rising tension with {other}",
@@ -290,6 +290,8 @@ class Event:
     value: int
     place: int
     day: date
+    variant: int = 0
+    """Which of an action's forms the event takes (what is announced, killed or wounded, what is signed)."""
 
 
 @dataclass(frozen=True)
@@ -397,7 +399,7 @@ class Generator:
             value = int(low * (high / low) ** (rng.random() ** 1.5))
             value = max(low, value // step * step)
         place = rng.randrange(len(PLACES) if action not in {"meet", "sign"} else len(CITIES))
-        return Event(action, actor, other, unit, value, place, FIRST_DAY + timedelta(days=rng.randrange(DAYS)))
+        return Event(action, actor, other, unit, value, place, FIRST_DAY + timedelta(days=rng.randrange(DAYS)), rng.randrange(1000))
 
     # -- rendering ------------------------------------------------------------
 
@@ -458,15 +460,15 @@ class Generator:
                 "over": lambda: f"{actor} {verb} {figure} {'lanzados' if e.value > 1 else 'lanzado'} por {other} sobre {place}",
                 "people": lambda: f"{actor} {verb} a {figure} en {place}",
                 "expel": lambda: f"{actor} {verb} a {figure} de {other}",
-                "deal": lambda: f"{actor} {verb} {rng.choice(DEALS)[0] if rng.random() < 0.7 else figure} con {other} en {place}",
+                "deal": lambda: f"{actor} {verb} {DEALS[e.variant % len(DEALS)][0] if e.variant % 10 < 7 else figure} con {other} en {place}",
                 "meet": lambda: f"{actor} {verb} {other} en {place}",
-                "announce": lambda: rng.choice((
+                "announce": lambda: ((
                     f"{actor} {verb} el envío de {figure} a {other}",
                     f"{actor} {verb} sanciones contra {other}",
                     f"{actor} {verb} la retirada de {figure} de {place}",
                     f"{actor} {verb} un paquete de ayuda militar de {e.value} millones de dólares para {other}",
-                )),
-                "toll": lambda: f"{figure} {'murieron' if rng.random() < 0.6 else 'resultaron heridas' if e.unit == 'person' else 'resultaron heridos'} en un ataque de {actor} contra {place}",
+                )[e.variant % 4]),
+                "toll": lambda: f"{figure} {'murieron' if e.variant % 10 < 6 else 'resultaron heridas' if e.unit == 'person' else 'resultaron heridos'} en un ataque de {actor} contra {place}",
             }[pattern]()
         return {
             "aim": lambda: f"{actor} {verb} {figure} {rng.choice(('toward', 'into', 'over'))} {place}",
@@ -476,15 +478,15 @@ class Generator:
             "over": lambda: f"{actor} {verb} {figure} launched by {other} over {place}",
             "people": lambda: f"{actor} {verb} {figure} in {place}",
             "expel": lambda: f"{actor} {verb} {figure} from {other}",
-            "deal": lambda: f"{actor} {verb} {rng.choice(DEALS)[1] if rng.random() < 0.7 else figure} with {other} in {place}",
+            "deal": lambda: f"{actor} {verb} {DEALS[e.variant % len(DEALS)][1] if e.variant % 10 < 7 else figure} with {other} in {place}",
             "meet": lambda: f"{actor} {verb} {other} in {place}",
-            "announce": lambda: rng.choice((
+            "announce": lambda: ((
                 f"{actor} {verb} the delivery of {figure} to {other}",
                 f"{actor} {verb} sanctions against {other}",
                 f"{actor} {verb} the withdrawal of {figure} from {place}",
                 f"{actor} {verb} a military aid package worth {e.value} million dollars for {other}",
-            )),
-            "toll": lambda: f"{figure} {'were killed' if rng.random() < 0.6 else 'were wounded'} in an attack by {actor} on {place}",
+            )[e.variant % 4]),
+            "toll": lambda: f"{figure} {'were killed' if e.variant % 10 < 6 else 'were wounded'} in an attack by {actor} on {place}",
         }[pattern]()
 
     @staticmethod

@@ -15,10 +15,10 @@ from typing import Any
 
 from workbench.config import STANCES, Settings
 from workbench.errors import InvalidInput
-from workbench.urls import validate_url
 from workbench.export.claimreview import STANCE
 from workbench.ingest.claims_csv import MAX_CLAIM_CHARS, ArchiveRow
 from workbench.models import SourceInput
+from workbench.urls import validate_url
 
 PREFIXES = ("", "schema:", "http://schema.org/", "https://schema.org/")
 LANGUAGE_NAMES = {"spanish": "es", "español": "es", "espanol": "es", "castellano": "es", "english": "en", "inglés": "en"}

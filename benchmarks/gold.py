@@ -212,17 +212,9 @@ def score_pairs(
 
 def cluster_pairs(links: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """Every pair inside the clusters that confirmed duplicate links form."""
-    parent: dict[int, int] = {}
+    from workbench.matching.links import confirmed_clusters
 
-    def root(x: int) -> int:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in links:
-        parent[root(a)] = root(b)
     groups: dict[int, list[int]] = {}
-    for x in list(parent):
-        groups.setdefault(root(x), []).append(x)
+    for claim, canonical in confirmed_clusters(links).items():
+        groups.setdefault(canonical, []).append(claim)
     return {(a, b) for members in groups.values() for a in members for b in members if a < b}

@@ -458,6 +458,25 @@ def search(ctx: click.Context, query: str, db: Path | None) -> None:
 
 
 @cli.command()
+@click.argument("claim_id", type=int, metavar="CLAIM")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the audit rows as JSON.")
+@click.pass_context
+def history(ctx: click.Context, claim_id: int, db: Path | None, as_json: bool) -> None:
+    """Who changed what about a claim, and when (from the audit log).
+
+    Example: workbench history 12
+    """
+    rows = _workbench(ctx, db).history(claim_id)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        change = row["after"] or ""
+        click.echo(f"{row['at']}  {row['actor']:<12} {row['action']:<16} {row['table_name']} {row['row_id'] or ''}  {change[:100]}")
+
+
+@cli.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @db_option
 @click.pass_context

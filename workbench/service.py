@@ -313,6 +313,11 @@ class Workbench:
                 claim, verdicts, store.sources(claim_id), store.links(claim_id), canonical, inherited, inherited_sources
             )
 
+    def history(self, claim_id: int) -> list[dict[str, Any]]:
+        """Who changed what about a claim, and when: its import, verdicts, sources, status, links."""
+        with self.store() as store:
+            return store.claim_history(claim_id)
+
     def verdict_history(self, claim_id: int) -> list[dict[str, Any]]:
         with self.store() as store:
             store.claim(claim_id)

@@ -45,9 +45,23 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Group writes so they land together or not at all."""
-        with self.db.atomic():
+        """Group writes so they land together or not at all.
+
+        The outermost transaction begins IMMEDIATE: it takes the write lock up front, waiting
+        (busy_timeout) for another reviewer's write to finish, instead of starting as a reader
+        and failing with SQLITE_BUSY when it later needs to write. Inner ones are savepoints.
+        """
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
             yield
+        except BaseException:
+            self.db.conn.rollback()
+            raise
+        self.db.execute("COMMIT")
 
     # -- meta ---------------------------------------------------------------
 
@@ -469,6 +483,20 @@ class Store:
             for row in self.db["articles"].search(query, quote=True, limit=limit, columns=["id", "title"])
         ]
         return hits
+
+    def claim_history(self, claim_id: int) -> list[dict[str, Any]]:
+        """Every audit row about a claim and its links, oldest first."""
+        self.claim(claim_id)
+        return self._all(
+            """
+            SELECT * FROM audit
+            WHERE (table_name = 'claims' AND row_id = :id)
+               OR (table_name = 'links' AND row_id IN (SELECT id FROM links WHERE claim_a = :id OR claim_b = :id))
+               OR (table_name = 'articles' AND row_id = (SELECT article_id FROM claims WHERE id = :id))
+            ORDER BY id
+            """,
+            {"id": claim_id},
+        )
 
     def audit_log(self, table_name: str | None = None, row_id: int | None = None) -> list[dict[str, Any]]:
         if table_name is None:

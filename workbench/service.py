@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.config import STANCES, Settings, default_reviewer
-from workbench.errors import InvalidInput, NotFound, WorkbenchError
+from workbench.errors import InvalidInput, NotFound
 from workbench.models import (
     ArchiveImport,
     ArticleInput,
@@ -248,20 +248,13 @@ class Workbench:
 
         return extract_claims(text, language, published)
 
-    def seed(self, seeds_dir: Path, *, isolated: bool = False) -> list[ImportResult]:
-        """Import the seed articles once per database, so a new user sees real work at once.
-
-        :param isolated: do the work in a child process (`workbench seed`). The TUI asks for
-          this: importing spaCy holds this interpreter's GIL for a second, which would hold
-          back the first frame; waiting on a child process does not.
-        """
+    def seed(self, seeds_dir: Path) -> list[ImportResult]:
+        """Import the seed articles once per database, so a new user sees real work at once."""
         from workbench.ingest.reader import parse_article, read_bytes
 
         with self.store(create=True) as store:
             if store.get_meta(SEEDED_KEY):
                 return []
-        if isolated:
-            return self._seed_in_child(seeds_dir)
         manifest = json.loads((seeds_dir / "manifest.json").read_text(encoding="utf-8"))
         articles = []
         for entry in manifest["articles"]:
@@ -281,19 +274,6 @@ class Workbench:
         with self.store() as store:
             store.set_meta(SEEDED_KEY, str(seeds_dir))
         return results
-
-    def _seed_in_child(self, seeds_dir: Path) -> list[ImportResult]:
-        import os
-        import subprocess
-        import sys
-
-        command = [sys.executable, "-m", "workbench", "seed", "--json", "--db", str(self.db_path), "--seeds", str(seeds_dir)]
-        env = {**os.environ, "WORKBENCH_REVIEWER": self.actor}
-        done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-        if done.returncode != 0:
-            message = (done.stderr.strip().splitlines() or ["the seed import failed."])[-1]
-            raise WorkbenchError(message.removeprefix("Error: "))
-        return [ImportResult(**row) for row in json.loads(done.stdout)]
 
     # -- read -----------------------------------------------------------------
 

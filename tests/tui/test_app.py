@@ -59,9 +59,9 @@ class GatedWorkbench(Workbench):
         super().__init__(db_path, actor="tester")
         self.gate = gate
 
-    def seed(self, seeds_dir: Path, **options):
+    def seed(self, seeds_dir: Path):
         assert self.gate.wait(timeout=10), "the test never opened the gate"
-        return super().seed(seeds_dir, **options)
+        return super().seed(seeds_dir)
 
 
 @pytest.mark.slow

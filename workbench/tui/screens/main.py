@@ -156,7 +156,7 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="seed", exit_on_error=False)
     def seed(self, seeds_dir: Path) -> None:
-        results = self.workbench.seed(seeds_dir, isolated=True)
+        results = self.workbench.seed(seeds_dir)
         if not get_current_worker().is_cancelled:
             self.post_message(SeedFinished(results))
 

@@ -99,11 +99,8 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()
 
     def start(self) -> None:
-        """Begin loading once the first frame is composed (the app calls this when ready).
-
-        On a first run the seed worker imports spaCy, which holds the GIL for most of a
-        second; measured in tmux, the first frame still reaches the terminal only after it.
-        """
+        """Begin loading once the first frame is composed (the app calls this when ready),
+        so nothing a worker does can hold the first paint back."""
         if self.seeds_dir is not None:
             self.seed(self.seeds_dir)
         else:

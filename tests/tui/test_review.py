@@ -115,3 +115,45 @@ async def test_search_jumps_to_the_claim(seeded: Workbench):
         await settle(pilot)
         assert app.screen.claim_id == hit.id
         assert "Tokio" in detail_field(app, "claimant") or "Tokio" in app.screen.query_one("#detail-text").visual.plain
+
+
+def test_the_reader_marks_every_claim_and_reverses_the_selected_one():
+    from workbench.models import ClaimRow
+    from workbench.tui.widgets.article_reader import marked
+
+    text = "Seúl dice un misil. Tokio, dos. Es simbólico."
+    claims = [
+        ClaimRow(1, 1, 0, 19, text[0:19], "quantity", True, 0.9, None, "checked"),
+        ClaimRow(2, 1, 20, 31, text[20:31], "quantity", True, 0.9, None, "new"),
+        ClaimRow(3, 1, 32, 45, text[32:45], "opinion", False, 0.1, None, "new"),
+    ]
+    shown = marked(text, claims, selected=2)
+    styles = {(span.start, span.end, str(span.style)) for span in shown.spans}
+    assert (0, 19, "underline green") in styles
+    assert (20, 31, "reverse") in styles
+    assert (32, 45, "dim") in styles
+    assert shown.plain == text
+
+
+@pytest.mark.slow
+async def test_a_switches_to_the_article_and_back(seeded: Workbench):
+    from textual.widgets import ContentSwitcher
+
+    from workbench.tui.widgets.article_reader import ArticleReader
+
+    app = make_app(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert app.screen.query_one(ContentSwitcher).current == "reader"
+        reader = app.screen.query_one(ArticleReader)
+        assert reader.text == seeded.article_text(seeded.articles()[0].id)
+        claims = app.screen.query_one(ClaimTable)
+        claims.focus()
+        await pilot.press("down")
+        await settle(pilot)
+        plain = reader.query_one("#reader-text").visual.plain
+        assert plain.startswith("El líder norcoreano")
+        await pilot.press("a")
+        assert app.screen.query_one(ContentSwitcher).current == "detail"

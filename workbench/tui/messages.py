@@ -31,6 +31,8 @@ class ArticlesLoaded(Message):
 class ClaimsLoaded(Message):
     article_id: int
     claims: list[ClaimRow]
+    text: str = ""
+    """The article's text, for the reader."""
 
 
 @dataclass

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from workbench.errors import WorkbenchError
@@ -30,6 +30,7 @@ from workbench.tui.messages import (
     ReviewSaved,
     SeedFinished,
 )
+from workbench.tui.widgets.article_reader import ArticleReader
 from workbench.tui.widgets.claim_detail import ClaimDetail
 from workbench.tui.widgets.tables import ArticleTable, ClaimTable
 
@@ -59,6 +60,7 @@ class MainScreen(Screen[None]):
         Binding("s", "source", "Source", tooltip="Attach a source to the selected claim.", id="source"),
         Binding("m", "matches", "Matches", tooltip="Earlier claims like the selected one; confirm or reject.", id="matches"),
         Binding("slash", "search", "Search", tooltip="Full-text search over claims and articles.", id="search"),
+        Binding("a", "toggle_reader", "Article", tooltip="Show the article with its claims marked, or the claim.", id="reader"),
         Binding(
             "tab", "app.focus_next", "Next pane", tooltip="Move focus to the next pane.", show=False, id="focus-next"
         ),
@@ -88,8 +90,10 @@ class MainScreen(Screen[None]):
             yield ArticleTable(id="articles")
             with Vertical(id="claims-pane"):
                 yield ClaimTable(id="claims")
-                yield ClaimDetail(id="detail")
-        yield Footer()
+                with ContentSwitcher(initial="detail", id="lower"):
+                    yield ClaimDetail(id="detail")
+                    yield ArticleReader(id="reader")
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(ArticleTable).border_title = "Articles"
@@ -131,6 +135,12 @@ class MainScreen(Screen[None]):
         if self.claim_id is not None:
             self.load_matches(self.claim_id)
 
+    def action_toggle_reader(self) -> None:
+        switcher = self.query_one("#lower", ContentSwitcher)
+        switcher.current = "reader" if switcher.current == "detail" else "detail"
+        if switcher.current == "reader":
+            self.query_one(ArticleReader).select(self.claim_id)
+
     def action_search(self) -> None:
         self.app.push_screen(SearchDialog(self.workbench), self.jump_to)
 
@@ -166,8 +176,9 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="claims", exit_on_error=False)
     def load_claims(self, article_id: int) -> None:
         claims = self.workbench.claims(article_id)
+        text = self.workbench.article_text(article_id)
         if not get_current_worker().is_cancelled:
-            self.post_message(ClaimsLoaded(article_id, claims))
+            self.post_message(ClaimsLoaded(article_id, claims, text))
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def load_detail(self, claim_id: int) -> None:
@@ -249,6 +260,7 @@ class MainScreen(Screen[None]):
         if message.article_id != self.article_id:
             return
         self.query_one(ClaimTable).show(message.claims, keep=self.claim_id)
+        self.query_one(ArticleReader).show(message.text, message.claims, self.claim_id)
         if not message.claims:
             self.claim_id = None
             self.refresh_bindings()
@@ -258,6 +270,8 @@ class MainScreen(Screen[None]):
     def claim_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.claim_id = int(event.row_key.value)
         self.refresh_bindings()
+        if self.query_one("#lower", ContentSwitcher).current == "reader":
+            self.query_one(ArticleReader).select(self.claim_id)
         self.load_detail(self.claim_id)
 
     @on(ClaimDetailLoaded)

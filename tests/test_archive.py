@@ -90,3 +90,27 @@ def test_an_archived_claim_is_matched_by_a_new_article(tmp_path: Path):
     assert "0 matching" not in result.stdout
     matches = Workbench(db).match("Japón habló del lanzamiento de dos misiles balísticos", limit=3)
     assert any(m.text.startswith("Corea del Norte disparó dos misiles") for m in matches)
+
+
+@pytest.mark.slow
+def test_rows_of_one_archive_can_duplicate_each_other(tmp_path: Path):
+    body = HEADER + ROWS + (
+        '"Corea del Norte disparó dos misiles balísticos hacia el mar de Japón el miércoles",'
+        "Ministerio de Defensa japonés,2023-09-13,,,es\n"
+    )
+    db = tmp_path / "claims.db"
+    assert_ok(invoke("import", archive(tmp_path, body), "--format", "claims-csv", "--db", db))
+    made, confirmed = Workbench(db).dedupe(apply=True)
+    assert {(c.claim_a, c.claim_b) for c in confirmed} == {(1, 3)}
+
+
+@pytest.mark.slow
+def test_different_actors_counting_the_same_thing_are_no_conflict(tmp_path: Path):
+    body = HEADER + (
+        '"Egipto movilizó tres buques de guerra en el mar Rojo",,2023-09-13,,,es\n'
+        '"Venezuela movilizó treinta buques en el Caribe",,2023-09-13,,,es\n'
+    )
+    db = tmp_path / "claims.db"
+    assert_ok(invoke("import", archive(tmp_path, body), "--format", "claims-csv", "--db", db))
+    made, _ = Workbench(db).dedupe()
+    assert [s.relation for s in made] == []

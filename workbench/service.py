@@ -216,7 +216,7 @@ class Workbench:
         from workbench.matching.features import features
 
         with self.store(create=True) as store, store.transaction():
-            article_id, claim_ids = store.insert_article(article, digest, claims, audit_claims=False)
+            article_id, claim_ids = store.insert_article(article, digest, claims, audit_claims=False, is_archive=True)
             store.index.add(
                 (claim_id, article_id, features(claim_id, claim, language, None).terms())
                 for claim_id, claim, language in zip(claim_ids, claims, languages)

@@ -88,7 +88,7 @@ def compare(a: ClaimFeatures, b: ClaimFeatures, weights: Weights) -> Comparison:
         score += 0.05
         reasons.append("dates agree")
     score = round(min(score, 1.0), 3)
-    if figures is False and dates is not False and (score >= RELATED_THRESHOLD or _count_same_thing(a, b)):
+    if figures is False and dates is not False and _same_event(a, b, score):
         return Comparison(score, CONFLICT, (*reasons, "figures disagree: " + _figures_text(a, b)))
     if dates is False:
         relation = RELATED if score >= RELATED_THRESHOLD else None
@@ -130,6 +130,15 @@ def _same_value(a: Figure, b: Figure) -> bool:
     if a.qualifier != "=" or b.qualifier != "=":
         return abs(a.value - b.value) <= 0.25 * max(a.value, b.value)
     return a.value == b.value
+
+
+def _same_event(a: ClaimFeatures, b: ClaimFeatures, score: float) -> bool:
+    """Counts that disagree are a conflict only about one event: claims alike enough to be
+    duplicates, or counting the same thing with an actor in common or both attributed."""
+    if score >= DUPLICATE_THRESHOLD:
+        return True
+    together = bool(a.entities & b.entities) or bool(a.claimant_country and b.claimant_country)
+    return together and (score >= RELATED_THRESHOLD or _count_same_thing(a, b))
 
 
 def _count_same_thing(a: ClaimFeatures, b: ClaimFeatures) -> bool:

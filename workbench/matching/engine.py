@@ -34,11 +34,13 @@ MAX_POSTING = 64
 more pairs than it finds duplicates."""
 COMMON_SHARE = 0.02
 COMMON_FLOOR = 200
-"""A term in more than max(COMMON_FLOOR, COMMON_SHARE of all claims) finds no candidates worth its cost."""
+COMMON_CEILING = 2000
+"""A term in more than max(COMMON_FLOOR, COMMON_SHARE of all claims), and never more than
+COMMON_CEILING claims, finds no candidates worth its cost: BM25 ranks every posting."""
 
 
 def common_limit(size: int) -> float:
-    return max(COMMON_FLOOR, COMMON_SHARE * size)
+    return min(max(COMMON_FLOOR, COMMON_SHARE * size), COMMON_CEILING)
 
 
 @dataclass(frozen=True)
@@ -108,8 +110,7 @@ class Matcher:
             for other, _, comparison in self._compare_with_candidates(query, {claim_id}):
                 if comparison.relation is not None:
                     comparisons[(min(claim_id, other), max(claim_id, other))] = comparison
-        article_of = {c.id: c.article_id for c in self.store.claims(claim_ids=sorted({i for p in comparisons for i in p}))}
-        made = suggestions(comparisons, article_of)
+        made = suggestions(comparisons, self.store.source_groups(sorted({i for p in comparisons for i in p})))
         for suggestion in made:
             self.store.suggest_link(suggestion.claim_a, suggestion.claim_b, suggestion.relation, suggestion.score)
         return made
@@ -123,7 +124,7 @@ class Matcher:
         and `match` shows them for any one claim.
         """
         rows = self.store.index.all_terms()
-        article_of = {claim_id: article_id for claim_id, article_id, _ in rows}
+        source_of = {claim_id: group for claim_id, group, _ in rows}
         pairs = candidate_pairs([(claim_id, terms) for claim_id, _, terms in rows])
         found = self.features(sorted({i for pair in pairs for i in pair}))
         frequencies = Counter(term for _, _, terms in rows for term in set(terms))
@@ -133,7 +134,7 @@ class Matcher:
             comparison = compare(found[a], found[b], weights)
             if comparison.relation is not None:
                 comparisons[(a, b)] = comparison
-        made = [s for s in suggestions(comparisons, article_of) if s.relation in {DUPLICATE, CONFLICT}]
+        made = [s for s in suggestions(comparisons, source_of) if s.relation in {DUPLICATE, CONFLICT}]
         for suggestion in made:
             self.store.suggest_link(suggestion.claim_a, suggestion.claim_b, suggestion.relation, suggestion.score)
         return made

@@ -1,8 +1,9 @@
 """From pairwise comparisons to the links a reviewer is shown.
 
-A claim duplicates at most one claim of any other article: when several claims of one
+A claim duplicates at most one claim of any other source: when several claims of one
 article look like the same proposition, only the closest is suggested as its duplicate
-and the rest as related. Claims of the same article are never duplicates of each other.
+and the rest as related. Claims of the same article are never duplicates of each other;
+each row of an archive is a source of its own (see Store.source_groups).
 """
 
 from __future__ import annotations

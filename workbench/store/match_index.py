@@ -29,8 +29,12 @@ class MatchIndex:
             self.db.execute("DELETE FROM claim_terms WHERE claim_id = ?", [claim_id])
 
     def all_terms(self) -> list[tuple[int, int, list[str]]]:
-        """(claim_id, article_id, terms) of every indexed claim, for whole-archive dedupe."""
-        rows = self.db.execute("SELECT claim_id, article_id, terms FROM claim_terms ORDER BY claim_id")
+        """(claim_id, source group, terms) of every indexed claim, for whole-archive dedupe; the
+        group is the article, or for an archived claim its own negated id (see Store.source_groups)."""
+        rows = self.db.execute(
+            "SELECT t.claim_id, CASE WHEN a.is_archive THEN -t.claim_id ELSE t.article_id END, t.terms "
+            "FROM claim_terms t JOIN articles a ON a.id = t.article_id ORDER BY t.claim_id"
+        )
         return [(claim_id, article_id, terms.split()) for claim_id, article_id, terms in rows.fetchall()]
 
     def indexed_ids(self) -> list[int]:
@@ -44,16 +48,51 @@ class MatchIndex:
         return dict(self.db.execute("SELECT term, doc FROM claim_terms_vocab").fetchall())
 
     def candidates(self, terms: list[str], limit: int, frequencies: dict[str, int], common: float) -> list[int]:
-        """Claim ids sharing the query's rarest terms, best BM25 first; terms in more than `common`
-        claims are left out unless nothing rarer is there."""
-        present = sorted({t for t in terms if frequencies.get(t)}, key=lambda t: frequencies[t])
-        present = [t for t in present if frequencies[t] <= common][:QUERY_TERMS] or present[:4]
+        """Claim ids worth comparing with a query, best first.
+
+        First the claims holding all but one of the query's five most telling terms (near
+        copies, however common each term is alone), then those sharing any of its rarer
+        terms by BM25; terms in more than `common` claims join the second search only
+        when nothing rarer is there.
+        """
+        present = sorted({t for t in terms if frequencies.get(t)}, key=lambda t: (frequencies[t], t))
         if not present:
             return []
-        query = " OR ".join('"' + term.replace('"', '""') + '"' for term in present)
+        found = self._search(_all_but_one(_telling(present, frequencies)), limit)
+        rare = [t for t in present if frequencies[t] <= common][:QUERY_TERMS] or present[:4]
+        found += self._search(" OR ".join(map(_quoted, rare)), limit)
+        return list(dict.fromkeys(found))[:limit]
+
+    def _search(self, query: str, limit: int) -> list[int]:
+        if not query:
+            return []
         rows = self.db.execute(
             "SELECT claim_terms.claim_id FROM claim_terms_fts JOIN claim_terms ON claim_terms.rowid = claim_terms_fts.rowid "
             "WHERE claim_terms_fts MATCH ? ORDER BY rank LIMIT ?",
             [query, limit],
         )
         return [row[0] for row in rows.fetchall()]
+
+
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _telling(ranked: list[str], frequencies: dict[str, int], count: int = 5) -> list[str]:
+    """The rarest terms, skipping one whose frequency is within 1% of a term already taken:
+    the words of one phrase ("estado mayor conjunto") travel together and tell no more."""
+    taken: list[str] = []
+    for term in ranked:
+        if all(abs(frequencies[term] - frequencies[t]) > 0.01 * frequencies[t] for t in taken):
+            taken.append(term)
+        if len(taken) == count:
+            break
+    return taken
+
+
+def _all_but_one(terms: list[str]) -> str:
+    """An FTS5 query for claims holding all of the terms but at most one."""
+    if len(terms) < 3:
+        return ""
+    groups = [" AND ".join(_quoted(t) for j, t in enumerate(terms) if j != i) for i in range(len(terms))]
+    return " OR ".join(f"({group})" for group in groups)

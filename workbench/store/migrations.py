@@ -153,3 +153,10 @@ def m004_match_index(db: Database) -> None:
     )
     db["claim_terms"].enable_fts(["terms"], create_triggers=True, tokenize="unicode61 tokenchars '_'")
     db.execute("CREATE VIRTUAL TABLE claim_terms_vocab USING fts5vocab(claim_terms_fts, 'row')")
+
+
+@migrations()
+def m005_archive_articles(db: Database) -> None:
+    """Archives (CSV, ClaimReview) hold claims from many sources: matching must not treat them
+    as claims of one article, which are never duplicates of each other."""
+    db["articles"].add_column("is_archive", int, not_null_default=0)

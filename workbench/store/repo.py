@@ -27,6 +27,10 @@ from workbench.models import (
 )
 
 
+CHUNK = 500
+"""Ids per `IN (...)` list: SQLite limits the variables of one statement."""
+
+
 def now() -> str:
     """UTC time as ISO 8601, to the second: what the audit log and verdicts record."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -82,7 +86,13 @@ class Store:
         return row[0] if row else None
 
     def insert_article(
-        self, article: ArticleInput, content_hash: str, claims: list[ClaimDraft], *, audit_claims: bool = True
+        self,
+        article: ArticleInput,
+        content_hash: str,
+        claims: list[ClaimDraft],
+        *,
+        audit_claims: bool = True,
+        is_archive: bool = False,
     ) -> tuple[int, list[int]]:
         """Store an article with its claims and entities in one transaction; return its id and the claims' ids.
 
@@ -101,6 +111,7 @@ class Store:
                     "origin": article.origin,
                     "imported_at": now(),
                     "imported_by": self.actor,
+                    "is_archive": int(is_archive),
                 }
             ).last_pk
             claim_ids = self._insert_claims(article_id, claims)
@@ -247,6 +258,16 @@ class Store:
         rows = self._in_chunks("SELECT id, language, published FROM articles WHERE id IN ({})", sorted(set(article_ids)))
         return {row["id"]: (row["language"], row["published"]) for row in rows}
 
+    def source_groups(self, claim_ids: list[int]) -> dict[int, int]:
+        """Claim -> the source it came from: its article, or (in an archive) the claim itself,
+        negated, since each archived row is a source of its own."""
+        rows = self._in_chunks(
+            "SELECT c.id, CASE WHEN a.is_archive THEN -c.id ELSE a.id END AS source_group "
+            "FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id IN ({})",
+            claim_ids,
+        )
+        return {row["id"]: row["source_group"] for row in rows}
+
     def claim_ids(self) -> list[int]:
         return [row[0] for row in self.db.execute("SELECT id FROM claims ORDER BY id").fetchall()]
 
@@ -272,6 +293,9 @@ class Store:
 
     def claims(self, article_id: int | None = None, claim_ids: list[int] | None = None) -> list[ClaimRow]:
         """Claims in article and text order, each with its entities and latest rating."""
+        if claim_ids is not None and len(claim_ids) > CHUNK:
+            found = [row for i in range(0, len(claim_ids), CHUNK) for row in self.claims(article_id, claim_ids[i : i + CHUNK])]
+            return sorted(found, key=lambda c: (c.article_id, c.start, c.id))
         where, params = "1 = 1", []
         if article_id is not None:
             self.article(article_id)

@@ -10,7 +10,6 @@ Exit codes: 0 ok, 1 unexpected, 2 usage error, 3 not found, 4 invalid input,
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import sys
 from dataclasses import asdict
@@ -261,39 +260,12 @@ def export(ctx: click.Context, db: Path | None, fmt: str, article_id: int | None
 
     check_format(fmt)
     workbench = _workbench(ctx, db)
+    scope = {"date_from": date_from, "date_to": date_to, "status": status, "cluster": cluster}
     if out is not None:
-        _check_out(out, force, workbench.db_path)
-    report = workbench.export(fmt, article_id, date_from=date_from, date_to=date_to, status=status, cluster=cluster)
-    if out is None:
-        click.echo(report, nl=False)
+        workbench.export_to(out, fmt, article_id, force=force, **scope)
+        click.echo(f"Wrote {out}", err=True)
         return
-    _write_atomically(out, report)
-    click.echo(f"Wrote {out}", err=True)
-
-
-def _check_out(out: Path, force: bool, db_path: Path) -> None:
-    """Refuse an --out that cannot or should not be written, before any work is done."""
-    if out.is_dir():
-        raise InvalidInput(f"Cannot write {out}: it is a folder.")
-    if not out.parent.exists():
-        raise InvalidInput(f"Cannot write {out}: the folder {out.parent} does not exist.")
-    database = db_path.resolve()
-    if out.resolve() in {database, database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm")}:
-        raise InvalidInput(f"Cannot write {out}: it is the database itself.")
-    if out.exists() and not force:
-        raise InvalidInput(f"{out} already exists; choose a new file or add --force to replace it.")
-
-
-def _write_atomically(out: Path, text: str) -> None:
-    """Write beside the target and rename over it, so a reader never sees half a report."""
-    partial = out.with_name(f".{out.name}.partial")
-    try:
-        with partial.open("w", encoding="utf-8", newline="") as file:
-            file.write(text)
-        os.replace(partial, out)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    click.echo(workbench.export(fmt, article_id, **scope), nl=False)
 
 
 @cli.group()

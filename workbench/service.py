@@ -6,6 +6,7 @@ Each call opens its own connection, so the TUI can run it from a worker thread.
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -474,6 +475,42 @@ class Workbench:
         scope = Scope.checked(article_id, date_from, date_to, status, cluster)
         with self.store() as store:
             return render(fmt, store, scope, self.settings)
+
+    def export_to(self, out: Path, fmt: str, article_id: int | None = None, *, force: bool = False, **scope: Any) -> Path:
+        """Write a report to a file: refused before any work if the file exists (unless force),
+        its folder is missing or it is the database; written beside and renamed into place."""
+        from workbench.export import check_format
+
+        check_format(fmt)
+        out = Path(out)
+        _check_out(out, force, self.db_path)
+        _write_atomically(out, self.export(fmt, article_id, **scope))
+        return out
+
+
+def _check_out(out: Path, force: bool, db_path: Path) -> None:
+    """Refuse a report file that cannot or should not be written, before any work is done."""
+    if out.is_dir():
+        raise InvalidInput(f"Cannot write {out}: it is a folder.")
+    if not out.parent.exists():
+        raise InvalidInput(f"Cannot write {out}: the folder {out.parent} does not exist.")
+    database = db_path.resolve()
+    if out.resolve() in {database, database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm")}:
+        raise InvalidInput(f"Cannot write {out}: it is the database itself.")
+    if out.exists() and not force:
+        raise InvalidInput(f"{out} already exists; choose a new file or add --force to replace it.")
+
+
+def _write_atomically(out: Path, text: str) -> None:
+    """Write beside the target and rename over it, so a reader never sees half a report."""
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as file:
+            file.write(text)
+        os.replace(partial, out)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def resolve_language(language: str, text: str, settings: Settings) -> str:

@@ -157,3 +157,28 @@ async def test_a_switches_to_the_article_and_back(seeded: Workbench):
         assert plain.startswith("El líder norcoreano")
         await pilot.press("a")
         assert app.screen.query_one(ContentSwitcher).current == "detail"
+
+
+@pytest.mark.slow
+async def test_export_from_inside_writes_the_report_and_never_overwrites(seeded: Workbench, tmp_path):
+    from textual.widgets import Checkbox
+
+    from tests.tui.test_app import Notes
+    from workbench.tui.dialogs.export import ExportDialog
+
+    notes = Notes()
+    out = tmp_path / "article.html"
+    app = make_app(seeded)
+    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
+        await settle(pilot)
+        for attempt in range(2):
+            await pilot.press("e")
+            assert isinstance(app.screen, ExportDialog)
+            assert app.screen.query_one("#article-only", Checkbox).value is True
+            app.screen.query_one("#path", Input).value = str(out)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+        html = out.read_text(encoding="utf-8")
+        assert "<html" in html and "Kim Jong-un" in html
+        assert any(n.message == f"Wrote {out}" for n in notes)
+        assert any("already exists" in message for message in notes.errors())

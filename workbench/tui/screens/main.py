@@ -18,6 +18,7 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from workbench.errors import WorkbenchError
+from workbench.tui.dialogs.export import ExportChoice, ExportDialog
 from workbench.tui.dialogs.matches import LinkDecision, MatchesDialog
 from workbench.tui.dialogs.search import SearchDialog
 from workbench.tui.dialogs.source import SourceChoice, SourceDialog
@@ -55,12 +56,15 @@ class MainScreen(Screen[None]):
 
     BINDINGS = [
         Binding("q", "app.quit", "Quit", tooltip="Quit the workbench.", id="quit"),
-        Binding("r", "reload", "Reload", tooltip="Read articles and claims from the database again.", id="reload"),
+        Binding(
+            "r", "reload", "Reload", tooltip="Read articles and claims from the database again.", show=False, id="reload"
+        ),
         Binding("v", "verdict", "Verdict", tooltip="Give the selected claim a verdict.", id="verdict"),
         Binding("s", "source", "Source", tooltip="Attach a source to the selected claim.", id="source"),
-        Binding("m", "matches", "Matches", tooltip="Earlier claims like the selected one; confirm or reject.", id="matches"),
-        Binding("slash", "search", "Search", tooltip="Full-text search over claims and articles.", id="search"),
-        Binding("a", "toggle_reader", "Article", tooltip="Show the article with its claims marked, or the claim.", id="reader"),
+        Binding("m", "matches", "Match", tooltip="Earlier claims like the selected one; confirm or reject.", id="matches"),
+        Binding("slash", "search", "Find", tooltip="Full-text search over claims and articles.", id="search"),
+        Binding("e", "export", "Export", tooltip="Write a report of this article or of everything.", id="export"),
+        Binding("a", "toggle_reader", "Read", tooltip="Show the article with its claims marked, or the claim.", id="reader"),
         Binding(
             "tab", "app.focus_next", "Next pane", tooltip="Move focus to the next pane.", show=False, id="focus-next"
         ),
@@ -141,6 +145,10 @@ class MainScreen(Screen[None]):
         if switcher.current == "reader":
             self.query_one(ArticleReader).select(self.claim_id)
 
+    def action_export(self) -> None:
+        article_id = self.article_id
+        self.app.push_screen(ExportDialog(article_id), lambda choice: choice and self.export(choice, article_id))
+
     def action_search(self) -> None:
         self.app.push_screen(SearchDialog(self.workbench), self.jump_to)
 
@@ -198,6 +206,13 @@ class MainScreen(Screen[None]):
             excerpt=choice.excerpt,
         )
         self.post_message(ReviewSaved(claim_id, f"Source attached to claim {claim_id}."))
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def export(self, choice: ExportChoice, article_id: int | None) -> None:
+        path = self.workbench.export_to(
+            Path(choice.path), choice.fmt, article_id if choice.article_only else None, force=choice.force
+        )
+        self.app.call_from_thread(self.notify, f"Wrote {path}", markup=False)
 
     @work(thread=True, exclusive=True, group="matches", exit_on_error=False)
     def load_matches(self, claim_id: int) -> None:

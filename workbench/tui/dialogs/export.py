@@ -1,0 +1,92 @@
+"""Exporting from inside: a format, this article or everything, and where the report goes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet
+
+FORMATS = {"md": "md", "html": "html", "csv": "csv", "json": "json", "claimreview": "jsonld"}
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    fmt: str
+    path: str
+    article_only: bool
+    force: bool
+
+
+class ExportDialog(ModalScreen[ExportChoice | None]):
+    DEFAULT_CSS = """
+    ExportDialog {
+        align: center middle;
+    }
+    ExportDialog > Vertical {
+        width: 72;
+        max-width: 100%;
+        height: auto;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    ExportDialog RadioSet {
+        layout: horizontal;
+        width: 100%;
+    }
+    ExportDialog .hint {
+        color: $text-muted;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel", id="export-cancel"),
+        Binding("ctrl+s", "save", "Export", id="export-save"),
+    ]
+
+    def __init__(self, article_id: int | None) -> None:
+        super().__init__()
+        self.article_id = article_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            with RadioSet(id="format"):
+                for fmt in FORMATS:
+                    yield RadioButton(fmt, value=fmt == "html", id=f"format-{fmt}")
+            yield Checkbox("Only the selected article", value=self.article_id is not None, id="article-only")
+            yield Input(self._default_path("html"), id="path")
+            yield Checkbox("Replace the file if it exists", id="force")
+            yield Label("ctrl+s exports · esc cancels", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Vertical).border_title = "Export"
+
+    def _default_path(self, fmt: str) -> str:
+        scope = f"article-{self.article_id}" if self.article_id is not None else "claims"
+        return f"{scope}-report.{FORMATS[fmt]}"
+
+    @on(RadioSet.Changed)
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        path = self.query_one("#path", Input)
+        if path.value in {self._default_path(fmt) for fmt in FORMATS}:
+            path.value = self._default_path(str(event.pressed.label))
+
+    def action_save(self) -> None:
+        pressed = self.query_one(RadioSet).pressed_button
+        path = self.query_one("#path", Input).value.strip()
+        if not path:
+            self.notify("Say where the report goes.", severity="warning")
+            return
+        self.dismiss(
+            ExportChoice(
+                str(pressed.label) if pressed else "html",
+                path,
+                self.query_one("#article-only", Checkbox).value,
+                self.query_one("#force", Checkbox).value,
+            )
+        )

@@ -8,8 +8,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet
+
+from workbench.tui.dialogs.base import Dialog
 
 FORMATS = {"md": "md", "html": "html", "csv": "csv", "json": "json", "claimreview": "jsonld"}
 
@@ -22,28 +23,7 @@ class ExportChoice:
     force: bool
 
 
-class ExportDialog(ModalScreen[ExportChoice | None]):
-    DEFAULT_CSS = """
-    ExportDialog {
-        align: center middle;
-    }
-    ExportDialog > Vertical {
-        width: 72;
-        max-width: 100%;
-        height: auto;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
-    }
-    ExportDialog RadioSet {
-        layout: horizontal;
-        width: 100%;
-    }
-    ExportDialog .hint {
-        color: $text-muted;
-    }
-    """
-
+class ExportDialog(Dialog[ExportChoice | None]):
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel", id="export-cancel"),
         Binding("ctrl+s", "save", "Export", id="export-save"),

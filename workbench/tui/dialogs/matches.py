@@ -9,8 +9,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
+
+from workbench.tui.dialogs.base import Dialog
+
 
 if TYPE_CHECKING:
     from workbench.matching.engine import Match
@@ -24,23 +26,15 @@ class LinkDecision:
     relation: str | None
 
 
-class MatchesDialog(ModalScreen[LinkDecision | None]):
+class MatchesDialog(Dialog[LinkDecision | None]):
     DEFAULT_CSS = """
-    MatchesDialog {
-        align: center middle;
-    }
     MatchesDialog > Vertical {
         width: 96%;
         height: 80%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
+        max-height: 100%;
     }
     MatchesDialog DataTable {
         height: 1fr;
-    }
-    MatchesDialog .hint {
-        color: $text-muted;
     }
     """
 

@@ -8,29 +8,24 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from workbench.errors import WorkbenchError
+from workbench.tui.dialogs.base import Dialog
 
 if TYPE_CHECKING:
     from workbench.models import SearchHit
     from workbench.service import Workbench
 
 
-class SearchDialog(ModalScreen["SearchHit | None"]):
+class SearchDialog(Dialog["SearchHit | None"]):
     DEFAULT_CSS = """
-    SearchDialog {
-        align: center middle;
-    }
     SearchDialog > Vertical {
         width: 96%;
         height: 80%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
+        max-height: 100%;
     }
     SearchDialog OptionList {
         height: 1fr;

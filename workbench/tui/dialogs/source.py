@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from workbench.config import STANCES
 from workbench.errors import InvalidInput
+from workbench.tui.dialogs.base import Dialog
 from workbench.urls import validate_url
 
 
@@ -34,29 +34,7 @@ class WebAddress(Validator):
         return self.success()
 
 
-class SourceDialog(ModalScreen[SourceChoice | None]):
-    DEFAULT_CSS = """
-    SourceDialog {
-        align: center middle;
-    }
-    SourceDialog > Vertical {
-        width: 72;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
-    }
-    SourceDialog RadioSet {
-        layout: horizontal;
-        width: 100%;
-    }
-    SourceDialog .hint {
-        color: $text-muted;
-    }
-    """
-
+class SourceDialog(Dialog[SourceChoice | None]):
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel", id="source-cancel"),
         Binding("ctrl+s", "save", "Save", id="source-save"),

@@ -8,9 +8,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
+
+from workbench.tui.dialogs.base import Dialog
 
 
 @dataclass(frozen=True)
@@ -20,31 +21,16 @@ class VerdictChoice:
     reviewer: str
 
 
-class VerdictDialog(ModalScreen[VerdictChoice | None]):
+class VerdictDialog(Dialog[VerdictChoice | None]):
     """Number keys pick a rating; ctrl+s saves; escape leaves without a verdict."""
 
     DEFAULT_CSS = """
-    VerdictDialog {
-        align: center middle;
-    }
-    VerdictDialog > Vertical {
-        width: 72;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
-    }
     VerdictDialog OptionList {
         height: auto;
         max-height: 9;
     }
     VerdictDialog TextArea {
         height: 5;
-    }
-    VerdictDialog .hint {
-        color: $text-muted;
     }
     """
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -53,3 +54,28 @@ def test_history_says_who_changed_a_claim_and_when(seeded: Workbench):
 @pytest.mark.slow
 def test_history_of_an_unknown_claim_is_not_found(seeded: Workbench):
     assert_clean_failure(invoke("history", "99999", "--db", seeded.db_path), 3)
+
+
+@pytest.mark.slow
+def test_a_backup_restores_what_was_there(seeded: Workbench, tmp_path: Path):
+    backup = tmp_path / "backup.db"
+    assert_ok(invoke("verdict", "1", "False", "--reviewer", "ana", "--db", seeded.db_path))
+    assert_ok(invoke("backup", backup, "--db", seeded.db_path))
+    assert_ok(invoke("verdict", "1", "True", "--reviewer", "ben", "--db", seeded.db_path))
+    # Restore as the README says: copy the backup over the database (no -wal or -shm beside it).
+    for leftover in (seeded.db_path.with_name(seeded.db_path.name + s) for s in ("-wal", "-shm")):
+        leftover.unlink(missing_ok=True)
+    shutil.copy(backup, seeded.db_path)
+    assert [v["rating"] for v in Workbench(seeded.db_path).verdict_history(1)] == ["False"]
+    with sqlite3.connect(seeded.db_path) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_the_article_size_limit_comes_from_the_settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    settings = tmp_path / "workbench.toml"
+    settings.write_text("[limits]\nmax_article_mb = 0.001\n", encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_SETTINGS", str(settings))
+    story = tmp_path / "story.txt"
+    story.write_text("Corea del Norte disparó dos misiles. " * 100, encoding="utf-8")
+    message = assert_clean_failure(invoke("import", story, "--db", tmp_path / "c.db"), 4)
+    assert "larger than the 0.00" in message or "limit" in message

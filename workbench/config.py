@@ -267,7 +267,7 @@ def load_settings(path: Path | None = None) -> Settings:
     return settings_from_dict(data, str(path))
 
 
-SECTIONS = {"organization", "ratings", "rating_aliases"}
+SECTIONS = {"organization", "ratings", "rating_aliases", "limits"}
 _WEB_ADDRESS = re.compile(r"https?://[^\s/]+")
 
 
@@ -280,7 +280,20 @@ def settings_from_dict(data: dict[str, Any], name: str) -> Settings:
     base = Settings(scale=scale, origin=name)
     aliases = _aliases(data.get("rating_aliases", {}), base, name)
     organization = _organization(data.get("organization", {}), name)
-    return Settings(scale=scale, rating_aliases=aliases, organization=organization, origin=name)
+    max_bytes = _max_article_bytes(data.get("limits", {}), name)
+    return Settings(
+        scale=scale, rating_aliases=aliases, organization=organization, origin=name, max_article_bytes=max_bytes
+    )
+
+
+def _max_article_bytes(limits: Any, name: str) -> int:  # noqa: ANN401 - parsed TOML
+    """[limits] max_article_mb: the largest article file taken, in megabytes (default 5)."""
+    if not isinstance(limits, dict) or set(limits) - {"max_article_mb"}:
+        raise InvalidInput(f"Settings file {name}: [limits] takes only max_article_mb.")
+    megabytes = limits.get("max_article_mb", 5)
+    if not isinstance(megabytes, (int, float)) or isinstance(megabytes, bool) or not 0 < megabytes <= 100:
+        raise InvalidInput(f"Settings file {name}: max_article_mb must be a number above 0 and at most 100.")
+    return int(megabytes * 1024 * 1024)
 
 
 def _scale(entries: Any, name: str) -> tuple[Rating, ...]:  # noqa: ANN401 - parsed TOML

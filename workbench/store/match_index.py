@@ -24,10 +24,6 @@ class MatchIndex:
             ({"claim_id": c, "article_id": a, "terms": " ".join(terms)} for c, a, terms in rows), pk="claim_id"
         )
 
-    def remove(self, claim_ids: list[int]) -> None:
-        for claim_id in claim_ids:
-            self.db.execute("DELETE FROM claim_terms WHERE claim_id = ?", [claim_id])
-
     def all_terms(self) -> list[tuple[int, int, list[str]]]:
         """(claim_id, source group, terms) of every indexed claim, for whole-archive dedupe; the
         group is the article, or for an archived claim its own negated id (see Store.source_groups)."""

@@ -93,8 +93,10 @@ def compare(a: ClaimFeatures, b: ClaimFeatures, weights: Weights) -> Comparison:
     if dates is False:
         relation = RELATED if score >= RELATED_THRESHOLD else None
         return Comparison(score, relation, (*reasons, "different dates: a different event"))
-    if score >= DUPLICATE_THRESHOLD:
+    if score >= DUPLICATE_THRESHOLD and _actors_compatible(a, b):
         return Comparison(score, DUPLICATE, tuple(reasons))
+    if score >= DUPLICATE_THRESHOLD:
+        return Comparison(score, RELATED, (*reasons, "different actors: not the same proposition"))
     return Comparison(score, RELATED if score >= RELATED_THRESHOLD else None, tuple(reasons))
 
 
@@ -130,6 +132,14 @@ def _same_value(a: Figure, b: Figure) -> bool:
     if a.qualifier != "=" or b.qualifier != "=":
         return abs(a.value - b.value) <= 0.25 * max(a.value, b.value)
     return a.value == b.value
+
+
+def _actors_compatible(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Claims that both name actors (or whose claimants speak for a country) must share one to be
+    the same proposition: "Egypt moved three warships" is not "Venezuela moved three warships"."""
+    left = a.entities | ({a.claimant_country} if a.claimant_country else set())
+    right = b.entities | ({b.claimant_country} if b.claimant_country else set())
+    return not left or not right or bool(left & right)
 
 
 def _same_event(a: ClaimFeatures, b: ClaimFeatures, score: float) -> bool:

@@ -385,9 +385,10 @@ class Workbench:
         return self.match_many([text], limit, language)[0]
 
     def match_many(self, texts: list[str], limit: int = 10, language: str = "auto") -> list[list[Match]]:
-        """Matches for many query texts: the model loads once and extraction is batched."""
+        """Matches for many query texts, read as archived claims are (light pipeline, no parse):
+        both sides get their features the same way, and a batch of queries starts in a blink."""
         from workbench.matching.engine import Matcher, query_features
-        from workbench.nlp.extract import extract_many
+        from workbench.nlp.extract import extract_whole
 
         if limit < 1:
             raise InvalidInput("--limit must be at least 1.")
@@ -395,7 +396,8 @@ class Workbench:
         extracted: dict[int, list[ClaimDraft]] = {}
         for lang in set(languages):
             batch = [i for i, found in enumerate(languages) if found == lang]
-            extracted.update(zip(batch, extract_many([texts[i] for i in batch], lang)))
+            found = extract_whole([texts[i] for i in batch], lang, [None] * len(batch), [None] * len(batch))
+            extracted.update((i, [draft]) for i, draft in zip(batch, found))
         with self.store() as store:
             self._ensure_indexed(store)
             matcher = Matcher(store)
@@ -439,9 +441,11 @@ class Workbench:
 
     @staticmethod
     def _ensure_indexed(store: Store) -> None:
-        """Index claims stored before the match index existed."""
+        """Index claims stored before the match index existed (counted first: cheap when none are)."""
         from workbench.matching.engine import Matcher
 
+        if store.index.size() == store.claim_count():
+            return
         missing = sorted(set(store.claim_ids()) - set(store.index.indexed_ids()))
         if missing:
             matcher = Matcher(store)

@@ -268,6 +268,9 @@ class Store:
         )
         return {row["id"]: row["source_group"] for row in rows}
 
+    def claim_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM claims").fetchone()[0]
+
     def claim_ids(self) -> list[int]:
         return [row[0] for row in self.db.execute("SELECT id FROM claims ORDER BY id").fetchall()]
 

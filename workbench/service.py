@@ -296,7 +296,7 @@ class Workbench:
 
     def review(self, claim_id: int) -> ClaimReview:
         """A claim with its verdicts, sources and links, and what it inherits from its duplicate cluster."""
-        from workbench.export.document import duplicate_clusters
+        from workbench.matching.links import duplicate_clusters
 
         with self.store() as store:
             claim = store.claim(claim_id)

@@ -14,6 +14,7 @@ from typing import Any
 
 from workbench.config import CLAIM_STATUSES, Settings
 from workbench.errors import InvalidInput
+from workbench.matching.links import duplicate_clusters
 from workbench.store import Store
 
 SCHEMA = "workbench-export/1"
@@ -134,16 +135,6 @@ def gather(store: Store, scope: Scope | int | None = None, settings: Settings | 
     document = {"schema": SCHEMA, "articles": articles}
     appearances, inherited = _clusters(store, ids, canonical, verdicts)
     return Report(document, scope, settings or Settings(), appearances, inherited)
-
-
-def duplicate_clusters(store: Store) -> dict[int, int]:
-    """Claim -> the canonical claim (the earliest) of its confirmed duplicate cluster."""
-    from workbench.matching.links import confirmed_clusters
-
-    confirmed = [
-        (link["claim_a"], link["claim_b"]) for link in store.all_links("confirmed") if link["relation"] == "duplicate"
-    ]
-    return confirmed_clusters(confirmed)
 
 
 def _articles(store: Store, scope: Scope, canonical: dict[int, int]) -> Iterator[tuple[dict[str, Any], list[Any]]]:

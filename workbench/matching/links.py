@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from workbench.matching.compare import CONFLICT, DUPLICATE, RELATED, Comparison, Idf
 
@@ -68,4 +69,9 @@ def confirmed_clusters(pairs: Iterable[tuple[int, int]]) -> dict[int, int]:
     return {x: root(x) for x in parent}
 
 
-__all__ = ["CONFLICT", "DUPLICATE", "RELATED", "Suggestion", "confirmed_clusters", "idf_from_counts", "suggestions"]
+def duplicate_clusters(store: Any) -> dict[int, int]:  # noqa: ANN401 - workbench.store.Store
+    """Claim -> the canonical claim (the earliest) of its confirmed duplicate cluster."""
+    return confirmed_clusters(store.confirmed_duplicate_pairs())
+
+
+__all__ = ["CONFLICT", "DUPLICATE", "RELATED", "Suggestion", "confirmed_clusters", "duplicate_clusters", "idf_from_counts", "suggestions"]

@@ -481,6 +481,14 @@ class Store:
                 self.db["links"].update(link_id, row)
             self._audit("set_link_state", "links", link_id, existing, row)
 
+    def confirmed_duplicate_pairs(self) -> list[tuple[int, int]]:
+        return [
+            (row[0], row[1])
+            for row in self.db.execute(
+                "SELECT claim_a, claim_b FROM links WHERE state = 'confirmed' AND relation = 'duplicate'"
+            ).fetchall()
+        ]
+
     def all_links(self, state: str | None = None) -> list[dict[str, Any]]:
         if state is None:
             return self._all("SELECT * FROM links ORDER BY id")

@@ -289,10 +289,135 @@ def source_add(ctx: click.Context, claim_id: int, url: str, db: Path | None, tit
 
     Example: workbench source add 12 https://www.jcs.mil.kr/ --stance supports
     """
-    attachment = _workbench(ctx, db, reviewer).add_source(
+    change = _workbench(ctx, db, reviewer).add_source(
         claim_id, url, stance=stance, title=title, publisher=publisher, excerpt=excerpt
     )
-    click.echo(f"Attached source {attachment} to claim {claim_id}.")
+    click.echo(change.note)
+
+
+@source.command("edit")
+@click.argument("attachment", type=int)
+@db_option
+@click.option("--url")
+@click.option("--title")
+@click.option("--publisher")
+@click.option("--date", metavar="YYYY-MM-DD")
+@click.option("--stance", help=f"One of: {', '.join(STANCES)}.")
+@click.option("--excerpt")
+@click.option("--reviewer", help="Who edits it (default: $WORKBENCH_REVIEWER, else the login name).")
+@click.pass_context
+def source_edit(ctx: click.Context, attachment: int, db: Path | None, reviewer: str | None, **fields: str | None) -> None:
+    """Change an attached source (the number `source add` printed, or `attachment` in `history`).
+
+    Example: workbench source edit 7 --stance refutes --excerpt "Two missiles, says Tokyo."
+    """
+    given = {key: value for key, value in fields.items() if value is not None}
+    if not given:
+        raise InvalidInput("Give at least one of --url, --title, --publisher, --date, --stance, --excerpt.")
+    click.echo(_workbench(ctx, db, reviewer).edit_source(attachment, **given).note)
+
+
+@source.command("remove")
+@click.argument("attachment", type=int)
+@db_option
+@click.option("--reviewer", help="Who removes it (default: $WORKBENCH_REVIEWER, else the login name).")
+@click.pass_context
+def source_remove(ctx: click.Context, attachment: int, db: Path | None, reviewer: str | None) -> None:
+    """Take a source off its claim; it stays in the database and the audit log, marked removed.
+
+    Example: workbench source remove 7
+    """
+    click.echo(_workbench(ctx, db, reviewer).remove_source(attachment).note)
+
+
+@cli.group()
+def edit() -> None:
+    """Change a claim: its text, where it is cut, whether it is checkable; add a missed one.
+
+    Each takes --version, the claim's version as you read it (`claims --json`): a claim another
+    reviewer changed since is refused (exit 5) instead of being written over.
+    """
+
+
+version_option = click.option("--version", "version", type=int, help="Refuse if the claim's version is no longer this.")
+reviewer_option = click.option("--reviewer", help="Who edits (default: $WORKBENCH_REVIEWER, else the login name).")
+
+
+@edit.command("text")
+@click.argument("claim_id", type=int, metavar="CLAIM")
+@click.argument("text")
+@db_option
+@version_option
+@reviewer_option
+@click.pass_context
+def edit_text(ctx: click.Context, claim_id: int, text: str, db: Path | None, version: int | None,
+              reviewer: str | None) -> None:
+    """Rewrite a claim's text; entities, dates and figures are read again.
+
+    Example: workbench edit text 12 "Corea del Norte lanzó un misil balístico el 13 de septiembre"
+    """
+    click.echo(_workbench(ctx, db, reviewer).edit_claim(claim_id, text, version).note)
+
+
+@edit.command("split")
+@click.argument("claim_id", type=int, metavar="CLAIM")
+@click.argument("at", type=int)
+@db_option
+@version_option
+@reviewer_option
+@click.pass_context
+def edit_split(ctx: click.Context, claim_id: int, at: int, db: Path | None, version: int | None,
+               reviewer: str | None) -> None:
+    """Cut a claim in two before character AT of its text; the second part becomes a new claim.
+
+    Example: workbench edit split 12 57
+    """
+    click.echo(_workbench(ctx, db, reviewer).split_claim(claim_id, at, version).note)
+
+
+@edit.command("merge")
+@click.argument("claim_id", type=int, metavar="CLAIM")
+@db_option
+@version_option
+@reviewer_option
+@click.pass_context
+def edit_merge(ctx: click.Context, claim_id: int, db: Path | None, version: int | None, reviewer: str | None) -> None:
+    """Join a claim with the next claim of its article.
+
+    Example: workbench edit merge 12
+    """
+    click.echo(_workbench(ctx, db, reviewer).merge_next(claim_id, version).note)
+
+
+@edit.command("checkable")
+@click.argument("claim_id", type=int, metavar="CLAIM")
+@click.argument("checkable", type=click.Choice(["yes", "no"]))
+@db_option
+@version_option
+@reviewer_option
+@click.pass_context
+def edit_checkable(ctx: click.Context, claim_id: int, checkable: str, db: Path | None, version: int | None,
+                   reviewer: str | None) -> None:
+    """Mark a claim not checkable (no), or checkable again (yes).
+
+    Example: workbench edit checkable 12 no
+    """
+    click.echo(_workbench(ctx, db, reviewer).set_checkable(claim_id, checkable == "yes", version).note)
+
+
+@edit.command("add")
+@click.argument("article_id", type=int, metavar="ARTICLE")
+@click.argument("start", type=int)
+@click.argument("end", type=int)
+@db_option
+@reviewer_option
+@click.pass_context
+def edit_add(ctx: click.Context, article_id: int, start: int, end: int, db: Path | None, reviewer: str | None) -> None:
+    """Add a claim the extraction missed: the article's text from character START to END.
+
+    Example: workbench edit add 1 120 188
+    """
+    click.echo(_workbench(ctx, db, reviewer).add_claim(article_id, start, end).note)
 
 
 @cli.command()

@@ -154,6 +154,10 @@ class Settings:
     max_article_bytes: int = 5 * 1024 * 1024
     """Larger files are refused: no wire story is 5 MB, and spaCy would stall on it."""
 
+    max_claim_chars: int = 2000
+    """Longer claim texts (a reviewer's edit, an archive row) are refused: a checkable claim is a
+    proposition, and a wall of text pasted in its place would swamp matching and reports."""
+
     languages: tuple[str, ...] = field(default=("es", "en"))
     """Languages the extraction pipeline handles."""
 
@@ -280,20 +284,29 @@ def settings_from_dict(data: dict[str, Any], name: str) -> Settings:
     base = Settings(scale=scale, origin=name)
     aliases = _aliases(data.get("rating_aliases", {}), base, name)
     organization = _organization(data.get("organization", {}), name)
-    max_bytes = _max_article_bytes(data.get("limits", {}), name)
+    max_bytes, max_chars = _limits(data.get("limits", {}), name)
     return Settings(
-        scale=scale, rating_aliases=aliases, organization=organization, origin=name, max_article_bytes=max_bytes
+        scale=scale,
+        rating_aliases=aliases,
+        organization=organization,
+        origin=name,
+        max_article_bytes=max_bytes,
+        max_claim_chars=max_chars,
     )
 
 
-def _max_article_bytes(limits: Any, name: str) -> int:  # noqa: ANN401 - parsed TOML
-    """[limits] max_article_mb: the largest article file taken, in megabytes (default 5)."""
-    if not isinstance(limits, dict) or set(limits) - {"max_article_mb"}:
-        raise InvalidInput(f"Settings file {name}: [limits] takes only max_article_mb.")
+def _limits(limits: Any, name: str) -> tuple[int, int]:  # noqa: ANN401 - parsed TOML
+    """[limits] max_article_mb: the largest article file taken, in megabytes (default 5);
+    max_claim_chars: the longest claim text taken (default 2,000)."""
+    if not isinstance(limits, dict) or set(limits) - {"max_article_mb", "max_claim_chars"}:
+        raise InvalidInput(f"Settings file {name}: [limits] takes only max_article_mb and max_claim_chars.")
     megabytes = limits.get("max_article_mb", 5)
     if not isinstance(megabytes, (int, float)) or isinstance(megabytes, bool) or not 0 < megabytes <= 100:
         raise InvalidInput(f"Settings file {name}: max_article_mb must be a number above 0 and at most 100.")
-    return int(megabytes * 1024 * 1024)
+    chars = limits.get("max_claim_chars", 2000)
+    if not isinstance(chars, int) or isinstance(chars, bool) or not 20 <= chars <= 100_000:
+        raise InvalidInput(f"Settings file {name}: max_claim_chars must be a whole number from 20 to 100000.")
+    return int(megabytes * 1024 * 1024), chars
 
 
 def _scale(entries: Any, name: str) -> tuple[Rating, ...]:  # noqa: ANN401 - parsed TOML

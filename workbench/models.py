@@ -130,6 +130,8 @@ class ClaimRow:
     score: float
     claimant: str | None
     status: str
+    version: int = 1
+    """Counts changes to the claim's content (text, span, checkable); a write based on an older one is refused."""
     rating: str | None = None
     claimant_canonical: str | None = None
     entities: tuple[EntityDraft, ...] = field(default=())
@@ -152,3 +154,18 @@ class ClaimReview:
     inherited_verdict: dict | None = None
     """The canonical claim's latest verdict, offered while this claim has none of its own."""
     inherited_sources: list[dict] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A review write as the reviewer may take it back: what was done, and what undoing it needs.
+
+    `undo` is read only by Workbench.undo; the TUI keeps Changes on a stack and shows `note`.
+    """
+
+    action: str
+    """verdict, source, edit_source, remove_source, link, edit, checkable, split, merge, add_claim."""
+    claim_id: int
+    note: str
+    """One sentence for the reviewer: what happened."""
+    undo: dict = field(default_factory=dict)

@@ -21,6 +21,7 @@ from workbench.models import (
     ArchiveImport,
     ArticleInput,
     ArticleSummary,
+    Change,
     ClaimDraft,
     ClaimReview,
     ClaimRow,
@@ -31,6 +32,7 @@ from workbench.store import Store, open_db
 from workbench.urls import validate_url
 
 if TYPE_CHECKING:
+    from workbench.editing import ClaimEditor
     from workbench.ingest.claims_csv import ArchiveRow
     from workbench.matching.engine import Match
     from workbench.matching.links import Suggestion
@@ -349,20 +351,87 @@ class Workbench:
         title: str | None = None,
         publisher: str | None = None,
         excerpt: str | None = None,
-    ) -> int:
-        stance = stance.strip().lower()
-        if stance not in STANCES:
-            raise InvalidInput(f"Stance {stance!r} is not one of {', '.join(STANCES)}.")
+        version: int | None = None,
+    ) -> Change:
+        """Attach a source; with `version`, refused if the claim changed since the reviewer read it."""
+        stance = _stance(stance)
         validate_url(url)
         with self.store() as store:
-            return store.add_source(
-                claim_id, url.strip(), stance=stance, title=title, publisher=publisher, excerpt=excerpt
+            attachment = store.add_source(
+                claim_id, url.strip(), stance=stance, title=title, publisher=publisher, excerpt=excerpt, version=version
             )
+        return Change("source", claim_id, f"Source {attachment} attached to claim {claim_id}.", {"attachment": attachment})
 
-    def add_verdict(self, claim_id: int, rating: str, rationale: str | None = None, reviewer: str | None = None) -> int:
+    def edit_source(self, attachment: int, **fields: str | None) -> Change:
+        """Change an attached source's url, title, publisher, date, excerpt or stance."""
+        if "stance" in fields:
+            fields["stance"] = _stance(fields["stance"] or "")
+        if "url" in fields:
+            validate_url(fields["url"] or "")
+        with self.store() as store:
+            before = store.edit_source(attachment, fields)
+        undo = {"attachment": attachment, "before": {k: before[k] for k in fields}}
+        return Change("edit_source", before["claim_id"], f"Source {attachment} of claim {before['claim_id']} edited.", undo)
+
+    def remove_source(self, attachment: int) -> Change:
+        """Take a source off its claim; it stays in the database, marked removed, and undo puts it back."""
+        with self.store() as store:
+            store.source(attachment)
+            claim_id = store.set_source_removed(attachment, True)
+        return Change("remove_source", claim_id, f"Source {attachment} removed from claim {claim_id}.", {"attachment": attachment})
+
+    def add_verdict(
+        self, claim_id: int, rating: str, rationale: str | None = None, reviewer: str | None = None, version: int | None = None
+    ) -> Change:
+        """Append a verdict; with `version`, refused if the claim changed since the reviewer read it."""
         canonical = self.rating(rating)
         with self.store() as store:
-            return store.add_verdict(claim_id, canonical, rationale, reviewer or self.actor)
+            status = store.claim(claim_id).status
+            verdict = store.add_verdict(claim_id, canonical, rationale, reviewer or self.actor, version)
+        return Change("verdict", claim_id, f"Claim {claim_id}: {canonical}.", {"verdict": verdict, "status": status})
+
+    # -- editing claims ---------------------------------------------------------
+
+    def edit_claim(self, claim_id: int, text: str, version: int | None = None) -> Change:
+        """Rewrite a claim's text; its entities, dates and figures are read again from the new text."""
+        with self.store() as store:
+            return self._editor(store).edit_text(claim_id, text, version)
+
+    def split_claim(self, claim_id: int, at: int, version: int | None = None) -> Change:
+        """Cut a claim in two at character `at` of its text; the second part becomes a new claim."""
+        with self.store() as store:
+            return self._editor(store).split(claim_id, at, version)
+
+    def merge_next(self, claim_id: int, version: int | None = None) -> Change:
+        """Join a claim with the next claim of its article."""
+        with self.store() as store:
+            return self._editor(store).merge_next(claim_id, version)
+
+    def set_checkable(self, claim_id: int, checkable: bool, version: int | None = None) -> Change:
+        """Mark a claim not checkable (an opinion, a description), or restore it."""
+        with self.store() as store:
+            return self._editor(store).set_checkable(claim_id, checkable, version)
+
+    def add_claim(self, article_id: int, start: int, end: int) -> Change:
+        """A claim from the passage text[start:end] of an article, which extraction missed."""
+        with self.store() as store:
+            return self._editor(store).add_from_span(article_id, start, end)
+
+    def undo(self, change: Change) -> str:
+        """Take back a review write (any Change this class returned) as a new, audited write."""
+        with self.store() as store:
+            return self._editor(store).undo(change)
+
+    def last_change(self) -> int:
+        """A number that grows with every write to the database, by anyone: a screen that saw
+        a smaller one shows data another reviewer may have changed since."""
+        with self.store() as store:
+            return store.last_audit_id()
+
+    def _editor(self, store: Store) -> ClaimEditor:
+        from workbench.editing import ClaimEditor
+
+        return ClaimEditor(store, self.settings.max_claim_chars)
 
     def rating(self, value: str) -> str:
         """The scale's spelling of a rating given in any case, in English or Spanish; anything else is refused."""
@@ -432,12 +501,14 @@ class Workbench:
             confirmed = matcher.confirm_duplicates(made) if apply else []
         return made, confirmed
 
-    def set_link(self, claim_a: int, claim_b: int, state: str, relation: str | None = None) -> None:
+    def set_link(self, claim_a: int, claim_b: int, state: str, relation: str | None = None) -> Change:
         """A reviewer confirms (as duplicate, related or conflict) or rejects a pair."""
         if claim_a == claim_b:
             raise InvalidInput("A claim cannot be linked to itself.")
         with self.store() as store:
-            store.set_link_state(claim_a, claim_b, state, relation)
+            before = store.set_link_state(claim_a, claim_b, state, relation)
+        verb = "rejected" if state == "rejected" else f"confirmed as {relation or 'duplicate'}"
+        return Change("link", claim_a, f"Claims {claim_a} and {claim_b}: {verb}.", {"a": claim_a, "b": claim_b, "before": before})
 
     @staticmethod
     def _ensure_indexed(store: Store) -> None:
@@ -515,6 +586,13 @@ def _write_atomically(out: Path, text: str) -> None:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+
+
+def _stance(stance: str) -> str:
+    stance = stance.strip().lower()
+    if stance not in STANCES:
+        raise InvalidInput(f"Stance {stance!r} is not one of {', '.join(STANCES)}.")
+    return stance
 
 
 def resolve_language(language: str, text: str, settings: Settings) -> str:

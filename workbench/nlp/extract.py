@@ -50,6 +50,26 @@ def extract_many(
         yield list(_claims_of(doc, norm, _Context(language, published)))
 
 
+def extract_one(
+    text: str, language: str, published: str | None, claimant: str | None = None, checkable: bool | None = None
+) -> ClaimDraft:
+    """One claim for a text a reviewer wrote or marked: parsed in full but kept whole, not cut into
+    clauses. The claimant is the one given, else the one the text names; `checkable`, when given,
+    is the reviewer's decision and overrides the one read from the text."""
+    from workbench.nlp.gazetteer import find_in
+
+    norm = normalize(text)
+    doc = load_nlp(language)(norm.text)
+    span = doc[:]
+    head = span.root
+    if claimant:
+        actor = Claimant(claimant, find_in(claimant))
+    else:
+        attributor = Attributor()
+        actor = attributor.clause_claimant(head, attributor.sentence_claimant(head.sent))
+    return _draft(span, head, actor, norm, _Context(language, published), checkable)
+
+
 def extract_whole(
     texts: list[str], language: str, published: list[str | None], claimants: list[str | None]
 ) -> Iterator[ClaimDraft]:
@@ -106,13 +126,16 @@ def _claims_of(doc: Doc, norm: Normalized, context: _Context) -> Iterator[ClaimD
             yield _draft(span, head, claimant, norm, context)
 
 
-def _draft(span: Span, head: Token, claimant: Claimant | None, norm: Normalized, context: _Context) -> ClaimDraft:
+def _draft(
+    span: Span, head: Token, claimant: Claimant | None, norm: Normalized, context: _Context, checkable: bool | None = None
+) -> ClaimDraft:
     start, end = norm.span(span.start_char, span.end_char)
     text = norm.original[start:end]
     kind = _kind(span, head, claimant)
     dates = tuple(resolve_dates(span.text, context.language, context.published))
     found = tuple(figures(span, context.language))
-    checkable = kind != "opinion" and not _is_background(span, head)
+    if checkable is None:
+        checkable = kind != "opinion" and not _is_background(span, head)
     score, reasons = _score(span, kind, checkable, claimant, dates, found)
     return ClaimDraft(
         start=start,
@@ -161,7 +184,7 @@ def _score(
     found: tuple[Figure, ...],
 ) -> tuple[float, tuple[str, ...]]:
     """Check-worthiness in [0, 1] from counted features, with the features as reasons."""
-    if kind == "opinion":
+    if kind == "opinion" and not checkable:
         return 0.1, ("opinion: evaluative, not checkable",)
     if not checkable:
         return 0.2, ("background: a description with no time, figure or name",)

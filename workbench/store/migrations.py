@@ -160,3 +160,13 @@ def m005_archive_articles(db: Database) -> None:
     """Archives (CSV, ClaimReview) hold claims from many sources: matching must not treat them
     as claims of one article, which are never duplicates of each other."""
     db["articles"].add_column("is_archive", int, not_null_default=0)
+
+
+@migrations()
+def m006_take_back(db: Database) -> None:
+    """A reviewer can take back a verdict or a source (undo, remove) without deleting it:
+    the row stays, marked with who took it back and when, and reads skip it."""
+    db["verdicts"].add_column("retracted_at", str)
+    db["verdicts"].add_column("retracted_by", str)
+    db["claim_sources"].add_column("removed_at", str)
+    db["claim_sources"].add_column("removed_by", str)

@@ -6,14 +6,14 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from workbench.errors import NotFound
+from workbench.store.claim_writes import ClaimWrites, claim_values
+from workbench.store.clock import now
 from workbench.store.match_index import MatchIndex
 from workbench.models import (
     ArticleInput,
@@ -31,13 +31,11 @@ CHUNK = 500
 """Ids per `IN (...)` list: SQLite limits the variables of one statement."""
 
 
-def now() -> str:
-    """UTC time as ISO 8601, to the second: what the audit log and verdicts record."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+class Store(ClaimWrites):
+    """The workbench's tables behind plain methods; one instance per connection and thread.
 
-
-class Store:
-    """The workbench's tables behind plain methods; one instance per connection and thread."""
+    Reviewers' changes to claims (edit, split, merge, take back) live in ClaimWrites.
+    """
 
     def __init__(self, db: Database, actor: str):
         self.db = db
@@ -134,24 +132,8 @@ class Store:
         created = now()
         self.db["claims"].insert_all(
             (
-                {
-                    "id": claim_id,
-                    "article_id": article_id,
-                    "start": claim.start,
-                    "end": claim.end,
-                    "text": claim.text,
-                    "kind": claim.kind,
-                    "checkable": int(claim.checkable),
-                    "score": claim.score,
-                    "claimant": claim.claimant,
-                    "claimant_canonical": claim.claimant_canonical,
-                    "dates": json.dumps(list(claim.dates)),
-                    "figures": json.dumps([asdict(f) for f in claim.figures]),
-                    "reasons": json.dumps(list(claim.reasons), ensure_ascii=False),
-                    "status": "new",
-                    "version": 1,
-                    "created_at": created,
-                }
+                {"id": claim_id, "article_id": article_id, **claim_values(claim), "status": "new", "version": 1,
+                 "created_at": created}
                 for claim_id, claim in zip(claim_ids, claims)
             ),
             batch_size=1000,
@@ -308,7 +290,7 @@ class Store:
             params += claim_ids
         rows = self._all(
             f"""
-            SELECT c.*, (SELECT v.rating FROM verdicts v WHERE v.claim_id = c.id
+            SELECT c.*, (SELECT v.rating FROM verdicts v WHERE v.claim_id = c.id AND v.retracted_at IS NULL
                          ORDER BY v.id DESC LIMIT 1) AS rating
             FROM claims c WHERE {where} ORDER BY c.article_id, c.start, c.id
             """,
@@ -327,6 +309,7 @@ class Store:
                 score=row["score"],
                 claimant=row["claimant"],
                 status=row["status"],
+                version=row["version"],
                 rating=row["rating"],
                 claimant_canonical=row["claimant_canonical"],
                 entities=tuple(entities.get(row["id"], ())),
@@ -361,10 +344,11 @@ class Store:
         publisher: str | None = None,
         excerpt: str | None = None,
         date: str | None = None,
+        version: int | None = None,
     ) -> int:
-        """Attach a source to a claim; returns the attachment id."""
+        """Attach a source to a claim; returns the attachment id. `version` as for add_verdict."""
         with self.transaction():
-            self.claim(claim_id)
+            self.check_version(claim_id, version)
             source = {"url": url, "title": title, "publisher": publisher, "date": date, "excerpt": excerpt}
             source_id = self.db["sources"].insert({**source, "created_at": now()}).last_pk
             attachment = {
@@ -379,33 +363,38 @@ class Store:
         return attachment_id
 
     def sources(self, claim_id: int) -> list[dict[str, Any]]:
+        """A claim's sources in attachment order; `attachment` names one for editing or removing it."""
         return self._all(
             """
-            SELECT s.url, s.title, s.publisher, cs.stance, s.excerpt
+            SELECT cs.id AS attachment, s.url, s.title, s.publisher, cs.stance, s.excerpt, s.date
             FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
-            WHERE cs.claim_id = ? ORDER BY cs.id
+            WHERE cs.claim_id = ? AND cs.removed_at IS NULL ORDER BY cs.id
             """,
             [claim_id],
         )
 
-    def add_verdict(self, claim_id: int, rating: str, rationale: str | None, reviewer: str) -> int:
-        """Append a verdict (history is never overwritten) and mark the claim checked."""
+    def add_verdict(
+        self, claim_id: int, rating: str, rationale: str | None, reviewer: str, version: int | None = None
+    ) -> int:
+        """Append a verdict (history is never overwritten) and mark the claim checked.
+
+        With `version`, the verdict is refused if the claim's text changed since the reviewer read it.
+        """
         with self.transaction():
-            claim = self.claim(claim_id)
+            claim = self.check_version(claim_id, version)
             verdict = {"claim_id": claim_id, "rating": rating, "rationale": rationale, "reviewer": reviewer, "at": now()}
             verdict_id = self.db["verdicts"].insert(verdict).last_pk
             self._audit("verdict", "claims", claim_id, {"rating": claim.rating}, verdict)
             if claim.status != "checked":
-                self.db.execute(
-                    "UPDATE claims SET status = 'checked', version = version + 1 WHERE id = ?", [claim_id]
-                )
+                self.db.execute("UPDATE claims SET status = 'checked' WHERE id = ?", [claim_id])
                 self._audit("set_status", "claims", claim_id, {"status": claim.status}, {"status": "checked"})
         return verdict_id
 
     def verdict_history(self, claim_id: int) -> list[dict[str, Any]]:
         """Verdicts of a claim, oldest first."""
         return self._all(
-            "SELECT rating, rationale, reviewer, at FROM verdicts WHERE claim_id = ? ORDER BY id", [claim_id]
+            "SELECT rating, rationale, reviewer, at FROM verdicts WHERE claim_id = ? AND retracted_at IS NULL ORDER BY id",
+            [claim_id],
         )
 
     # Set-based reads for reports: one query per 500 claims instead of one per claim.
@@ -413,7 +402,10 @@ class Store:
     def verdicts_by_claim(self, claim_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
         """Claim -> its verdicts, oldest first (as verdict_history); claims without any are absent."""
         found: dict[int, list[dict[str, Any]]] = {}
-        sql = "SELECT claim_id, rating, rationale, reviewer, at FROM verdicts WHERE claim_id IN ({}) ORDER BY id"
+        sql = (
+            "SELECT claim_id, rating, rationale, reviewer, at FROM verdicts "
+            "WHERE claim_id IN ({}) AND retracted_at IS NULL ORDER BY id"
+        )
         for row in self._in_chunks(sql, claim_ids):
             found.setdefault(row.pop("claim_id"), []).append(row)
         return found
@@ -424,7 +416,7 @@ class Store:
         sql = """
             SELECT cs.claim_id, s.url, s.title, s.publisher, cs.stance, s.excerpt
             FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
-            WHERE cs.claim_id IN ({}) ORDER BY cs.id
+            WHERE cs.claim_id IN ({}) AND cs.removed_at IS NULL ORDER BY cs.id
         """
         for row in self._in_chunks(sql, claim_ids):
             found.setdefault(row.pop("claim_id"), []).append(row)
@@ -464,8 +456,9 @@ class Store:
         self._audit("suggest_link", "links", link_id, existing, row)
         return True
 
-    def set_link_state(self, claim_a: int, claim_b: int, state: str, relation: str | None = None) -> None:
-        """A reviewer's decision on a pair: confirmed (as `relation`) or rejected; remembered for good."""
+    def set_link_state(self, claim_a: int, claim_b: int, state: str, relation: str | None = None) -> dict[str, Any] | None:
+        """A reviewer's decision on a pair: confirmed (as `relation`) or rejected; remembered for good.
+        Returns the link as it was (None if there was none), for undo."""
         a, b = min(claim_a, claim_b), max(claim_a, claim_b)
         with self.transaction():
             self.claim(a), self.claim(b)
@@ -480,6 +473,7 @@ class Store:
                 link_id = existing["id"]
                 self.db["links"].update(link_id, row)
             self._audit("set_link_state", "links", link_id, existing, row)
+        return existing
 
     def confirmed_duplicate_pairs(self) -> list[tuple[int, int]]:
         return [
@@ -532,6 +526,9 @@ class Store:
             """,
             {"id": claim_id},
         )
+
+    def last_audit_id(self) -> int:
+        return self.db.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0]
 
     def audit_log(self, table_name: str | None = None, row_id: int | None = None) -> list[dict[str, Any]]:
         if table_name is None:

@@ -1,0 +1,180 @@
+"""A reviewer's changes to claims (edit, split, merge, mark, add from a span), and undo.
+
+Every change returns a Change that `undo` takes back as a new, audited write; the store refuses a
+change based on a version of the claim older than the current one. A changed claim is read again
+(entities, dates, figures through the full pipeline, kept whole) and re-matched against the archive.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from workbench.errors import InvalidInput
+from workbench.models import Change
+from workbench.store.claim_writes import draft_content
+
+if TYPE_CHECKING:
+    from workbench.models import ClaimRow
+    from workbench.store import Store
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+MIN_WORDS = 2
+"""Fewer words than this make no proposition: a stray letter from a slip of the cursor."""
+
+
+class ClaimEditor:
+    """Claim changes on one store, with the longest claim text the settings allow."""
+
+    def __init__(self, store: Store, max_chars: int):
+        self.store = store
+        self.max_chars = max_chars
+
+    # -- changes ------------------------------------------------------------------
+
+    def edit_text(self, claim_id: int, text: str, version: int | None) -> Change:
+        claim = self.store.check_version(claim_id, version)
+        text = self._clean(text)
+        before = self.store.content(claim_id)
+        content = self._read(text, claim.article_id, (claim.start, claim.end), claim.claimant, claim.checkable)
+        with self.store.transaction():
+            new_version = self.store.write_content(claim_id, version, content, "edit")
+            self._rematch([claim_id])
+        return Change("edit", claim_id, f"Claim {claim_id} edited.", {"version": new_version, "before": before})
+
+    def set_checkable(self, claim_id: int, checkable: bool, version: int | None) -> Change:
+        before = self.store.content(claim_id)
+        with self.store.transaction():
+            new_version = self.store.write_content(claim_id, version, {**before, "checkable": int(checkable)}, "checkable")
+        state = "checkable again" if checkable else "marked not checkable"
+        return Change("checkable", claim_id, f"Claim {claim_id} {state}.", {"version": new_version, "before": before})
+
+    def split(self, claim_id: int, at: int, version: int | None) -> Change:
+        """Cut a claim in two at a character of its text; the first part keeps the claim's id,
+        verdicts and sources, the second becomes a new claim waiting for review."""
+        claim = self.store.check_version(claim_id, version)
+        left, right = claim.text[:at], claim.text[at:]
+        if not 0 < at < len(claim.text):
+            raise InvalidInput(f"Split claim {claim_id} inside its text, between characters 1 and {len(claim.text) - 1}.")
+        cut = min(claim.start + at, claim.end)
+        spans = (_trimmed(left, claim.start), _trimmed(right, cut)) if self._is_span(claim) else ((claim.start, cut), (cut, claim.end))
+        before = self.store.content(claim_id)
+        first = self._read(self._clean(left), claim.article_id, spans[0], claim.claimant, claim.checkable)
+        second = self._read(self._clean(right), claim.article_id, spans[1], claim.claimant, claim.checkable)
+        with self.store.transaction():
+            new_version = self.store.write_content(claim_id, version, first, "split")
+            new_id = self.store.insert_claim(claim.article_id, second, "split")
+            self._rematch([claim_id, new_id])
+        undo = {"version": new_version, "before": before, "new": new_id}
+        return Change("split", claim_id, f"Claim {claim_id} split; the second part is claim {new_id}.", undo)
+
+    def merge_next(self, claim_id: int, version: int | None) -> Change:
+        """Join a claim with the one after it in its article (a sentence cut in two); the next
+        claim must have no verdicts or sources of its own, since they would not carry over."""
+        claim = self.store.check_version(claim_id, version)
+        following = self._next(claim)
+        start, end = min(claim.start, following.start), max(claim.end, following.end)
+        if self._is_span(claim) and self._is_span(following):
+            text = self.store.article(claim.article_id)["text"][start:end]
+        else:
+            text = f"{claim.text} {following.text}"
+        content = self._read(self._clean(text), claim.article_id, (start, end), claim.claimant, claim.checkable)
+        before = self.store.content(claim_id)
+        with self.store.transaction():
+            removed = self.store.remove_claim(following.id, "merge")
+            new_version = self.store.write_content(claim_id, version, content, "merge")
+            self._rematch([claim_id])
+        undo = {"version": new_version, "before": before, "removed": removed}
+        return Change("merge", claim_id, f"Claims {claim_id} and {following.id} merged into claim {claim_id}.", undo)
+
+    def add_from_span(self, article_id: int, start: int, end: int) -> Change:
+        """A claim the extraction missed, from a passage of the article the reviewer marks."""
+        article = self.store.article(article_id)
+        if not 0 <= start < end <= len(article["text"]):
+            raise InvalidInput(f"Characters {start} to {end} are not a passage of article {article_id}.")
+        start, end = _trimmed(article["text"][start:end], start)
+        text = self._clean(article["text"][start:end])
+        content = self._read(text, article_id, (start, end), None, True)
+        content["claimant"] = content["claimant"] or article["outlet"]
+        with self.store.transaction():
+            claim_id = self.store.insert_claim(article_id, content, "add_claim")
+            self._rematch([claim_id])
+        return Change("add_claim", claim_id, f"Claim {claim_id} added to article {article_id}.", {"claim": claim_id})
+
+    # -- undo ---------------------------------------------------------------------
+
+    def undo(self, change: Change) -> str:
+        """Take a change back as a new write; refused if the claim changed again since."""
+        undo, claim_id = change.undo, change.claim_id
+        with self.store.transaction():
+            if change.action in {"edit", "checkable", "split", "merge"}:
+                if change.action == "merge":
+                    removed = undo["removed"]
+                    self.store.insert_claim(removed["article_id"], removed["content"], "undo", claim=removed)
+                self.store.write_content(claim_id, undo["version"], undo["before"], "undo")
+                if change.action == "split":
+                    self.store.remove_claim(undo["new"], "undo")
+                self._rematch([claim_id] + ([undo["removed"]["id"]] if change.action == "merge" else []))
+            elif change.action == "add_claim":
+                self.store.remove_claim(claim_id, "undo")
+            elif change.action == "verdict":
+                self.store.retract_verdict(undo["verdict"], undo["status"])
+            elif change.action in {"source", "remove_source"}:
+                self.store.set_source_removed(undo["attachment"], change.action == "source")
+            elif change.action == "edit_source":
+                self.store.edit_source(undo["attachment"], undo["before"])
+            elif change.action == "link":
+                self.store.restore_link(undo["a"], undo["b"], undo["before"])
+            else:
+                raise InvalidInput(f"There is no way to undo {change.action!r}.")
+        return f"Undone: {change.note}"
+
+    # -- helpers ------------------------------------------------------------------
+
+    def _clean(self, text: str) -> str:
+        text = _CONTROL.sub(" ", text).strip()
+        if len(re.findall(r"\w+", text)) < MIN_WORDS:
+            raise InvalidInput(f"A claim needs at least {MIN_WORDS} words.")
+        if len(text) > self.max_chars:
+            raise InvalidInput(f"A claim can be at most {self.max_chars:,} characters; this one has {len(text):,}.")
+        return text
+
+    def _read(
+        self, text: str, article_id: int, span: tuple[int, int], claimant: str | None, checkable: bool
+    ) -> dict[str, Any]:
+        """The content of a claim with this text, read as extraction reads a clause, at `span`."""
+        from workbench.nlp.extract import extract_one
+
+        article = self.store.article(article_id)
+        draft = extract_one(text, article["language"], article["published"], claimant, checkable)
+        content = draft_content(draft, offset=span[0])
+        content["start"], content["end"] = span
+        return content
+
+    def _is_span(self, claim: ClaimRow) -> bool:
+        """True when the claim's text is still the article's text under its span (not edited)."""
+        return self.store.article(claim.article_id)["text"][claim.start : claim.end] == claim.text
+
+    def _next(self, claim: ClaimRow) -> ClaimRow:
+        claims = self.store.claims(article_id=claim.article_id)
+        position = [c.id for c in claims].index(claim.id)
+        if position + 1 == len(claims):
+            raise InvalidInput(f"Claim {claim.id} is the last of its article; there is no next claim to merge with.")
+        return claims[position + 1]
+
+    def _rematch(self, claim_ids: list[int]) -> None:
+        """Index changed claims afresh and suggest their links again (reviewers' decisions stay)."""
+        from workbench.matching.engine import Matcher
+
+        for claim_id in claim_ids:
+            self.store.drop_suggestions(claim_id)
+        matcher = Matcher(self.store)
+        found = matcher.features(claim_ids)
+        matcher.index(found, {c.id: c.article_id for c in self.store.claims(claim_ids=claim_ids)})
+        matcher.link(claim_ids)
+
+
+def _trimmed(passage: str, start: int) -> tuple[int, int]:
+    """The span of a passage starting at `start`, without its surrounding white space."""
+    lead = len(passage) - len(passage.lstrip())
+    return start + lead, start + lead + len(passage.strip())

@@ -18,6 +18,7 @@ async def settle(pilot: Pilot, rounds: int = 50) -> None:
             pass  # the app reports these itself; tests assert on what it shows
         await pilot.pause()
         if all(worker.is_finished for worker in app.workers):
+            await pilot.pause()  # the footer recomposes after the refresh that enabled its keys
             return
     raise AssertionError(f"workers still running after {rounds} rounds: {list(app.workers)}")
 

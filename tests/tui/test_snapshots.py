@@ -40,3 +40,9 @@ def test_a_rated_claim_of_the_second_article_at_120x40(snap_compare, frozen: Wor
         await settle(pilot)
 
     assert snap_compare(make_app(frozen), terminal_size=(120, 40), run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_split_dialog(snap_compare, frozen: Workbench, size: tuple[int, int]):
+    """The claim to split, the cursor where the second claim would begin, and how to do it."""
+    assert snap_compare(make_app(frozen), terminal_size=size, press=["x"], run_before=settle)

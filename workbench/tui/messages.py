@@ -12,7 +12,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from workbench.matching.engine import Match
-    from workbench.models import ArticleSummary, ClaimReview, ClaimRow, ImportResult
+    from workbench.models import ArticleSummary, Change, ClaimReview, ClaimRow, ImportResult
 
 
 @dataclass
@@ -49,7 +49,16 @@ class MatchesLoaded(Message):
 
 @dataclass
 class ReviewSaved(Message):
-    """A verdict, source or link decision is stored; the claim on screen reloads."""
+    """A review write (or its undo) is stored; the claim on screen reloads."""
 
     claim_id: int
     note: str
+    change: Change | None = None
+    """What `u` would take back; None for an undo itself."""
+
+
+@dataclass
+class DatabaseChanged(Message):
+    """Someone (this screen or another reviewer) wrote since the screen last looked."""
+
+    mark: int

@@ -6,6 +6,8 @@ Workers call the core and post messages; the handlers here are the only code tha
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,32 +16,37 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header
+from textual.widgets import ContentSwitcher, DataTable, Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from workbench.errors import WorkbenchError
+from workbench.tui.dialogs.claim_text import EditDialog, SpanDialog, SplitDialog
 from workbench.tui.dialogs.export import ExportChoice, ExportDialog
-from workbench.tui.dialogs.matches import LinkDecision, MatchesDialog
+from workbench.tui.dialogs.matches import MatchesDialog
 from workbench.tui.dialogs.search import SearchDialog
-from workbench.tui.dialogs.source import SourceChoice, SourceDialog
-from workbench.tui.dialogs.verdict import VerdictChoice, VerdictDialog
+from workbench.tui.dialogs.source import SourceDialog
+from workbench.tui.dialogs.verdict import VerdictDialog
 from workbench.tui.messages import (
     ArticlesLoaded,
     ClaimDetailLoaded,
     ClaimsLoaded,
+    DatabaseChanged,
     MatchesLoaded,
     ReviewSaved,
     SeedFinished,
 )
 from workbench.tui.widgets.article_reader import ArticleReader
 from workbench.tui.widgets.claim_detail import ClaimDetail
+from workbench.tui.widgets.footer import TwoRowFooter
 from workbench.tui.widgets.tables import ArticleTable, ClaimTable
 
 if TYPE_CHECKING:
-    from workbench.models import SearchHit
+    from workbench.models import Change, ClaimRow, SearchHit
     from workbench.service import Workbench
 
 NO_ARTICLES = "No articles yet. Import one with: workbench import PATH"
+POLL_SECONDS = 2.0
+"""How often the screen looks for other reviewers' writes."""
 
 
 def describe(error: BaseException) -> str:
@@ -65,6 +72,15 @@ class MainScreen(Screen[None]):
         Binding("slash", "search", "Find", tooltip="Full-text search over claims and articles.", id="search"),
         Binding("e", "export", "Export", tooltip="Write a report of this article or of everything.", id="export"),
         Binding("a", "toggle_reader", "Read", tooltip="Show the article with its claims marked, or the claim.", id="reader"),
+        Binding("t", "edit", "Edit", tooltip="Rewrite the selected claim's text.", id="edit"),
+        Binding("x", "split", "Split", tooltip="Cut the selected claim in two.", id="split"),
+        Binding("j", "join", "Join", tooltip="Merge the selected claim with the next one.", id="join"),
+        Binding(
+            "n", "toggle_checkable", "Mark", tooltip="Mark the selected claim not checkable, or checkable again.",
+            id="checkable",
+        ),
+        Binding("plus", "add_claim", "Add", tooltip="Mark a passage of the article as a claim it missed.", id="add-claim"),
+        Binding("u", "undo", "Undo", tooltip="Take back your last review action.", id="undo"),
         Binding(
             "tab", "app.focus_next", "Next pane", tooltip="Move focus to the next pane.", show=False, id="focus-next"
         ),
@@ -87,6 +103,11 @@ class MainScreen(Screen[None]):
         """The highlighted article; results for any other are stale and dropped."""
         self.claim_id: int | None = None
         """The highlighted claim; details of any other are stale and dropped."""
+        self.done: list[Change] = []
+        """This session's review writes, latest last: what `u` takes back."""
+        self.seen_change: int | None = None
+        """The database's change mark when last read (see Workbench.last_change)."""
+        self.outside_change = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -97,7 +118,7 @@ class MainScreen(Screen[None]):
                 with ContentSwitcher(initial="detail", id="lower"):
                     yield ClaimDetail(id="detail")
                     yield ArticleReader(id="reader")
-        yield Footer(compact=True, show_command_palette=False)
+        yield TwoRowFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(ArticleTable).border_title = "Articles"
@@ -113,27 +134,94 @@ class MainScreen(Screen[None]):
             self.seed(self.seeds_dir)
         else:
             self.load_articles()
+        self.poll()  # note where the database stands, so later looks can tell what changed
+        self.set_interval(POLL_SECONDS, self.poll)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reload" and self.seeding:
             return None  # shown, but disabled until the seed articles are in
-        if action in {"verdict", "source", "matches"} and self.claim_id is None:
+        if action in {"verdict", "source", "matches", "edit", "split", "join", "toggle_checkable"} and self.shown is None:
             return None  # nothing selected to act on
+        if action == "add_claim" and self.article_id is None:
+            return None
+        if action == "undo" and not self.done:
+            return None
         return True
+
+    @property
+    def shown(self) -> ClaimRow | None:
+        """The claim in the detail pane, as read: its version goes with every change made to it."""
+        claim = self.query_one(ClaimDetail).claim
+        return claim if claim is not None and claim.id == self.claim_id else None
 
     # -- review actions: a dialog asks, a worker writes, the claim reloads ---------
 
     def action_verdict(self) -> None:
-        claim = self.query_one(ClaimDetail).claim
+        claim = self.shown
         if claim is None:
             return
         dialog = VerdictDialog(self.workbench.settings.ratings, self.workbench.actor, claim.text)
-        self.app.push_screen(dialog, lambda choice: choice and self.save_verdict(claim.id, choice))
+        self.app.push_screen(
+            dialog,
+            lambda choice: choice and self.write(
+                self.workbench.add_verdict, claim.id, choice.rating, choice.rationale, choice.reviewer, claim.version
+            ),
+        )
 
     def action_source(self) -> None:
-        claim_id = self.claim_id
-        if claim_id is not None:
-            self.app.push_screen(SourceDialog(), lambda choice: choice and self.save_source(claim_id, choice))
+        claim = self.shown
+        if claim is None:
+            return
+        self.app.push_screen(
+            SourceDialog(),
+            lambda choice: choice and self.write(
+                partial(self.workbench.add_source, stance=choice.stance, title=choice.title, publisher=choice.publisher,
+                        excerpt=choice.excerpt, version=claim.version),
+                claim.id,
+                choice.url,
+            ),
+        )
+
+    def action_edit(self) -> None:
+        claim = self.shown
+        if claim is not None:
+            self.app.push_screen(
+                EditDialog(claim.text),
+                lambda text: text and self.write(self.workbench.edit_claim, claim.id, text, claim.version),
+            )
+
+    def action_split(self) -> None:
+        claim = self.shown
+        if claim is not None:
+            self.app.push_screen(
+                SplitDialog(claim.text),
+                lambda at: at is not None and self.write(self.workbench.split_claim, claim.id, at, claim.version),
+            )
+
+    def action_join(self) -> None:
+        claim = self.shown
+        if claim is not None:
+            self.write(self.workbench.merge_next, claim.id, claim.version)
+
+    def action_toggle_checkable(self) -> None:
+        claim = self.shown
+        if claim is not None:
+            self.write(self.workbench.set_checkable, claim.id, not claim.checkable, claim.version)
+
+    def action_add_claim(self) -> None:
+        article_id, reader = self.article_id, self.query_one(ArticleReader)
+        if article_id is None or not reader.text:
+            return
+        claim = self.shown
+        self.app.push_screen(
+            SpanDialog(reader.text, claim.end if claim else 0),
+            lambda span: span and self.write(self.workbench.add_claim, article_id, *span),
+        )
+
+    def action_undo(self) -> None:
+        if self.done:
+            self.undo(self.done.pop())
+            self.refresh_bindings()
 
     def action_matches(self) -> None:
         if self.claim_id is not None:
@@ -195,17 +283,22 @@ class MainScreen(Screen[None]):
             self.post_message(ClaimDetailLoaded(review))
 
     @work(thread=True, group="write", exit_on_error=False)
-    def save_verdict(self, claim_id: int, choice: VerdictChoice) -> None:
-        self.workbench.add_verdict(claim_id, choice.rating, choice.rationale, choice.reviewer)
-        self.post_message(ReviewSaved(claim_id, f"Claim {claim_id}: {choice.rating}."))
+    def write(self, call: Callable[..., Change], *args: object) -> None:
+        """Any review write: the core returns a Change, which the screen keeps for undo."""
+        change = call(*args)
+        self.post_message(ReviewSaved(change.claim_id, change.note, change))
 
     @work(thread=True, group="write", exit_on_error=False)
-    def save_source(self, claim_id: int, choice: SourceChoice) -> None:
-        self.workbench.add_source(
-            claim_id, choice.url, stance=choice.stance, title=choice.title, publisher=choice.publisher,
-            excerpt=choice.excerpt,
-        )
-        self.post_message(ReviewSaved(claim_id, f"Source attached to claim {claim_id}."))
+    def undo(self, change: Change) -> None:
+        note = self.workbench.undo(change)
+        self.post_message(ReviewSaved(change.claim_id, note))
+
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    def poll(self) -> None:
+        """Look for writes by anyone (another reviewer's process included) since the last look."""
+        mark = self.workbench.last_change()
+        if mark != self.seen_change:
+            self.post_message(DatabaseChanged(mark))
 
     @work(thread=True, group="export", exit_on_error=False)
     def export(self, choice: ExportChoice, article_id: int | None) -> None:
@@ -220,12 +313,6 @@ class MainScreen(Screen[None]):
         if not get_current_worker().is_cancelled:
             self.post_message(MatchesLoaded(claim_id, matches))
 
-    @work(thread=True, group="write", exit_on_error=False)
-    def save_link(self, claim_id: int, decision: LinkDecision) -> None:
-        self.workbench.set_link(claim_id, decision.other, decision.state, decision.relation)
-        verb = "rejected" if decision.state == "rejected" else f"confirmed as {decision.relation}"
-        self.post_message(ReviewSaved(claim_id, f"Claims {claim_id} and {decision.other}: {verb}."))
-
     # -- handlers: own the widgets ---------------------------------------------
 
     @on(MatchesLoaded)
@@ -234,17 +321,38 @@ class MainScreen(Screen[None]):
             return
         claim_id = message.claim_id
         self.app.push_screen(
-            MatchesDialog(claim_id, message.matches), lambda decision: decision and self.save_link(claim_id, decision)
+            MatchesDialog(claim_id, message.matches),
+            lambda decision: decision and self.write(
+                self.workbench.set_link, claim_id, decision.other, decision.state, decision.relation
+            ),
         )
 
     @on(ReviewSaved)
     def review_saved(self, message: ReviewSaved) -> None:
         self.notify(message.note, markup=False)
+        if message.change is not None:
+            self.done.append(message.change)
+            if message.change.action in {"add_claim", "split"}:
+                self.claim_id = message.change.claim_id
+        self.reload()
+
+    @on(DatabaseChanged)
+    def database_changed(self, message: DatabaseChanged) -> None:
+        """Someone wrote: show what is stored now, so nobody reviews a claim as it no longer is."""
+        first = self.seen_change is None
+        self.seen_change = message.mark
+        if not first:
+            self.outside_change = True
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the articles, the article's claims and the claim on screen again, keeping the selection."""
         if self.article_id is not None:
             self.load_claims(self.article_id)
-        if message.claim_id == self.claim_id:
-            self.load_detail(message.claim_id)
+        if self.claim_id is not None:
+            self.load_detail(self.claim_id)
         self.load_articles()
+        self.refresh_bindings()
 
     @on(SeedFinished)
     def seed_finished(self, message: SeedFinished) -> None:
@@ -291,9 +399,15 @@ class MainScreen(Screen[None]):
 
     @on(ClaimDetailLoaded)
     def show_detail(self, message: ClaimDetailLoaded) -> None:
-        if message.review.claim.id != self.claim_id:
+        claim = message.review.claim
+        if claim.id != self.claim_id:
             return
+        before = self.shown
+        if self.outside_change and before is not None and before.id == claim.id and before.version != claim.version:
+            self.notify(f"Claim {claim.id} was changed by another reviewer; this is the stored version.", markup=False)
+        self.outside_change = False
         self.query_one(ClaimDetail).show_claim(message.review)
+        self.refresh_bindings()
 
     @on(Worker.StateChanged)
     def worker_failed(self, event: Worker.StateChanged) -> None:
@@ -301,7 +415,11 @@ class MainScreen(Screen[None]):
         if event.state != WorkerState.ERROR:
             return
         worker = event.worker
+        if worker.group == "poll":
+            return  # the next look will tell; a busy database is no news for the reviewer
         self.notify(describe(worker.error), title="Error", severity="error", markup=False)
+        if worker.group == "write":
+            self.reload()  # a refused write (a stale version): show the claim as it is now
         if worker.group == "seed":
             self.seeding = False
             self.refresh_bindings()

@@ -121,3 +121,35 @@ async def test_another_reviewers_edit_refreshes_the_claim_and_a_stale_verdict_is
         await settle(pilot)
         assert app.screen.shown.text == "Rusia calló sobre cualquier acuerdo militar."
         assert any("changed by another reviewer" in note.message for note in notes)
+
+
+async def test_sources_are_listed_edited_removed_and_put_back(seeded: Workbench):
+    from textual.widgets import Input
+
+    from workbench.tui.dialogs.source import SourceDialog, SourcesDialog
+
+    app = make_app(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        claim_id = app.screen.query_one(ClaimTable).selected_id
+        seeded.add_source(claim_id, "https://www.mod.go.jp/", stance="refutes", title="MoD")
+        app.screen.reload()
+        await settle(pilot)
+
+        await pilot.press("s")
+        assert isinstance(app.screen, SourcesDialog)
+        await pilot.press("enter")
+        assert isinstance(app.screen, SourceDialog)
+        assert app.screen.query_one("#url", Input).value == "https://www.mod.go.jp/"
+        app.screen.query_one("#title", Input).value = "Japan Ministry of Defense"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [source] = seeded.sources(claim_id)
+        assert (source["title"], source["stance"]) == ("Japan Ministry of Defense", "refutes")
+
+        await pilot.press("s", "d")
+        await settle(pilot)
+        assert seeded.sources(claim_id) == []
+        await pilot.press("u")
+        await settle(pilot)
+        assert [s["title"] for s in seeded.sources(claim_id)] == ["Japan Ministry of Defense"]

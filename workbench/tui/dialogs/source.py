@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.validation import ValidationResult, Validator
-from textual.widgets import Input, Label, RadioButton, RadioSet
+from rich.text import Text
+from textual.widgets import DataTable, Input, Label, RadioButton, RadioSet
 
 from workbench.config import STANCES
 from workbench.errors import InvalidInput
@@ -35,24 +37,33 @@ class WebAddress(Validator):
 
 
 class SourceDialog(Dialog[SourceChoice | None]):
+    """A new source, or (given `source`, as the core lists it) an attached one to edit."""
+
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel", id="source-cancel"),
         Binding("ctrl+s", "save", "Save", id="source-save"),
     ]
 
+    def __init__(self, source: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.source = source or {}
+
     def compose(self) -> ComposeResult:
+        given = self.source
         with Vertical():
-            yield Input(placeholder="https://…", id="url", validators=[WebAddress()], validate_on=["changed", "submitted"])
+            yield Input(
+                given.get("url") or "", placeholder="https://…", id="url", validators=[WebAddress()],
+                validate_on=["changed", "submitted"],
+            )
             with RadioSet(id="stance"):
                 for stance in STANCES:
-                    yield RadioButton(stance, value=stance == "context", id=f"stance-{stance}")
-            yield Input(placeholder="Title", id="title")
-            yield Input(placeholder="Publisher", id="publisher")
-            yield Input(placeholder="Excerpt", id="excerpt")
+                    yield RadioButton(stance, value=stance == given.get("stance", "context"), id=f"stance-{stance}")
+            for name in ("title", "publisher", "excerpt"):
+                yield Input(given.get(name) or "", placeholder=name.capitalize(), id=name)
             yield Label("ctrl+s saves · esc cancels", classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one(Vertical).border_title = "Source"
+        self.query_one(Vertical).border_title = "Edit source" if self.source else "Source"
         self.query_one("#url", Input).focus()
 
     def action_save(self) -> None:
@@ -69,3 +80,60 @@ class SourceDialog(Dialog[SourceChoice | None]):
             return self.query_one(f"#{name}", Input).value.strip() or None
 
         self.dismiss(SourceChoice(url.value.strip(), stance, value("title"), value("publisher"), value("excerpt")))
+
+
+@dataclass(frozen=True)
+class SourcesAction:
+    """What the reviewer chose in the list: add a source, or edit or remove an attached one."""
+
+    kind: str
+    """'add', 'edit' or 'remove'."""
+    source: dict[str, Any] | None = None
+
+
+class SourcesDialog(Dialog[SourcesAction | None]):
+    """The claim's sources, one per row; a key acts on the highlighted one."""
+
+    DEFAULT_CSS = """
+    SourcesDialog > Vertical {
+        width: 96%;
+    }
+    SourcesDialog DataTable {
+        height: auto;
+        max-height: 12;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Close", id="sources-close"),
+        Binding("a", "choose('add')", "Add", id="sources-add"),
+        Binding("enter", "choose('edit')", "Edit", id="sources-edit", priority=True),
+        Binding("d", "choose('remove')", "Remove", id="sources-remove"),
+    ]
+
+    def __init__(self, sources: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self.sources = sources
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield DataTable(cursor_type="row", id="sources")
+            yield Label("a adds · enter edits · d removes (u undoes) · esc closes", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Vertical).border_title = "Sources"
+        table = self.query_one(DataTable)
+        table.add_columns("Stance", "Title", "Publisher", "Address")
+        for source in self.sources:
+            table.add_row(
+                *(Text(source.get(key) or "—") for key in ("stance", "title", "publisher", "url")),
+                key=str(source["attachment"]),
+            )
+        table.focus()
+
+    def action_choose(self, kind: str) -> None:
+        table = self.query_one(DataTable)
+        if kind == "add" or not self.sources:
+            self.dismiss(SourcesAction("add"))
+            return
+        self.dismiss(SourcesAction(kind, self.sources[table.cursor_row]))

@@ -24,7 +24,7 @@ from workbench.tui.dialogs.claim_text import EditDialog, SpanDialog, SplitDialog
 from workbench.tui.dialogs.export import ExportChoice, ExportDialog
 from workbench.tui.dialogs.matches import MatchesDialog
 from workbench.tui.dialogs.search import SearchDialog
-from workbench.tui.dialogs.source import SourceDialog
+from workbench.tui.dialogs.source import SourceDialog, SourcesAction, SourcesDialog
 from workbench.tui.dialogs.verdict import VerdictDialog
 from workbench.tui.messages import (
     ArticlesLoaded,
@@ -67,7 +67,7 @@ class MainScreen(Screen[None]):
             "r", "reload", "Reload", tooltip="Read articles and claims from the database again.", show=False, id="reload"
         ),
         Binding("v", "verdict", "Verdict", tooltip="Give the selected claim a verdict.", id="verdict"),
-        Binding("s", "source", "Source", tooltip="Attach a source to the selected claim.", id="source"),
+        Binding("s", "source", "Source", tooltip="Attach, edit or remove the selected claim's sources.", id="source"),
         Binding("m", "matches", "Match", tooltip="Earlier claims like the selected one; confirm or reject.", id="matches"),
         Binding("slash", "search", "Find", tooltip="Full-text search over claims and articles.", id="search"),
         Binding("e", "export", "Export", tooltip="Write a report of this article or of everything.", id="export"),
@@ -169,9 +169,17 @@ class MainScreen(Screen[None]):
         )
 
     def action_source(self) -> None:
+        """Add a source at once to a claim without any; otherwise list them to add, edit or remove."""
         claim = self.shown
         if claim is None:
             return
+        sources = self.query_one(ClaimDetail).sources
+        if not sources:
+            self.add_source(claim)
+        else:
+            self.app.push_screen(SourcesDialog(sources), lambda chosen: chosen and self.act_on_source(claim, chosen))
+
+    def add_source(self, claim: ClaimRow) -> None:
         self.app.push_screen(
             SourceDialog(),
             lambda choice: choice and self.write(
@@ -181,6 +189,22 @@ class MainScreen(Screen[None]):
                 choice.url,
             ),
         )
+
+    def act_on_source(self, claim: ClaimRow, chosen: SourcesAction) -> None:
+        if chosen.kind == "add" or chosen.source is None:
+            self.add_source(claim)
+        elif chosen.kind == "remove":
+            self.write(self.workbench.remove_source, chosen.source["attachment"])
+        else:
+            attachment = chosen.source["attachment"]
+            self.app.push_screen(
+                SourceDialog(chosen.source),
+                lambda choice: choice and self.write(
+                    partial(self.workbench.edit_source, url=choice.url, stance=choice.stance, title=choice.title,
+                            publisher=choice.publisher, excerpt=choice.excerpt),
+                    attachment,
+                ),
+            )
 
     def action_edit(self) -> None:
         claim = self.shown

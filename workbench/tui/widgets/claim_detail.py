@@ -106,12 +106,15 @@ class ClaimDetail(VerticalScroll):
         """Replace the claim with one line, for empty or loading states."""
         self.add_class("-empty")
         self.claim = None
+        self.sources: list[dict[str, Any]] = []
         self.query_one("#detail-heading", Static).update(message)
         self.border_title = "Claim"
 
     def show_claim(self, review: ClaimReview) -> None:
         claim, verdicts, sources = review.claim, review.verdicts, review.sources
         self.claim = claim
+        self.sources = sources
+        """The claim's own sources, each with its `attachment` number for editing or removing it."""
         checkable = "checkable" if claim.checkable else "not checkable"
         heading = f"{claim.kind} · {checkable} · score {claim.score:.2f} · {claim.status}"
         values = {

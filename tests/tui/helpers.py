@@ -18,7 +18,10 @@ async def settle(pilot: Pilot, rounds: int = 50) -> None:
             pass  # the app reports these itself; tests assert on what it shows
         await pilot.pause()
         if all(worker.is_finished for worker in app.workers):
-            await pilot.pause()  # the footer recomposes after the refresh that enabled its keys
+            # Tables size their columns and the footer recomposes when the app is next idle:
+            # give a loaded machine a moment for that before anyone looks at the screen.
+            await pilot.pause(0.05)
+            await pilot.pause()
             return
     raise AssertionError(f"workers still running after {rounds} rounds: {list(app.workers)}")
 

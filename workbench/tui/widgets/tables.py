@@ -71,6 +71,7 @@ class FittedTable(DataTable):
             self.add_row(*(self._cell(row, column.key) for column in self.COLUMNS), key=str(row.key))
         if keep is not None and keep in self.row_ids():
             self.move_cursor(row=self.row_ids().index(keep))
+        self.call_after_refresh(self._refit)  # rows can arrive before the table has its size
 
     def _cell(self, row: Row, key: str) -> Text:
         if key == self._fit_key:
@@ -91,6 +92,10 @@ class FittedTable(DataTable):
         return max(MIN_FIT_WIDTH, self.scrollable_content_region.width - fixed - scrollbar)
 
     def on_resize(self, _: events.Resize) -> None:
+        self._refit()
+
+    def _refit(self) -> None:
+        """Truncate the fitted column again to the width the table has now."""
         width = self._available_width()
         if width != self._fit_width:
             self._fit_width = width

@@ -338,3 +338,17 @@ def test_backup_never_overwrites(seeded_db: Path, tmp_path: Path) -> None:
     before = file_digest(target)
     refuse(seeded_db, "backup", target, code=INVALID)
     assert file_digest(target) == before
+
+
+def test_the_reviewer_comes_from_the_settings_file_unless_the_environment_names_one(
+    seeded_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("WORKBENCH_REVIEWER", raising=False)
+    settings = write(tmp_path / "settings.toml", 'reviewer = "carla"\n')
+    assert_ok(invoke("verdict", "1", "True", "--db", seeded_db, env={"WORKBENCH_SETTINGS": str(settings)}))
+    assert_ok(invoke("verdict", "1", "False", "--db", seeded_db,
+                     env={"WORKBENCH_SETTINGS": str(settings), "WORKBENCH_REVIEWER": "dmitri"}))
+    reviewers = [v["reviewer"] for v in Workbench(seeded_db).verdict_history(1)]
+    assert reviewers == ["carla", "dmitri"]
+    bad = write(tmp_path / "bad.toml", "reviewer = 3\n")
+    assert_clean_failure(invoke("claims", "--db", seeded_db, env={"WORKBENCH_SETTINGS": str(bad)}), 4)

@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from workbench.config import CLAIM_STATUSES, STANCES, Settings, default_reviewer, load_settings, resolve_db_path
+from workbench.config import CLAIM_STATUSES, STANCES, Settings, load_settings, resolve_db_path
 from workbench.errors import InvalidInput, StoreUnavailable, WorkbenchError
 from workbench.service import Workbench
 
@@ -61,7 +61,7 @@ db_option = click.option(
 def _workbench(ctx: click.Context, db: Path | None, reviewer: str | None = None) -> Workbench:
     """The core on the chosen database, with the settings file in force ($WORKBENCH_SETTINGS or ./workbench.toml)."""
     chosen = db or (ctx.find_root().params.get("db"))
-    return Workbench(resolve_db_path(chosen), actor=default_reviewer(reviewer), settings=load_settings())
+    return Workbench(resolve_db_path(chosen), actor=reviewer, settings=load_settings())
 
 
 @click.group(cls=WorkbenchGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})

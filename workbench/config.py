@@ -154,6 +154,9 @@ class Settings:
     max_article_bytes: int = 5 * 1024 * 1024
     """Larger files are refused: no wire story is 5 MB, and spaCy would stall on it."""
 
+    reviewer: str | None = None
+    """Who reviews on this machine, when neither --reviewer nor $WORKBENCH_REVIEWER says."""
+
     max_claim_chars: int = 2000
     """Longer claim texts (a reviewer's edit, an archive row) are refused: a checkable claim is a
     proposition, and a wall of text pasted in its place would swamp matching and reports."""
@@ -224,13 +227,16 @@ def resolve_db_path(option: str | os.PathLike[str] | None) -> Path:
     return Path(option or os.environ.get("WORKBENCH_DB") or DEFAULT_DB)
 
 
-def default_reviewer(option: str | None = None) -> str:
-    """Who is acting: --reviewer, else $WORKBENCH_REVIEWER, else the login name."""
+def default_reviewer(option: str | None = None, configured: str | None = None) -> str:
+    """Who is acting: --reviewer, else $WORKBENCH_REVIEWER, else the settings file's
+    `reviewer`, else the login name."""
     if option and option.strip():
         return option.strip()
     env = os.environ.get("WORKBENCH_REVIEWER", "").strip()
     if env:
         return env
+    if configured:
+        return configured
     try:
         return getpass.getuser()
     except (KeyError, OSError):
@@ -271,7 +277,7 @@ def load_settings(path: Path | None = None) -> Settings:
     return settings_from_dict(data, str(path))
 
 
-SECTIONS = {"organization", "ratings", "rating_aliases", "limits"}
+SECTIONS = {"organization", "ratings", "rating_aliases", "limits", "reviewer"}
 _WEB_ADDRESS = re.compile(r"https?://[^\s/]+")
 
 
@@ -285,7 +291,11 @@ def settings_from_dict(data: dict[str, Any], name: str) -> Settings:
     aliases = _aliases(data.get("rating_aliases", {}), base, name)
     organization = _organization(data.get("organization", {}), name)
     max_bytes, max_chars = _limits(data.get("limits", {}), name)
+    reviewer = data.get("reviewer")
+    if reviewer is not None and (not isinstance(reviewer, str) or not reviewer.strip()):
+        raise InvalidInput(f"Settings file {name}: reviewer must be a name in quotes.")
     return Settings(
+        reviewer=reviewer.strip() if reviewer else None,
         scale=scale,
         rating_aliases=aliases,
         organization=organization,

@@ -54,8 +54,8 @@ class Workbench:
 
     def __init__(self, db_path: Path, actor: str | None = None, settings: Settings | None = None):
         self.db_path = Path(db_path)
-        self.actor = default_reviewer(actor)
         self.settings = settings or Settings()
+        self.actor = default_reviewer(actor, self.settings.reviewer)
 
     @contextmanager
     def store(self, *, create: bool = False) -> Iterator[Store]:

@@ -296,6 +296,11 @@ class Workbench:
         with self.store() as store:
             return store.claim(claim_id)
 
+    def claims_by_id(self, claim_ids: list[int]) -> dict[int, ClaimRow]:
+        """Stored claims by id; ids with no claim are left out."""
+        with self.store() as store:
+            return {claim.id: claim for claim in store.claims(claim_ids=list(claim_ids))}
+
     def review(self, claim_id: int) -> ClaimReview:
         """A claim with its verdicts, sources and links, and what it inherits from its duplicate cluster."""
         from workbench.matching.links import duplicate_clusters

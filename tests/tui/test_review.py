@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import DataTable, Input, OptionList, TextArea
+from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
-from tests.tui.helpers import settle
+from tests.tui.helpers import settle, text_of
 from tests.tui.test_app import SIZE, Notes, detail_field
 from workbench.service import Workbench
 from workbench.tui.app import make_app
@@ -92,6 +92,11 @@ async def test_confirming_a_match_makes_the_verdict_inherited(seeded: Workbench)
         assert isinstance(app.screen, MatchesDialog)
         table = app.screen.query_one(DataTable)
         table.move_cursor(row=[m.claim for m in app.screen.matches].index(1))
+        await pilot.pause()
+        other = text_of(app.screen.query_one("#other-claim", Static))
+        assert other.startswith("Claim 1: El líder norcoreano") and "Verdict: Mostly true" in other
+        assert text_of(app.screen.query_one("#this-claim", Static)).startswith("This claim: ")
+        assert table.get_cell_at((table.cursor_row, 3)).plain == "Mostly true"
         await pilot.press("c")
         await settle(pilot)
         assert seeded.review(target).canonical == 1

@@ -46,3 +46,20 @@ def test_a_rated_claim_of_the_second_article_at_120x40(snap_compare, frozen: Wor
 def test_split_dialog(snap_compare, frozen: Workbench, size: tuple[int, int]):
     """The claim to split, the cursor where the second claim would begin, and how to do it."""
     assert snap_compare(make_app(frozen), terminal_size=size, press=["x"], run_before=settle)
+
+
+def test_a_conflict_side_by_side_at_120x40(snap_compare, frozen: Workbench):
+    """Seoul's one missile against Tokyo's two: the matches of the second article's claim on
+    Seoul's count, with both claims' figures side by side."""
+    second = frozen.articles()[1].id
+    seoul = next(c for c in frozen.claims(second) if "Estado Mayor Conjunto" in c.text)
+    row = [c.id for c in frozen.claims(second)].index(seoul.id)
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("down", "tab", *["down"] * row, "m")
+        await settle(pilot)
+        await pilot.press("down")  # past the duplicate, to Tokyo's two missiles
+        await settle(pilot)
+
+    assert snap_compare(make_app(frozen), terminal_size=(120, 40), run_before=run_before)

@@ -45,6 +45,8 @@ class ClaimDetailLoaded(Message):
 class MatchesLoaded(Message):
     claim_id: int
     matches: list[Match]
+    claims: dict[int, ClaimRow]
+    """The claim and its matches as stored: verdicts, figures and dates to compare."""
 
 
 @dataclass

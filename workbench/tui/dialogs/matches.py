@@ -8,14 +8,16 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.widgets import DataTable, Label
+from textual import on
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Label, Static
 
 from workbench.tui.dialogs.base import Dialog
 
 
 if TYPE_CHECKING:
     from workbench.matching.engine import Match
+    from workbench.models import ClaimRow
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,21 @@ class LinkDecision:
     state: str
     """'confirmed' or 'rejected'."""
     relation: str | None
+
+
+def side(claim: ClaimRow | None, title: str) -> str:
+    """One claim's half of the comparison: text, figures (the implicit "un misil" too), dates, verdict."""
+    if claim is None:
+        return title
+    figures = ", ".join(f"{'' if f.qualifier == '=' else f.qualifier}{f.value:g} {f.unit or ''}".strip() for f in claim.figures)
+    return "\n".join(
+        [
+            f"{title}: {' '.join(claim.text.split())[:160]}",
+            f"Figures: {figures or '—'}",
+            f"Dates: {', '.join(claim.dates) or '—'}",
+            f"Verdict: {claim.rating or '—'}",
+        ]
+    )
 
 
 class MatchesDialog(Dialog[LinkDecision | None]):
@@ -36,6 +53,14 @@ class MatchesDialog(Dialog[LinkDecision | None]):
     MatchesDialog DataTable {
         height: 1fr;
     }
+    MatchesDialog #side-by-side {
+        height: auto;
+        max-height: 8;
+    }
+    MatchesDialog #side-by-side Static {
+        width: 1fr;
+        padding: 0 1 0 0;
+    }
     """
 
     BINDINGS = [
@@ -46,25 +71,32 @@ class MatchesDialog(Dialog[LinkDecision | None]):
         Binding("x", "decide('rejected', None)", "Reject", id="matches-reject"),
     ]
 
-    def __init__(self, claim_id: int, matches: list[Match]) -> None:
+    def __init__(self, claim_id: int, matches: list[Match], claims: dict[int, ClaimRow] | None = None) -> None:
         super().__init__()
         self.claim_id = claim_id
         self.matches = matches
+        self.claims = claims or {}
+        """The claim and its matches as stored, for their verdicts and for comparing figures and dates."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield DataTable(cursor_type="row", id="match-table")
+            with Horizontal(id="side-by-side"):
+                yield Static(id="this-claim", markup=False)
+                yield Static(id="other-claim", markup=False)
             yield Label("c duplicate · l related · f conflict · x reject · esc close", classes="hint")
 
     def on_mount(self) -> None:
         self.query_one(Vertical).border_title = f"Matches for claim {self.claim_id}"
         table = self.query_one(DataTable)
-        table.add_columns("#", "Score", "Relation", "Claim", "Why")
+        table.add_columns("#", "Score", "Relation", "Verdict", "Claim", "Why")
         for match in self.matches:
+            other = self.claims.get(match.claim)
             table.add_row(
                 Text(str(match.claim), justify="right"),
                 Text(f"{match.score:.2f}"),
                 Text(match.relation or "—"),
+                Text(other.rating if other and other.rating else "—"),
                 Text(" ".join(match.text.split())[:90]),
                 Text("; ".join(match.reasons)[:80], style="dim"),
                 key=str(match.claim),
@@ -72,6 +104,13 @@ class MatchesDialog(Dialog[LinkDecision | None]):
         if not self.matches:
             self.query_one(Label).update("No earlier claim matches. esc closes.")
         table.focus()
+
+    @on(DataTable.RowHighlighted)
+    def _compare(self, event: DataTable.RowHighlighted) -> None:
+        """The two claims side by side: what each states, so a conflict's figures can be read at once."""
+        self.query_one("#this-claim", Static).update(side(self.claims.get(self.claim_id), "This claim"))
+        other = int(event.row_key.value)
+        self.query_one("#other-claim", Static).update(side(self.claims.get(other), f"Claim {other}"))
 
     def action_decide(self, state: str, relation: str | None) -> None:
         table = self.query_one(DataTable)

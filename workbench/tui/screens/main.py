@@ -334,8 +334,9 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="matches", exit_on_error=False)
     def load_matches(self, claim_id: int) -> None:
         matches = self.workbench.matches_for(claim_id)
+        claims = self.workbench.claims_by_id([claim_id, *(m.claim for m in matches)])
         if not get_current_worker().is_cancelled:
-            self.post_message(MatchesLoaded(claim_id, matches))
+            self.post_message(MatchesLoaded(claim_id, matches, claims))
 
     # -- handlers: own the widgets ---------------------------------------------
 
@@ -345,7 +346,7 @@ class MainScreen(Screen[None]):
             return
         claim_id = message.claim_id
         self.app.push_screen(
-            MatchesDialog(claim_id, message.matches),
+            MatchesDialog(claim_id, message.matches, message.claims),
             lambda decision: decision and self.write(
                 self.workbench.set_link, claim_id, decision.other, decision.state, decision.relation
             ),

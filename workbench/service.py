@@ -245,6 +245,14 @@ class Workbench:
     def resolve_language(self, article: ArticleInput) -> ArticleInput:
         return replace(article, language=resolve_language(article.language, article.text, self.settings))
 
+    def load_models(self, languages: tuple[str, ...] = ("es", "en")) -> None:
+        """Load the extraction pipelines now (seconds for Spanish), so the first edit or import
+        does not wait for them; the TUI calls this in a worker after its first paint."""
+        from workbench.nlp.pipeline import load_nlp
+
+        for language in languages:
+            load_nlp(language)
+
     def extract(self, text: str, language: str, published: str | None = None) -> list[ClaimDraft]:
         """Claims of a text, without storing anything."""
         from workbench.nlp.extract import extract_claims

@@ -21,7 +21,6 @@ async def settle(pilot: Pilot, rounds: int = 50) -> None:
             # Tables size their columns and the footer recomposes when the app is next idle:
             # give a loaded machine a moment for that before anyone looks at the screen.
             await pilot.pause(0.05)
-            await pilot.pause()
             return
     raise AssertionError(f"workers still running after {rounds} rounds: {list(app.workers)}")
 

@@ -64,3 +64,10 @@ class DatabaseChanged(Message):
     """Someone (this screen or another reviewer) wrote since the screen last looked."""
 
     mark: int
+
+
+@dataclass
+class ModelsReady(Message):
+    """The extraction pipelines are loaded: edits and imports no longer wait for them."""
+
+    seconds: float

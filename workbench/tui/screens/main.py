@@ -6,6 +6,7 @@ Workers call the core and post messages; the handlers here are the only code tha
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -32,6 +33,7 @@ from workbench.tui.messages import (
     ClaimsLoaded,
     DatabaseChanged,
     MatchesLoaded,
+    ModelsReady,
     ReviewSaved,
     SeedFinished,
 )
@@ -131,9 +133,10 @@ class MainScreen(Screen[None]):
         """Begin loading once the first frame is composed (the app calls this when ready),
         so nothing a worker does can hold the first paint back."""
         if self.seeds_dir is not None:
-            self.seed(self.seeds_dir)
+            self.seed(self.seeds_dir)  # loads the models itself; they are ready when it is done
         else:
             self.load_articles()
+            self.load_models()
         self.poll()  # note where the database stands, so later looks can tell what changed
         self.set_interval(POLL_SECONDS, self.poll)
 
@@ -287,6 +290,13 @@ class MainScreen(Screen[None]):
         if not get_current_worker().is_cancelled:
             self.post_message(SeedFinished(results))
 
+    @work(thread=True, exclusive=True, group="models", exit_on_error=False)
+    def load_models(self) -> None:
+        self.app.call_from_thread(self.set_models_note, "loading the language models…")
+        started = time.perf_counter()
+        self.workbench.load_models()
+        self.post_message(ModelsReady(time.perf_counter() - started))
+
     @work(thread=True, exclusive=True, group="articles", exit_on_error=False)
     def load_articles(self) -> None:
         articles = self.workbench.articles()
@@ -379,6 +389,16 @@ class MainScreen(Screen[None]):
         self.load_articles()
         self.refresh_bindings()
 
+    def set_models_note(self, note: str | None) -> None:
+        """The header's subtitle says when the models are still loading."""
+        name = self.workbench.db_path.name
+        self.app.sub_title = f"{name} · {note}" if note else name
+
+    @on(ModelsReady)
+    def models_ready(self, message: ModelsReady) -> None:
+        self.set_models_note(None)
+        self.log(f"language models ready in {message.seconds:.1f} s")
+
     @on(SeedFinished)
     def seed_finished(self, message: SeedFinished) -> None:
         created = [result for result in message.results if result.created]
@@ -387,6 +407,7 @@ class MainScreen(Screen[None]):
         self.seeding = False
         self.refresh_bindings()
         self.load_articles()
+        self.load_models()
 
     @on(ArticlesLoaded)
     def show_articles(self, message: ArticlesLoaded) -> None:

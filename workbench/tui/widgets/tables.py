@@ -45,6 +45,7 @@ class FittedTable(DataTable):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row")
         self._rows: list[Row] = []
+        self._stale_lines = False
         self._fit_width = 0
         self._fit_key = next(column.key for column in self.COLUMNS if column.width is None)
 
@@ -72,6 +73,7 @@ class FittedTable(DataTable):
         if keep is not None and keep in self.row_ids():
             self.move_cursor(row=self.row_ids().index(keep))
         self.call_after_refresh(self._refit)  # rows can arrive before the table has its size
+        self._stale_lines = True
 
     def _cell(self, row: Row, key: str) -> Text:
         if key == self._fit_key:
@@ -88,8 +90,18 @@ class FittedTable(DataTable):
 
     def _available_width(self) -> int:
         fixed = sum((column.width or 0) + 2 * self.cell_padding for column in self.COLUMNS)
+        # Always leave room for the vertical scrollbar, shown or not: it appears a frame after
+        # the rows and does not resize the table, so a fit that depended on it would be stale.
         scrollbar = self.styles.scrollbar_size_vertical
-        return max(MIN_FIT_WIDTH, self.scrollable_content_region.width - fixed - scrollbar)
+        return max(MIN_FIT_WIDTH, self.content_region.width - fixed - scrollbar)
+
+    def on_idle(self, _: events.Idle) -> None:
+        """Once DataTable has measured new rows (on idle), paint them again: lines it painted
+        before measuring keep the old column widths otherwise (Textual 8 caches them by row)."""
+        if self._stale_lines and not self._require_update_dimensions:
+            self._stale_lines = False
+            self._clear_caches()
+            self.refresh()
 
     def on_resize(self, _: events.Resize) -> None:
         self._refit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
 
 import pytest
@@ -186,3 +187,21 @@ def test_spanish_entities_carry_canonical_actors():
 def test_a_common_word_is_not_a_capital():
     (claim,) = extract_claims("Kim aseguró que Rusia logrará una gran victoria contra sus enemigos.", "es")
     assert "Seychelles" not in {e.canonical for e in claim.entities}
+
+
+@pytest.mark.slow
+def test_english_prose_with_reporting_words_does_not_crash_the_parser_less_pipeline() -> None:
+    """Walking an unparsed token's children crashed spaCy 3.8 (a segmentation fault, which no
+    except clause catches): this copy of the README, English prose where "claim" heads a clause,
+    did it. Run in a subprocess, so a crash fails this test instead of ending the run."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    result = subprocess.run(
+        [sys.executable, "-m", "workbench", "extract", str(ROOT / "tests/data/english_prose.md"), "--lang", "en", "--json"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-500:]
+    assert json.loads(result.stdout)

@@ -63,6 +63,8 @@ def phrase_claimant(tokens: list[Token]) -> Claimant | None:
 
 
 def subject_of(verb: Token) -> Claimant | None:
+    if not verb.doc.has_annotation("DEP"):
+        return None  # no parse, no subject: and an unparsed token's children crash spaCy 3.8
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubj:pass"}:
             return phrase_claimant(_phrase(child))
@@ -132,6 +134,8 @@ class Attributor:
         return self._remember(according_to(sent))
 
     def clause_claimant(self, head: Token, sentence: Claimant | None) -> Claimant | None:
+        if not head.doc.has_annotation("DEP"):
+            return sentence  # no parse (English): the sentence's claimant is all there is
         verb = reporting_verb_over(head)
         if verb is not None and verb.i != head.sent.root.i:
             return self._remember(subject_of(verb) or self.last)

@@ -155,7 +155,8 @@ def _draft(
 
 def _kind(span: Span, head: Token, claimant: Claimant | None) -> str:
     lemmas = {t.lemma_.lower() for t in span}
-    copular = any(t.dep_ == "cop" for t in head.children) or head.lemma_ in {"ser", "parecer"}
+    parsed = head.doc.has_annotation("DEP")  # an unparsed token's children crash spaCy 3.8
+    copular = (parsed and any(t.dep_ == "cop" for t in head.children)) or head.lemma_ in {"ser", "parecer"}
     if (copular and lemmas & EVALUATIVE_LEMMAS) or (lemmas & OPINION_LEMMAS and not any(t.like_num for t in span)):
         return "opinion"
     if any(t.like_num for t in span if not t.text.isdigit() or len(t.text) != 4) and not is_reporting(head):

@@ -86,9 +86,11 @@ class FittedTable(DataTable):
         return text
 
     def _available_width(self) -> int:
+        """The content width less the fixed columns and room for a scrollbar, always reserved:
+        measured with the scrollbar's presence, the fit would depend on whether it had appeared yet."""
         fixed = sum((column.width or 0) + 2 * self.cell_padding for column in self.COLUMNS)
         scrollbar = self.styles.scrollbar_size_vertical
-        return max(MIN_FIT_WIDTH, self.scrollable_content_region.width - fixed - scrollbar)
+        return max(MIN_FIT_WIDTH, self.content_region.width - fixed - scrollbar)
 
     def on_resize(self, _: events.Resize) -> None:
         width = self._available_width()

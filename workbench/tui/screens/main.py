@@ -5,7 +5,6 @@ Workers call the core and post messages; the handlers here are the only code tha
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,12 +16,12 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from workbench.errors import WorkbenchError
 from workbench.tui.dialogs.export import ExportChoice, ExportDialog
 from workbench.tui.dialogs.matches import LinkDecision, MatchesDialog
 from workbench.tui.dialogs.search import SearchDialog
 from workbench.tui.dialogs.source import SourceChoice, SourceDialog
 from workbench.tui.dialogs.verdict import VerdictChoice, VerdictDialog
+from workbench.tui.errors import describe
 from workbench.tui.messages import (
     ArticlesLoaded,
     ClaimDetailLoaded,
@@ -40,15 +39,6 @@ if TYPE_CHECKING:
     from workbench.service import Workbench
 
 NO_ARTICLES = "No articles yet. Import one with: workbench import PATH"
-
-
-def describe(error: BaseException) -> str:
-    """One sentence for the user, as the CLI would print it."""
-    if isinstance(error, WorkbenchError):
-        return str(error)
-    if isinstance(error, sqlite3.Error):
-        return f"The database could not be used: {error}."
-    return f"Unexpected error: {error!r}"
 
 
 class MainScreen(Screen[None]):

@@ -40,3 +40,22 @@ def test_a_rated_claim_of_the_second_article_at_120x40(snap_compare, frozen: Wor
         await settle(pilot)
 
     assert snap_compare(make_app(frozen), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_main_screen_at_200x60(snap_compare, frozen: Workbench):
+    """The widest layout: long titles and claims fit, the footer sits at the left."""
+    assert snap_compare(make_app(frozen), terminal_size=(200, 60), run_before=settle)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_queue(snap_compare, frozen: Workbench, size: tuple[int, int]):
+    """The queue in place of the articles (w), its third claim highlighted and shown in full."""
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        await pilot.press("down", "down")
+        await settle(pilot)
+
+    assert snap_compare(make_app(frozen), terminal_size=size, run_before=run_before)

@@ -16,6 +16,8 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from workbench.filter_text import parse_filter_text
+from workbench.service import QUEUE_LIMIT
 from workbench.tui.dialogs.export import ExportChoice, ExportDialog
 from workbench.tui.dialogs.matches import LinkDecision, MatchesDialog
 from workbench.tui.dialogs.search import SearchDialog
@@ -26,16 +28,19 @@ from workbench.tui.messages import (
     ArticlesLoaded,
     ClaimDetailLoaded,
     ClaimsLoaded,
+    EntityNamesLoaded,
     MatchesLoaded,
+    QueueLoaded,
     ReviewSaved,
     SeedFinished,
 )
 from workbench.tui.widgets.article_reader import ArticleReader
 from workbench.tui.widgets.claim_detail import ClaimDetail
+from workbench.tui.widgets.queue import QueuePane, QueueTable
 from workbench.tui.widgets.tables import ArticleTable, ClaimTable
 
 if TYPE_CHECKING:
-    from workbench.models import SearchHit
+    from workbench.models import ClaimRow, SearchHit
     from workbench.service import Workbench
 
 NO_ARTICLES = "No articles yet. Import one with: workbench import PATH"
@@ -55,6 +60,9 @@ class MainScreen(Screen[None]):
         Binding("slash", "search", "Find", tooltip="Full-text search over claims and articles.", id="search"),
         Binding("e", "export", "Export", tooltip="Write a report of this article or of everything.", id="export"),
         Binding("a", "toggle_reader", "Read", tooltip="Show the article with its claims marked, or the claim.", id="reader"),
+        Binding(
+            "w", "toggle_queue", "Queue", tooltip="Claims awaiting review across articles, or the articles again.", id="queue"
+        ),
         Binding(
             "tab", "app.focus_next", "Next pane", tooltip="Move focus to the next pane.", show=False, id="focus-next"
         ),
@@ -77,11 +85,14 @@ class MainScreen(Screen[None]):
         """The highlighted article; results for any other are stale and dropped."""
         self.claim_id: int | None = None
         """The highlighted claim; details of any other are stale and dropped."""
+        self.queued: dict[int, ClaimRow] = {}
+        """The claims the queue lists, by id."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="panes"):
             yield ArticleTable(id="articles")
+            yield QueuePane(self.workbench.settings.ratings, id="queue")
             with Vertical(id="claims-pane"):
                 yield ClaimTable(id="claims")
                 with ContentSwitcher(initial="detail", id="lower"):
@@ -156,6 +167,73 @@ class MainScreen(Screen[None]):
 
     def action_reload(self) -> None:
         self.load_articles()
+        if self.queue_shown:
+            self.load_queue(self.query_one(QueuePane).filter_text)
+
+    # -- the queue: claims awaiting review across articles ------------------------------
+
+    @property
+    def queue_shown(self) -> bool:
+        return self.query_one("#panes").has_class("-queue")
+
+    def action_toggle_queue(self) -> None:
+        """Switch the left pane between the articles and the queue, which opens at its top claim."""
+        if self.queue_shown:
+            self.query_one("#panes").remove_class("-queue")
+            self.query_one(ArticleTable).focus()
+            return
+        self.query_one("#panes").add_class("-queue")
+        self.query_one(QueueTable).focus()
+        self.load_queue(self.query_one(QueuePane).filter_text, from_top=True)
+        if not self.query_one(QueuePane).suggester.entities:
+            self.load_entity_names()
+
+    def show_claim_of_article(self, article_id: int, claim_id: int) -> None:
+        """Select a claim from outside its article's list: the article follows, then the claim in it."""
+        self.claim_id = claim_id
+        self.refresh_bindings()
+        self.load_detail(claim_id)
+        articles = self.query_one(ArticleTable)
+        if article_id != self.article_id and article_id in articles.row_ids():
+            articles.move_cursor(row=articles.row_ids().index(article_id))  # its claims load, keeping claim_id
+            return
+        claims = self.query_one(ClaimTable)
+        if claim_id in claims.row_ids():
+            claims.move_cursor(row=claims.row_ids().index(claim_id))
+
+    @on(QueuePane.FilterSubmitted)
+    def filter_submitted(self, message: QueuePane.FilterSubmitted) -> None:
+        self.load_queue(message.text, from_top=True)
+
+    @on(DataTable.RowHighlighted, "#queue-table")
+    def queued_claim_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        claim = self.queued.get(int(event.row_key.value))
+        if claim is not None:
+            self.show_claim_of_article(claim.article_id, claim.id)
+
+    @on(QueueLoaded)
+    def show_queue(self, message: QueueLoaded) -> None:
+        pane = self.query_one(QueuePane)
+        if message.filter_text != pane.filter_text:
+            return
+        self.queued = {claim.id: claim for claim in message.claims}
+        pane.show(message.claims, keep=None if message.from_top else self.claim_id, limit=message.limit)
+
+    @on(EntityNamesLoaded)
+    def entity_names_loaded(self, message: EntityNamesLoaded) -> None:
+        self.query_one(QueuePane).suggester.entities = message.names
+
+    @work(thread=True, exclusive=True, group="queue", exit_on_error=False)
+    def load_queue(self, filter_text: str, from_top: bool = False) -> None:
+        claims = self.workbench.queue(**parse_filter_text(filter_text), limit=QUEUE_LIMIT)
+        if not get_current_worker().is_cancelled:
+            self.post_message(QueueLoaded(filter_text, claims, QUEUE_LIMIT, from_top))
+
+    @work(thread=True, exclusive=True, group="entity-names", exit_on_error=False)
+    def load_entity_names(self) -> None:
+        names = self.workbench.entity_names()
+        if not get_current_worker().is_cancelled:
+            self.post_message(EntityNamesLoaded(names))
 
     # -- workers: call the core, post a message, touch no widget ---------------
 
@@ -235,6 +313,8 @@ class MainScreen(Screen[None]):
         if message.claim_id == self.claim_id:
             self.load_detail(message.claim_id)
         self.load_articles()
+        if self.queue_shown:
+            self.load_queue(self.query_one(QueuePane).filter_text)
 
     @on(SeedFinished)
     def seed_finished(self, message: SeedFinished) -> None:

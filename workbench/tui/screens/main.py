@@ -19,6 +19,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from workbench.filter_text import parse_filter_text
 from workbench.service import QUEUE_LIMIT
 from workbench.tui.dialogs.export import ExportChoice, ExportDialog
+from workbench.tui.dialogs.import_article import ImportDialog
 from workbench.tui.dialogs.matches import LinkDecision, MatchesDialog
 from workbench.tui.dialogs.search import SearchDialog
 from workbench.tui.dialogs.source import SourceChoice, SourceDialog
@@ -40,7 +41,7 @@ from workbench.tui.widgets.queue import QueuePane, QueueTable
 from workbench.tui.widgets.tables import ArticleTable, ClaimTable
 
 if TYPE_CHECKING:
-    from workbench.models import ClaimRow, SearchHit
+    from workbench.models import ClaimRow, ImportResult, SearchHit
     from workbench.service import Workbench
 
 NO_ARTICLES = "No articles yet. Import one with: workbench import PATH"
@@ -63,6 +64,7 @@ class MainScreen(Screen[None]):
         Binding(
             "w", "toggle_queue", "Queue", tooltip="Claims awaiting review across articles, or the articles again.", id="queue"
         ),
+        Binding("i", "import_article", "Import", tooltip="Import an article from a file or from pasted text.", id="import"),
         Binding(
             "tab", "app.focus_next", "Next pane", tooltip="Move focus to the next pane.", show=False, id="focus-next"
         ),
@@ -234,6 +236,25 @@ class MainScreen(Screen[None]):
         names = self.workbench.entity_names()
         if not get_current_worker().is_cancelled:
             self.post_message(EntityNamesLoaded(names))
+
+    # -- import from inside: the dialog reads and stores, the screen shows the result --------
+
+    def action_import_article(self) -> None:
+        self.app.push_screen(ImportDialog(self.workbench), self.imported)
+
+    def imported(self, result: ImportResult | None) -> None:
+        """Show the imported article (or the stored copy of it) with its claims."""
+        if result is None:
+            return
+        if result.created:
+            self.notify(f"Imported article {result.article_id}: {result.title} ({result.claim_count} claims).", markup=False)
+        else:
+            self.notify(f"Already imported as article {result.article_id}: {result.title}.", markup=False)
+        self.query_one("#panes").remove_class("-queue")
+        self.article_id, self.claim_id = result.article_id, None
+        self.query_one(ArticleTable).focus()
+        self.load_articles()
+        self.load_entity_names()
 
     # -- workers: call the core, post a message, touch no widget ---------------
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from workbench.config import CLAIM_STATUSES, STANCES, Settings, load_settings, resolve_db_path
+from workbench.config import CLAIM_KINDS, CLAIM_STATUSES, STANCES, Settings, load_settings, resolve_db_path
 from workbench.errors import InvalidInput, StoreUnavailable, WorkbenchError
 from workbench.service import Workbench
 
@@ -119,8 +119,6 @@ def import_(ctx: click.Context, paths: tuple[str, ...], db: Path | None, title: 
 
     Example: workbench import story.html --published 2023-09-13 --lang es
     """
-    from workbench.ingest.reader import parse_article, read_bytes
-
     if fmt in ARCHIVE_FORMATS:
         _import_archive(ctx, paths, db, fmt)
         return
@@ -131,11 +129,9 @@ def import_(ctx: click.Context, paths: tuple[str, ...], db: Path | None, title: 
     if language not in {"es", "en", "auto"}:
         raise InvalidInput(f"Language {language!r} is not supported; use es, en or auto.")
     workbench = _workbench(ctx, db)
-    limit = workbench.settings.max_article_bytes
     # Read and check every input before writing anything, so one bad file leaves the database as it was.
     articles = [
-        parse_article(read_bytes(path, limit), origin=path, title=title, url=url, outlet=outlet,
-                      published=published, language=language)
+        workbench.read_article(path, title=title, url=url, outlet=outlet, published=published, language=language)
         for path in paths
     ]
     for result in _import_with_progress(workbench, articles):
@@ -223,20 +219,33 @@ def extract(path: str, lines: bool, as_json: bool, language: str) -> None:
 @cli.command()
 @db_option
 @click.option("--article", "article_id", type=int, help="Only the claims of this article.")
+@click.option("--status", help=f"Only claims with this review status: {', '.join(CLAIM_STATUSES)}.")
+@click.option("--rating", help="Only claims whose latest verdict is this rating (English, Spanish or an alias).")
+@click.option("--kind", help=f"Only claims of this kind: {', '.join(CLAIM_KINDS)}.")
+@click.option("--entity", metavar="NAME", help="Only claims naming this entity (canonical name or as written).")
+@click.option("--queue", is_flag=True,
+              help="The review queue: checkable claims not yet checked, highest check-worthiness first.")
+@click.option("--limit", type=int, default=200, show_default=True, help="How many claims --queue lists.")
 @click.option("--json", "as_json", is_flag=True, help="Print claims as JSON.")
 @click.pass_context
-def claims(ctx: click.Context, db: Path | None, article_id: int | None, as_json: bool) -> None:
-    """List stored claims.
+def claims(ctx: click.Context, db: Path | None, article_id: int | None, status: str | None, rating: str | None,
+           kind: str | None, entity: str | None, queue: bool, limit: int, as_json: bool) -> None:
+    """List stored claims, all of them or those the filters let through.
 
-    Example: workbench claims --article 1
+    Example: workbench claims --queue --entity "Corea del Norte" --kind quantity
     """
-    rows = _workbench(ctx, db).claims(article_id)
+    filters = {"status": status, "rating": rating, "kind": kind, "entity": entity}
+    workbench = _workbench(ctx, db)
+    if queue:
+        rows = workbench.queue(article_id=article_id, limit=limit, **filters)
+    else:
+        rows = workbench.claims(article_id, **filters)
     if as_json:
         click.echo(json.dumps([asdict(row) for row in rows], ensure_ascii=False, indent=2))
         return
     for row in rows:
-        rating = row.rating or ("-" if row.checkable else "not checkable")
-        click.echo(f"{row.id:>5}  {row.kind:<10} {rating:<13} {row.text}")
+        rating_shown = row.rating or ("-" if row.checkable else "not checkable")
+        click.echo(f"{row.id:>5}  {row.kind:<10} {rating_shown:<13} {row.text}")
 
 
 @cli.command()

@@ -169,3 +169,25 @@ class Change:
     note: str
     """One sentence for the reviewer: what happened."""
     undo: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """Which claims to list; every field left as None lets all claims through.
+
+    Values are checked and spelled as stored (see `Workbench.claim_filter`) before a store sees them.
+    """
+
+    article_id: int | None = None
+    status: str | None = None
+    """new, in_review or checked."""
+    rating: str | None = None
+    """The latest own verdict's rating, as the scale spells it."""
+    kind: str | None = None
+    entity: str | None = None
+    """An entity's canonical name or the text it appears as, compared with case and accents folded."""
+    checkable: bool | None = None
+    open_only: bool = False
+    """Only claims nobody has checked yet (new or in review): what the review queue starts from."""
+    exclude_archives: bool = False
+    """Leave out archived earlier claims (CSV, ClaimReview): reference material, not work to review."""

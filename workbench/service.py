@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.config import STANCES, Settings, default_reviewer
+from workbench.config import CLAIM_KINDS, CLAIM_STATUSES, STANCES, Settings, default_reviewer
 from workbench.errors import InvalidInput, NotFound
 from workbench.models import (
     ArchiveImport,
@@ -23,6 +23,7 @@ from workbench.models import (
     ArticleSummary,
     Change,
     ClaimDraft,
+    ClaimFilter,
     ClaimReview,
     ClaimRow,
     ImportResult,
@@ -39,6 +40,10 @@ if TYPE_CHECKING:
 
 SEEDED_KEY = "seeded"
 LINK_ON_IMPORT = 5000
+QUEUE_LIMIT = 200
+"""Claims the review queue lists at once: a day's work, read in a blink even beside a large archive."""
+PASTED = "Pasted text"
+"""The origin of an article pasted into the TUI, as messages name it."""
 """Archives up to this many rows are matched against earlier claims as they are imported."""
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -259,21 +264,53 @@ class Workbench:
 
         return extract_claims(text, language, published)
 
-    def seed(self, seeds_dir: Path) -> list[ImportResult]:
-        """Import the seed articles once per database, so a new user sees real work at once."""
+    def read_article(
+        self,
+        path: str,
+        *,
+        title: str | None = None,
+        url: str | None = None,
+        outlet: str | None = None,
+        published: str | None = None,
+        language: str = "auto",
+    ) -> ArticleInput:
+        """An article file (text, Markdown or HTML; '-' for stdin) read and checked, not yet stored.
+
+        The CLI and the TUI both read files through here, so both refuse the same files the same way.
+        """
         from workbench.ingest.reader import parse_article, read_bytes
 
+        return parse_article(
+            read_bytes(path, self.settings.max_article_bytes),
+            origin=path,
+            title=title,
+            url=url,
+            outlet=outlet,
+            published=published,
+            language=language,
+        )
+
+    def pasted_article(self, text: str, *, title: str | None = None, published: str | None = None) -> ArticleInput:
+        """An article from text pasted into the TUI, checked as a file would be; `PASTED` names it in messages."""
+        from workbench.ingest.reader import parse_article
+
+        data = text.encode("utf-8")
+        if len(data) > self.settings.max_article_bytes:
+            size = self.settings.max_article_bytes / (1024 * 1024)
+            raise InvalidInput(f"The pasted text is larger than the {size:g} MB limit for an article.")
+        return parse_article(data, origin=PASTED, title=title or None, published=published or None)
+
+    def seed(self, seeds_dir: Path) -> list[ImportResult]:
+        """Import the seed articles once per database, so a new user sees real work at once."""
         with self.store(create=True) as store:
             if store.get_meta(SEEDED_KEY):
                 return []
         manifest = json.loads((seeds_dir / "manifest.json").read_text(encoding="utf-8"))
         articles = []
         for entry in manifest["articles"]:
-            path = seeds_dir / entry["path"]
             articles.append(
-                parse_article(
-                    read_bytes(str(path), self.settings.max_article_bytes),
-                    origin=str(path),
+                self.read_article(
+                    str(seeds_dir / entry["path"]),
                     title=entry.get("title"),
                     url=entry.get("url"),
                     outlet=entry.get("outlet"),
@@ -296,9 +333,91 @@ class Workbench:
         with self.store() as store:
             return store.article(article_id)["text"]
 
-    def claims(self, article_id: int | None = None) -> list[ClaimRow]:
+    def claims(
+        self,
+        article_id: int | None = None,
+        *,
+        status: str | None = None,
+        rating: str | None = None,
+        kind: str | None = None,
+        entity: str | None = None,
+    ) -> list[ClaimRow]:
+        """Stored claims in article and text order, all of them or those the filters let through.
+
+        :param status: new, in_review or checked.
+        :param rating: the latest verdict's rating, in any spelling the settings map onto the scale.
+        :param kind: event, quantity, statement, prediction or opinion.
+        :param entity: an entity's canonical name or its text in the claim, case and accents ignored.
+        """
+        filters = self.claim_filter(article_id=article_id, status=status, rating=rating, kind=kind, entity=entity)
         with self.store() as store:
-            return store.claims(article_id=article_id)
+            if filters == ClaimFilter(article_id=article_id):
+                return store.claims(article_id=article_id)
+            ids = store.filtered_claim_ids(filters)
+            return store.claims(claim_ids=ids) if ids else []
+
+    def queue(
+        self,
+        *,
+        article_id: int | None = None,
+        status: str | None = None,
+        rating: str | None = None,
+        kind: str | None = None,
+        entity: str | None = None,
+        limit: int = QUEUE_LIMIT,
+    ) -> list[ClaimRow]:
+        """Checkable claims awaiting review across articles, highest check-worthiness score first.
+
+        Without a status or rating, claims already checked are left out; archived earlier claims
+        are reference, not work, so they are left out unless `article_id` names their archive.
+        Filters are as for `claims`.
+        """
+        if limit < 1:
+            raise InvalidInput("The queue limit must be at least 1.")
+        filters = replace(
+            self.claim_filter(article_id=article_id, status=status, rating=rating, kind=kind, entity=entity),
+            checkable=True,
+            open_only=status is None and rating is None,
+            exclude_archives=article_id is None,
+        )
+        with self.store() as store:
+            ids = store.filtered_claim_ids(filters, by_score=True, limit=limit)
+            rows = {row.id: row for row in store.claims(claim_ids=ids)} if ids else {}
+        return [rows[claim_id] for claim_id in ids]
+
+    def claim_filter(
+        self,
+        *,
+        article_id: int | None = None,
+        status: str | None = None,
+        rating: str | None = None,
+        kind: str | None = None,
+        entity: str | None = None,
+    ) -> ClaimFilter:
+        """Filter values as a user types them, checked and spelled as stored; one that cannot match is refused."""
+        if status is not None:
+            status = "_".join(status.strip().lower().replace("-", " ").split())
+            if status not in CLAIM_STATUSES:
+                raise InvalidInput(f"Status {status!r} is not one of {', '.join(CLAIM_STATUSES)}.")
+        if kind is not None:
+            kind = kind.strip().lower()
+            if kind not in CLAIM_KINDS:
+                raise InvalidInput(f"Kind {kind!r} is not one of {', '.join(CLAIM_KINDS)}.")
+        if rating is not None:
+            found = self.settings.foreign_rating(rating)
+            if found is None:
+                raise InvalidInput(f"{rating!r} is not a rating; use one of: {', '.join(self.settings.ratings)}.")
+            rating = found
+        if entity is not None:
+            entity = " ".join(entity.split())
+            if not entity:
+                raise InvalidInput("The entity to filter by is empty.")
+        return ClaimFilter(article_id=article_id, status=status, rating=rating, kind=kind, entity=entity)
+
+    def entity_names(self, limit: int = 500) -> list[str]:
+        """Names the entity filter knows, most frequent first: for completing what a reviewer types."""
+        with self.store() as store:
+            return store.entity_names(limit)
 
     def claim(self, claim_id: int) -> ClaimRow:
         with self.store() as store:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import SHORT_ARTICLE
 from tests.tui.conftest import FIXED_NOW
 from tests.tui.helpers import settle
 from workbench.service import Workbench
@@ -63,3 +64,51 @@ def test_a_conflict_side_by_side_at_120x40(snap_compare, frozen: Workbench):
         await settle(pilot)
 
     assert snap_compare(make_app(frozen), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_main_screen_at_200x60(snap_compare, frozen: Workbench):
+    """The widest layout: long titles and claims fit, the footer sits at the left."""
+    assert snap_compare(make_app(frozen), terminal_size=(200, 60), run_before=settle)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_queue(snap_compare, frozen: Workbench, size: tuple[int, int]):
+    """The queue in place of the articles (w), its third claim highlighted and shown in full."""
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        await pilot.press("down", "down")
+        await settle(pilot)
+
+    assert snap_compare(make_app(frozen), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_import_dialog_pasting_text(snap_compare, frozen: Workbench, size: tuple[int, int]):
+    """The import dialog's paste tab, with a title, a date and the text filled in."""
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        pilot.app.screen.query_one("#import-tabs").active = "paste"
+        await pilot.pause()
+        pilot.app.screen.query_one("#title").value = "Misiles y satélites"
+        pilot.app.screen.query_one("#published").value = "2023-09-13"
+        pilot.app.screen.query_one("#text").text = SHORT_ARTICLE
+        await pilot.pause()
+
+    assert snap_compare(make_app(frozen), terminal_size=size, run_before=run_before)
+
+
+def test_import_dialog_file_tab_at_80x24(snap_compare, frozen: Workbench):
+    """The import dialog as it opens: the path input focused, its hint and keys."""
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+
+    assert snap_compare(make_app(frozen), terminal_size=(80, 24), run_before=run_before)

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from workbench.config import fold_label
 from workbench.errors import NotFound
 from workbench.store.claim_writes import ClaimWrites, claim_values
 from workbench.store.clock import now
@@ -19,6 +20,7 @@ from workbench.models import (
     ArticleInput,
     ArticleSummary,
     ClaimDraft,
+    ClaimFilter,
     ClaimRow,
     EntityDraft,
     Figure,
@@ -319,6 +321,54 @@ class Store(ClaimWrites):
             )
             for row in rows
         ]
+
+    def filtered_claim_ids(self, filters: ClaimFilter, *, by_score: bool = False, limit: int | None = None) -> list[int]:
+        """Ids of the claims a filter lets through, in text order or (by_score) highest score first.
+
+        Only ids: the caller reads the rows with `claims(claim_ids=...)`, the one place a ClaimRow is built.
+        """
+        where, params = ["1 = 1"], {}
+        if filters.article_id is not None:
+            self.article(filters.article_id)
+            where.append("c.article_id = :article_id")
+            params["article_id"] = filters.article_id
+        for column in ("status", "kind"):
+            value = getattr(filters, column)
+            if value is not None:
+                where.append(f"c.{column} = :{column}")
+                params[column] = value
+        if filters.open_only:
+            where.append("c.status != 'checked'")
+        if filters.checkable is not None:
+            where.append("c.checkable = :checkable")
+            params["checkable"] = int(filters.checkable)
+        if filters.rating is not None:
+            where.append("(SELECT v.rating FROM verdicts v WHERE v.claim_id = c.id ORDER BY v.id DESC LIMIT 1) = :rating")
+            params["rating"] = filters.rating
+        if filters.entity is not None:
+            # SQLite's lower() folds ASCII only; "SEÚL" must find "Seúl", and so must "Seul".
+            self.db.conn.create_function("workbench_fold", 1, fold_label, deterministic=True)
+            where.append(
+                "c.id IN (SELECT e.claim_id FROM entities e WHERE workbench_fold(e.text) = :entity"
+                " OR workbench_fold(coalesce(e.canonical, '')) = :entity)"
+            )
+            params["entity"] = fold_label(filters.entity)
+        if filters.exclude_archives:
+            where.append("c.article_id IN (SELECT id FROM articles WHERE NOT is_archive)")
+        order = "c.score DESC, c.article_id, c.start, c.id" if by_score else "c.article_id, c.start, c.id"
+        sql = f"SELECT c.id FROM claims c WHERE {' AND '.join(where)} ORDER BY {order}"
+        if limit is not None:
+            sql += " LIMIT :limit"
+            params["limit"] = limit
+        return [row[0] for row in self.db.execute(sql, params).fetchall()]
+
+    def entity_names(self, limit: int = 500) -> list[str]:
+        """Entity names as filters can name them: canonical where known, most frequent first."""
+        rows = self.db.execute(
+            "SELECT coalesce(canonical, text) AS name FROM entities GROUP BY name ORDER BY count(*) DESC, name LIMIT ?",
+            [limit],
+        ).fetchall()
+        return [row[0] for row in rows]
 
     def _entities_by_claim(self, claim_ids: list[int]) -> dict[int, list[EntityDraft]]:
         found: dict[int, list[EntityDraft]] = {}

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import HelpPanel
 
+from workbench.tui.commands import binding_commands
 from workbench.tui.screens.main import MainScreen
 
 if TYPE_CHECKING:
@@ -44,6 +47,13 @@ class WorkbenchApp(App[None]):
     def on_ready(self) -> None:
         if isinstance(self.screen, MainScreen):
             self.screen.start()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The main screen's actions first, then Textual's own (theme, screenshot...) minus the ones they repeat."""
+        ours = list(binding_commands(self, screen)) if isinstance(screen, MainScreen) else []
+        yield from ours
+        titles = {command.title for command in ours}
+        yield from (command for command in super().get_system_commands(screen) if command.title not in titles)
 
     def action_toggle_help(self) -> None:
         if self.screen.query(HelpPanel):

@@ -1,6 +1,7 @@
 """Messages posted by workers; handlers on the main screen own every widget change.
 
 Chain: SeedFinished -> ArticlesLoaded -> ClaimsLoaded -> ClaimDetailLoaded.
+The queue: QueueLoaded -> (the claim's article) ClaimsLoaded -> ClaimDetailLoaded.
 """
 
 from __future__ import annotations
@@ -71,3 +72,21 @@ class ModelsReady(Message):
     """The extraction pipelines are loaded: edits and imports no longer wait for them."""
 
     seconds: float
+
+
+@dataclass
+class QueueLoaded(Message):
+    """The review queue for a filter line; stale when the line has changed since."""
+
+    filter_text: str
+    claims: list[ClaimRow]
+    limit: int
+    from_top: bool
+    """A new filter or a fresh look starts at the top; a reload keeps the reviewer's place."""
+
+
+@dataclass
+class EntityNamesLoaded(Message):
+    """Names the queue's filter line can complete."""
+
+    names: list[str]

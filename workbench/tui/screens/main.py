@@ -5,7 +5,6 @@ Workers call the core and post messages; the handlers here are the only code tha
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable
 from functools import partial
@@ -20,44 +19,41 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from workbench.errors import WorkbenchError
+from workbench.filter_text import parse_filter_text
+from workbench.service import QUEUE_LIMIT
 from workbench.tui.dialogs.claim_text import EditDialog, SpanDialog, SplitDialog
 from workbench.tui.dialogs.export import ExportChoice, ExportDialog
+from workbench.tui.dialogs.import_article import ImportDialog
 from workbench.tui.dialogs.matches import MatchesDialog
 from workbench.tui.dialogs.search import SearchDialog
 from workbench.tui.dialogs.source import SourceDialog, SourcesAction, SourcesDialog
 from workbench.tui.dialogs.verdict import VerdictDialog
+from workbench.tui.errors import describe
 from workbench.tui.messages import (
     ArticlesLoaded,
     ClaimDetailLoaded,
     ClaimsLoaded,
     DatabaseChanged,
+    EntityNamesLoaded,
     MatchesLoaded,
     ModelsReady,
+    QueueLoaded,
     ReviewSaved,
     SeedFinished,
 )
 from workbench.tui.widgets.article_reader import ArticleReader
 from workbench.tui.widgets.claim_detail import ClaimDetail
 from workbench.tui.widgets.footer import TwoRowFooter
+from workbench.tui.widgets.queue import QueuePane, QueueTable
 from workbench.tui.widgets.tables import ArticleTable, ClaimTable
 
 if TYPE_CHECKING:
-    from workbench.models import Change, ClaimRow, SearchHit
+    from workbench.models import Change, ClaimRow, ImportResult, SearchHit
     from workbench.service import Workbench
 
 NO_ARTICLES = "No articles yet. Import one with: workbench import PATH"
 POLL_SECONDS = 2.0
 """How often the screen looks for other reviewers' writes."""
-
-
-def describe(error: BaseException) -> str:
-    """One sentence for the user, as the CLI would print it."""
-    if isinstance(error, WorkbenchError):
-        return str(error)
-    if isinstance(error, sqlite3.Error):
-        return f"The database could not be used: {error}."
-    return f"Unexpected error: {error!r}"
 
 
 class MainScreen(Screen[None]):
@@ -83,6 +79,10 @@ class MainScreen(Screen[None]):
         ),
         Binding("plus", "add_claim", "Add", tooltip="Mark a passage of the article as a claim it missed.", id="add-claim"),
         Binding("u", "undo", "Undo", tooltip="Take back your last review action.", id="undo"),
+        Binding(
+            "w", "toggle_queue", "Queue", tooltip="Claims awaiting review across articles, or the articles again.", id="queue"
+        ),
+        Binding("i", "import_article", "Import", tooltip="Import an article from a file or from pasted text.", id="import"),
         Binding(
             "tab", "app.focus_next", "Next pane", tooltip="Move focus to the next pane.", show=False, id="focus-next"
         ),
@@ -110,11 +110,16 @@ class MainScreen(Screen[None]):
         self.seen_change: int | None = None
         """The database's change mark when last read (see Workbench.last_change)."""
         self.outside_change = False
+        self.queued: dict[int, ClaimRow] = {}
+        """The claims the queue lists, by id."""
+        self.listed: dict[int, ClaimRow] = {}
+        """The claims of the article on screen, by id."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="panes"):
             yield ArticleTable(id="articles")
+            yield QueuePane(self.workbench.settings.ratings, id="queue")
             with Vertical(id="claims-pane"):
                 yield ClaimTable(id="claims")
                 with ContentSwitcher(initial="detail", id="lower"):
@@ -153,9 +158,14 @@ class MainScreen(Screen[None]):
 
     @property
     def shown(self) -> ClaimRow | None:
-        """The claim in the detail pane, as read: its version goes with every change made to it."""
+        """The selected claim as read (the detail pane's, else the list's while the detail loads):
+        its version goes with every change made to it."""
         claim = self.query_one(ClaimDetail).claim
-        return claim if claim is not None and claim.id == self.claim_id else None
+        if claim is not None and claim.id == self.claim_id:
+            return claim
+        if self.claim_id is None:
+            return None
+        return self.listed.get(self.claim_id) or self.queued.get(self.claim_id)
 
     # -- review actions: a dialog asks, a worker writes, the claim reloads ---------
 
@@ -176,7 +186,8 @@ class MainScreen(Screen[None]):
         claim = self.shown
         if claim is None:
             return
-        sources = self.query_one(ClaimDetail).sources
+        detail = self.query_one(ClaimDetail)
+        sources = detail.sources if detail.claim is not None and detail.claim.id == claim.id else []
         if not sources:
             self.add_source(claim)
         else:
@@ -280,7 +291,91 @@ class MainScreen(Screen[None]):
         self.query_one(ClaimTable).focus()
 
     def action_reload(self) -> None:
+        self.reload()
+
+    # -- the queue: claims awaiting review across articles ------------------------------
+
+    @property
+    def queue_shown(self) -> bool:
+        return self.query_one("#panes").has_class("-queue")
+
+    def action_toggle_queue(self) -> None:
+        """Switch the left pane between the articles and the queue, which opens at its top claim."""
+        if self.queue_shown:
+            self.query_one("#panes").remove_class("-queue")
+            self.query_one(ArticleTable).focus()
+            return
+        self.query_one("#panes").add_class("-queue")
+        self.query_one(QueueTable).focus()
+        self.load_queue(self.query_one(QueuePane).filter_text, from_top=True)
+        if not self.query_one(QueuePane).suggester.entities:
+            self.load_entity_names()
+
+    def show_claim_of_article(self, article_id: int, claim_id: int) -> None:
+        """Select a claim from outside its article's list: the article follows, then the claim in it."""
+        self.claim_id = claim_id
+        self.refresh_bindings()
+        self.load_detail(claim_id)
+        articles = self.query_one(ArticleTable)
+        if article_id != self.article_id and article_id in articles.row_ids():
+            articles.move_cursor(row=articles.row_ids().index(article_id))  # its claims load, keeping claim_id
+            return
+        claims = self.query_one(ClaimTable)
+        if claim_id in claims.row_ids():
+            claims.move_cursor(row=claims.row_ids().index(claim_id))
+
+    @on(QueuePane.FilterSubmitted)
+    def filter_submitted(self, message: QueuePane.FilterSubmitted) -> None:
+        self.load_queue(message.text, from_top=True)
+
+    @on(DataTable.RowHighlighted, "#queue-table")
+    def queued_claim_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        claim = self.queued.get(int(event.row_key.value))
+        if claim is not None:
+            self.show_claim_of_article(claim.article_id, claim.id)
+
+    @on(QueueLoaded)
+    def show_queue(self, message: QueueLoaded) -> None:
+        pane = self.query_one(QueuePane)
+        if message.filter_text != pane.filter_text:
+            return
+        self.queued = {claim.id: claim for claim in message.claims}
+        pane.show(message.claims, keep=None if message.from_top else self.claim_id, limit=message.limit)
+
+    @on(EntityNamesLoaded)
+    def entity_names_loaded(self, message: EntityNamesLoaded) -> None:
+        self.query_one(QueuePane).suggester.entities = message.names
+
+    @work(thread=True, exclusive=True, group="queue", exit_on_error=False)
+    def load_queue(self, filter_text: str, from_top: bool = False) -> None:
+        claims = self.workbench.queue(**parse_filter_text(filter_text), limit=QUEUE_LIMIT)
+        if not get_current_worker().is_cancelled:
+            self.post_message(QueueLoaded(filter_text, claims, QUEUE_LIMIT, from_top))
+
+    @work(thread=True, exclusive=True, group="entity-names", exit_on_error=False)
+    def load_entity_names(self) -> None:
+        names = self.workbench.entity_names()
+        if not get_current_worker().is_cancelled:
+            self.post_message(EntityNamesLoaded(names))
+
+    # -- import from inside: the dialog reads and stores, the screen shows the result --------
+
+    def action_import_article(self) -> None:
+        self.app.push_screen(ImportDialog(self.workbench), self.imported)
+
+    def imported(self, result: ImportResult | None) -> None:
+        """Show the imported article (or the stored copy of it) with its claims."""
+        if result is None:
+            return
+        if result.created:
+            self.notify(f"Imported article {result.article_id}: {result.title} ({result.claim_count} claims).", markup=False)
+        else:
+            self.notify(f"Already imported as article {result.article_id}: {result.title}.", markup=False)
+        self.query_one("#panes").remove_class("-queue")
+        self.article_id, self.claim_id = result.article_id, None
+        self.query_one(ArticleTable).focus()
         self.load_articles()
+        self.load_entity_names()
 
     # -- workers: call the core, post a message, touch no widget ---------------
 
@@ -387,6 +482,8 @@ class MainScreen(Screen[None]):
         if self.claim_id is not None:
             self.load_detail(self.claim_id)
         self.load_articles()
+        if self.queue_shown:
+            self.load_queue(self.query_one(QueuePane).filter_text)
         self.refresh_bindings()
 
     def set_models_note(self, note: str | None) -> None:
@@ -428,6 +525,7 @@ class MainScreen(Screen[None]):
     def show_claims(self, message: ClaimsLoaded) -> None:
         if message.article_id != self.article_id:
             return
+        self.listed = {claim.id: claim for claim in message.claims}
         self.query_one(ClaimTable).show(message.claims, keep=self.claim_id)
         self.query_one(ArticleReader).show(message.text, message.claims, self.claim_id)
         if not message.claims:

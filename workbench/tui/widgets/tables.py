@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, ClassVar, NamedTuple
 from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 if TYPE_CHECKING:
     from workbench.models import ArticleSummary, ClaimRow
@@ -45,13 +46,14 @@ class FittedTable(DataTable):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row")
         self._rows: list[Row] = []
-        self._stale_lines = False
         self._fit_width = 0
         self._fit_key = next(column.key for column in self.COLUMNS if column.width is None)
 
     def on_mount(self) -> None:
         for column in self.COLUMNS:
-            self.add_column(column.label, key=column.key, width=column.width)
+            # The fitted column gets a fixed width too (set by each fit), never an auto width:
+            # DataTable keeps rows drawn at an old auto width until something else redraws them.
+            self.add_column(column.label, key=column.key, width=column.width or MIN_FIT_WIDTH)
 
     @property
     def selected_id(self) -> int | None:
@@ -66,14 +68,13 @@ class FittedTable(DataTable):
     def set_rows(self, rows: list[Row], keep: int | None) -> None:
         """Replace every row; the cursor goes back to `keep` when it is still there, else to the top."""
         self._rows = rows
-        self._fit_width = self._available_width()
+        self._set_fit_width(self._available_width())
         self.clear()
         for row in rows:
             self.add_row(*(self._cell(row, column.key) for column in self.COLUMNS), key=str(row.key))
         if keep is not None and keep in self.row_ids():
             self.move_cursor(row=self.row_ids().index(keep))
-        self.call_after_refresh(self._refit)  # rows can arrive before the table has its size
-        self._stale_lines = True
+        self.call_after_refresh(self._refit)  # rows set before the first layout fit again once it is done
 
     def _cell(self, row: Row, key: str) -> Text:
         if key == self._fit_key:
@@ -89,30 +90,31 @@ class FittedTable(DataTable):
         return text
 
     def _available_width(self) -> int:
-        fixed = sum((column.width or 0) + 2 * self.cell_padding for column in self.COLUMNS)
-        # Always leave room for the vertical scrollbar, shown or not: it appears a frame after
-        # the rows and does not resize the table, so a fit that depended on it would be stale.
-        scrollbar = self.styles.scrollbar_size_vertical
-        return max(MIN_FIT_WIDTH, self.content_region.width - fixed - scrollbar)
+        """The content width less the fixed columns and room for a scrollbar, always reserved.
 
-    def on_idle(self, _: events.Idle) -> None:
-        """Once DataTable has measured new rows (on idle), paint them again: lines it painted
-        before measuring keep the old column widths otherwise (Textual 8 caches them by row)."""
-        if self._stale_lines and not self._require_update_dimensions:
-            self._stale_lines = False
-            self._clear_caches()
-            self.refresh()
+        Measured from the widget's own size (set before its Resize event), not its region on
+        screen, which may not be placed yet; and not less a scrollbar only when one is shown,
+        or the fit would depend on whether it had appeared yet.
+        """
+        fixed = sum((column.width or 0) + 2 * self.cell_padding for column in self.COLUMNS)
+        scrollbar = self.styles.scrollbar_size_vertical
+        content = self.outer_size.width - self.styles.gutter.width
+        return max(MIN_FIT_WIDTH, content - fixed - scrollbar)
 
     def on_resize(self, _: events.Resize) -> None:
         self._refit()
 
     def _refit(self) -> None:
-        """Truncate the fitted column again to the width the table has now."""
+        """Cut the fitted column again when the width it was cut to is no longer the table's."""
         width = self._available_width()
         if width != self._fit_width:
-            self._fit_width = width
+            self._set_fit_width(width)
             for row in self._rows:
                 self.update_cell(str(row.key), self._fit_key, self._fit(row), update_width=True)
+
+    def _set_fit_width(self, width: int) -> None:
+        self._fit_width = width
+        self.columns[ColumnKey(self._fit_key)].width = width
 
 
 class ArticleTable(FittedTable):

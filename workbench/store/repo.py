@@ -398,7 +398,7 @@ class Store(ClaimWrites):
     ) -> int:
         """Attach a source to a claim; returns the attachment id. `version` as for add_verdict."""
         with self.transaction():
-            self.check_version(claim_id, version)
+            claim = self.check_version(claim_id, version)
             source = {"url": url, "title": title, "publisher": publisher, "date": date, "excerpt": excerpt}
             source_id = self.db["sources"].insert({**source, "created_at": now()}).last_pk
             attachment = {
@@ -410,6 +410,10 @@ class Store(ClaimWrites):
             }
             attachment_id = self.db["claim_sources"].insert(attachment).last_pk
             self._audit("attach_source", "claims", claim_id, None, {**source, "stance": stance})
+            if claim.status == "new":
+                # Evidence gathered, no verdict yet: the claim is in review, so the queue shows it as such.
+                self.db.execute("UPDATE claims SET status = 'in_review' WHERE id = ?", [claim_id])
+                self._audit("set_status", "claims", claim_id, {"status": "new"}, {"status": "in_review"})
         return attachment_id
 
     def sources(self, claim_id: int) -> list[dict[str, Any]]:

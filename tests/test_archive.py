@@ -114,3 +114,12 @@ def test_different_actors_counting_the_same_thing_are_no_conflict(tmp_path: Path
     assert_ok(invoke("import", archive(tmp_path, body), "--format", "claims-csv", "--db", db))
     made, _ = Workbench(db).dedupe()
     assert [s.relation for s in made] == []
+
+
+@pytest.mark.slow
+def test_an_archive_is_searched_by_its_claims_and_title_not_its_text(tmp_path: Path):
+    workbench = Workbench(tmp_path / "claims.db")
+    workbench.import_claims_csv(HEADER + ROWS, "archive.csv")
+    hits = workbench.search("misiles")
+    assert hits and all(h.kind == "claim" for h in hits)
+    assert [h.kind for h in workbench.search("archive")] == ["article"]

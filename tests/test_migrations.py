@@ -125,3 +125,17 @@ def test_a_writer_commits_while_a_reader_holds_a_snapshot(db_path: Path) -> None
     finally:
         writer.close()
         reader.close()
+
+
+def test_archives_stored_before_m006_leave_article_search(db_path: Path) -> None:
+    db = Database(db_path)
+    migrations.apply(db, stop_before="m006_archive_text_out_of_search")
+    for id, text, is_archive in ((1, "misiles en el mar", 1), (2, "misiles en la frontera", 0)):
+        db["articles"].insert({"id": id, "title": f"T{id}", "language": "es", "text": text,
+                               "content_hash": str(id), "is_archive": is_archive})
+    migrations.apply(db)
+    assert [row[0] for row in db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'misiles'")] == [2]
+    assert [row[0] for row in db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'T1'")] == [1]
+    db.execute("DELETE FROM articles")
+    db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    db.close()

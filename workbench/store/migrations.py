@@ -160,3 +160,26 @@ def m005_archive_articles(db: Database) -> None:
     """Archives (CSV, ClaimReview) hold claims from many sources: matching must not treat them
     as claims of one article, which are never duplicates of each other."""
     db["articles"].add_column("is_archive", int, not_null_default=0)
+
+
+@migrations()
+def m006_archive_text_out_of_search(db: Database) -> None:
+    """An archive's text is its claims joined by lines, which claims_fts already indexes; in
+    articles_fts it would double the index and, as one document of a million lines, make the
+    import hold every token of it in memory. Archives keep only their title searchable."""
+    indexed_text = "CASE WHEN {row}.is_archive THEN '' ELSE {row}.\"text\" END"
+    delete = (
+        'INSERT INTO "articles_fts" ("articles_fts", rowid, "title", "text") '
+        f'VALUES(\'delete\', old.rowid, old."title", {indexed_text.format(row="old")});'
+    )
+    insert = f'INSERT INTO "articles_fts" (rowid, "title", "text") VALUES (new.rowid, new."title", {indexed_text.format(row="new")});'
+    for name in ("articles_ai", "articles_ad", "articles_au"):
+        db.execute(f'DROP TRIGGER "{name}"')
+    db.execute(f'CREATE TRIGGER "articles_ai" AFTER INSERT ON "articles" BEGIN\n  {insert}\nEND')
+    db.execute(f'CREATE TRIGGER "articles_ad" AFTER DELETE ON "articles" BEGIN\n  {delete}\nEND')
+    db.execute(f'CREATE TRIGGER "articles_au" AFTER UPDATE ON "articles" BEGIN\n  {delete}\n  {insert}\nEND')
+    db.execute(
+        'INSERT INTO "articles_fts" ("articles_fts", rowid, "title", "text") '
+        "SELECT 'delete', id, title, text FROM articles WHERE is_archive"
+    )
+    db.execute('INSERT INTO "articles_fts" (rowid, "title", "text") SELECT id, title, \'\' FROM articles WHERE is_archive')

@@ -90,14 +90,8 @@ class Store:
         article: ArticleInput,
         content_hash: str,
         claims: list[ClaimDraft],
-        *,
-        audit_claims: bool = True,
-        is_archive: bool = False,
     ) -> tuple[int, list[int]]:
-        """Store an article with its claims and entities in one transaction; return its id and the claims' ids.
-
-        Claims go in with explicit ids through insert_all, so an archive of 100,000 rows is one bulk write.
-        """
+        """Store an article with its claims and entities in one transaction; return its id and the claims' ids."""
         with self.transaction():
             article_id = self.db["articles"].insert(
                 {
@@ -111,24 +105,52 @@ class Store:
                     "origin": article.origin,
                     "imported_at": now(),
                     "imported_by": self.actor,
-                    "is_archive": int(is_archive),
                 }
             ).last_pk
-            claim_ids = self._insert_claims(article_id, claims)
+            claim_ids = self.add_claims(article_id, claims)
             self._audit(
                 "import",
                 "articles",
                 article_id,
                 None,
-                {
-                    "title": article.title,
-                    "content_hash": content_hash,
-                    "claims": claim_ids if audit_claims else f"{len(claim_ids)} claims from {claim_ids[0] if claim_ids else None}",
-                },
+                {"title": article.title, "content_hash": content_hash, "claims": claim_ids},
             )
         return article_id, claim_ids
 
-    def _insert_claims(self, article_id: int, claims: list[ClaimDraft]) -> list[int]:
+    def start_archive(self, title: str, origin: str, content_hash: str, claim_count: int) -> tuple[int, int]:
+        """Store an archive article before its claims, which come in chunks (add_claims); returns its id
+        and the id its first claim will get. Call inside a transaction that ends with finish_archive.
+
+        Its text and language are known only once every claim is stored: finish_archive fills them.
+        """
+        first = (self.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0) + 1
+        article_id = self.db["articles"].insert(
+            {
+                "title": title,
+                "language": "und",
+                "text": "",
+                "content_hash": content_hash,
+                "origin": origin,
+                "imported_at": now(),
+                "imported_by": self.actor,
+                "is_archive": 1,
+            }
+        ).last_pk
+        after = {"title": title, "content_hash": content_hash, "claims": f"{claim_count} claims from {first}"}
+        self._audit("import", "articles", article_id, None, after)
+        return article_id, first
+
+    def finish_archive(self, article_id: int, language: str) -> None:
+        """An archive's text is its claims joined by lines, in id (= row) order, so each claim's
+        span indexes it; SQLite joins them, so the whole text never passes through Python."""
+        self.db.execute(
+            "UPDATE articles SET language = ?, text = (SELECT group_concat(text, char(10)) FROM "
+            "(SELECT text FROM claims WHERE article_id = ? ORDER BY id)) WHERE id = ?",
+            [language, article_id, article_id],
+        )
+
+    def add_claims(self, article_id: int, claims: list[ClaimDraft]) -> list[int]:
+        """Claims of an article with their entities, under the next free ids; returns the ids."""
         first = (self.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0) + 1
         claim_ids = list(range(first, first + len(claims)))
         created = now()

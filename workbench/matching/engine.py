@@ -93,14 +93,14 @@ class Matcher:
         self, query: ClaimFeatures, exclude: set[int]
     ) -> list[tuple[int, ClaimFeatures, Comparison]]:
         frequencies, size = self._vocabulary()
+        weights = self._weights()
         candidate_ids = [
-            c for c in self.store.index.candidates(query.terms(), CANDIDATES, frequencies, common_limit(size))
+            c for c in self.store.index.candidates(query.terms(), CANDIDATES, frequencies, common_limit(size), weights.idf)
             if c not in exclude
         ]
         found = self.features(candidate_ids)
-        weights = self._weights()
         ranked = [(claim_id, f, compare(query, f, weights)) for claim_id, f in found.items()]
-        return sorted(ranked, key=lambda item: -item[2].score)
+        return sorted(ranked, key=lambda item: (-item[2].score, item[0]))  # ties: the older claim first
 
     def link(self, claim_ids: list[int]) -> list[Suggestion]:
         """Compare claims with their candidates and store the suggested links; returns what was suggested."""

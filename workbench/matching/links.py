@@ -25,9 +25,15 @@ class Suggestion:
 
 
 def idf_from_counts(document_frequency: Mapping[str, int], documents: int) -> Idf:
-    """Smoothed inverse document frequency; unseen terms weigh most."""
+    """Smoothed inverse document frequency; unseen terms weigh most. Each term's is computed once:
+    reranking asks for the same terms thousands of times."""
+    known: dict[str, float] = {}
+
     def idf(term: str) -> float:
-        return math.log((documents + 1) / (document_frequency.get(term, 0) + 1)) + 1
+        found = known.get(term)
+        if found is None:
+            found = known[term] = math.log((documents + 1) / (document_frequency.get(term, 0) + 1)) + 1
+        return found
 
     return idf
 

@@ -503,7 +503,7 @@ class Workbench:
         if missing:
             matcher = Matcher(store)
             found = matcher.features(missing)
-            matcher.index(found, {c.id: c.article_id for c in store.claims(claim_ids=missing)})
+            matcher.index(found, {c.id: c.article_id for c in store.matchable_claims(missing)})
 
     # -- export ---------------------------------------------------------------
 

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 CANDIDATES = 50
 """Candidates FTS5 hands to the rerank for each lookup."""
+FEATURES_KEPT = 200_000
+"""Stored claims' features a matching session keeps, so repeated candidates are read once."""
 BLOCKING_TERMS = 8
 """Each claim's rarest terms that pair it with others in whole-archive dedupe."""
 PARTNERS = 10
@@ -60,6 +62,7 @@ class Matcher:
         self._frequencies: dict[str, int] | None = None
         self._size = 0
         self._weights_cache: Weights | None = None
+        self._features: dict[int, ClaimFeatures] = {}
 
     def _vocabulary(self) -> tuple[dict[str, int], int]:
         if self._frequencies is None:
@@ -68,9 +71,16 @@ class Matcher:
         return self._frequencies, self._size
 
     def features(self, claim_ids: Iterable[int]) -> dict[int, ClaimFeatures]:
-        claims = self.store.claims(claim_ids=list(claim_ids))
-        meta = self.store.article_meta(c.article_id for c in claims)
-        return {c.id: features(c.id, c, *meta[c.article_id]) for c in claims}
+        """Features of stored claims, in the order given; each claim is read and folded once a session,
+        since the candidates of one query are often candidates of the next."""
+        wanted = list(claim_ids)
+        missing = [c for c in wanted if c not in self._features]
+        if len(self._features) + len(missing) > FEATURES_KEPT:
+            self._features.clear()
+            missing = wanted
+        for claim in self.store.matchable_claims(missing):
+            self._features[claim.id] = features(claim.id, claim, claim.language, claim.published, claim.terms)
+        return {c: self._features[c] for c in wanted if c in self._features}
 
     def index(self, found: dict[int, ClaimFeatures], article_of: dict[int, int]) -> None:
         self.store.index.add((claim_id, article_of[claim_id], f.terms()) for claim_id, f in found.items())

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Protocol
 
-from workbench.matching.terms import date_keys, entity_key, figure_keys, stems, unit_key, with_concepts
+from workbench.matching.terms import date_keys, entity_key, figure_keys, stems, stems_of_terms, unit_key, with_concepts
 from workbench.models import EntityDraft, Figure
 from workbench.nlp.gazetteer import country_of
 
@@ -29,7 +29,7 @@ class ClaimFeatures:
     text: str
     language: str
     stems: tuple[str, ...]
-    """Stems of content words, concept keys in place of the words concepts.json knows."""
+    """Stems of content words, each once, concept keys in place of the words concepts.json knows."""
     entities: frozenset[str]
     """Canonical actors named in the claim."""
     claimant: str | None
@@ -56,12 +56,17 @@ class ClaimFeatures:
         return keys
 
 
-def features(claim_id: int, claim: ClaimLike, language: str, published: str | None) -> ClaimFeatures:
+def features(
+    claim_id: int, claim: ClaimLike, language: str, published: str | None, indexed: list[str] | None = None
+) -> ClaimFeatures:
+    """What matching knows of a claim. Stems are kept once each, as the index keeps them; `indexed`
+    (the claim's stored index terms) gives them without folding and stemming the text again."""
+    found = stems_of_terms(indexed) if indexed is not None else dict.fromkeys(with_concepts(stems(claim.text, language), language))
     return ClaimFeatures(
         id=claim_id,
         text=claim.text,
         language=language,
-        stems=tuple(with_concepts(stems(claim.text, language), language)),
+        stems=tuple(found),
         entities=frozenset(e.canonical for e in claim.entities if e.canonical),
         claimant=claim.claimant_canonical,
         claimant_country=country_of(claim.claimant_canonical),

@@ -22,6 +22,7 @@ from workbench.models import (
     ClaimRow,
     EntityDraft,
     Figure,
+    MatchableClaim,
     SearchHit,
     SourceInput,
 )
@@ -275,11 +276,6 @@ class Store:
             )
         )
 
-    def article_meta(self, article_ids: Iterable[int]) -> dict[int, tuple[str, str | None]]:
-        """Article id -> (language, published), what matching needs of a claim's article."""
-        rows = self._in_chunks("SELECT id, language, published FROM articles WHERE id IN ({})", sorted(set(article_ids)))
-        return {row["id"]: (row["language"], row["published"]) for row in rows}
-
     def source_groups(self, claim_ids: list[int]) -> dict[int, int]:
         """Claim -> the source it came from: its article, or (in an archive) the claim itself,
         negated, since each archived row is a source of its own."""
@@ -358,6 +354,44 @@ class Store:
             )
             for row in rows
         ]
+
+    def matchable_claims(self, claim_ids: list[int]) -> list[MatchableClaim]:
+        """Claims as matching reads them, with their article's language and date and their index terms;
+        order not kept."""
+        sql = (
+            "SELECT c.id, c.article_id, c.text, c.claimant_canonical, c.dates, c.figures, a.language, a.published, "
+            "t.terms FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN claim_terms t ON t.claim_id = c.id "
+            "WHERE c.id IN ({})"
+        )
+        entities: dict[int, list[EntityDraft]] = {}
+        sql_entities = (
+            "SELECT claim_id, text, label, canonical, start, end FROM entities "
+            "WHERE claim_id IN ({}) AND canonical IS NOT NULL ORDER BY claim_id, start, id"
+        )
+        found = []
+        for i in range(0, len(claim_ids), CHUNK):
+            chunk = claim_ids[i : i + CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            for claim_id, *entity in self.db.execute(sql_entities.format(marks), chunk).fetchall():
+                entities.setdefault(claim_id, []).append(EntityDraft(*entity))
+            for claim_id, article_id, text, claimant, dates, figures, language, published, terms in self.db.execute(
+                sql.format(marks), chunk
+            ).fetchall():
+                found.append(
+                    MatchableClaim(
+                        id=claim_id,
+                        article_id=article_id,
+                        text=text,
+                        claimant_canonical=claimant,
+                        entities=tuple(entities.pop(claim_id, ())),
+                        dates=tuple(json.loads(dates or "[]")),
+                        figures=tuple(Figure(**f) for f in json.loads(figures or "[]")),
+                        language=language,
+                        published=published,
+                        terms=None if terms is None else terms.split(),
+                    )
+                )
+        return found
 
     def _entities_by_claim(self, claim_ids: list[int]) -> dict[int, list[EntityDraft]]:
         found: dict[int, list[EntityDraft]] = {}

@@ -14,9 +14,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from unidecode import unidecode
-
 from workbench.models import Figure
+from workbench.nlp.transliterate import to_ascii
 
 FUNCTION_WORDS = {
     "es": set(
@@ -43,23 +42,9 @@ def _stemmer(language: str):  # noqa: ANN202 - snowballstemmer.Stemmer
     return snowballstemmer.stemmer("spanish" if language == "es" else "english")
 
 
-class _Transliteration(dict):
-    """Code point -> unidecode's ASCII for it, filled as characters are met. unidecode works one
-    character at a time, so str.translate over this table gives the same text several times faster."""
-
-    def __missing__(self, code: int) -> str:
-        self[code] = found = unidecode(chr(code))
-        return found
-
-
-_ASCII = _Transliteration()
-
-
 def fold(text: str) -> str:
     """Accents, case and punctuation gone: 'Seúl' and 'SEUL' are the same word."""
-    if not text.isascii():
-        text = text.translate(_ASCII)
-    return " ".join(_WORD.findall(text.casefold()))
+    return " ".join(_WORD.findall(to_ascii(text).casefold()))
 
 
 def stems(text: str, language: str) -> list[str]:

@@ -17,8 +17,9 @@ from workbench.matching.links import Suggestion, idf_from_counts, suggestions
 if TYPE_CHECKING:
     from workbench.store import Store
 
-CANDIDATES = 50
-"""Candidates FTS5 hands to the rerank for each lookup."""
+CANDIDATES = 30
+"""Candidates the index hands to the rerank for each lookup (more when more matches are asked for):
+the near-copy pass ranks first, and each candidate costs a read, features and a comparison."""
 FEATURES_KEPT = 200_000
 """Stored claims' features a matching session keeps, so repeated candidates are read once."""
 BLOCKING_TERMS = 8
@@ -93,19 +94,19 @@ class Matcher:
 
     def match(self, query: ClaimFeatures, limit: int = 10, exclude: set[int] | None = None) -> list[Match]:
         """Earlier claims ranked by similarity to a query, with the relation each would have."""
-        ranked = self._compare_with_candidates(query, exclude or set())
+        ranked = self._compare_with_candidates(query, exclude or set(), max(CANDIDATES, limit))
         return [
             Match(claim_id, found.text, comparison.score, comparison.relation, comparison.reasons)
             for claim_id, found, comparison in ranked[:limit]
         ]
 
     def _compare_with_candidates(
-        self, query: ClaimFeatures, exclude: set[int]
+        self, query: ClaimFeatures, exclude: set[int], count: int = CANDIDATES
     ) -> list[tuple[int, ClaimFeatures, Comparison]]:
         frequencies, size = self._vocabulary()
         weights = self._weights()
         candidate_ids = [
-            c for c in self.store.index.candidates(query.terms(), CANDIDATES, frequencies, common_limit(size), weights.idf)
+            c for c in self.store.index.candidates(query.terms(), count, frequencies, common_limit(size), weights.idf)
             if c not in exclude
         ]
         found = self.features(candidate_ids)

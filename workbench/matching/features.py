@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Protocol
 
@@ -70,7 +70,7 @@ def features(
         entities=frozenset(e.canonical for e in claim.entities if e.canonical),
         claimant=claim.claimant_canonical,
         claimant_country=country_of(claim.claimant_canonical),
-        figures=tuple(replace(f, unit=unit_key(f.unit, language)) for f in claim.figures),
+        figures=tuple(Figure(f.value, unit_key(f.unit, language), f.qualifier, f.explicit) for f in claim.figures),
         dates=tuple(claim.dates),
         published=published,
     )

@@ -24,18 +24,25 @@ class Suggestion:
     score: float
 
 
-def idf_from_counts(document_frequency: Mapping[str, int], documents: int) -> Idf:
-    """Smoothed inverse document frequency; unseen terms weigh most. Each term's is computed once:
-    reranking asks for the same terms thousands of times."""
-    known: dict[str, float] = {}
+class _Idf(dict):
+    """Term -> smoothed inverse document frequency, each computed once when first asked for:
+    reranking asks for the same terms thousands of times. Called like a function (an Idf)."""
 
-    def idf(term: str) -> float:
-        found = known.get(term)
-        if found is None:
-            found = known[term] = math.log((documents + 1) / (document_frequency.get(term, 0) + 1)) + 1
+    def __init__(self, document_frequency: Mapping[str, int], documents: int):
+        super().__init__()
+        self.document_frequency = document_frequency
+        self.documents = documents
+
+    def __missing__(self, term: str) -> float:
+        self[term] = found = math.log((self.documents + 1) / (self.document_frequency.get(term, 0) + 1)) + 1
         return found
 
-    return idf
+    __call__ = dict.__getitem__
+
+
+def idf_from_counts(document_frequency: Mapping[str, int], documents: int) -> Idf:
+    """Smoothed inverse document frequency; unseen terms weigh most."""
+    return _Idf(document_frequency, documents)
 
 
 def suggestions(

@@ -73,8 +73,10 @@ def entity_key(canonical: str) -> str:
     return f"e_{slug(canonical)}"
 
 
+@lru_cache(maxsize=20_000)
 def unit_key(unit: str | None, language: str) -> str | None:
-    """What a figure counts, comparable across languages: the concept ('missile') or the stem."""
+    """What a figure counts, comparable across languages: the concept ('missile') or the stem.
+    Kept per unit: every candidate's figures ask again, and archives count few kinds of thing."""
     if not unit:
         return None
     found = stems(unit, language)

@@ -16,14 +16,19 @@ if TYPE_CHECKING:
 
 QUERY_TERMS = 16
 """The rarest terms of a query that go to FTS5; common ones add cost, not candidates."""
+POSTINGS_KEPT = 4_000_000
+"""Claim ids of posting lists a MatchIndex keeps between lookups (32 MB)."""
 
 
 class MatchIndex:
     def __init__(self, db: Database):
         self.db = db
+        self._postings_kept: dict[str, np.ndarray] = {}
+        self._ids_kept = 0
 
     def add(self, rows: Iterable[tuple[int, int, list[str]]]) -> None:
         """Index (claim_id, article_id, terms) rows; a claim indexed again replaces its terms."""
+        self._forget_postings()
         self.db["claim_terms"].upsert_all(
             ({"claim_id": c, "article_id": a, "terms": " ".join(terms)} for c, a, terms in rows), pk="claim_id"
         )
@@ -71,13 +76,29 @@ class MatchIndex:
         return list(dict.fromkeys(found))[:limit]
 
     def _postings(self, term: str) -> np.ndarray:
-        """Ids of the claims indexed under a term (claim_terms' rowid is its claim_id)."""
+        """Ids of the claims indexed under a term (claim_terms' rowid is its claim_id).
+
+        Kept until the index changes, up to POSTINGS_KEPT ids: the middling terms that cost most
+        to read (a country, a weekday, "launch") come back in query after query.
+        """
         import numpy as np
 
+        found = self._postings_kept.get(term)
+        if found is not None:
+            return found
         ids = self.db.execute(
             "SELECT group_concat(rowid) FROM claim_terms_fts WHERE claim_terms_fts MATCH ?", [_quoted(term)]
         ).fetchone()[0]
-        return np.fromstring(ids, dtype=np.int64, sep=",") if ids else np.empty(0, dtype=np.int64)
+        found = np.fromstring(ids, dtype=np.int64, sep=",") if ids else np.empty(0, dtype=np.int64)
+        if self._ids_kept + len(found) > POSTINGS_KEPT:
+            self._forget_postings()
+        self._postings_kept[term] = found
+        self._ids_kept += len(found)
+        return found
+
+    def _forget_postings(self) -> None:
+        self._postings_kept.clear()
+        self._ids_kept = 0
 
 
 def _best(postings: list[np.ndarray], weights: list[float], limit: int, at_least: int = 1) -> list[int]:

@@ -69,7 +69,9 @@ def slug(name: str) -> str:
     return "_".join(fold(name).split())
 
 
+@lru_cache(maxsize=20_000)
 def entity_key(canonical: str) -> str:
+    """Index key of an actor, kept per actor: every candidate's terms ask again."""
     return f"e_{slug(canonical)}"
 
 

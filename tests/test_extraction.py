@@ -186,3 +186,17 @@ def test_spanish_entities_carry_canonical_actors():
 def test_a_common_word_is_not_a_capital():
     (claim,) = extract_claims("Kim aseguró que Rusia logrará una gran victoria contra sus enemigos.", "es")
     assert "Seychelles" not in {e.canonical for e in claim.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Russia launched 7 drones near Kyiv on Monday.", "drone"),
+        ("Iran seized 2 tankers amid the standoff.", "tanker"),
+        ("Israel said 3 soldiers inside Gaza were wounded.", "soldier"),
+        ("North Korea fired two ballistic missiles toward the East Sea.", "missile"),
+    ],
+)
+def test_english_units_stop_at_prepositions(text: str, unit: str) -> None:
+    (claim,) = extract_claims(text, "en")
+    assert [f.unit for f in claim.figures] == [unit]

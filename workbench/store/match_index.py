@@ -6,6 +6,7 @@ lookup reads a few posting lists instead of scanning every claim.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
 
 QUERY_TERMS = 16
 """The rarest terms of a query that go to FTS5; common ones add cost, not candidates."""
+NEAR_POOL = 4
+"""Near copies read for each candidate wanted, when more than that many hold all but one telling term."""
 POSTINGS_KEPT = 4_000_000
 """Claim ids of posting lists a MatchIndex keeps between lookups (32 MB)."""
 
@@ -71,9 +74,27 @@ class MatchIndex:
         postings = {term: self._postings(term) for term in dict.fromkeys(telling + rare)}
         found: list[int] = []
         if len(telling) >= 3:
-            found = _best([postings[t] for t in telling], [idf(t) for t in telling], limit, len(telling) - 1)
+            found = _best([postings[t] for t in telling], [idf(t) for t in telling], NEAR_POOL * limit, len(telling) - 1)
+            if len(found) > limit:
+                found = self._closest(found, terms, idf)[:limit]
         found += _best([postings[t] for t in rare], [idf(t) for t in rare], limit)
         return list(dict.fromkeys(found))[:limit]
+
+    def _closest(self, claim_ids: list[int], terms: list[str], idf: Callable[[str], float]) -> list[int]:
+        """Claims by the idf-weighted cosine of their index terms with the query's, closest first:
+        five telling terms cannot tell apart hundreds of near copies of one template, all the
+        terms can, and reading a few hundred claims' terms costs less than comparing them."""
+        query = {term: idf(term) for term in terms}
+        query_norm = math.sqrt(sum(w * w for w in query.values()))
+        marks = ", ".join("?" * len(claim_ids))
+        score = {}
+        for claim_id, stored in self.db.execute(
+            f"SELECT claim_id, terms FROM claim_terms WHERE claim_id IN ({marks})", claim_ids
+        ).fetchall():
+            own = set(stored.split())
+            shared = sum(query[term] ** 2 for term in own if term in query)
+            score[claim_id] = shared / (query_norm * math.sqrt(sum(idf(term) ** 2 for term in own)) or 1.0)
+        return sorted(claim_ids, key=lambda c: (-score.get(c, 0.0), c))
 
     def _postings(self, term: str) -> np.ndarray:
         """Ids of the claims indexed under a term (claim_terms' rowid is its claim_id).

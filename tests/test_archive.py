@@ -168,3 +168,16 @@ def test_an_archive_is_searched_by_its_claims_and_title_not_its_text(tmp_path: P
     hits = workbench.search("misiles")
     assert hits and all(h.kind == "claim" for h in hits)
     assert [h.kind for h in workbench.search("archive")] == ["article"]
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_rows_are_read_whatever_the_line_endings(ending: str) -> None:
+    from workbench.ingest.claims_csv import ClaimsCsv
+
+    body = ending.join(['text,claimant', '"Kim llegó en tren,\r\nblindado",Putin', "Corea del Norte disparó un misil,"]) + ending
+    problems: list[str] = []
+    rows = list(ClaimsCsv(body, "archive.csv").rows(problems))
+    assert [(row.line, row.text, row.claimant) for row in rows] == [
+        (3, "Kim llegó en tren, blindado", "Putin"),
+        (4, "Corea del Norte disparó un misil", None),
+    ] and problems == []

@@ -6,7 +6,7 @@ with no `text` column is refused here, one with no usable row by the import.
 from __future__ import annotations
 
 import csv
-import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -46,14 +46,14 @@ class ClaimsCsv:
         csv.field_size_limit(MAX_CLAIM_CHARS * 4)
         self.text = text
         self.name = name
-        header = next(csv.reader(io.StringIO(text, newline="")), [])
+        header = next(csv.reader(_lines(text)), [])
         self.header = [(h or "").strip().lower() for h in header]
         if "text" not in self.header:
             raise InvalidInput(f"{name} has no 'text' column; the header must name at least: text.")
 
     def rows(self, problems: list[str] | None = None) -> Iterator[ArchiveRow]:
         """Usable rows in file order; with a list, one problem sentence per row left out or cut short."""
-        reader = csv.DictReader(io.StringIO(self.text, newline=""))
+        reader = csv.DictReader(_lines(self.text))
         reader.fieldnames = self.header
         next(reader.reader)  # the header line, read here so line numbers stay those of the file
         while True:
@@ -71,6 +71,15 @@ class ClaimsCsv:
                 problems += [f"line {line}: {problem}" for problem in found]
             if row is not None:
                 yield row
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines with their endings, as a file opened with newline='' gives them, one at a
+    time: io.StringIO would hold the whole text again at four bytes a character."""
+    return (match.group() for match in _LINE.finditer(text))
 
 
 def _row(record: dict[str, str | None], line: int) -> tuple[ArchiveRow | None, list[str]]:

@@ -1,7 +1,7 @@
 """The persisted candidate index for matching: index terms per claim under FTS5.
 
-Candidate search asks FTS5 (BM25) for the claims sharing the query's rarest terms, so a
-lookup reads a few posting lists instead of scanning every claim.
+Candidate search reads FTS5's posting lists of the query's rarest terms and scores the claims
+on them by summed idf, so a lookup reads a few posting lists instead of scanning every claim.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 
 QUERY_TERMS = 16
 """The rarest terms of a query that go to FTS5; common ones add cost, not candidates."""
-NEAR_POOL = 4
-"""Near copies read for each candidate wanted, when more than that many hold all but one telling term."""
+NEAR_COPIES_READ = 500
+"""When more claims than the candidates wanted hold all but one telling term, up to this many of
+them (most telling first) are ranked by all their index terms."""
 POSTINGS_KEPT = 4_000_000
 """Claim ids of posting lists a MatchIndex keeps between lookups (32 MB)."""
 
@@ -74,7 +75,7 @@ class MatchIndex:
         postings = {term: self._postings(term) for term in dict.fromkeys(telling + rare)}
         found: list[int] = []
         if len(telling) >= 3:
-            found = _best([postings[t] for t in telling], [idf(t) for t in telling], NEAR_POOL * limit, len(telling) - 1)
+            found = _best([postings[t] for t in telling], [idf(t) for t in telling], max(NEAR_COPIES_READ, limit), len(telling) - 1)
             if len(found) > limit:
                 found = self._closest(found, terms, idf)[:limit]
         found += _best([postings[t] for t in rare], [idf(t) for t in rare], limit)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
 
@@ -39,10 +39,12 @@ class ClaimFeatures:
     """Units are unit keys (terms.unit_key), so 'misiles' and 'missiles' compare equal."""
     dates: tuple[str, ...] = ()
     published: str | None = None
+    indexed: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
+    """Its terms as the match index holds them, for a stored claim: not built again per candidate."""
 
     @cached_property
     def _terms(self) -> tuple[str, ...]:
-        return tuple(self._build_terms())
+        return self.indexed if self.indexed is not None else tuple(self._build_terms())
 
     def terms(self) -> list[str]:
         """Index terms: stems, then typed keys for actors, figures and dates."""
@@ -60,7 +62,7 @@ def features(
     claim_id: int, claim: ClaimLike, language: str, published: str | None, indexed: list[str] | None = None
 ) -> ClaimFeatures:
     """What matching knows of a claim. Stems are kept once each, as the index keeps them; `indexed`
-    (the claim's stored index terms) gives them without folding and stemming the text again."""
+    (the claim's stored index terms) gives them, and its terms, without folding and stemming again."""
     found = stems_of_terms(indexed) if indexed is not None else dict.fromkeys(with_concepts(stems(claim.text, language), language))
     return ClaimFeatures(
         id=claim_id,
@@ -73,4 +75,5 @@ def features(
         figures=tuple(Figure(f.value, unit_key(f.unit, language), f.qualifier, f.explicit) for f in claim.figures),
         dates=tuple(claim.dates),
         published=published,
+        indexed=None if indexed is None else tuple(indexed),
     )

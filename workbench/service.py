@@ -67,6 +67,32 @@ def archive_hash(lines: Iterable[str]) -> tuple[int, str]:
     return count, digest.hexdigest()
 
 
+def _matched(made: list[Suggestion], claim_ids: list[int]) -> int:
+    """How many of the new claims were linked to a claim stored before them."""
+    own = set(claim_ids)
+    return len({c for s in made for c in (s.claim_a, s.claim_b) if c in own and not {s.claim_a, s.claim_b} <= own})
+
+
+def _archive_drafts(rows: list[ArchiveRow], languages: list[str], offset: int) -> list[ClaimDraft]:
+    """One claim per row, through the light pipeline a language at a time, each spanning its row
+    in the archive's text (rows joined by lines) from `offset` on."""
+    from workbench.nlp.extract import extract_whole
+
+    drafts: list[ClaimDraft | None] = [None] * len(rows)
+    for language in sorted(set(languages)):
+        batch = [i for i, found in enumerate(languages) if found == language]
+        made = extract_whole(
+            [rows[i].text for i in batch], language, [rows[i].date for i in batch], [rows[i].claimant for i in batch]
+        )
+        for i, draft in zip(batch, made):
+            drafts[i] = draft
+    claims = []
+    for row, draft in zip(rows, drafts):
+        claims.append(replace(draft, start=offset, end=offset + len(row.text)))
+        offset += len(row.text) + 1
+    return claims
+
+
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """Lists of up to `size` items, in order (itertools.batched from Python 3.12)."""
     iterator = iter(items)
@@ -138,9 +164,7 @@ class Workbench:
             matcher = Matcher(store)
             matcher.index(matcher.features(claim_ids), dict.fromkeys(claim_ids, article_id))
             made = matcher.link(claim_ids)
-        own = set(claim_ids)
-        matched = {c for s in made for c in (s.claim_a, s.claim_b) if c in own and not {s.claim_a, s.claim_b} <= own}
-        return article_id, len(matched)
+        return article_id, _matched(made, claim_ids)
 
     def _prepare(
         self, store: Store, article: ArticleInput
@@ -231,13 +255,9 @@ class Workbench:
                     if progress:
                         progress(len(chunk))
                 store.finish_archive(article_id, languages.most_common(1)[0][0])
-                claim_ids = list(range(first, first + count))
                 linked = count <= LINK_ON_IMPORT
-                matched = 0
-                if linked:
-                    made = Matcher(store).link(claim_ids)
-                    own = set(claim_ids)
-                    matched = len({c for s in made for c in (s.claim_a, s.claim_b) if c in own and not {s.claim_a, s.claim_b} <= own})
+                claim_ids = list(range(first, first + count))
+                matched = _matched(Matcher(store).link(claim_ids), claim_ids) if linked else 0
         return ArchiveImport(article_id, count, matched, problems, created=True, linked=linked)
 
     def _store_archive_chunk(
@@ -252,31 +272,27 @@ class Workbench:
     ) -> int:
         """Extract, store and index one chunk of archive rows, with their verdicts and sources.
 
-        Each claim's span is its row's place in the archive's text (rows joined by lines), which
-        starts at `offset`; returns where the next chunk starts.
+        The chunk's rows start at `offset` in the archive's text; returns where the next chunk starts.
         """
         from workbench.matching.features import features
-        from workbench.nlp.extract import extract_whole
 
         found = [row.language or resolve_language("auto", row.text, self.settings) for row in rows]
         languages.update(found)
-        drafts: list[ClaimDraft | None] = [None] * len(rows)
-        for language in sorted(set(found)):
-            batch = [i for i, lang in enumerate(found) if lang == language]
-            made = extract_whole(
-                [rows[i].text for i in batch], language, [rows[i].date for i in batch], [rows[i].claimant for i in batch]
-            )
-            for i, draft in zip(batch, made):
-                drafts[i] = draft
-        claims = []
-        for row, draft in zip(rows, drafts):
-            claims.append(replace(draft, start=offset, end=offset + len(row.text)))
-            offset += len(row.text) + 1
+        claims = _archive_drafts(rows, found, offset)
         claim_ids = store.add_claims(article_id, claims)
         store.index.add(
             (claim_id, article_id, features(claim_id, claim, language, None).terms())
             for claim_id, claim, language in zip(claim_ids, claims, found)
         )
+        store.add_verdicts(self._archive_verdicts(claim_ids, rows, problems, why))
+        store.add_appearances([(claim_id, row.url) for claim_id, row in zip(claim_ids, rows) if row.url])
+        store.attach_sources([(claim_id, source) for claim_id, row in zip(claim_ids, rows) for source in row.sources])
+        return claims[-1].end + 1
+
+    def _archive_verdicts(
+        self, claim_ids: list[int], rows: list[ArchiveRow], problems: list[str], why: str | None
+    ) -> list[tuple[int, str, str | None, str, str | None]]:
+        """Verdicts of the rated rows; a rating off the scale is a problem, and the row stays unrated."""
         verdicts = []
         for claim_id, row in zip(claim_ids, rows):
             if not row.rating:
@@ -288,10 +304,7 @@ class Workbench:
                 continue
             rationale = row.rationale or (f"{why}, line {row.line}" if why else None)
             verdicts.append((claim_id, rating, rationale, row.reviewer or self.actor, row.reviewed_at))
-        store.add_verdicts(verdicts)
-        store.add_appearances([(claim_id, row.url) for claim_id, row in zip(claim_ids, rows) if row.url])
-        store.attach_sources([(claim_id, source) for claim_id, row in zip(claim_ids, rows) for source in row.sources])
-        return offset
+        return verdicts
 
     def resolve_language(self, article: ArticleInput) -> ArticleInput:
         return replace(article, language=resolve_language(article.language, article.text, self.settings))

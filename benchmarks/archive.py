@@ -22,7 +22,7 @@ suggestions are checked against the generator's events (a re-report of one event
 duplicate). The databases live in --workdir or a temporary folder, removed at the end unless --keep.
 
 On 2 CPUs: --claims 100000 takes about 2 minutes, the default 1,000,000 about 13 (5 of them the
-import, 5 the scan's budget); peak RSS of the 1,000,000 run is about 3.8 GiB.
+import, 5 the scan's budget); peak RSS of the 1,000,000 run is about 1 GiB.
 """
 
 from __future__ import annotations

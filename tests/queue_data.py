@@ -66,6 +66,11 @@ def make_queue_db(db_path: Path) -> Workbench:
     with workbench.store(create=True) as store:
         for title, sentences, is_archive in ARTICLES:
             text, claims = _article(sentences)
-            article = ArticleInput(text, title, "es", published="2023-09-13")
-            store.insert_article(article, content_hash(text), claims, is_archive=is_archive)
+            if is_archive:
+                with store.transaction():
+                    article_id, _ = store.start_archive(title, "earlier.csv", content_hash(text), len(claims))
+                    store.add_claims(article_id, claims)
+                    store.finish_archive(article_id, "es")
+            else:
+                store.insert_article(ArticleInput(text, title, "es", published="2023-09-13"), content_hash(text), claims)
     return workbench

@@ -114,3 +114,70 @@ def test_different_actors_counting_the_same_thing_are_no_conflict(tmp_path: Path
     assert_ok(invoke("import", archive(tmp_path, body), "--format", "claims-csv", "--db", db))
     made, _ = Workbench(db).dedupe()
     assert [s.relation for s in made] == []
+
+
+def test_the_archive_hash_is_the_content_hash_of_its_lines() -> None:
+    from workbench.service import archive_hash, content_hash
+
+    lines = ["Corea del Norte  disparó\tdos misiles", " ", "Kim arrived by train "]
+    assert archive_hash(lines) == (3, content_hash("\n".join(lines)))
+
+
+@pytest.mark.slow
+def test_an_archive_stored_in_chunks_keeps_its_spans(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    import workbench.service
+
+    monkeypatch.setattr(workbench.service, "ARCHIVE_CHUNK", 1)
+    workbench = Workbench(tmp_path / "claims.db")
+    result = workbench.import_claims_csv(HEADER + ROWS, "archive.csv")
+    claims = workbench.claims()
+    article = workbench.article_text(result.article_id)
+    assert [c.id for c in claims] == [1, 2] and all(article[c.start : c.end] == c.text for c in claims)
+    assert article == "\n".join(c.text for c in claims)
+    assert [a.language for a in workbench.articles()] == ["es"]
+
+
+@pytest.mark.slow
+def test_a_failure_in_a_later_chunk_leaves_the_database_unchanged(
+    seeded: Workbench, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    import workbench.service
+    from workbench.store.repo import Store
+
+    monkeypatch.setattr(workbench.service, "ARCHIVE_CHUNK", 1)
+    calls = []
+    original = Store.add_claims
+
+    def failing(self, article_id, claims):  # noqa: ANN001, ANN202
+        calls.append(article_id)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        return original(self, article_id, claims)
+
+    monkeypatch.setattr(Store, "add_claims", failing)
+    before = file_digest(seeded.db_path)
+    with pytest.raises(OSError):
+        seeded.import_claims_csv(HEADER + ROWS, "archive.csv")
+    assert file_digest(seeded.db_path) == before
+
+
+@pytest.mark.slow
+def test_an_archive_is_searched_by_its_claims_and_title_not_its_text(tmp_path: Path):
+    workbench = Workbench(tmp_path / "claims.db")
+    workbench.import_claims_csv(HEADER + ROWS, "archive.csv")
+    hits = workbench.search("misiles")
+    assert hits and all(h.kind == "claim" for h in hits)
+    assert [h.kind for h in workbench.search("archive")] == ["article"]
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_rows_are_read_whatever_the_line_endings(ending: str) -> None:
+    from workbench.ingest.claims_csv import ClaimsCsv
+
+    body = ending.join(['text,claimant', '"Kim llegó en tren,\r\nblindado",Putin', "Corea del Norte disparó un misil,"]) + ending
+    problems: list[str] = []
+    rows = list(ClaimsCsv(body, "archive.csv").rows(problems))
+    assert [(row.line, row.text, row.claimant) for row in rows] == [
+        (3, "Kim llegó en tren, blindado", "Putin"),
+        (4, "Corea del Norte disparó un misil", None),
+    ] and problems == []

@@ -205,3 +205,17 @@ def test_english_prose_with_reporting_words_does_not_crash_the_parser_less_pipel
     )
     assert result.returncode == 0, result.stderr[-500:]
     assert json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Russia launched 7 drones near Kyiv on Monday.", "drone"),
+        ("Iran seized 2 tankers amid the standoff.", "tanker"),
+        ("Israel said 3 soldiers inside Gaza were wounded.", "soldier"),
+        ("North Korea fired two ballistic missiles toward the East Sea.", "missile"),
+    ],
+)
+def test_english_units_stop_at_prepositions(text: str, unit: str) -> None:
+    (claim,) = extract_claims(text, "en")
+    assert [f.unit for f in claim.figures] == [unit]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -187,3 +188,25 @@ def test_link_commands_refuse_unknown_claims_and_self_links(seeded: Workbench):
     assert_clean_failure(invoke("link", "confirm", "1", "2", "--as", "same", "--db", seeded.db_path), INVALID)
     with pytest.raises(NotFound):
         seeded.review(99999)
+
+
+@pytest.mark.parametrize("text", ["Seúl y Pyongyang", "Пхеньян, 北京 — «dos» ½ misiles", "plain ASCII, no accents"])
+def test_fold_transliterates_as_unidecode_does(text: str) -> None:
+    from unidecode import unidecode
+
+    from workbench.matching.terms import fold
+
+    assert fold(text) == " ".join(re.findall(r"[a-z0-9]+", unidecode(text).casefold()))
+
+
+def test_stored_index_terms_give_back_the_stems() -> None:
+    from workbench.matching.features import features
+    from workbench.models import ClaimDraft, EntityDraft, Figure
+
+    draft = ClaimDraft(
+        0, 60, "Corea del Norte disparó dos misiles el 13 de septiembre de 2023 desde Corea", "quantity", True, 0.5,
+        entities=(EntityDraft("Corea del Norte", "LOC", "North Korea", 0, 15),),
+        dates=("2023-09-13",), figures=(Figure(2, "misiles"),),
+    )
+    found = features(1, draft, "es", None)
+    assert features(1, draft, "es", None, found.terms()) == found

@@ -194,3 +194,20 @@ def test_search_with_a_control_character_is_not_a_database_error(seeded: Workben
 def test_empty_search_is_refused(seeded: Workbench) -> None:
     with pytest.raises(InvalidInput):
         seeded.search("   ")
+
+
+
+def test_near_copies_of_one_template_are_told_apart_by_all_their_terms(workbench: Workbench) -> None:
+    from workbench.matching.links import idf_from_counts
+    from workbench.models import ArticleInput, ClaimDraft
+
+    template = "china memorandum nuclear energy tehran"
+    texts = [f"{template} filler{i} other{i}" for i in range(60)] + [f"{template} signed monday beijing"]
+    claims = [ClaimDraft(0, len(t), t, "event", True, 0.5) for t in texts]
+    with workbench.store(create=True) as store:
+        _, ids = store.insert_article(ArticleInput("\n".join(texts), "T", "en"), "h", claims)
+        store.index.add((claim_id, 1, text.split()) for claim_id, text in zip(ids, texts))
+        frequencies = store.index.all_document_frequencies()
+        query = f"{template} signed monday beijing".split()
+        ranked = store.index._closest(ids, query, idf_from_counts(frequencies, len(texts)))
+    assert ranked[0] == ids[-1] and ranked[1:] == ids[:-1]

@@ -168,6 +168,7 @@ class ClaimEditor:
 
         for claim_id in claim_ids:
             self.store.drop_suggestions(claim_id)
+        self.store.index.remove(claim_ids)
         matcher = Matcher(self.store)
         found = matcher.features(claim_ids)
         matcher.index(found, {c.id: c.article_id for c in self.store.claims(claim_ids=claim_ids)})

@@ -140,6 +140,26 @@ class ClaimRow:
     reasons: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class MatchableClaim:
+    """What matching reads of a stored claim, in one query: no verdict, status or reasons."""
+
+    id: int
+    article_id: int
+    text: str
+    claimant_canonical: str | None
+    entities: tuple[EntityDraft, ...]
+    """Only the entities with a canonical identity: the rest play no part in matching."""
+    dates: tuple[str, ...]
+    figures: tuple[Figure, ...]
+    language: str
+    """Its article's language."""
+    published: str | None
+    """Its article's publication date."""
+    terms: list[str] | None = None
+    """Its terms in the match index, None when it is not indexed yet."""
+
+
 @dataclass(frozen=True)
 class ClaimReview:
     """Everything a reviewer sees of one claim, read in one go."""

@@ -1,12 +1,13 @@
 """Reading an archive of earlier claims from CSV: header `text`, optional claimant, date, url,
 rating, language. Rows that cannot be read are reported by line number and skipped; a file
-with no `text` column or no usable row is refused whole.
+with no `text` column is refused here, one with no usable row by the import.
 """
 
 from __future__ import annotations
 
 import csv
-import io
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,7 +19,7 @@ COLUMNS = ("text", "claimant", "date", "url", "rating", "language")
 MAX_CLAIM_CHARS = 5000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArchiveRow:
     """One earlier claim of an archive, whatever the file format."""
 
@@ -37,32 +38,48 @@ class ArchiveRow:
     sources: tuple[SourceInput, ...] = ()
 
 
-def read_claims_csv(text: str, name: str) -> tuple[list[ArchiveRow], list[str]]:
-    """Usable rows, and one problem sentence per row left out."""
-    csv.field_size_limit(MAX_CLAIM_CHARS * 4)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [(h or "").strip().lower() for h in reader.fieldnames or []]
-    if "text" not in header:
-        raise InvalidInput(f"{name} has no 'text' column; the header must name at least: text.")
-    reader.fieldnames = header
-    rows: list[ArchiveRow] = []
-    problems: list[str] = []
-    while True:
-        try:
-            record = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            problems.append(f"line {reader.line_num}: {error}")
-            continue
-        line = reader.line_num
-        row, found = _row(record, line)
-        problems += [f"line {line}: {problem}" for problem in found]
-        if row is not None:
-            rows.append(row)
-    if not rows:
-        raise InvalidInput(f"{name} has no usable row; nothing was imported.")
-    return rows, problems
+class ClaimsCsv:
+    """A claims CSV whose header is checked; its rows are parsed each time they are read, so an
+    archive of a million rows is never all in memory at once."""
+
+    def __init__(self, text: str, name: str):
+        csv.field_size_limit(MAX_CLAIM_CHARS * 4)
+        self.text = text
+        self.name = name
+        header = next(csv.reader(_lines(text)), [])
+        self.header = [(h or "").strip().lower() for h in header]
+        if "text" not in self.header:
+            raise InvalidInput(f"{name} has no 'text' column; the header must name at least: text.")
+
+    def rows(self, problems: list[str] | None = None) -> Iterator[ArchiveRow]:
+        """Usable rows in file order; with a list, one problem sentence per row left out or cut short."""
+        reader = csv.DictReader(_lines(self.text))
+        reader.fieldnames = self.header
+        next(reader.reader)  # the header line, read here so line numbers stay those of the file
+        while True:
+            try:
+                record = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                if problems is not None:
+                    problems.append(f"line {reader.line_num}: {error}")
+                continue
+            line = reader.line_num
+            row, found = _row(record, line)
+            if problems is not None:
+                problems += [f"line {line}: {problem}" for problem in found]
+            if row is not None:
+                yield row
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines with their endings, as a file opened with newline='' gives them, one at a
+    time: io.StringIO would hold the whole text again at four bytes a character."""
+    return (match.group() for match in _LINE.finditer(text))
 
 
 def _row(record: dict[str, str | None], line: int) -> tuple[ArchiveRow | None, list[str]]:

@@ -17,8 +17,11 @@ from workbench.matching.links import Suggestion, idf_from_counts, suggestions
 if TYPE_CHECKING:
     from workbench.store import Store
 
-CANDIDATES = 50
-"""Candidates FTS5 hands to the rerank for each lookup."""
+CANDIDATES = 30
+"""Candidates the index hands to the rerank for each lookup (more when more matches are asked for):
+the near-copy pass ranks first, and each candidate costs a read, features and a comparison."""
+FEATURES_KEPT = 200_000
+"""Stored claims' features a matching session keeps, so repeated candidates are read once."""
 BLOCKING_TERMS = 8
 """Each claim's rarest terms that pair it with others in whole-archive dedupe."""
 PARTNERS = 10
@@ -60,6 +63,7 @@ class Matcher:
         self._frequencies: dict[str, int] | None = None
         self._size = 0
         self._weights_cache: Weights | None = None
+        self._features: dict[int, ClaimFeatures] = {}
 
     def _vocabulary(self) -> tuple[dict[str, int], int]:
         if self._frequencies is None:
@@ -68,9 +72,16 @@ class Matcher:
         return self._frequencies, self._size
 
     def features(self, claim_ids: Iterable[int]) -> dict[int, ClaimFeatures]:
-        claims = self.store.claims(claim_ids=list(claim_ids))
-        meta = self.store.article_meta(c.article_id for c in claims)
-        return {c.id: features(c.id, c, *meta[c.article_id]) for c in claims}
+        """Features of stored claims, in the order given; each claim is read and folded once a session,
+        since the candidates of one query are often candidates of the next."""
+        wanted = list(claim_ids)
+        missing = [c for c in wanted if c not in self._features]
+        if len(self._features) + len(missing) > FEATURES_KEPT:
+            self._features.clear()
+            missing = wanted
+        for claim in self.store.matchable_claims(missing):
+            self._features[claim.id] = features(claim.id, claim, claim.language, claim.published, claim.terms)
+        return {c: self._features[c] for c in wanted if c in self._features}
 
     def index(self, found: dict[int, ClaimFeatures], article_of: dict[int, int]) -> None:
         self.store.index.add((claim_id, article_of[claim_id], f.terms()) for claim_id, f in found.items())
@@ -83,24 +94,24 @@ class Matcher:
 
     def match(self, query: ClaimFeatures, limit: int = 10, exclude: set[int] | None = None) -> list[Match]:
         """Earlier claims ranked by similarity to a query, with the relation each would have."""
-        ranked = self._compare_with_candidates(query, exclude or set())
+        ranked = self._compare_with_candidates(query, exclude or set(), max(CANDIDATES, limit))
         return [
             Match(claim_id, found.text, comparison.score, comparison.relation, comparison.reasons)
             for claim_id, found, comparison in ranked[:limit]
         ]
 
     def _compare_with_candidates(
-        self, query: ClaimFeatures, exclude: set[int]
+        self, query: ClaimFeatures, exclude: set[int], count: int = CANDIDATES
     ) -> list[tuple[int, ClaimFeatures, Comparison]]:
         frequencies, size = self._vocabulary()
+        weights = self._weights()
         candidate_ids = [
-            c for c in self.store.index.candidates(query.terms(), CANDIDATES, frequencies, common_limit(size))
+            c for c in self.store.index.candidates(query.terms(), count, frequencies, common_limit(size), weights.idf)
             if c not in exclude
         ]
         found = self.features(candidate_ids)
-        weights = self._weights()
         ranked = [(claim_id, f, compare(query, f, weights)) for claim_id, f in found.items()]
-        return sorted(ranked, key=lambda item: -item[2].score)
+        return sorted(ranked, key=lambda item: (-item[2].score, item[0]))  # ties: the older claim first
 
     def link(self, claim_ids: list[int]) -> list[Suggestion]:
         """Compare claims with their candidates and store the suggested links; returns what was suggested."""

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
 
-from workbench.matching.terms import date_keys, entity_key, figure_keys, stems, unit_key, with_concepts
+from workbench.matching.terms import date_keys, entity_key, figure_keys, stems, stems_of_terms, unit_key, with_concepts
 from workbench.models import EntityDraft, Figure
 from workbench.nlp.gazetteer import country_of
 
@@ -29,7 +29,7 @@ class ClaimFeatures:
     text: str
     language: str
     stems: tuple[str, ...]
-    """Stems of content words, concept keys in place of the words concepts.json knows."""
+    """Stems of content words, each once, concept keys in place of the words concepts.json knows."""
     entities: frozenset[str]
     """Canonical actors named in the claim."""
     claimant: str | None
@@ -39,10 +39,12 @@ class ClaimFeatures:
     """Units are unit keys (terms.unit_key), so 'misiles' and 'missiles' compare equal."""
     dates: tuple[str, ...] = ()
     published: str | None = None
+    indexed: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
+    """Its terms as the match index holds them, for a stored claim: not built again per candidate."""
 
     @cached_property
     def _terms(self) -> tuple[str, ...]:
-        return tuple(self._build_terms())
+        return self.indexed if self.indexed is not None else tuple(self._build_terms())
 
     def terms(self) -> list[str]:
         """Index terms: stems, then typed keys for actors, figures and dates."""
@@ -56,16 +58,22 @@ class ClaimFeatures:
         return keys
 
 
-def features(claim_id: int, claim: ClaimLike, language: str, published: str | None) -> ClaimFeatures:
+def features(
+    claim_id: int, claim: ClaimLike, language: str, published: str | None, indexed: list[str] | None = None
+) -> ClaimFeatures:
+    """What matching knows of a claim. Stems are kept once each, as the index keeps them; `indexed`
+    (the claim's stored index terms) gives them, and its terms, without folding and stemming again."""
+    found = stems_of_terms(indexed) if indexed is not None else dict.fromkeys(with_concepts(stems(claim.text, language), language))
     return ClaimFeatures(
         id=claim_id,
         text=claim.text,
         language=language,
-        stems=tuple(with_concepts(stems(claim.text, language), language)),
+        stems=tuple(found),
         entities=frozenset(e.canonical for e in claim.entities if e.canonical),
         claimant=claim.claimant_canonical,
         claimant_country=country_of(claim.claimant_canonical),
-        figures=tuple(replace(f, unit=unit_key(f.unit, language)) for f in claim.figures),
+        figures=tuple(Figure(f.value, unit_key(f.unit, language), f.qualifier, f.explicit) for f in claim.figures),
         dates=tuple(claim.dates),
         published=published,
+        indexed=None if indexed is None else tuple(indexed),
     )

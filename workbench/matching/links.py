@@ -24,12 +24,25 @@ class Suggestion:
     score: float
 
 
+class _Idf(dict):
+    """Term -> smoothed inverse document frequency, each computed once when first asked for:
+    reranking asks for the same terms thousands of times. Called like a function (an Idf)."""
+
+    def __init__(self, document_frequency: Mapping[str, int], documents: int):
+        super().__init__()
+        self.document_frequency = document_frequency
+        self.documents = documents
+
+    def __missing__(self, term: str) -> float:
+        self[term] = found = math.log((self.documents + 1) / (self.document_frequency.get(term, 0) + 1)) + 1
+        return found
+
+    __call__ = dict.__getitem__
+
+
 def idf_from_counts(document_frequency: Mapping[str, int], documents: int) -> Idf:
     """Smoothed inverse document frequency; unseen terms weigh most."""
-    def idf(term: str) -> float:
-        return math.log((documents + 1) / (document_frequency.get(term, 0) + 1)) + 1
-
-    return idf
+    return _Idf(document_frequency, documents)
 
 
 def suggestions(

@@ -14,9 +14,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from unidecode import unidecode
-
 from workbench.models import Figure
+from workbench.nlp.transliterate import to_ascii
 
 FUNCTION_WORDS = {
     "es": set(
@@ -45,7 +44,7 @@ def _stemmer(language: str):  # noqa: ANN202 - snowballstemmer.Stemmer
 
 def fold(text: str) -> str:
     """Accents, case and punctuation gone: 'Seúl' and 'SEUL' are the same word."""
-    return " ".join(_WORD.findall(unidecode(text).casefold()))
+    return " ".join(_WORD.findall(to_ascii(text).casefold()))
 
 
 def stems(text: str, language: str) -> list[str]:
@@ -60,16 +59,26 @@ def _stem(word: str, language: str) -> str:
     return _stemmer(language).stemWord(word)
 
 
+def stems_of_terms(terms: list[str]) -> list[str]:
+    """The stems among a claim's index terms: typed keys (e_, n_, v_, y_, d_) hold an underscore,
+    stems do not, concept keys start with c_."""
+    return [t for t in terms if "_" not in t or t.startswith("c_")]
+
+
 def slug(name: str) -> str:
     return "_".join(fold(name).split())
 
 
+@lru_cache(maxsize=20_000)
 def entity_key(canonical: str) -> str:
+    """Index key of an actor, kept per actor: every candidate's terms ask again."""
     return f"e_{slug(canonical)}"
 
 
+@lru_cache(maxsize=20_000)
 def unit_key(unit: str | None, language: str) -> str | None:
-    """What a figure counts, comparable across languages: the concept ('missile') or the stem."""
+    """What a figure counts, comparable across languages: the concept ('missile') or the stem.
+    Kept per unit: every candidate's figures ask again, and archives count few kinds of thing."""
     if not unit:
         return None
     found = stems(unit, language)

@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from unidecode import unidecode
+from workbench.nlp.transliterate import to_ascii
 
 RELATIVE_DAYS = {
     "es": {"hoy": 0, "ayer": -1, "anteayer": -2, "antier": -2, "la vispera": -1, "manana": 1},
@@ -100,4 +100,4 @@ def _weekday(base: date, weekday: int, *, forward: bool) -> str:
 
 
 def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", unidecode(text).casefold())
+    return re.sub(r"\s+", " ", to_ascii(text).casefold())

@@ -78,23 +78,27 @@ def extract_whole(
     from workbench.nlp.gazetteer import find_in
 
     nlp = load_light_nlp(language)
-    for doc, date_base, claimant in zip(nlp.pipe(texts, batch_size=512), published, claimants):
+    # doc.text and doc.ents are rebuilt from every token on each access: the text is the one
+    # given (the tokenizer keeps it verbatim), and the entities are read once.
+    docs = nlp.pipe(texts, batch_size=512)
+    for text, doc, date_base, claimant in zip(texts, docs, published, claimants):
         span = doc[:]
-        dates = tuple(resolve_dates(doc.text, language, date_base)) or ((date_base,) if date_base else ())
+        ents = doc.ents
+        dates = tuple(resolve_dates(text, language, date_base)) or ((date_base,) if date_base else ())
         found = tuple(figures(span, language))
         actor = Claimant(claimant, find_in(claimant)) if claimant else None
         kind = "quantity" if any(f.explicit for f in found) else ("statement" if actor else "event")
-        score, reasons = _score(span, kind, True, actor, dates, found)
+        score, reasons = _score(span, ents, kind, True, actor, dates, found)
         yield ClaimDraft(
             start=0,
-            end=len(doc.text),
-            text=doc.text,
+            end=len(text),
+            text=text,
             kind=kind,
             checkable=True,
             score=score,
             claimant=claimant,
             claimant_canonical=actor.canonical if actor else None,
-            entities=tuple(_entities(span, normalize(doc.text))),
+            entities=tuple(_entities(ents, normalize(text))),
             dates=dates,
             figures=found,
             reasons=reasons,
@@ -136,7 +140,8 @@ def _draft(
     found = tuple(figures(span, context.language))
     if checkable is None:
         checkable = kind != "opinion" and not _is_background(span, head)
-    score, reasons = _score(span, kind, checkable, claimant, dates, found)
+    ents = span.ents
+    score, reasons = _score(span, ents, kind, checkable, claimant, dates, found)
     return ClaimDraft(
         start=start,
         end=end,
@@ -146,7 +151,7 @@ def _draft(
         score=score,
         claimant=claimant.text if claimant else None,
         claimant_canonical=claimant.canonical if claimant else None,
-        entities=tuple(_entities(span, norm)),
+        entities=tuple(_entities(ents, norm)),
         dates=dates,
         figures=found,
         reasons=reasons,
@@ -178,6 +183,7 @@ def _is_background(span: Span, head: Token) -> bool:
 
 def _score(
     span: Span,
+    ents: Iterable[Span],
     kind: str,
     checkable: bool,
     claimant: Claimant | None,
@@ -195,7 +201,7 @@ def _score(
         features.append((0.2, "figure: " + ", ".join(_figure_text(f) for f in numerals)))
     if dates:
         features.append((0.15, "date: " + ", ".join(dates)))
-    actors = sorted({e.label_ for e in span.ents} & {"PER", "ORG", "LOC", "GPE", "PERSON", "NORP"})
+    actors = sorted({e.label_ for e in ents} & {"PER", "ORG", "LOC", "GPE", "PERSON", "NORP"})
     if actors:
         features.append((0.15, "named actors: " + ", ".join(actors)))
     if claimant is not None:
@@ -216,11 +222,12 @@ def _figure_text(figure: Figure) -> str:
     return f"{'' if figure.qualifier == '=' else figure.qualifier}{value} {figure.unit or ''}".strip()
 
 
-def _entities(span: Span, norm: Normalized) -> Iterator[EntityDraft]:
-    for ent in span.ents:
+def _entities(ents: Iterable[Span], norm: Normalized) -> Iterator[EntityDraft]:
+    """Entities of a claim (its span's ents, read once by the caller) with spans into the original text."""
+    for ent in ents:
         tokens = [t for t in ent if not t.is_space and not t.is_punct]
         if not tokens:
             continue
-        trimmed = span.doc[tokens[0].i : tokens[-1].i + 1]
+        trimmed = ent.doc[tokens[0].i : tokens[-1].i + 1]
         start, end = norm.span(trimmed.start_char, trimmed.end_char)
         yield EntityDraft(norm.original[start:end], ent.label_, trimmed._.workbench_canonical, start, end)

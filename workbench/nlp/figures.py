@@ -20,6 +20,11 @@ APPROXIMATE = {"unos", "unas", "alrededor", "cerca", "aproximadamente", "about",
 MORE_THAN = {"más", "more", "over"}
 LESS_THAN = {"menos", "less", "fewer", "under"}
 HALF = {"medio", "media", "half"}
+PREPOSITIONS = {
+    "aboard", "alongside", "amid", "amidst", "atop", "despite", "inside", "near", "nearby", "opposite", "outside",
+    "past", "till", "underneath", "unlike", "versus",
+}
+"""English prepositions spaCy's stop list leaves out: a unit's words end before them ("7 drones near Kyiv")."""
 
 
 def figures(span: Span, language: str) -> Iterator[Figure]:
@@ -112,7 +117,7 @@ def _unit_without_tags(last: Token, language: str) -> str | None:
     doc = last.doc
     words = []
     for token in doc[last.i + 1 : last.i + 4]:
-        if not token.is_alpha or token.is_stop:
+        if not token.is_alpha or token.is_stop or token.lower_ in PREPOSITIONS:
             break
         words.append(token.lower_)
     if not words:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from unidecode import unidecode
+from workbench.nlp.transliterate import to_ascii
 
 ACTORS_FILE = Path(__file__).with_name("actors.json")
 _ARTICLES = re.compile(r"^(el|la|los|las|the)\s+")
@@ -22,7 +22,7 @@ _PUNCT = re.compile(r"[^\w\s]")
 
 def fold(name: str) -> str:
     """Case, accents, punctuation and a leading article removed: the gazetteer's key."""
-    folded = unidecode(name).casefold()
+    folded = to_ascii(name).casefold()
     folded = _PUNCT.sub(" ", folded.replace("-", " "))
     folded = re.sub(r"\s+", " ", folded).strip()
     return _ARTICLES.sub("", folded)

@@ -123,8 +123,9 @@ class ClaimWrites:
                 )
             content = self.content(claim_id)
             claim["links"] = self._all("SELECT * FROM links WHERE claim_a = :id OR claim_b = :id", {"id": claim_id})
-            for table, column in (("links", "claim_a"), ("links", "claim_b"), ("entities", "claim_id"), ("claim_terms", "claim_id")):
+            for table, column in (("links", "claim_a"), ("links", "claim_b"), ("entities", "claim_id")):
                 self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", [claim_id])
+            self.index.remove([claim_id])
             self.db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
             self._audit(action, "claims", claim_id, {**claim, **content}, None)
         return {**claim, "content": content}

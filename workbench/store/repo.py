@@ -24,6 +24,7 @@ from workbench.models import (
     ClaimRow,
     EntityDraft,
     Figure,
+    MatchableClaim,
     SearchHit,
     SourceInput,
 )
@@ -90,14 +91,8 @@ class Store(ClaimWrites):
         article: ArticleInput,
         content_hash: str,
         claims: list[ClaimDraft],
-        *,
-        audit_claims: bool = True,
-        is_archive: bool = False,
     ) -> tuple[int, list[int]]:
-        """Store an article with its claims and entities in one transaction; return its id and the claims' ids.
-
-        Claims go in with explicit ids through insert_all, so an archive of 100,000 rows is one bulk write.
-        """
+        """Store an article with its claims and entities in one transaction; return its id and the claims' ids."""
         with self.transaction():
             article_id = self.db["articles"].insert(
                 {
@@ -111,24 +106,52 @@ class Store(ClaimWrites):
                     "origin": article.origin,
                     "imported_at": now(),
                     "imported_by": self.actor,
-                    "is_archive": int(is_archive),
                 }
             ).last_pk
-            claim_ids = self._insert_claims(article_id, claims)
+            claim_ids = self.add_claims(article_id, claims)
             self._audit(
                 "import",
                 "articles",
                 article_id,
                 None,
-                {
-                    "title": article.title,
-                    "content_hash": content_hash,
-                    "claims": claim_ids if audit_claims else f"{len(claim_ids)} claims from {claim_ids[0] if claim_ids else None}",
-                },
+                {"title": article.title, "content_hash": content_hash, "claims": claim_ids},
             )
         return article_id, claim_ids
 
-    def _insert_claims(self, article_id: int, claims: list[ClaimDraft]) -> list[int]:
+    def start_archive(self, title: str, origin: str, content_hash: str, claim_count: int) -> tuple[int, int]:
+        """Store an archive article before its claims, which come in chunks (add_claims); returns its id
+        and the id its first claim will get. Call inside a transaction that ends with finish_archive.
+
+        Its text and language are known only once every claim is stored: finish_archive fills them.
+        """
+        first = (self.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0) + 1
+        article_id = self.db["articles"].insert(
+            {
+                "title": title,
+                "language": "und",
+                "text": "",
+                "content_hash": content_hash,
+                "origin": origin,
+                "imported_at": now(),
+                "imported_by": self.actor,
+                "is_archive": 1,
+            }
+        ).last_pk
+        after = {"title": title, "content_hash": content_hash, "claims": f"{claim_count} claims from {first}"}
+        self._audit("import", "articles", article_id, None, after)
+        return article_id, first
+
+    def finish_archive(self, article_id: int, language: str) -> None:
+        """An archive's text is its claims joined by lines, in id (= row) order, so each claim's
+        span indexes it; SQLite joins them, so the whole text never passes through Python."""
+        self.db.execute(
+            "UPDATE articles SET language = ?, text = (SELECT group_concat(text, char(10)) FROM "
+            "(SELECT text FROM claims WHERE article_id = ? ORDER BY id)) WHERE id = ?",
+            [language, article_id, article_id],
+        )
+
+    def add_claims(self, article_id: int, claims: list[ClaimDraft]) -> list[int]:
+        """Claims of an article with their entities, under the next free ids; returns the ids."""
         first = (self.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0) + 1
         claim_ids = list(range(first, first + len(claims)))
         created = now()
@@ -237,11 +260,6 @@ class Store(ClaimWrites):
             )
         )
 
-    def article_meta(self, article_ids: Iterable[int]) -> dict[int, tuple[str, str | None]]:
-        """Article id -> (language, published), what matching needs of a claim's article."""
-        rows = self._in_chunks("SELECT id, language, published FROM articles WHERE id IN ({})", sorted(set(article_ids)))
-        return {row["id"]: (row["language"], row["published"]) for row in rows}
-
     def source_groups(self, claim_ids: list[int]) -> dict[int, int]:
         """Claim -> the source it came from: its article, or (in an archive) the claim itself,
         negated, since each archived row is a source of its own."""
@@ -343,7 +361,10 @@ class Store(ClaimWrites):
             where.append("c.checkable = :checkable")
             params["checkable"] = int(filters.checkable)
         if filters.rating is not None:
-            where.append("(SELECT v.rating FROM verdicts v WHERE v.claim_id = c.id ORDER BY v.id DESC LIMIT 1) = :rating")
+            where.append(
+                "(SELECT v.rating FROM verdicts v WHERE v.claim_id = c.id AND v.retracted_at IS NULL"
+                " ORDER BY v.id DESC LIMIT 1) = :rating"
+            )
             params["rating"] = filters.rating
         if filters.entity is not None:
             # SQLite's lower() folds ASCII only; "SEÚL" must find "Seúl", and so must "Seul".
@@ -369,6 +390,44 @@ class Store(ClaimWrites):
             [limit],
         ).fetchall()
         return [row[0] for row in rows]
+
+    def matchable_claims(self, claim_ids: list[int]) -> list[MatchableClaim]:
+        """Claims as matching reads them, with their article's language and date and their index terms;
+        order not kept."""
+        sql = (
+            "SELECT c.id, c.article_id, c.text, c.claimant_canonical, c.dates, c.figures, a.language, a.published, "
+            "t.terms FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN claim_terms t ON t.claim_id = c.id "
+            "WHERE c.id IN ({})"
+        )
+        entities: dict[int, list[EntityDraft]] = {}
+        sql_entities = (
+            "SELECT claim_id, text, label, canonical, start, end FROM entities "
+            "WHERE claim_id IN ({}) AND canonical IS NOT NULL ORDER BY claim_id, start, id"
+        )
+        found = []
+        for i in range(0, len(claim_ids), CHUNK):
+            chunk = claim_ids[i : i + CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            for claim_id, *entity in self.db.execute(sql_entities.format(marks), chunk).fetchall():
+                entities.setdefault(claim_id, []).append(EntityDraft(*entity))
+            for claim_id, article_id, text, claimant, dates, figures, language, published, terms in self.db.execute(
+                sql.format(marks), chunk
+            ).fetchall():
+                found.append(
+                    MatchableClaim(
+                        id=claim_id,
+                        article_id=article_id,
+                        text=text,
+                        claimant_canonical=claimant,
+                        entities=tuple(entities.pop(claim_id, ())),
+                        dates=tuple(json.loads(dates or "[]")),
+                        figures=tuple(Figure(**f) for f in json.loads(figures or "[]")),
+                        language=language,
+                        published=published,
+                        terms=None if terms is None else terms.split(),
+                    )
+                )
+        return found
 
     def _entities_by_claim(self, claim_ids: list[int]) -> dict[int, list[EntityDraft]]:
         found: dict[int, list[EntityDraft]] = {}

@@ -181,3 +181,13 @@ def test_rows_are_read_whatever_the_line_endings(ending: str) -> None:
         (3, "Kim llegó en tren, blindado", "Putin"),
         (4, "Corea del Norte disparó un misil", None),
     ] and problems == []
+
+
+def test_rows_longer_than_the_claim_limit_are_left_out_by_line(tmp_path: Path):
+    from workbench.config import settings_from_dict
+
+    body = "text\nCorea del Norte disparó un misil balístico el miércoles.\n" + "Kim " * 30 + "\n"
+    strict = Workbench(tmp_path / "claims.db", actor="tester", settings=settings_from_dict({"limits": {"max_claim_chars": 100}}, "t"))
+    result = strict.import_claims_csv(body, "archive.csv")
+    assert result.claim_count == 1
+    assert result.problems == ["line 3: the claim is longer than 100 characters"]

@@ -205,7 +205,7 @@ class Workbench:
         from workbench.ingest.claims_csv import ClaimsCsv
 
         name = "Standard input" if origin == "-" else origin
-        archive = ClaimsCsv(data, name)
+        archive = ClaimsCsv(data, name, self.settings.max_claim_chars)
         problems: list[str] = []
         count, digest = archive_hash(row.text for row in archive.rows(problems))
         if not count:

@@ -16,7 +16,7 @@ from typing import Any
 from workbench.config import STANCES, Settings
 from workbench.errors import InvalidInput
 from workbench.export.claimreview import STANCE
-from workbench.ingest.claims_csv import MAX_CLAIM_CHARS, ArchiveRow
+from workbench.ingest.claims_csv import ArchiveRow
 from workbench.models import SourceInput
 from workbench.urls import validate_url
 
@@ -154,8 +154,8 @@ class _Reader:
         text = self.text(review, "claimReviewed")
         if not text:
             return None, ["no claimReviewed; left out"]
-        if len(text) > MAX_CLAIM_CHARS:
-            return None, [f"the claim is longer than {MAX_CLAIM_CHARS} characters; left out"]
+        if len(text) > self.settings.max_claim_chars:
+            return None, [f"the claim is longer than {self.settings.max_claim_chars:,} characters; left out"]
         item = next((v for v in self.get(review, "itemReviewed") if isinstance(v, dict)), {})
         author = next((v for v in self.get(review, "author") if v), None)
         author_name = self._as_text(author) if author is not None else None

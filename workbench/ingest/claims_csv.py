@@ -16,7 +16,8 @@ from workbench.urls import validate_url
 from workbench.models import SourceInput
 
 COLUMNS = ("text", "claimant", "date", "url", "rating", "language")
-MAX_CLAIM_CHARS = 5000
+DEFAULT_MAX_CHARS = 2000
+"""As Settings.max_claim_chars."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +43,12 @@ class ClaimsCsv:
     """A claims CSV whose header is checked; its rows are parsed each time they are read, so an
     archive of a million rows is never all in memory at once."""
 
-    def __init__(self, text: str, name: str):
-        csv.field_size_limit(MAX_CLAIM_CHARS * 4)
+    def __init__(self, text: str, name: str, max_chars: int = DEFAULT_MAX_CHARS):
+        csv.field_size_limit(max(max_chars * 4, csv.field_size_limit()))
         self.text = text
         self.name = name
+        self.max_chars = max_chars
+        """Rows with a longer claim are left out, each with its line number (settings: max_claim_chars)."""
         header = next(csv.reader(_lines(text)), [])
         self.header = [(h or "").strip().lower() for h in header]
         if "text" not in self.header:
@@ -66,7 +69,7 @@ class ClaimsCsv:
                     problems.append(f"line {reader.line_num}: {error}")
                 continue
             line = reader.line_num
-            row, found = _row(record, line)
+            row, found = _row(record, line, self.max_chars)
             if problems is not None:
                 problems += [f"line {line}: {problem}" for problem in found]
             if row is not None:
@@ -82,15 +85,15 @@ def _lines(text: str) -> Iterator[str]:
     return (match.group() for match in _LINE.finditer(text))
 
 
-def _row(record: dict[str, str | None], line: int) -> tuple[ArchiveRow | None, list[str]]:
+def _row(record: dict[str, str | None], line: int, max_chars: int) -> tuple[ArchiveRow | None, list[str]]:
     """A row, or None when it cannot be used, and what was wrong with it."""
     if None in record:
         return None, ["more fields than the header names"]
     value = {key: " ".join((record.get(key) or "").split()) or None for key in COLUMNS}
     if not value["text"]:
         return None, ["no text"]
-    if len(value["text"]) > MAX_CLAIM_CHARS:
-        return None, [f"the claim is longer than {MAX_CLAIM_CHARS} characters"]
+    if len(value["text"]) > max_chars:
+        return None, [f"the claim is longer than {max_chars:,} characters"]
     problems = []
     if value["date"]:
         try:

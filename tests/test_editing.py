@@ -241,3 +241,13 @@ def test_cli_edit_commands(seeded: Workbench) -> None:
     assert file_digest(db) == digest
     assert_ok(invoke("edit", "checkable", "3", "no", "--db", db))
     assert not seeded.claim(3).checkable
+
+
+def test_a_source_keeps_its_date_and_a_bad_date_is_refused(seeded: Workbench) -> None:
+    seeded.add_source(FIRST, "https://www.mod.go.jp/", stance="refutes", date="2023-09-13")
+    assert seeded.sources(FIRST)[0]["date"] == "2023-09-13"
+    digest = file_digest(seeded.db_path)
+    message = assert_clean_failure(invoke("source", "add", "1", "https://example.org/", "--date", "13/09/2023",
+                                          "--db", seeded.db_path), 4)
+    assert "YYYY-MM-DD" in message
+    assert file_digest(seeded.db_path) == digest

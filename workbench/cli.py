@@ -290,16 +290,17 @@ def source() -> None:
 @click.option("--publisher")
 @click.option("--stance", default="context", show_default=True, help=f"One of: {', '.join(STANCES)}.")
 @click.option("--excerpt", help="The passage of the source that bears on the claim.")
+@click.option("--date", metavar="YYYY-MM-DD", help="When the source was published.")
 @click.option("--reviewer", help="Who attaches it (default: $WORKBENCH_REVIEWER, else the login name).")
 @click.pass_context
 def source_add(ctx: click.Context, claim_id: int, url: str, db: Path | None, title: str | None,
-               publisher: str | None, stance: str, excerpt: str | None, reviewer: str | None) -> None:
+               publisher: str | None, stance: str, excerpt: str | None, date: str | None, reviewer: str | None) -> None:
     """Attach a source to a claim.
 
     Example: workbench source add 12 https://www.jcs.mil.kr/ --stance supports
     """
     change = _workbench(ctx, db, reviewer).add_source(
-        claim_id, url, stance=stance, title=title, publisher=publisher, excerpt=excerpt
+        claim_id, url, stance=stance, title=title, publisher=publisher, excerpt=excerpt, date=date
     )
     click.echo(change.note)
 

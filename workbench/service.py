@@ -549,14 +549,19 @@ class Workbench:
         title: str | None = None,
         publisher: str | None = None,
         excerpt: str | None = None,
+        date: str | None = None,
         version: int | None = None,
     ) -> Change:
         """Attach a source; with `version`, refused if the claim changed since the reviewer read it."""
+        from workbench.ingest.reader import validate_date
+
         stance = _stance(stance)
         validate_url(url)
+        date = validate_date(date) if date else None
         with self.store() as store:
             attachment = store.add_source(
-                claim_id, url.strip(), stance=stance, title=title, publisher=publisher, excerpt=excerpt, version=version
+                claim_id, url.strip(), stance=stance, title=title, publisher=publisher, excerpt=excerpt, date=date,
+                version=version,
             )
         return Change("source", claim_id, f"Source {attachment} attached to claim {claim_id}.", {"attachment": attachment})
 
@@ -566,6 +571,10 @@ class Workbench:
             fields["stance"] = _stance(fields["stance"] or "")
         if "url" in fields:
             validate_url(fields["url"] or "")
+        if fields.get("date"):
+            from workbench.ingest.reader import validate_date
+
+            fields["date"] = validate_date(fields["date"])
         with self.store() as store:
             before = store.edit_source(attachment, fields)
         undo = {"attachment": attachment, "before": {k: before[k] for k in fields}}

@@ -140,6 +140,20 @@ def test_the_reader_marks_every_claim_and_reverses_the_selected_one():
     assert shown.plain == text
 
 
+def test_checked_claims_are_coloured_by_where_their_verdict_sits_on_the_scale():
+    from workbench.config import DEFAULT_RATINGS
+    from workbench.models import ClaimRow
+    from workbench.tui.widgets.article_reader import marked
+
+    text = "Uno. Dos. Tres. Cuatro."
+    claims = [
+        ClaimRow(i, 1, start, start + 3, text[start : start + 3], "event", True, 0.5, None, "checked", rating=rating)
+        for i, (start, rating) in enumerate([(0, "Mostly true"), (5, "Misleading"), (10, "False"), (16, "Unverifiable")], 1)
+    ]
+    styles = {(span.start, str(span.style)) for span in marked(text, claims, None, DEFAULT_RATINGS).spans}
+    assert {(0, "bold green"), (5, "bold yellow"), (10, "bold red"), (16, "bold blue")} <= styles
+
+
 @pytest.mark.slow
 async def test_a_switches_to_the_article_and_back(seeded: Workbench):
     from textual.widgets import ContentSwitcher

@@ -25,6 +25,8 @@ class SourceChoice:
     title: str | None
     publisher: str | None
     excerpt: str | None
+    date: str | None = None
+    """YYYY-MM-DD, checked by the core."""
 
 
 class WebAddress(Validator):
@@ -58,8 +60,8 @@ class SourceDialog(Dialog[SourceChoice | None]):
             with RadioSet(id="stance"):
                 for stance in STANCES:
                     yield RadioButton(stance, value=stance == given.get("stance", "context"), id=f"stance-{stance}")
-            for name in ("title", "publisher", "excerpt"):
-                yield Input(given.get(name) or "", placeholder=name.capitalize(), id=name)
+            for name, hint in (("title", "Title"), ("publisher", "Publisher"), ("date", "Date, YYYY-MM-DD"), ("excerpt", "Excerpt")):
+                yield Input(given.get(name) or "", placeholder=hint, id=name)
             yield Label("ctrl+s saves · esc cancels", classes="hint")
 
     def on_mount(self) -> None:
@@ -79,7 +81,9 @@ class SourceDialog(Dialog[SourceChoice | None]):
         def value(name: str) -> str | None:
             return self.query_one(f"#{name}", Input).value.strip() or None
 
-        self.dismiss(SourceChoice(url.value.strip(), stance, value("title"), value("publisher"), value("excerpt")))
+        self.dismiss(
+            SourceChoice(url.value.strip(), stance, value("title"), value("publisher"), value("excerpt"), value("date"))
+        )
 
 
 @dataclass(frozen=True)

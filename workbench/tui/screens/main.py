@@ -124,7 +124,7 @@ class MainScreen(Screen[None]):
                 yield ClaimTable(id="claims")
                 with ContentSwitcher(initial="detail", id="lower"):
                     yield ClaimDetail(id="detail")
-                    yield ArticleReader(id="reader")
+                    yield ArticleReader(self.workbench.settings.ratings, id="reader")
         yield TwoRowFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -198,7 +198,7 @@ class MainScreen(Screen[None]):
             SourceDialog(),
             lambda choice: choice and self.write(
                 partial(self.workbench.add_source, stance=choice.stance, title=choice.title, publisher=choice.publisher,
-                        excerpt=choice.excerpt, version=claim.version),
+                        excerpt=choice.excerpt, date=choice.date, version=claim.version),
                 claim.id,
                 choice.url,
             ),
@@ -215,7 +215,7 @@ class MainScreen(Screen[None]):
                 SourceDialog(chosen.source),
                 lambda choice: choice and self.write(
                     partial(self.workbench.edit_source, url=choice.url, stance=choice.stance, title=choice.title,
-                            publisher=choice.publisher, excerpt=choice.excerpt),
+                            publisher=choice.publisher, excerpt=choice.excerpt, date=choice.date),
                     attachment,
                 ),
             )

@@ -117,7 +117,8 @@ def test_different_actors_counting_the_same_thing_are_no_conflict(tmp_path: Path
 
 
 def test_the_archive_hash_is_the_content_hash_of_its_lines() -> None:
-    from workbench.service import archive_hash, content_hash
+    from workbench.archive import archive_hash
+    from workbench.service import content_hash
 
     lines = ["Corea del Norte  disparó\tdos misiles", " ", "Kim arrived by train "]
     assert archive_hash(lines) == (3, content_hash("\n".join(lines)))
@@ -125,9 +126,9 @@ def test_the_archive_hash_is_the_content_hash_of_its_lines() -> None:
 
 @pytest.mark.slow
 def test_an_archive_stored_in_chunks_keeps_its_spans(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
-    import workbench.service
+    import workbench.archive
 
-    monkeypatch.setattr(workbench.service, "ARCHIVE_CHUNK", 1)
+    monkeypatch.setattr(workbench.archive, "ARCHIVE_CHUNK", 1)
     workbench = Workbench(tmp_path / "claims.db")
     result = workbench.import_claims_csv(HEADER + ROWS, "archive.csv")
     claims = workbench.claims()
@@ -141,10 +142,10 @@ def test_an_archive_stored_in_chunks_keeps_its_spans(monkeypatch: pytest.MonkeyP
 def test_a_failure_in_a_later_chunk_leaves_the_database_unchanged(
     seeded: Workbench, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ):
-    import workbench.service
+    import workbench.archive
     from workbench.store.repo import Store
 
-    monkeypatch.setattr(workbench.service, "ARCHIVE_CHUNK", 1)
+    monkeypatch.setattr(workbench.archive, "ARCHIVE_CHUNK", 1)
     calls = []
     original = Store.add_claims
 

@@ -9,13 +9,11 @@ import hashlib
 import os
 import json
 import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from workbench.config import CLAIM_KINDS, CLAIM_STATUSES, STANCES, Settings, default_reviewer
 from workbench.errors import InvalidInput, NotFound
@@ -36,75 +34,21 @@ from workbench.urls import validate_url
 
 if TYPE_CHECKING:
     from workbench.editing import ClaimEditor
-    from workbench.ingest.claims_csv import ArchiveRow
     from workbench.matching.engine import Match
     from workbench.matching.links import Suggestion
 
 SEEDED_KEY = "seeded"
-LINK_ON_IMPORT = 5000
 QUEUE_LIMIT = 200
 """Claims the review queue lists at once: a day's work, read in a blink even beside a large archive."""
 PASTED = "Pasted text"
 """The origin of an article pasted into the TUI, as messages name it."""
-"""Archives up to this many rows are matched against earlier claims as they are imported."""
-ARCHIVE_CHUNK = 5000
-"""Archive rows extracted, stored and indexed together: large enough for bulk writes, small
-enough that a million-row archive never has more than this many drafts in memory."""
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-T = TypeVar("T")
 
 
 def content_hash(text: str) -> str:
     """Identity of an article's text: white space folded, so a re-flowed copy is the same article."""
     folded = re.sub(r"\s+", " ", text).strip()
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
-
-
-def archive_hash(lines: Iterable[str]) -> tuple[int, str]:
-    """(count, content_hash) of lines joined by newlines, without joining them: an archive's text
-    is its rows, and a million rows need not be in memory twice to know whether it is stored."""
-    digest = hashlib.sha256()
-    count = written = 0
-    for line in lines:
-        count += 1
-        folded = re.sub(r"\s+", " ", line).strip()
-        if folded:  # content_hash folds an empty line and its neighbours' newlines into one space
-            digest.update(((" " if written else "") + folded).encode("utf-8"))
-            written += 1
-    return count, digest.hexdigest()
-
-
-def _matched(made: list[Suggestion], claim_ids: list[int]) -> int:
-    """How many of the new claims were linked to a claim stored before them."""
-    own = set(claim_ids)
-    return len({c for s in made for c in (s.claim_a, s.claim_b) if c in own and not {s.claim_a, s.claim_b} <= own})
-
-
-def _archive_drafts(rows: list[ArchiveRow], languages: list[str], offset: int) -> list[ClaimDraft]:
-    """One claim per row, through the light pipeline a language at a time, each spanning its row
-    in the archive's text (rows joined by lines) from `offset` on."""
-    from workbench.nlp.extract import extract_whole
-
-    drafts: list[ClaimDraft | None] = [None] * len(rows)
-    for language in sorted(set(languages)):
-        batch = [i for i, found in enumerate(languages) if found == language]
-        made = extract_whole(
-            [rows[i].text for i in batch], language, [rows[i].date for i in batch], [rows[i].claimant for i in batch]
-        )
-        for i, draft in zip(batch, made):
-            drafts[i] = draft
-    claims = []
-    for row, draft in zip(rows, drafts):
-        claims.append(replace(draft, start=offset, end=offset + len(row.text)))
-        offset += len(row.text) + 1
-    return claims
-
-
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """Lists of up to `size` items, in order (itertools.batched from Python 3.12)."""
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 class Workbench:
@@ -165,13 +109,14 @@ class Workbench:
     ) -> tuple[int, int]:
         """Article, claims, index terms and suggested links in one transaction; returns (id, claims matched)."""
         from workbench.matching.engine import Matcher
+        from workbench.matching.links import matched_count
 
         with store.transaction():
             article_id, claim_ids = store.insert_article(article, digest, claims)
             matcher = Matcher(store)
             matcher.index(matcher.features(claim_ids), dict.fromkeys(claim_ids, article_id))
             made = matcher.link(claim_ids)
-        return article_id, _matched(made, claim_ids)
+        return article_id, matched_count(made, claim_ids)
 
     def _prepare(
         self, store: Store, article: ArticleInput
@@ -200,8 +145,9 @@ class Workbench:
 
         Rows are cut already, so they go through the light pipeline (entities, figures, dates;
         no parse). Every row is indexed for matching; suggestions against earlier claims are made
-        at once for archives up to LINK_ON_IMPORT rows, and by `dedupe` for larger ones.
+        at once for archives up to archive.LINK_ON_IMPORT rows, and by `dedupe` for larger ones.
         """
+        from workbench.archive import ArchiveImporter, archive_hash
         from workbench.ingest.claims_csv import ClaimsCsv
 
         name = "Standard input" if origin == "-" else origin
@@ -210,7 +156,7 @@ class Workbench:
         count, digest = archive_hash(row.text for row in archive.rows(problems))
         if not count:
             raise InvalidInput(f"{name} has no usable row; nothing was imported.")
-        return self._import_archive(archive.rows, count, digest, problems, origin, progress)
+        return ArchiveImporter(self).run(archive.rows, count, digest, problems, origin, progress)
 
     def import_claimreview(
         self, data: str, origin: str, progress: Callable[[int], None] | None = None
@@ -221,97 +167,12 @@ class Workbench:
         settings), its sources (citations, appearances and the review's own url), matched against
         earlier claims exactly as a CSV archive is.
         """
+        from workbench.archive import ArchiveImporter, archive_hash
         from workbench.ingest.claimreview import read_claimreview
 
         rows, problems = read_claimreview(data, "Standard input" if origin == "-" else origin, self.settings)
         count, digest = archive_hash(row.text for row in rows)
-        return self._import_archive(lambda: iter(rows), count, digest, problems, origin, progress, note_origin=False)
-
-    def _import_archive(
-        self,
-        rows: Callable[[], Iterable[ArchiveRow]],
-        count: int,
-        digest: str,
-        problems: list[str],
-        origin: str,
-        progress: Callable[[int], None] | None,
-        *,
-        note_origin: bool = True,
-    ) -> ArchiveImport:
-        """The archive path shared by every format: one article per file, light extraction, bulk store.
-
-        Rows are read again (`rows()`) and stored ARCHIVE_CHUNK at a time, all in one transaction:
-        memory stays flat however long the archive, and a failure leaves the database as it was.
-        With note_origin, a verdict without a rationale gets "Imported from FILE, line N"; a ClaimReview
-        names its origin in a source (the review's url) instead, so its verdicts come back as exported.
-        """
-        from workbench.matching.engine import Matcher
-
-        name = "Standard input" if origin == "-" else origin
-        with self.store(create=True) as store:
-            existing = store.article_id_by_hash(digest)
-            if existing is not None:
-                return ArchiveImport(existing, count, 0, problems, created=False, linked=False)
-            why = f"Imported from {origin}" if note_origin else None
-            with store.transaction():
-                article_id, first = store.start_archive(f"Archive: {Path(name).name}", origin, digest, count)
-                languages: Counter[str] = Counter()
-                offset = 0
-                for chunk in _chunks(rows(), ARCHIVE_CHUNK):
-                    offset = self._store_archive_chunk(store, article_id, chunk, offset, languages, problems, why)
-                    if progress:
-                        progress(len(chunk))
-                store.finish_archive(article_id, languages.most_common(1)[0][0])
-                linked = count <= LINK_ON_IMPORT
-                claim_ids = list(range(first, first + count))
-                matched = _matched(Matcher(store).link(claim_ids), claim_ids) if linked else 0
-        return ArchiveImport(article_id, count, matched, problems, created=True, linked=linked)
-
-    def _store_archive_chunk(
-        self,
-        store: Store,
-        article_id: int,
-        rows: list[ArchiveRow],
-        offset: int,
-        languages: Counter[str],
-        problems: list[str],
-        why: str | None,
-    ) -> int:
-        """Extract, store and index one chunk of archive rows, with their verdicts and sources.
-
-        The chunk's rows start at `offset` in the archive's text; returns where the next chunk starts.
-        """
-        from workbench.matching.features import features
-
-        found = [row.language or resolve_language("auto", row.text, self.settings) for row in rows]
-        languages.update(found)
-        claims = _archive_drafts(rows, found, offset)
-        claim_ids = store.add_claims(article_id, claims)
-        store.index.add(
-            (claim_id, article_id, features(claim_id, claim, language, None).terms())
-            for claim_id, claim, language in zip(claim_ids, claims, found)
-        )
-        store.add_verdicts(self._archive_verdicts(claim_ids, rows, problems, why))
-        store.add_appearances([(claim_id, row.url) for claim_id, row in zip(claim_ids, rows) if row.url])
-        store.attach_sources([(claim_id, source) for claim_id, row in zip(claim_ids, rows) for source in row.sources])
-        return claims[-1].end + 1
-
-    def _archive_verdicts(
-        self, claim_ids: list[int], rows: list[ArchiveRow], problems: list[str], why: str | None
-    ) -> list[tuple[int, str, str | None, str, str | None]]:
-        """Verdicts of the rated rows; a rating off the scale is a problem, and the row stays unrated."""
-        verdicts = []
-        for claim_id, row in zip(claim_ids, rows):
-            if not row.rating:
-                continue
-            try:
-                rating = self.rating(row.rating)
-            except InvalidInput:
-                problems.append(f"line {row.line}: rating {row.rating!r} is not on the scale; kept without a verdict")
-                continue
-            rationale = row.rationale or (f"{why}, line {row.line}" if why else None)
-            verdicts.append((claim_id, rating, rationale, row.reviewer or self.actor, row.reviewed_at))
-        return verdicts
+        return ArchiveImporter(self).run(lambda: iter(rows), count, digest, problems, origin, progress, note_origin=False)
 
     def resolve_language(self, article: ArticleInput) -> ArticleInput:
         return replace(article, language=resolve_language(article.language, article.text, self.settings))

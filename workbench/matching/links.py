@@ -87,4 +87,13 @@ def duplicate_clusters(store: Any) -> dict[int, int]:  # noqa: ANN401 - workbenc
     return confirmed_clusters(store.confirmed_duplicate_pairs())
 
 
-__all__ = ["CONFLICT", "DUPLICATE", "RELATED", "Suggestion", "confirmed_clusters", "duplicate_clusters", "idf_from_counts", "suggestions"]
+def matched_count(made: list[Suggestion], claim_ids: list[int]) -> int:
+    """How many of the new claims were linked to a claim stored before them."""
+    own = set(claim_ids)
+    return len({c for s in made for c in (s.claim_a, s.claim_b) if c in own and not {s.claim_a, s.claim_b} <= own})
+
+
+__all__ = [
+    "CONFLICT", "DUPLICATE", "RELATED", "Suggestion", "confirmed_clusters", "duplicate_clusters", "idf_from_counts",
+    "matched_count", "suggestions",
+]

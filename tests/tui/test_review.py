@@ -201,3 +201,25 @@ async def test_export_from_inside_writes_the_report_and_never_overwrites(seeded:
         assert "<html" in html and "Kim Jong-un" in html
         assert any(n.message == f"Wrote {out}" for n in notes)
         assert any("already exists" in message for message in notes.errors())
+
+
+@pytest.mark.slow
+async def test_export_of_the_selected_claims_cluster_spans_articles(seeded: Workbench, tmp_path):
+    from textual.widgets import Checkbox
+
+    second = seeded.articles()[1].id
+    other = next(m.claim for m in seeded.matches_for(1, limit=20) if seeded.claim(m.claim).article_id == second)
+    seeded.set_link(1, other, "confirmed", "duplicate")
+    out = tmp_path / "cluster.md"
+    app = make_app(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        app.screen.query_one("#cluster-only", Checkbox).value = True
+        app.screen.query_one("#format-md").value = True
+        app.screen.query_one("#path", Input).value = str(out)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    report = out.read_text(encoding="utf-8")
+    assert " ".join(seeded.claim(other).text.split()) in " ".join(report.split())
+    assert " ".join(seeded.claim(3).text.split()) not in " ".join(report.split())

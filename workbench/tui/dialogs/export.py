@@ -1,4 +1,5 @@
-"""Exporting from inside: a format, this article or everything, and where the report goes."""
+"""Exporting from inside: a format, a scope (everything, this article, or the selected claim's
+duplicate cluster: the claim wherever it was reported), and where the report goes."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ class ExportChoice:
     path: str
     article_only: bool
     force: bool
+    cluster: int | None = None
+    """The claim whose confirmed duplicate cluster is reported, across articles; the article scope then does not apply."""
 
 
 class ExportDialog(Dialog[ExportChoice | None]):
@@ -29,9 +32,10 @@ class ExportDialog(Dialog[ExportChoice | None]):
         Binding("ctrl+s", "save", "Export", id="export-save"),
     ]
 
-    def __init__(self, article_id: int | None) -> None:
+    def __init__(self, article_id: int | None, claim_id: int | None = None) -> None:
         super().__init__()
         self.article_id = article_id
+        self.claim_id = claim_id
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -39,6 +43,11 @@ class ExportDialog(Dialog[ExportChoice | None]):
                 for fmt in FORMATS:
                     yield RadioButton(fmt, value=fmt == "html", id=f"format-{fmt}")
             yield Checkbox("Only the selected article", value=self.article_id is not None, id="article-only")
+            yield Checkbox(
+                "Only the selected claim and its confirmed duplicates, in every article",
+                disabled=self.claim_id is None,
+                id="cluster-only",
+            )
             yield Input(self._default_path("html"), id="path")
             yield Checkbox("Replace the file if it exists", id="force")
             yield Label("ctrl+s exports · esc cancels", classes="hint")
@@ -62,11 +71,13 @@ class ExportDialog(Dialog[ExportChoice | None]):
         if not path:
             self.notify("Say where the report goes.", severity="warning")
             return
+        cluster = self.claim_id if self.query_one("#cluster-only", Checkbox).value else None
         self.dismiss(
             ExportChoice(
                 str(pressed.label) if pressed else "html",
                 path,
-                self.query_one("#article-only", Checkbox).value,
+                self.query_one("#article-only", Checkbox).value and cluster is None,
                 self.query_one("#force", Checkbox).value,
+                cluster,
             )
         )

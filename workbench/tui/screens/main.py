@@ -273,7 +273,9 @@ class MainScreen(Screen[None]):
 
     def action_export(self) -> None:
         article_id = self.article_id
-        self.app.push_screen(ExportDialog(article_id), lambda choice: choice and self.export(choice, article_id))
+        self.app.push_screen(
+            ExportDialog(article_id, self.claim_id), lambda choice: choice and self.export(choice, article_id)
+        )
 
     def action_search(self) -> None:
         self.app.push_screen(SearchDialog(self.workbench), self.jump_to)
@@ -432,7 +434,8 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="export", exit_on_error=False)
     def export(self, choice: ExportChoice, article_id: int | None) -> None:
         path = self.workbench.export_to(
-            Path(choice.path), choice.fmt, article_id if choice.article_only else None, force=choice.force
+            Path(choice.path), choice.fmt, article_id if choice.article_only else None, force=choice.force,
+            cluster=choice.cluster,
         )
         self.app.call_from_thread(self.notify, f"Wrote {path}", markup=False)
 

@@ -186,7 +186,8 @@ async def test_a_claim_with_a_verdict_shows_its_rating(seeded: Workbench):
         verdict = detail_field(app, "verdict")
         assert verdict.startswith("Mostly true · tester · ")
         assert verdict.endswith("\nTokyo corrected its count.")
-        assert detail_field(app, "history") == "2 verdicts"
+        history = detail_field(app, "history").splitlines()
+        assert history[0] == "2 verdicts" and history[1].startswith("Half true · tester · ")
         articles = app.screen.query_one(ArticleTable)
         assert articles.get_cell(str(article.id), "reviewed").plain == f"1/{article.claim_count}"
 

@@ -64,6 +64,13 @@ def verdict_lines(verdicts: list[dict[str, Any]], review: ClaimReview) -> str:
     return line
 
 
+def history_lines(verdicts: list[dict[str, Any]]) -> str:
+    """How many verdicts, then the earlier ones (the latest is the Verdict line), newest first."""
+    count = f"{len(verdicts)} verdict{'' if len(verdicts) == 1 else 's'}"
+    earlier = [f"{v['rating']} · {v['reviewer']} · {v['at']}" for v in reversed(verdicts[:-1])]
+    return "\n".join([count, *earlier])
+
+
 def source_lines(sources: list[dict[str, Any]]) -> str:
     if not sources:
         return NONE
@@ -124,7 +131,7 @@ class ClaimDetail(VerticalScroll):
             "figures": figures_line(claim.figures),
             "reasons": "\n".join(claim.reasons) or NONE,
             "verdict": verdict_lines(verdicts, review),
-            "history": f"{len(verdicts)} verdict{'' if len(verdicts) == 1 else 's'}",
+            "history": history_lines(verdicts),
             "sources": source_lines(sources + review.inherited_sources),
         }
         self.border_title = f"Claim {claim.id}"

@@ -1,7 +1,9 @@
 """A reviewer's changes to claims (edit, split, merge, mark, add from a span), and undo.
 
 Every change returns a Change that `undo` takes back as a new, audited write; the store refuses a
-change based on a version of the claim older than the current one. A changed claim is read again
+change based on a version of the claim older than the current one. Without a version from the
+caller, the one read at the start stands in: the slow reading of the new text happens outside the
+write lock, and whatever another reviewer writes meanwhile is refused, never written over. A changed claim is read again
 (entities, dates, figures through the full pipeline, kept whole) and re-matched against the archive.
 """
 
@@ -38,14 +40,16 @@ class ClaimEditor:
         before = self.store.content(claim_id)
         content = self._read(text, claim.article_id, (claim.start, claim.end), claim.claimant, claim.checkable)
         with self.store.transaction():
-            new_version = self.store.write_content(claim_id, version, content, "edit")
+            new_version = self.store.write_content(claim_id, claim.version, content, "edit")
             self._rematch([claim_id])
         return Change("edit", claim_id, f"Claim {claim_id} edited.", {"version": new_version, "before": before})
 
     def set_checkable(self, claim_id: int, checkable: bool, version: int | None) -> Change:
-        before = self.store.content(claim_id)
         with self.store.transaction():
-            new_version = self.store.write_content(claim_id, version, {**before, "checkable": int(checkable)}, "checkable")
+            claim = self.store.check_version(claim_id, version)
+            before = self.store.content(claim_id)
+            content = {**before, "checkable": int(checkable)}
+            new_version = self.store.write_content(claim_id, claim.version, content, "checkable")
         state = "checkable again" if checkable else "marked not checkable"
         return Change("checkable", claim_id, f"Claim {claim_id} {state}.", {"version": new_version, "before": before})
 
@@ -62,7 +66,7 @@ class ClaimEditor:
         first = self._read(self._clean(left), claim.article_id, spans[0], claim.claimant, claim.checkable)
         second = self._read(self._clean(right), claim.article_id, spans[1], claim.claimant, claim.checkable)
         with self.store.transaction():
-            new_version = self.store.write_content(claim_id, version, first, "split")
+            new_version = self.store.write_content(claim_id, claim.version, first, "split")
             new_id = self.store.insert_claim(claim.article_id, second, "split")
             self._rematch([claim_id, new_id])
         undo = {"version": new_version, "before": before, "new": new_id}
@@ -81,8 +85,9 @@ class ClaimEditor:
         content = self._read(self._clean(text), claim.article_id, (start, end), claim.claimant, claim.checkable)
         before = self.store.content(claim_id)
         with self.store.transaction():
+            self.store.check_version(following.id, following.version)
             removed = self.store.remove_claim(following.id, "merge")
-            new_version = self.store.write_content(claim_id, version, content, "merge")
+            new_version = self.store.write_content(claim_id, claim.version, content, "merge")
             self._rematch([claim_id])
         undo = {"version": new_version, "before": before, "removed": removed}
         return Change("merge", claim_id, f"Claims {claim_id} and {following.id} merged into claim {claim_id}.", undo)

@@ -1,4 +1,5 @@
-"""Scoring extracted claims against the gold claims in ../shared/gold.
+"""Scoring extracted claims against the gold claims (a copy of ../shared/gold in gold_data/, so a
+clone anywhere can run the tests and benchmarks).
 
 The coverage rule is DESIGN.md's: a claim covers a gold claim when its text (or the article
 text under its span), white space folded and case ignored, contains the folded anchor, or
@@ -16,7 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD_DIR = ROOT.parent / "shared" / "gold"
+GOLD_DIR = Path(__file__).resolve().parent / "gold_data"
 SEEDS_DIR = ROOT / "seeds"
 GOLD_FILES = {
     "000_d71bd0366741339f.txt": "seed-claims.json",

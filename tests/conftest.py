@@ -14,7 +14,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_ARTICLE = SEEDS / "000_d71bd0366741339f.txt"
 SECOND_ARTICLE = SEEDS / "d1-cumbre-vostochni.es.txt"
-GOLD = ROOT.parent / "shared" / "gold"
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Extraction on the real Spanish model, scored against the gold claims of ../shared/gold."""
+"""Extraction on the real Spanish model, scored against the gold claims (benchmarks/gold_data, a copy of ../shared/gold)."""
 
 from __future__ import annotations
 

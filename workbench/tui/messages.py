@@ -58,6 +58,9 @@ class ReviewSaved(Message):
     note: str
     change: Change | None = None
     """What `u` would take back; None for an undo itself."""
+    mark: int | None = None
+    """The database's change mark just after the write: the reload that follows shows it, so the
+    next look for other reviewers' writes need not reload again."""
 
 
 @dataclass

@@ -417,12 +417,12 @@ class MainScreen(Screen[None]):
     def write(self, call: Callable[..., Change], *args: object) -> None:
         """Any review write: the core returns a Change, which the screen keeps for undo."""
         change = call(*args)
-        self.post_message(ReviewSaved(change.claim_id, change.note, change))
+        self.post_message(ReviewSaved(change.claim_id, change.note, change, self.workbench.last_change()))
 
     @work(thread=True, group="write", exit_on_error=False)
     def undo(self, change: Change) -> None:
         note = self.workbench.undo(change)
-        self.post_message(ReviewSaved(change.claim_id, note))
+        self.post_message(ReviewSaved(change.claim_id, note, mark=self.workbench.last_change()))
 
     @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
     def poll(self) -> None:
@@ -463,6 +463,8 @@ class MainScreen(Screen[None]):
     @on(ReviewSaved)
     def review_saved(self, message: ReviewSaved) -> None:
         self.notify(message.note, markup=False)
+        if message.mark is not None:
+            self.seen_change = message.mark
         if message.change is not None:
             self.done.append(message.change)
             if message.change.action in {"add_claim", "split"}:

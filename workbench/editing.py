@@ -38,7 +38,8 @@ class ClaimEditor:
         claim = self.store.check_version(claim_id, version)
         text = self._clean(text)
         before = self.store.content(claim_id)
-        content = self._read(text, claim.article_id, (claim.start, claim.end), claim.claimant, claim.checkable)
+        article = self.store.article(claim.article_id)
+        content = self._read(text, article, (claim.start, claim.end), claim.claimant, claim.checkable)
         with self.store.transaction():
             new_version = self.store.write_content(claim_id, claim.version, content, "edit")
             self._rematch([claim_id])
@@ -61,10 +62,15 @@ class ClaimEditor:
         if not 0 < at < len(claim.text):
             raise InvalidInput(f"Split claim {claim_id} inside its text, between characters 1 and {len(claim.text) - 1}.")
         cut = min(claim.start + at, claim.end)
-        spans = (_trimmed(left, claim.start), _trimmed(right, cut)) if self._is_span(claim) else ((claim.start, cut), (cut, claim.end))
+        article = self.store.article(claim.article_id)
+        spans = (
+            (_trimmed(left, claim.start), _trimmed(right, cut))
+            if _is_span(claim, article)
+            else ((claim.start, cut), (cut, claim.end))
+        )
         before = self.store.content(claim_id)
-        first = self._read(self._clean(left), claim.article_id, spans[0], claim.claimant, claim.checkable)
-        second = self._read(self._clean(right), claim.article_id, spans[1], claim.claimant, claim.checkable)
+        first = self._read(self._clean(left), article, spans[0], claim.claimant, claim.checkable)
+        second = self._read(self._clean(right), article, spans[1], claim.claimant, claim.checkable)
         with self.store.transaction():
             new_version = self.store.write_content(claim_id, claim.version, first, "split")
             new_id = self.store.insert_claim(claim.article_id, second, "split")
@@ -78,11 +84,12 @@ class ClaimEditor:
         claim = self.store.check_version(claim_id, version)
         following = self._next(claim)
         start, end = min(claim.start, following.start), max(claim.end, following.end)
-        if self._is_span(claim) and self._is_span(following):
-            text = self.store.article(claim.article_id)["text"][start:end]
+        article = self.store.article(claim.article_id)
+        if _is_span(claim, article) and _is_span(following, article):
+            text = article["text"][start:end]
         else:
             text = f"{claim.text} {following.text}"
-        content = self._read(self._clean(text), claim.article_id, (start, end), claim.claimant, claim.checkable)
+        content = self._read(self._clean(text), article, (start, end), claim.claimant, claim.checkable)
         before = self.store.content(claim_id)
         with self.store.transaction():
             self.store.check_version(following.id, following.version)
@@ -99,7 +106,7 @@ class ClaimEditor:
             raise InvalidInput(f"Characters {start} to {end} are not a passage of article {article_id}.")
         start, end = _trimmed(article["text"][start:end], start)
         text = self._clean(article["text"][start:end])
-        content = self._read(text, article_id, (start, end), None, True)
+        content = self._read(text, article, (start, end), None, True)
         content["claimant"] = content["claimant"] or article["outlet"]
         with self.store.transaction():
             claim_id = self.store.insert_claim(article_id, content, "add_claim")
@@ -145,20 +152,16 @@ class ClaimEditor:
         return text
 
     def _read(
-        self, text: str, article_id: int, span: tuple[int, int], claimant: str | None, checkable: bool
+        self, text: str, article: dict[str, Any], span: tuple[int, int], claimant: str | None, checkable: bool
     ) -> dict[str, Any]:
-        """The content of a claim with this text, read as extraction reads a clause, at `span`."""
+        """The content of a claim with this text, read as extraction reads a clause, at `span`
+        (dates resolve against the article's publication date)."""
         from workbench.nlp.extract import extract_one
 
-        article = self.store.article(article_id)
         draft = extract_one(text, article["language"], article["published"], claimant, checkable)
         content = draft_content(draft, offset=span[0])
         content["start"], content["end"] = span
         return content
-
-    def _is_span(self, claim: ClaimRow) -> bool:
-        """True when the claim's text is still the article's text under its span (not edited)."""
-        return self.store.article(claim.article_id)["text"][claim.start : claim.end] == claim.text
 
     def _next(self, claim: ClaimRow) -> ClaimRow:
         claims = self.store.claims(article_id=claim.article_id)
@@ -178,6 +181,11 @@ class ClaimEditor:
         found = matcher.features(claim_ids)
         matcher.index(found, {c.id: c.article_id for c in self.store.claims(claim_ids=claim_ids)})
         matcher.link(claim_ids)
+
+
+def _is_span(claim: ClaimRow, article: dict[str, Any]) -> bool:
+    """True when the claim's text is still the article's text under its span (not edited)."""
+    return article["text"][claim.start : claim.end] == claim.text
 
 
 def _trimmed(passage: str, start: int) -> tuple[int, int]:

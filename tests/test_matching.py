@@ -138,7 +138,7 @@ def test_a_rejected_pair_is_not_confirmed_again(seeded: Workbench):
     _, confirmed = seeded.dedupe(apply=True)
     assert (top.claim_a, top.claim_b) not in {(c.claim_a, c.claim_b) for c in confirmed}
     with seeded.store() as store:
-        [link] = [l for l in store.all_links() if (l["claim_a"], l["claim_b"]) == (top.claim_a, top.claim_b)]
+        [link] = [row for row in store.all_links() if (row["claim_a"], row["claim_b"]) == (top.claim_a, top.claim_b)]
     assert link["state"] == "rejected"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -38,7 +38,7 @@ def export_claim(workbench: Workbench, claim_id: int) -> dict:
 def assert_recent(timestamp: str) -> None:
     moment = datetime.fromisoformat(timestamp)
     assert moment.tzinfo is not None
-    assert abs(datetime.now(timezone.utc) - moment) < timedelta(minutes=5)
+    assert abs(datetime.now(UTC) - moment) < timedelta(minutes=5)
 
 
 # -- import -------------------------------------------------------------------

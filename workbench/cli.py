@@ -28,7 +28,7 @@ SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 class WorkbenchGroup(click.Group):
     """Turns every workbench error into one sentence on stderr and its exit code."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except WorkbenchError as error:
@@ -37,7 +37,7 @@ class WorkbenchGroup(click.Group):
             _fail(f"The database could not be used: {error}.", StoreUnavailable.exit_code)
 
 
-def json_line(value: Any) -> str:
+def json_line(value: object) -> str:
     """One JSON document on one line, even for readers that also break lines at U+2028 or U+0085."""
     text = json.dumps(value, ensure_ascii=False)
     for separator in ("\u2028", "\u2029", "\u0085"):

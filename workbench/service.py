@@ -6,8 +6,8 @@ Each call opens its own connection, so the TUI can run it from a worker thread.
 from __future__ import annotations
 
 import hashlib
-import os
 import json
+import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager

@@ -18,7 +18,6 @@ from workbench.tui.screens.main import MainScreen
 from workbench.tui.widgets.path_input import PathInput, complete_path
 from workbench.tui.widgets.tables import ArticleTable, ClaimTable
 
-
 PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 8
 
 

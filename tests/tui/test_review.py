@@ -190,7 +190,7 @@ async def test_export_from_inside_writes_the_report_and_never_overwrites(seeded:
     app = make_app(seeded)
     async with app.run_test(size=SIZE, message_hook=notes) as pilot:
         await settle(pilot)
-        for attempt in range(2):
+        for _attempt in range(2):
             await pilot.press("e")
             assert isinstance(app.screen, ExportDialog)
             assert app.screen.query_one("#article-only", Checkbox).value is True

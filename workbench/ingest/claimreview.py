@@ -10,7 +10,7 @@ left out; a file that is not JSON or has no usable review is refused whole.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from workbench.config import STANCES, Settings
@@ -269,5 +269,5 @@ class _Reader:
             problems.append(f"datePublished {value!r} is not an ISO date; the verdict is dated today")
             return None
         if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=timezone.utc)
-        return parsed.astimezone(timezone.utc).isoformat(timespec="seconds")
+            parsed = parsed.replace(tzinfo=UTC)
+        return parsed.astimezone(UTC).isoformat(timespec="seconds")

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from workbench.errors import InvalidInput
-from workbench.urls import validate_url
 from workbench.models import SourceInput
+from workbench.urls import validate_url
 
 COLUMNS = ("text", "claimant", "date", "url", "rating", "language")
 DEFAULT_MAX_CHARS = 2000

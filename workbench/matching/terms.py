@@ -9,8 +9,8 @@ pronouns, auxiliaries). spaCy's stop lists also drop words a matcher needs, such
 
 from __future__ import annotations
 
-import re
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 
 from workbench.nlp.transliterate import to_ascii
 
@@ -21,7 +21,7 @@ RELATIVE_DAYS = {
 FORWARD = {"proximo", "proxima", "next", "coming"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _names(language: str) -> tuple[dict[str, int], dict[str, int]]:
     """Folded month names -> 1..12 and weekday names -> 0..6 (Monday first)."""
     from babel import Locale
@@ -32,7 +32,7 @@ def _names(language: str) -> tuple[dict[str, int], dict[str, int]]:
     return months, days
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     months, days = _names(language)
     month = "|".join(sorted(months, key=len, reverse=True))

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 EVALUATIVE_LEMMAS = {
     "simbólico", "histórico", "importante", "excepcional", "clave", "crucial", "preocupante",
-    "symbolic", "historic", "important", "crucial", "key",
+    "symbolic", "historic", "important", "key",
 }
 OPINION_LEMMAS = {"considerar", "opinar", "creer", "parecer", "consider", "believe", "think"}
 MIN_WORDS = 3

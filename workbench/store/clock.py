@@ -1,8 +1,8 @@
 """The time every write records."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 def now() -> str:
     """UTC time as ISO 8601, to the second: what the audit log and verdicts record."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")

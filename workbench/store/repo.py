@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -13,9 +13,6 @@ from sqlite_utils import Database
 
 from workbench.config import fold_label
 from workbench.errors import NotFound
-from workbench.store.claim_writes import ClaimWrites, claim_values
-from workbench.store.clock import now
-from workbench.store.match_index import MatchIndex
 from workbench.models import (
     ArticleInput,
     ArticleSummary,
@@ -28,7 +25,9 @@ from workbench.models import (
     SearchHit,
     SourceInput,
 )
-
+from workbench.store.claim_writes import ClaimWrites, claim_values
+from workbench.store.clock import now
+from workbench.store.match_index import MatchIndex
 
 CHUNK = 500
 """Ids per `IN (...)` list: SQLite limits the variables of one statement."""
@@ -648,7 +647,7 @@ class Store(ClaimWrites):
             return self._all("SELECT * FROM audit ORDER BY id")
         return self._all("SELECT * FROM audit WHERE table_name = ? AND row_id = ? ORDER BY id", [table_name, row_id])
 
-    def _audit(self, action: str, table_name: str, row_id: int | None, before: Any, after: Any) -> None:
+    def _audit(self, action: str, table_name: str, row_id: int | None, before: object, after: object) -> None:
         self.db["audit"].insert(
             {
                 "at": now(),
@@ -670,12 +669,12 @@ class Store(ClaimWrites):
 
     # -- helpers --------------------------------------------------------------
 
-    def _all(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
+    def _all(self, sql: str, params: Sequence[object] | dict[str, object] | None = None) -> list[dict[str, Any]]:
         cursor = self.db.execute(sql, params or [])
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
-    def _one(self, sql: str, params: Any = None) -> dict[str, Any] | None:
+    def _one(self, sql: str, params: Sequence[object] | dict[str, object] | None = None) -> dict[str, Any] | None:
         rows = self._all(sql, params)
         return rows[0] if rows else None
 

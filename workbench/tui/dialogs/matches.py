@@ -6,14 +6,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual import on
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Label, Static
 
 from workbench.tui.dialogs.base import Dialog
-
 
 if TYPE_CHECKING:
     from workbench.matching.engine import Match

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.validation import ValidationResult, Validator
-from rich.text import Text
 from textual.widgets import DataTable, Input, Label, RadioButton, RadioSet
 
 from workbench.config import STANCES

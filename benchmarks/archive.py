@@ -174,9 +174,18 @@ def build_archive(db: Path, csv_path: Path, table: Table | None, label: str) -> 
         table.add(label, seconds, f"{count / seconds:,.0f} claims/s", f"{rss_mib():,.0f} MiB")
         peak = spent.peak
         table.add("  read the CSV file (before import)", read)
-        table.add("  parse CSV rows (twice: hash and count, then import)", spent["parse"], "", f"{peak.get('parse', 0):,.0f} MiB")
-        table.add("  extraction: light pipeline, figures, dates", spent["extract"], "", f"{peak.get('extract', 0):,.0f} MiB")
-        table.add("  insert claims, entities (+ FTS5 triggers)", spent["insert"], "", f"{peak.get('insert', 0):,.0f} MiB")
+        table.add(
+            "  parse CSV rows (twice: hash and count, then import)",
+            spent["parse"],
+            "",
+            f"{peak.get('parse', 0):,.0f} MiB",
+        )
+        table.add(
+            "  extraction: light pipeline, figures, dates", spent["extract"], "", f"{peak.get('extract', 0):,.0f} MiB"
+        )
+        table.add(
+            "  insert claims, entities (+ FTS5 triggers)", spent["insert"], "", f"{peak.get('insert', 0):,.0f} MiB"
+        )
         table.add("  index: match terms + claim_terms FTS5", spent["index"], "", f"{peak.get('index', 0):,.0f} MiB")
         other = seconds - spent["parse"] - spent["extract"] - spent["insert"] - spent["index"]
         table.add("  verdicts, sources, commit, the rest", other)
@@ -239,7 +248,12 @@ def run_matching(
         vocabulary = time.perf_counter() - start
         start = time.perf_counter()
         for language in ("es", "en"):  # load both pipelines before timing
-            list(extract_many(["Corea del Norte disparó dos misiles." if language == "es" else "North Korea fired two missiles."], language))
+            list(
+                extract_many(
+                    ["Corea del Norte disparó dos misiles." if language == "es" else "North Korea fired two missiles."],
+                    language,
+                )
+            )
         warm = time.perf_counter() - start
         matcher.match(query_features(queries[0][1], [], "es", None), limit)
 
@@ -408,8 +422,12 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=1_000_000, help="archived claims to import")
     parser.add_argument("--queries", type=int, default=200, help="near-copy queries")
     parser.add_argument("--limit", type=int, default=10, help="matches per query (recall@limit)")
-    parser.add_argument("--scorer", default="token_set_ratio", choices=("token_set_ratio", "WRatio", "ratio", "token_sort_ratio"))
-    parser.add_argument("--scan-budget", type=float, default=300, help="seconds for the exhaustive scan; the rest is extrapolated")
+    parser.add_argument(
+        "--scorer", default="token_set_ratio", choices=("token_set_ratio", "WRatio", "ratio", "token_sort_ratio")
+    )
+    parser.add_argument(
+        "--scan-budget", type=float, default=300, help="seconds for the exhaustive scan; the rest is extrapolated"
+    )
     parser.add_argument("--dedupe-claims", type=int, default=100_000, help="claims in the dedupe database (0: skip)")
     parser.add_argument("--dedupe-budget", type=float, default=600, help="seconds dedupe may take before it is stopped")
     parser.add_argument("--dedupe-apply", action="store_true", help="run dedupe --apply (confirm duplicates)")
@@ -447,7 +465,12 @@ def _run(args: argparse.Namespace, workdir: Path, generator: Generator, table: T
     start = time.perf_counter()
     write_csv(csv_path, generator.rows(n))
     seconds = time.perf_counter() - start
-    table.add(f"generate the CSV ({csv_path.stat().st_size / 2**20:,.0f} MiB)", seconds, f"{n / seconds:,.0f} claims/s", f"{rss_mib():,.0f} MiB")
+    table.add(
+        f"generate the CSV ({csv_path.stat().st_size / 2**20:,.0f} MiB)",
+        seconds,
+        f"{n / seconds:,.0f} claims/s",
+        f"{rss_mib():,.0f} MiB",
+    )
     queries = make_queries(generator, n, args.queries, args.seed)
     sources = {i: generator.row(i).text for i, _, _ in queries}
 
@@ -464,7 +487,13 @@ def _run(args: argparse.Namespace, workdir: Path, generator: Generator, table: T
     mean_scan = statistics.fmean(times)
     ms = [t * 1000 for t in times]
     table.section(f"exhaustive scan: process.extract, {args.scorer}, 1 thread", "p50 ms", "p95 ms", "max ms", "mean ms")
-    table.add(f"  per query ({len(times)} of {len(queries)} queries timed)", percentile(ms, 0.5), percentile(ms, 0.95), max(ms), statistics.fmean(ms))
+    table.add(
+        f"  per query ({len(times)} of {len(queries)} queries timed)",
+        percentile(ms, 0.5),
+        percentile(ms, 0.95),
+        max(ms),
+        statistics.fmean(ms),
+    )
     table.add(f"  load every claim's text + default_process: {load:.1f} s")
     table.add(f"  peak RSS so far (+ the scan's texts): {rss_mib():,.0f} MiB")
     table.section("speed-up over the scan, per query (mean)", "ratio")
@@ -481,7 +510,9 @@ def _run(args: argparse.Namespace, workdir: Path, generator: Generator, table: T
     for i, hits in scanned.items():
         best = hits[0][1]
         top_hits += any(c in found[i] for c, score in hits if score == best)
-    table.add("  workbench top holds the scan's top hit (any tied)", top_hits, len(scanned), f"{top_hits / len(scanned):.3f}")
+    table.add(
+        "  workbench top holds the scan's top hit (any tied)", top_hits, len(scanned), f"{top_hits / len(scanned):.3f}"
+    )
     overlap = statistics.fmean(len(set(found[i]) & {c for c, _ in hits}) / limit for i, hits in scanned.items())
     table.add(f"  mean overlap of the two top-{limit} lists", "", "", f"{overlap:.3f}")
     misses = [(i, text) for i, text, _ in queries if claim_of[i] not in found[i]]
@@ -497,13 +528,19 @@ def _run(args: argparse.Namespace, workdir: Path, generator: Generator, table: T
     table.section(f"{len(cli_queries)} queries, start-up included", "seconds", "ratio", f"recall@{limit}")
     table.add("  workbench match - (subprocess)", cli_seconds, "", f"{cli_hits / len(cli_queries):.3f}")
     extrapolated = "" if cli_scanned == len(cli_queries) else f", {len(cli_queries) - cli_scanned} extrapolated"
-    table.add(f"  scan: load texts + {len(cli_queries)} x per query{extrapolated}", scan_total, f"{scan_total / cli_seconds:,.1f}x")
+    table.add(
+        f"  scan: load texts + {len(cli_queries)} x per query{extrapolated}",
+        scan_total,
+        f"{scan_total / cli_seconds:,.1f}x",
+    )
 
     if args.dedupe_claims:
         _dedupe(args, workdir, generator, table, (db, article_id, n))
 
 
-def _dedupe(args: argparse.Namespace, workdir: Path, generator: Generator, table: Table, main: tuple[Path, int, int]) -> None:
+def _dedupe(
+    args: argparse.Namespace, workdir: Path, generator: Generator, table: Table, main: tuple[Path, int, int]
+) -> None:
     size = args.dedupe_claims
     table.section(f"dedupe{' --apply' if args.dedupe_apply else ''} (child process)", "seconds", "claims/s", "peak RSS")
     sizes = [size] if size <= DEDUPE_PROBE else [DEDUPE_PROBE, size]
@@ -512,25 +549,42 @@ def _dedupe(args: argparse.Namespace, workdir: Path, generator: Generator, table
         log(f"dedupe on {claims:,} claims")
         db, first, built = prepare_dedupe_db(workdir, generator, claims, main)
         if estimate is not None and estimate > 2 * args.dedupe_budget:
-            table.add(f"  {claims:,} claims: not run, extrapolated linearly from {DEDUPE_PROBE:,}", estimate, f"{claims / estimate:,.0f}")
+            table.add(
+                f"  {claims:,} claims: not run, extrapolated linearly from {DEDUPE_PROBE:,}",
+                estimate,
+                f"{claims / estimate:,.0f}",
+            )
             break
         report = run_dedupe(db, args.dedupe_apply, args.dedupe_budget)
         if report is None:
-            table.add(f"  {claims:,} claims: stopped after the {args.dedupe_budget:.0f} s budget", f"> {args.dedupe_budget:.0f}")
+            table.add(
+                f"  {claims:,} claims: stopped after the {args.dedupe_budget:.0f} s budget",
+                f"> {args.dedupe_budget:.0f}",
+            )
             if estimate is not None:
-                table.add(f"  {claims:,} claims: extrapolated linearly from {DEDUPE_PROBE:,}", estimate, f"{claims / estimate:,.0f}")
+                table.add(
+                    f"  {claims:,} claims: extrapolated linearly from {DEDUPE_PROBE:,}",
+                    estimate,
+                    f"{claims / estimate:,.0f}",
+                )
             break
         table.add(
             f"  {claims:,} claims" + (f" (its db built in {built:.0f} s)" if built else ""),
-            report["seconds"], f"{claims / report['seconds']:,.0f}", f"{report['rss']:,.0f} MiB",
+            report["seconds"],
+            f"{claims / report['seconds']:,.0f}",
+            f"{report['rss']:,.0f} MiB",
         )
         quality = dedupe_quality(report, generator, first, claims)
         for relation in ("duplicate", "conflict", "related"):
             if quality[relation]:
-                table.add(f"    {relation}: {quality[relation]:,} pairs, {quality[relation + ' same event']:,} of them re-report one event")
-        table.add(f"    re-reported event pairs in the archive: {quality['true pairs']:,}; "
-                  f"found as duplicates: {quality['duplicate same event'] / max(quality['true pairs'], 1):.2f}; "
-                  f"confirmed {report['confirmed']:,}")
+                table.add(
+                    f"    {relation}: {quality[relation]:,} pairs, {quality[relation + ' same event']:,} of them re-report one event"
+                )
+        table.add(
+            f"    re-reported event pairs in the archive: {quality['true pairs']:,}; "
+            f"found as duplicates: {quality['duplicate same event'] / max(quality['true pairs'], 1):.2f}; "
+            f"confirmed {report['confirmed']:,}"
+        )
         estimate = report["seconds"] * size / claims
         if claims != size:
             db.unlink()

@@ -50,7 +50,9 @@ def editor(db: Path, name: str, edits: int, claim_ids: list[int], out: multiproc
         while True:
             version = workbench.claim(claim_id).version
             try:
-                workbench.edit_claim(claim_id, f"Según {name}, Corea del Norte lanzó {i + 2} misiles el miércoles.", version)
+                workbench.edit_claim(
+                    claim_id, f"Según {name}, Corea del Norte lanzó {i + 2} misiles el miércoles.", version
+                )
                 accepted += 1
                 break
             except Conflict:
@@ -102,12 +104,18 @@ def main() -> None:
         for name, writes, failed, seconds in sorted(results):
             print(f"{name:<10}{writes:>8}{failed:>8}{seconds:>9.1f}{writes / seconds:>10.0f}")
         with sqlite3.connect(db) as connection:
-            verdicts = connection.execute("SELECT count(*) FROM verdicts WHERE reviewer IN ('ana', 'ben')").fetchone()[0]
-            sources = connection.execute("SELECT count(*) FROM claim_sources WHERE attached_by IN ('ana', 'ben')").fetchone()[0]
+            verdicts = connection.execute("SELECT count(*) FROM verdicts WHERE reviewer IN ('ana', 'ben')").fetchone()[
+                0
+            ]
+            sources = connection.execute(
+                "SELECT count(*) FROM claim_sources WHERE attached_by IN ('ana', 'ben')"
+            ).fetchone()[0]
             articles = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
             integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
-        print(f"wall {wall:.1f} s; verdicts {verdicts}/{2 * args.writes}, sources {sources}/{2 * args.writes}, "
-              f"articles {articles} (2 seeds + {args.articles}); integrity_check: {integrity}")
+        print(
+            f"wall {wall:.1f} s; verdicts {verdicts}/{2 * args.writes}, sources {sources}/{2 * args.writes}, "
+            f"articles {articles} (2 seeds + {args.articles}); integrity_check: {integrity}"
+        )
         edit_stale_versions(db, claim_ids[:5], args.edits)
 
 
@@ -115,7 +123,9 @@ def edit_stale_versions(db: Path, claim_ids: list[int], edits: int) -> None:
     """Two editors on the same claims: no edit may overwrite one its author did not see."""
     before = {c.id: c.version for c in Workbench(db).claims() if c.id in claim_ids}
     out: multiprocessing.Queue = multiprocessing.Queue()
-    procs = [multiprocessing.Process(target=editor, args=(db, name, edits, claim_ids, out)) for name in ("carla", "dmitri")]
+    procs = [
+        multiprocessing.Process(target=editor, args=(db, name, edits, claim_ids, out)) for name in ("carla", "dmitri")
+    ]
     for proc in procs:
         proc.start()
     results = [out.get() for _ in procs]
@@ -132,8 +142,10 @@ def edit_stale_versions(db: Path, claim_ids: list[int], edits: int) -> None:
     for name, ok, stale, seconds in sorted(results):
         print(f"{name:<10}{ok:>9}{stale:>9}{seconds:>9.1f}")
     bumps = sum(after[c] - before[c] for c in claim_ids)
-    print(f"edits accepted {accepted}/{2 * edits}, in the audit {audited}, version bumps {bumps}; "
-          f"integrity_check: {integrity}")
+    print(
+        f"edits accepted {accepted}/{2 * edits}, in the audit {audited}, version bumps {bumps}; "
+        f"integrity_check: {integrity}"
+    )
 
 
 if __name__ == "__main__":

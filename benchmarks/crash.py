@@ -22,17 +22,34 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def write_articles(folder: Path, count: int) -> list[Path]:
-    base = [(SEEDS / name).read_text(encoding="utf-8") for name in ("000_d71bd0366741339f.txt", "d1-cumbre-vostochni.es.txt")]
+    base = [
+        (SEEDS / name).read_text(encoding="utf-8")
+        for name in ("000_d71bd0366741339f.txt", "d1-cumbre-vostochni.es.txt")
+    ]
     paths = []
     for i in range(count):
         path = folder / f"article-{i:03d}.txt"
-        path.write_text(f"{base[i % 2]}\n\nActualización {i}: Seúl informó de {i + 2} lanzamientos este año.", encoding="utf-8")
+        path.write_text(
+            f"{base[i % 2]}\n\nActualización {i}: Seúl informó de {i + 2} lanzamientos este año.", encoding="utf-8"
+        )
         paths.append(path)
     return paths
 
 
 def import_command(db: Path, paths: list[Path]) -> list[str]:
-    return [sys.executable, "-m", "workbench", "import", *map(str, paths), "--lang", "es", "--published", "2023-09-14", "--db", str(db)]
+    return [
+        sys.executable,
+        "-m",
+        "workbench",
+        "import",
+        *map(str, paths),
+        "--lang",
+        "es",
+        "--published",
+        "2023-09-14",
+        "--db",
+        str(db),
+    ]
 
 
 def content(db: Path) -> tuple[str, int, str]:

@@ -140,6 +140,7 @@ def load_pairs() -> list[dict[str, str]]:
 
 def best_coverers(gold_claims: list[dict[str, Any]], claims: list[dict[str, Any]], article_text: str) -> dict[str, int]:
     """Gold id -> index (in `claims`) of the claim that covers it most atomically."""
+
     def covering(claim: dict[str, Any]) -> list[str]:
         spans = (claim["text"], article_text[claim["start"] : claim["end"]])
         return [g["id"] for g in gold_claims if any(covers(s, g["anchor"]) for s in spans)]

@@ -56,13 +56,19 @@ def main() -> None:
     relations = {(s.claim_a, s.claim_b): s.relation for s in links}
     print("workbench: TF-IDF terms, wording, actors, claimants, figures, dates; one-to-one duplicates")
     for threshold in (0.40, 0.45, 0.50, 0.55, 0.60, 0.65):
-        merged = cluster_pairs([(s.claim_a, s.claim_b) for s in links if s.relation == DUPLICATE and s.score >= threshold])
+        merged = cluster_pairs(
+            [(s.claim_a, s.claim_b) for s in links if s.relation == DUPLICATE and s.score >= threshold]
+        )
         print(f"  threshold {threshold:.2f}: {score_pairs(mapping, merged, relations).summary()}")
-    merged = cluster_pairs([(s.claim_a, s.claim_b) for s in links if s.relation == DUPLICATE and s.score >= APPLY_THRESHOLD])
+    merged = cluster_pairs(
+        [(s.claim_a, s.claim_b) for s in links if s.relation == DUPLICATE and s.score >= APPLY_THRESHOLD]
+    )
     score = score_pairs(mapping, merged, relations)
     print(f"dedupe --apply (threshold {APPLY_THRESHOLD}): {score.summary()}")
     for a, b in score.wrong:
-        print(f"  merged, not a gold duplicate ({comparisons[(a, b)].score:.2f}): {dicts[a]['text'][:50]!r} ~ {dicts[b]['text'][:50]!r}")
+        print(
+            f"  merged, not a gold duplicate ({comparisons[(a, b)].score:.2f}): {dicts[a]['text'][:50]!r} ~ {dicts[b]['text'][:50]!r}"
+        )
     for ga, gb in score.missed:
         pair = tuple(sorted((mapping.get(ga, -1), mapping.get(gb, -1))))
         found = comparisons.get(pair)

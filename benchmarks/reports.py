@@ -48,8 +48,16 @@ def build(workbench: Workbench, claims: int, seed: int, folder: Path) -> tuple[f
     ids = [c.id for c in workbench.claims(result.article_id)]
     with workbench.store() as store, store.transaction():
         sources = [
-            (claim_id, SourceInput(f"https://checks.example/{claim_id}", "refutes", f"Check {claim_id}", "Checks",
-                                   "An excerpt that bears on the claim."))
+            (
+                claim_id,
+                SourceInput(
+                    f"https://checks.example/{claim_id}",
+                    "refutes",
+                    f"Check {claim_id}",
+                    "Checks",
+                    "An excerpt that bears on the claim.",
+                ),
+            )
             for claim_id in ids[::10]
         ]
         store.attach_sources(sources)
@@ -86,8 +94,10 @@ def main() -> None:
     workbench = Workbench(folder / "reports.db", actor="bench")
     try:
         seconds, sources, links = build(workbench, args.claims, args.seed, folder)
-        print(f"{args.claims} reviewed claims imported in {seconds:.1f} s "
-              f"({sources} with a source, {links} confirmed duplicate links)")
+        print(
+            f"{args.claims} reviewed claims imported in {seconds:.1f} s "
+            f"({sources} with a source, {links} confirmed duplicate links)"
+        )
         print(f"best of {args.repeat} runs")
         print(f"{'':34}{'seconds':>9}{'claims/s':>11}{'MB':>8}")
         naive, _ = _best(lambda: per_claim_reads(workbench), args.repeat)
@@ -98,8 +108,10 @@ def main() -> None:
             spent, text = _best(lambda f=fmt: workbench.export(f), args.repeat)
             if args.keep:
                 (folder / f"report.{fmt}").write_text(text, encoding="utf-8")
-            print(f"{'export --format ' + fmt:34}{spent:>9.2f}{args.claims / spent:>11,.0f}"
-                  f"{len(text.encode('utf-8')) / 1e6:>8.1f}")
+            print(
+                f"{'export --format ' + fmt:34}{spent:>9.2f}{args.claims / spent:>11,.0f}"
+                f"{len(text.encode('utf-8')) / 1e6:>8.1f}"
+            )
         print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
     finally:
         if args.keep:

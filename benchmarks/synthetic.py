@@ -40,12 +40,21 @@ DAYS = (date(2024, 12, 31) - FIRST_DAY).days
 # army), leader, body (ministries, agencies, alliances). Forms carry their article.
 
 STATES = [
-    (["Corea del Norte", "Pyongyang", "el régimen norcoreano", "Norcorea"], ["North Korea", "Pyongyang", "the North Korean regime", "the DPRK"]),
+    (
+        ["Corea del Norte", "Pyongyang", "el régimen norcoreano", "Norcorea"],
+        ["North Korea", "Pyongyang", "the North Korean regime", "the DPRK"],
+    ),
     (["Corea del Sur", "Seúl"], ["South Korea", "Seoul"]),
     (["Rusia", "Moscú", "el Kremlin", "el ejército ruso"], ["Russia", "Moscow", "the Kremlin", "the Russian army"]),
     (["Ucrania", "Kiev", "el ejército ucraniano"], ["Ukraine", "Kyiv", "the Ukrainian army"]),
-    (["China", "Pekín", "Beijing", "el Ejército Popular de Liberación"], ["China", "Beijing", "the People's Liberation Army"]),
-    (["Estados Unidos", "Washington", "la Casa Blanca", "el Pentágono"], ["the United States", "Washington", "the White House", "the Pentagon"]),
+    (
+        ["China", "Pekín", "Beijing", "el Ejército Popular de Liberación"],
+        ["China", "Beijing", "the People's Liberation Army"],
+    ),
+    (
+        ["Estados Unidos", "Washington", "la Casa Blanca", "el Pentágono"],
+        ["the United States", "Washington", "the White House", "the Pentagon"],
+    ),
     (["Japón", "Tokio"], ["Japan", "Tokyo"]),
     (["Taiwán", "Taipéi"], ["Taiwan", "Taipei"]),
     (["Irán", "Teherán", "la Guardia Revolucionaria"], ["Iran", "Tehran", "the Revolutionary Guard"]),
@@ -106,7 +115,10 @@ LEADERS = [
     (["António Guterres", "el secretario general de la ONU"], ["Antonio Guterres", "the UN secretary general"]),
     (["Ebrahim Raisi", "el presidente iraní"], ["Ebrahim Raisi", "the Iranian president"]),
     (["Gustavo Petro", "el presidente colombiano"], ["Gustavo Petro", "the Colombian president"]),
-    (["Andrés Manuel López Obrador", "el presidente mexicano"], ["Andres Manuel Lopez Obrador", "the Mexican president"]),
+    (
+        ["Andrés Manuel López Obrador", "el presidente mexicano"],
+        ["Andres Manuel Lopez Obrador", "the Mexican president"],
+    ),
     (["Bashar al Asad", "el presidente sirio"], ["Bashar al-Assad", "the Syrian president"]),
     (["Tsai Ing-wen", "la presidenta taiwanesa"], ["Tsai Ing-wen", "the Taiwanese president"]),
     (["Ilham Alíyev", "el presidente azerí"], ["Ilham Aliyev", "the Azerbaijani president"]),
@@ -116,10 +128,19 @@ BODIES = [
     (["el Ministerio de Defensa japonés"], ["Japan's defence ministry"]),
     (["la cancillería china", "el Ministerio de Exteriores chino"], ["China's foreign ministry"]),
     (["el Ministerio de Exteriores iraní"], ["Iran's foreign ministry"]),
-    (["el Estado Mayor Conjunto de Corea del Sur", "el Estado Mayor Conjunto surcoreano"], ["South Korea's Joint Chiefs of Staff"]),
-    (["las Fuerzas Armadas ucranianas", "el Estado Mayor ucraniano"], ["the Ukrainian armed forces", "Ukraine's general staff"]),
+    (
+        ["el Estado Mayor Conjunto de Corea del Sur", "el Estado Mayor Conjunto surcoreano"],
+        ["South Korea's Joint Chiefs of Staff"],
+    ),
+    (
+        ["las Fuerzas Armadas ucranianas", "el Estado Mayor ucraniano"],
+        ["the Ukrainian armed forces", "Ukraine's general staff"],
+    ),
     (["la OTAN", "la Alianza Atlántica"], ["NATO", "the Atlantic alliance"]),
-    (["la Unión Europea", "Bruselas", "la Comisión Europea"], ["the European Union", "Brussels", "the European Commission"]),
+    (
+        ["la Unión Europea", "Bruselas", "la Comisión Europea"],
+        ["the European Union", "Brussels", "the European Commission"],
+    ),
     (["la ONU", "el Consejo de Seguridad"], ["the UN", "the Security Council"]),
     (["el Gobierno de Taiwán"], ["Taiwan's government"]),
     (["la guardia costera china"], ["the Chinese coast guard"]),
@@ -127,7 +148,10 @@ BODIES = [
     (["el Departamento de Estado"], ["the State Department"]),
     (["el Grupo Wagner"], ["the Wagner Group"]),
     (["el Tesoro estadounidense"], ["the US Treasury"]),
-    (["el Organismo Internacional de Energía Atómica", "el OIEA"], ["the International Atomic Energy Agency", "the IAEA"]),
+    (
+        ["el Organismo Internacional de Energía Atómica", "el OIEA"],
+        ["the International Atomic Energy Agency", "the IAEA"],
+    ),
 ]
 SOURCES = [  # (Spanish phrase, English phrase, claimant column)
     ("el Estado Mayor Conjunto de Seúl", "South Korea's Joint Chiefs of Staff", "Estado Mayor Conjunto"),
@@ -143,7 +167,11 @@ SOURCES = [  # (Spanish phrase, English phrase, claimant column)
     ("el ejército israelí", "the Israeli army", "ejército israelí"),
     ("la OTAN", "NATO", "OTAN"),
     ("Naciones Unidas", "the United Nations", "ONU"),
-    ("el Observatorio Sirio de Derechos Humanos", "the Syrian Observatory for Human Rights", "Observatorio Sirio de Derechos Humanos"),
+    (
+        "el Observatorio Sirio de Derechos Humanos",
+        "the Syrian Observatory for Human Rights",
+        "Observatorio Sirio de Derechos Humanos",
+    ),
     ("la inteligencia estadounidense", "US intelligence", "inteligencia estadounidense"),
     ("la agencia Reuters", "Reuters", "Reuters"),
     ("la agencia EFE", "the EFE agency", "EFE"),
@@ -163,23 +191,151 @@ SOURCES = [  # (Spanish phrase, English phrase, claimant column)
 ]
 SPOKESPERSON_SHARE = 0.3
 FIRST_NAMES = (
-    "Ana", "Carlos", "María", "José", "Lucía", "Javier", "Elena", "Andrés", "Sofía", "Miguel", "John", "Sarah", "David",
-    "Emily", "Michael", "Olga", "Dmitri", "Irina", "Alexéi", "Natalia", "Ji-woo", "Min-jun", "Seo-yeon", "Hiroshi", "Yuki",
-    "Kenji", "Wei", "Li", "Mei", "Ahmed", "Fatima", "Omar", "Leila", "Yosef", "Noa", "Mehmet", "Ayşe", "Priya", "Rahul",
-    "Oksana", "Taras", "Pierre", "Claire", "Hans", "Katrin", "Tomasz", "Agnieszka", "Kwame", "Amina", "Diego",
+    "Ana",
+    "Carlos",
+    "María",
+    "José",
+    "Lucía",
+    "Javier",
+    "Elena",
+    "Andrés",
+    "Sofía",
+    "Miguel",
+    "John",
+    "Sarah",
+    "David",
+    "Emily",
+    "Michael",
+    "Olga",
+    "Dmitri",
+    "Irina",
+    "Alexéi",
+    "Natalia",
+    "Ji-woo",
+    "Min-jun",
+    "Seo-yeon",
+    "Hiroshi",
+    "Yuki",
+    "Kenji",
+    "Wei",
+    "Li",
+    "Mei",
+    "Ahmed",
+    "Fatima",
+    "Omar",
+    "Leila",
+    "Yosef",
+    "Noa",
+    "Mehmet",
+    "Ayşe",
+    "Priya",
+    "Rahul",
+    "Oksana",
+    "Taras",
+    "Pierre",
+    "Claire",
+    "Hans",
+    "Katrin",
+    "Tomasz",
+    "Agnieszka",
+    "Kwame",
+    "Amina",
+    "Diego",
 )
 SURNAMES = (
-    "García", "Fernández", "López", "Martínez", "Sánchez", "Pérez", "Gómez", "Ruiz", "Herrera", "Castillo", "Smith",
-    "Johnson", "Williams", "Brown", "Miller", "Ivanov", "Petrova", "Smirnov", "Kuznetsov", "Volkova", "Kim", "Park",
-    "Choi", "Jung", "Tanaka", "Suzuki", "Watanabe", "Yamamoto", "Wang", "Zhang", "Liu", "Chen", "Hassan", "Haddad",
-    "Nasser", "Cohen", "Levi", "Yılmaz", "Demir", "Sharma", "Patel", "Shevchenko", "Bondarenko", "Kovalenko", "Dubois",
-    "Moreau", "Schmidt", "Weber", "Kowalski", "Nowak", "Mensah", "Okafor", "Mahmoud", "Rahimi", "Karimi", "Novak",
-    "Horvat", "Lindqvist", "Virtanen", "Rossi",
+    "García",
+    "Fernández",
+    "López",
+    "Martínez",
+    "Sánchez",
+    "Pérez",
+    "Gómez",
+    "Ruiz",
+    "Herrera",
+    "Castillo",
+    "Smith",
+    "Johnson",
+    "Williams",
+    "Brown",
+    "Miller",
+    "Ivanov",
+    "Petrova",
+    "Smirnov",
+    "Kuznetsov",
+    "Volkova",
+    "Kim",
+    "Park",
+    "Choi",
+    "Jung",
+    "Tanaka",
+    "Suzuki",
+    "Watanabe",
+    "Yamamoto",
+    "Wang",
+    "Zhang",
+    "Liu",
+    "Chen",
+    "Hassan",
+    "Haddad",
+    "Nasser",
+    "Cohen",
+    "Levi",
+    "Yılmaz",
+    "Demir",
+    "Sharma",
+    "Patel",
+    "Shevchenko",
+    "Bondarenko",
+    "Kovalenko",
+    "Dubois",
+    "Moreau",
+    "Schmidt",
+    "Weber",
+    "Kowalski",
+    "Nowak",
+    "Mensah",
+    "Okafor",
+    "Mahmoud",
+    "Rahimi",
+    "Karimi",
+    "Novak",
+    "Horvat",
+    "Lindqvist",
+    "Virtanen",
+    "Rossi",
 )
-ROLES = (("el portavoz", "spokesperson"), ("la portavoz", "spokeswoman"), ("el viceministro", "deputy minister"),
-         ("el embajador", "ambassador"), ("la ministra de Exteriores", "foreign minister"), ("el jefe del ejército", "army chief"))
-OUTLETS = ("efe", "afp", "reuters", "elpais", "infobae", "bbcmundo", "dw", "france24", "apnews", "yonhap", "maldita", "newtral")
-SAY_ES = ("dijo que", "aseguró que", "afirmó que", "informó de que", "denunció que", "confirmó que", "advirtió de que", "señaló que")
+ROLES = (
+    ("el portavoz", "spokesperson"),
+    ("la portavoz", "spokeswoman"),
+    ("el viceministro", "deputy minister"),
+    ("el embajador", "ambassador"),
+    ("la ministra de Exteriores", "foreign minister"),
+    ("el jefe del ejército", "army chief"),
+)
+OUTLETS = (
+    "efe",
+    "afp",
+    "reuters",
+    "elpais",
+    "infobae",
+    "bbcmundo",
+    "dw",
+    "france24",
+    "apnews",
+    "yonhap",
+    "maldita",
+    "newtral",
+)
+SAY_ES = (
+    "dijo que",
+    "aseguró que",
+    "afirmó que",
+    "informó de que",
+    "denunció que",
+    "confirmó que",
+    "advirtió de que",
+    "señaló que",
+)
 SAY_EN = ("said", "claimed", "reported that", "confirmed that", "warned that", "alleged that", "stated that")
 ACCORDING_ES = ("según", "de acuerdo con", "según informó")
 ACCORDING_EN = ("according to", "as reported by")
@@ -192,47 +348,133 @@ UNITS = {
     "cruise": ("misil de crucero", "misiles de crucero", "m", "cruise missile", "cruise missiles", (1, 40), 1),
     "rocket": ("cohete", "cohetes", "m", "rocket", "rockets", (2, 300), 1),
     "drone": ("dron", "drones", "m", "drone", "drones", (1, 90), 1),
-    "shell": ("proyectil de artillería", "proyectiles de artillería", "m", "artillery shell", "artillery shells", (100, 60000), 100),
+    "shell": (
+        "proyectil de artillería",
+        "proyectiles de artillería",
+        "m",
+        "artillery shell",
+        "artillery shells",
+        (100, 60000),
+        100,
+    ),
     "troops": ("soldado", "soldados", "m", "soldier", "soldiers", (200, 60000), 100),
     "tank": ("tanque", "tanques", "m", "tank", "tanks", (4, 300), 1),
     "warship": ("buque de guerra", "buques de guerra", "m", "warship", "warships", (1, 30), 1),
     "jet": ("avión de combate", "aviones de combate", "m", "fighter jet", "fighter jets", (2, 80), 1),
-    "airdefence": ("sistema antiaéreo", "sistemas antiaéreos", "m", "air defence system", "air defence systems", (1, 12), 1),
-    "ammo": ("tonelada de munición", "toneladas de munición", "f", "tonne of ammunition", "tonnes of ammunition", (50, 9000), 50),
+    "airdefence": (
+        "sistema antiaéreo",
+        "sistemas antiaéreos",
+        "m",
+        "air defence system",
+        "air defence systems",
+        (1, 12),
+        1,
+    ),
+    "ammo": (
+        "tonelada de munición",
+        "toneladas de munición",
+        "f",
+        "tonne of ammunition",
+        "tonnes of ammunition",
+        (50, 9000),
+        50,
+    ),
     "diplomat": ("diplomático", "diplomáticos", "m", "diplomat", "diplomats", (2, 45), 1),
     "civilian": ("civil", "civiles", "m", "civilian", "civilians", (2, 4000), 1),
     "fisherman": ("pescador", "pescadores", "m", "fisherman", "fishermen", (2, 60), 1),
     "journalist": ("periodista", "periodistas", "m", "journalist", "journalists", (1, 25), 1),
     "person": ("persona", "personas", "f", "person", "people", (2, 900), 1),
-    "prisoner": ("prisionero de guerra", "prisioneros de guerra", "m", "prisoner of war", "prisoners of war", (2, 500), 1),
+    "prisoner": (
+        "prisionero de guerra",
+        "prisioneros de guerra",
+        "m",
+        "prisoner of war",
+        "prisoners of war",
+        (2, 500),
+        1,
+    ),
     "refugee": ("refugiado", "refugiados", "m", "refugee", "refugees", (100, 90000), 100),
     "agreement": ("acuerdo", "acuerdos", "m", "agreement", "agreements", (2, 40), 1),
     "satellite": ("satélite", "satélites", "m", "satellite", "satellites", (1, 6), 1),
 }
 
 PLACES = [  # (Spanish, English); a place where the action happens or is aimed
-    ("el mar de Japón", "the Sea of Japan"), ("el mar del Este", "the East Sea"), ("el mar Amarillo", "the Yellow Sea"),
-    ("el estrecho de Taiwán", "the Taiwan Strait"), ("el mar de la China Meridional", "the South China Sea"),
-    ("el mar Negro", "the Black Sea"), ("el mar Báltico", "the Baltic Sea"), ("el mar Rojo", "the Red Sea"),
-    ("el golfo Pérsico", "the Persian Gulf"), ("el estrecho de Ormuz", "the Strait of Hormuz"), ("el golfo de Adén", "the Gulf of Aden"),
-    ("la península de Crimea", "the Crimean peninsula"), ("el Donbás", "the Donbas"), ("Járkov", "Kharkiv"), ("Jersón", "Kherson"),
-    ("Odesa", "Odesa"), ("Zaporiyia", "Zaporizhzhia"), ("Bajmut", "Bakhmut"), ("Avdiivka", "Avdiivka"), ("Belgorod", "Belgorod"),
-    ("Kaliningrado", "Kaliningrad"), ("la frontera con Finlandia", "the Finnish border"), ("la frontera con Polonia", "the Polish border"),
-    ("la Franja de Gaza", "the Gaza Strip"), ("Cisjordania", "the West Bank"), ("los Altos del Golán", "the Golan Heights"),
-    ("el sur del Líbano", "southern Lebanon"), ("Idlib", "Idlib"), ("Alepo", "Aleppo"), ("Deir ez Zor", "Deir ez-Zor"),
-    ("el Kurdistán iraquí", "Iraqi Kurdistan"), ("Mosul", "Mosul"), ("Cachemira", "Kashmir"), ("el Tíbet", "Tibet"),
-    ("las islas Kuriles", "the Kuril Islands"), ("las islas Senkaku", "the Senkaku Islands"), ("las islas Spratly", "the Spratly Islands"),
-    ("el Ártico", "the Arctic"), ("Transnistria", "Transnistria"), ("Osetia del Sur", "South Ossetia"), ("Nagorno Karabaj", "Nagorno-Karabakh"),
-    ("el Sahel", "the Sahel"), ("Darfur", "Darfur"), ("la región del Tigray", "the Tigray region"), ("el Esequibo", "the Essequibo"),
-    ("la zona desmilitarizada", "the demilitarized zone"), ("la isla de Hokkaido", "Hokkaido island"), ("Okinawa", "Okinawa"),
-    ("la península de Corea", "the Korean peninsula"), ("el desierto del Néguev", "the Negev desert"), ("Bamako", "Bamako"),
+    ("el mar de Japón", "the Sea of Japan"),
+    ("el mar del Este", "the East Sea"),
+    ("el mar Amarillo", "the Yellow Sea"),
+    ("el estrecho de Taiwán", "the Taiwan Strait"),
+    ("el mar de la China Meridional", "the South China Sea"),
+    ("el mar Negro", "the Black Sea"),
+    ("el mar Báltico", "the Baltic Sea"),
+    ("el mar Rojo", "the Red Sea"),
+    ("el golfo Pérsico", "the Persian Gulf"),
+    ("el estrecho de Ormuz", "the Strait of Hormuz"),
+    ("el golfo de Adén", "the Gulf of Aden"),
+    ("la península de Crimea", "the Crimean peninsula"),
+    ("el Donbás", "the Donbas"),
+    ("Járkov", "Kharkiv"),
+    ("Jersón", "Kherson"),
+    ("Odesa", "Odesa"),
+    ("Zaporiyia", "Zaporizhzhia"),
+    ("Bajmut", "Bakhmut"),
+    ("Avdiivka", "Avdiivka"),
+    ("Belgorod", "Belgorod"),
+    ("Kaliningrado", "Kaliningrad"),
+    ("la frontera con Finlandia", "the Finnish border"),
+    ("la frontera con Polonia", "the Polish border"),
+    ("la Franja de Gaza", "the Gaza Strip"),
+    ("Cisjordania", "the West Bank"),
+    ("los Altos del Golán", "the Golan Heights"),
+    ("el sur del Líbano", "southern Lebanon"),
+    ("Idlib", "Idlib"),
+    ("Alepo", "Aleppo"),
+    ("Deir ez Zor", "Deir ez-Zor"),
+    ("el Kurdistán iraquí", "Iraqi Kurdistan"),
+    ("Mosul", "Mosul"),
+    ("Cachemira", "Kashmir"),
+    ("el Tíbet", "Tibet"),
+    ("las islas Kuriles", "the Kuril Islands"),
+    ("las islas Senkaku", "the Senkaku Islands"),
+    ("las islas Spratly", "the Spratly Islands"),
+    ("el Ártico", "the Arctic"),
+    ("Transnistria", "Transnistria"),
+    ("Osetia del Sur", "South Ossetia"),
+    ("Nagorno Karabaj", "Nagorno-Karabakh"),
+    ("el Sahel", "the Sahel"),
+    ("Darfur", "Darfur"),
+    ("la región del Tigray", "the Tigray region"),
+    ("el Esequibo", "the Essequibo"),
+    ("la zona desmilitarizada", "the demilitarized zone"),
+    ("la isla de Hokkaido", "Hokkaido island"),
+    ("Okinawa", "Okinawa"),
+    ("la península de Corea", "the Korean peninsula"),
+    ("el desierto del Néguev", "the Negev desert"),
+    ("Bamako", "Bamako"),
 ]
 CITIES = [  # meeting places
-    ("Moscú", "Moscow"), ("Pekín", "Beijing"), ("Washington", "Washington"), ("Bruselas", "Brussels"), ("Ginebra", "Geneva"),
-    ("Vladivostok", "Vladivostok"), ("el cosmódromo de Vostochni", "the Vostochny cosmodrome"), ("Nueva York", "New York"),
-    ("Estambul", "Istanbul"), ("Doha", "Doha"), ("Riad", "Riyadh"), ("Yeda", "Jeddah"), ("Viena", "Vienna"), ("Madrid", "Madrid"),
-    ("Vilna", "Vilnius"), ("Hiroshima", "Hiroshima"), ("Nueva Delhi", "New Delhi"), ("Johannesburgo", "Johannesburg"),
-    ("San Petersburgo", "Saint Petersburg"), ("Teherán", "Tehran"), ("Kiev", "Kyiv"), ("Hanói", "Hanoi"), ("Bali", "Bali"),
+    ("Moscú", "Moscow"),
+    ("Pekín", "Beijing"),
+    ("Washington", "Washington"),
+    ("Bruselas", "Brussels"),
+    ("Ginebra", "Geneva"),
+    ("Vladivostok", "Vladivostok"),
+    ("el cosmódromo de Vostochni", "the Vostochny cosmodrome"),
+    ("Nueva York", "New York"),
+    ("Estambul", "Istanbul"),
+    ("Doha", "Doha"),
+    ("Riad", "Riyadh"),
+    ("Yeda", "Jeddah"),
+    ("Viena", "Vienna"),
+    ("Madrid", "Madrid"),
+    ("Vilna", "Vilnius"),
+    ("Hiroshima", "Hiroshima"),
+    ("Nueva Delhi", "New Delhi"),
+    ("Johannesburgo", "Johannesburg"),
+    ("San Petersburgo", "Saint Petersburg"),
+    ("Teherán", "Tehran"),
+    ("Kiev", "Kyiv"),
+    ("Hanói", "Hanoi"),
+    ("Bali", "Bali"),
 ]
 DEALS = [  # (Spanish, English) of what is signed
     ("un acuerdo de cooperación militar", "a military cooperation agreement"),
@@ -247,15 +489,26 @@ DEALS = [  # (Spanish, English) of what is signed
     ("un acuerdo sobre la exportación de cereales", "a grain export deal"),
 ]
 TAILS_ES = (
-    ", en lo que supone el {ord} lanzamiento en lo que va de año", ", pese a las sanciones internacionales",
-    ", en plena escalada de tensión con {other}", ", la mayor cifra desde {year}", " en respuesta a las maniobras de {other}",
-    ", sin que se registraran víctimas", ", días después de la visita de {leader}", ", algo que {other} calificó de provocación",
+    ", en lo que supone el {ord} lanzamiento en lo que va de año",
+    ", pese a las sanciones internacionales",
+    ", en plena escalada de tensión con {other}",
+    ", la mayor cifra desde {year}",
+    " en respuesta a las maniobras de {other}",
+    ", sin que se registraran víctimas",
+    ", días después de la visita de {leader}",
+    ", algo que {other} calificó de provocación",
     " por primera vez desde {year}",
 )
 TAILS_EN = (
-    ", its {ord} launch this year", " despite international sanctions", " amid rising tension with {other}",
-    ", the highest figure since {year}", " in response to drills by {other}", ", with no casualties reported",
-    " days after a visit by {leader}", ", which {other} called a provocation", " for the first time since {year}",
+    ", its {ord} launch this year",
+    " despite international sanctions",
+    " amid rising tension with {other}",
+    ", the highest figure since {year}",
+    " in response to drills by {other}",
+    ", with no casualties reported",
+    " days after a visit by {leader}",
+    ", which {other} called a provocation",
+    " for the first time since {year}",
 )
 ORDINALS_ES = ("segundo", "tercer", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno", "décimo")
 ORDINALS_EN = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
@@ -266,34 +519,198 @@ ORDINALS_EN = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth
 # actor), people (a N people in a place), deal (signed with another actor), meet, announce, toll.
 
 ACTIONS = {
-    "launch": (("disparó", "lanzó"), ("disparado", "lanzado"), ("fired", "launched"), ("ballistic", "cruise", "rocket", "drone"), "aim", "SB"),
-    "test": (("probó", "ensayó"), ("probado", "ensayado"), ("tested", "test-fired"), ("ballistic", "cruise"), "aim", "S"),
-    "orbit": (("puso en órbita", "lanzó"), ("puesto en órbita", "lanzado"), ("put into orbit", "launched"), ("satellite",), "orbit", "S"),
-    "deploy": (("desplegó", "envió", "movilizó"), ("desplegado", "enviado", "movilizado"), ("deployed", "sent", "mobilised"), ("troops", "tank", "warship", "jet", "airdefence"), "at", "SB"),
-    "receive": (("recibió",), ("recibido",), ("received",), ("tank", "jet", "ammo", "shell", "airdefence", "drone"), "from", "S"),
-    "shootdown": (("derribó", "interceptó"), ("derribado", "interceptado"), ("shot down", "intercepted"), ("drone", "cruise", "rocket", "ballistic"), "over", "SB"),
-    "detain": (("detuvo", "arrestó"), ("detenido", "arrestado"), ("detained", "arrested"), ("fisherman", "journalist", "person", "diplomat"), "people", "SB"),
+    "launch": (
+        ("disparó", "lanzó"),
+        ("disparado", "lanzado"),
+        ("fired", "launched"),
+        ("ballistic", "cruise", "rocket", "drone"),
+        "aim",
+        "SB",
+    ),
+    "test": (
+        ("probó", "ensayó"),
+        ("probado", "ensayado"),
+        ("tested", "test-fired"),
+        ("ballistic", "cruise"),
+        "aim",
+        "S",
+    ),
+    "orbit": (
+        ("puso en órbita", "lanzó"),
+        ("puesto en órbita", "lanzado"),
+        ("put into orbit", "launched"),
+        ("satellite",),
+        "orbit",
+        "S",
+    ),
+    "deploy": (
+        ("desplegó", "envió", "movilizó"),
+        ("desplegado", "enviado", "movilizado"),
+        ("deployed", "sent", "mobilised"),
+        ("troops", "tank", "warship", "jet", "airdefence"),
+        "at",
+        "SB",
+    ),
+    "receive": (
+        ("recibió",),
+        ("recibido",),
+        ("received",),
+        ("tank", "jet", "ammo", "shell", "airdefence", "drone"),
+        "from",
+        "S",
+    ),
+    "shootdown": (
+        ("derribó", "interceptó"),
+        ("derribado", "interceptado"),
+        ("shot down", "intercepted"),
+        ("drone", "cruise", "rocket", "ballistic"),
+        "over",
+        "SB",
+    ),
+    "detain": (
+        ("detuvo", "arrestó"),
+        ("detenido", "arrestado"),
+        ("detained", "arrested"),
+        ("fisherman", "journalist", "person", "diplomat"),
+        "people",
+        "SB",
+    ),
     "evacuate": (("evacuó",), ("evacuado",), ("evacuated",), ("civilian", "person", "refugee"), "people", "SB"),
-    "free": (("liberó", "excarceló"), ("liberado", "excarcelado"), ("released", "freed"), ("prisoner", "journalist", "fisherman"), "people", "SLB"),
+    "free": (
+        ("liberó", "excarceló"),
+        ("liberado", "excarcelado"),
+        ("released", "freed"),
+        ("prisoner", "journalist", "fisherman"),
+        "people",
+        "SLB",
+    ),
     "expel": (("expulsó",), ("expulsado",), ("expelled",), ("diplomat",), "expel", "SB"),
     "sign": (("firmó", "suscribió"), ("firmado", "suscrito"), ("signed",), ("agreement",), "deal", "SLB"),
-    "meet": (("se reunió con", "mantuvo conversaciones con"), ("reunido con", "conversado con"), ("met", "held talks with"), (), "meet", "L"),
-    "announce": (("anunció", "aprobó"), ("anunciado", "aprobado"), ("announced", "approved"), ("troops", "tank", "jet", "shell", "ammo"), "announce", "SLB"),
+    "meet": (
+        ("se reunió con", "mantuvo conversaciones con"),
+        ("reunido con", "conversado con"),
+        ("met", "held talks with"),
+        (),
+        "meet",
+        "L",
+    ),
+    "announce": (
+        ("anunció", "aprobó"),
+        ("anunciado", "aprobado"),
+        ("announced", "approved"),
+        ("troops", "tank", "jet", "shell", "ammo"),
+        "announce",
+        "SLB",
+    ),
     "toll": ((), (), (), ("civilian", "person"), "toll", "SB"),
 }
-ACTION_WEIGHTS = {"launch": 6, "test": 2, "orbit": 1, "deploy": 5, "receive": 3, "shootdown": 4, "detain": 3, "evacuate": 2,
-                  "free": 2, "expel": 2, "sign": 4, "meet": 4, "announce": 4, "toll": 3}
+ACTION_WEIGHTS = {
+    "launch": 6,
+    "test": 2,
+    "orbit": 1,
+    "deploy": 5,
+    "receive": 3,
+    "shootdown": 4,
+    "detain": 3,
+    "evacuate": 2,
+    "free": 2,
+    "expel": 2,
+    "sign": 4,
+    "meet": 4,
+    "announce": 4,
+    "toll": 3,
+}
 
-NUMBERS_ES = {1: "un", 2: "dos", 3: "tres", 4: "cuatro", 5: "cinco", 6: "seis", 7: "siete", 8: "ocho", 9: "nueve", 10: "diez",
-              11: "once", 12: "doce", 13: "trece", 14: "catorce", 15: "quince", 16: "dieciséis", 17: "diecisiete",
-              18: "dieciocho", 19: "diecinueve", 20: "veinte", 30: "treinta", 40: "cuarenta", 50: "cincuenta",
-              100: "cien", 200: "doscientos", 300: "trescientos", 500: "quinientos", 1000: "mil", 2000: "dos mil"}
-NUMBERS_EN = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten",
-              11: "eleven", 12: "twelve", 13: "thirteen", 14: "fourteen", 15: "fifteen", 16: "sixteen", 17: "seventeen",
-              18: "eighteen", 19: "nineteen", 20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 100: "a hundred",
-              200: "two hundred", 300: "three hundred", 500: "five hundred", 1000: "a thousand", 2000: "two thousand"}
-MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre")
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+NUMBERS_ES = {
+    1: "un",
+    2: "dos",
+    3: "tres",
+    4: "cuatro",
+    5: "cinco",
+    6: "seis",
+    7: "siete",
+    8: "ocho",
+    9: "nueve",
+    10: "diez",
+    11: "once",
+    12: "doce",
+    13: "trece",
+    14: "catorce",
+    15: "quince",
+    16: "dieciséis",
+    17: "diecisiete",
+    18: "dieciocho",
+    19: "diecinueve",
+    20: "veinte",
+    30: "treinta",
+    40: "cuarenta",
+    50: "cincuenta",
+    100: "cien",
+    200: "doscientos",
+    300: "trescientos",
+    500: "quinientos",
+    1000: "mil",
+    2000: "dos mil",
+}
+NUMBERS_EN = {
+    1: "one",
+    2: "two",
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    7: "seven",
+    8: "eight",
+    9: "nine",
+    10: "ten",
+    11: "eleven",
+    12: "twelve",
+    13: "thirteen",
+    14: "fourteen",
+    15: "fifteen",
+    16: "sixteen",
+    17: "seventeen",
+    18: "eighteen",
+    19: "nineteen",
+    20: "twenty",
+    30: "thirty",
+    40: "forty",
+    50: "fifty",
+    100: "a hundred",
+    200: "two hundred",
+    300: "three hundred",
+    500: "five hundred",
+    1000: "a thousand",
+    2000: "two thousand",
+}
+MONTHS_ES = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 DAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
 DAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -360,11 +777,21 @@ def cast() -> tuple[list[tuple[list[str], list[str], str]], dict[str, list[int]]
     """
     from babel import Locale
 
-    actors = [(es, en, "S") for es, en in STATES] + [(es, en, "L") for es, en in LEADERS] + [(es, en, "B") for es, en in BODIES]
+    actors = (
+        [(es, en, "S") for es, en in STATES]
+        + [(es, en, "L") for es, en in LEADERS]
+        + [(es, en, "B") for es, en in BODIES]
+    )
     known = {unidecode(form).casefold() for es, _, _ in actors for form in es}
     spanish, english = Locale("es").territories, Locale("en").territories
     for code in sorted(spanish):
-        if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES and code in english and unidecode(spanish[code]).casefold() not in known:
+        if (
+            len(code) == 2
+            and code.isalpha()
+            and code not in NOT_COUNTRIES
+            and code in english
+            and unidecode(spanish[code]).casefold() not in known
+        ):
             actors.append(([spanish[code]], [english[code]], "T"))
     kinds: dict[str, list[int]] = {}
     for i, (_, _, kind) in enumerate(actors):
@@ -443,7 +870,16 @@ class Generator:
             place = len(PLACES) + int(len(towns()) * rng.random() ** 2)  # big towns are in the news more
         else:
             place = rng.randrange(len(PLACES))
-        return Event(action, actor, other, unit, value, place, FIRST_DAY + timedelta(days=rng.randrange(DAYS)), rng.randrange(1000))
+        return Event(
+            action,
+            actor,
+            other,
+            unit,
+            value,
+            place,
+            FIRST_DAY + timedelta(days=rng.randrange(DAYS)),
+            rng.randrange(1000),
+        )
 
     # -- rendering ------------------------------------------------------------
 
@@ -470,7 +906,10 @@ class Generator:
         if rng.random() < 0.3:
             leader = rng.choice(self.actors[rng.choice(self.kinds["L"])][0 if es else 1])
             tail = rng.choice(TAILS_ES if es else TAILS_EN).format(
-                ord=rng.choice(ORDINALS_ES if es else ORDINALS_EN), other=other, year=e.day.year - rng.randint(1, 8), leader=leader
+                ord=rng.choice(ORDINALS_ES if es else ORDINALS_EN),
+                other=other,
+                year=e.day.year - rng.randint(1, 8),
+                leader=leader,
             )
         if not when:
             text = core + tail
@@ -493,26 +932,36 @@ class Generator:
         text = _cap(_contract(text) if es else text)
         return text + ("." if rng.random() < 0.85 else ""), claimant
 
-    def _core(self, rng: random.Random, e: Event, es: bool, actor: str, other: str, verb: str, figure: str, place: str) -> str:
+    def _core(
+        self, rng: random.Random, e: Event, es: bool, actor: str, other: str, verb: str, figure: str, place: str
+    ) -> str:
         pattern = ACTIONS[e.action][4]
         if es:
             return {
                 "aim": lambda: f"{actor} {verb} {figure} {rng.choice(('hacia', 'sobre', 'en dirección a'))} {place}",
                 "orbit": lambda: f"{actor} {verb} {figure} desde {place}",
                 "at": lambda: f"{actor} {verb} {figure} {rng.choice(('en', 'cerca de', 'junto a'))} {place}",
-                "from": lambda: f"{actor} {verb} {figure} {rng.choice(('de', _agree('procedente', e) + ' de', _agree('enviado', e) + ' por'))} {other}",
-                "over": lambda: f"{actor} {verb} {figure} {'lanzados' if e.value > 1 else 'lanzado'} por {other} sobre {place}",
+                "from": lambda: (
+                    f"{actor} {verb} {figure} {rng.choice(('de', _agree('procedente', e) + ' de', _agree('enviado', e) + ' por'))} {other}"
+                ),
+                "over": lambda: (
+                    f"{actor} {verb} {figure} {'lanzados' if e.value > 1 else 'lanzado'} por {other} sobre {place}"
+                ),
                 "people": lambda: f"{actor} {verb} a {figure} en {place}",
                 "expel": lambda: f"{actor} {verb} a {figure} de {other}",
-                "deal": lambda: f"{actor} {verb} {DEALS[e.variant % len(DEALS)][0] if e.variant % 10 < 7 else figure} con {other} en {place}",
+                "deal": lambda: (
+                    f"{actor} {verb} {DEALS[e.variant % len(DEALS)][0] if e.variant % 10 < 7 else figure} con {other} en {place}"
+                ),
                 "meet": lambda: f"{actor} {verb} {other} en {place}",
-                "announce": lambda: ((
+                "announce": lambda: (
                     f"{actor} {verb} el envío de {figure} a {other}",
                     f"{actor} {verb} sanciones contra {other}",
                     f"{actor} {verb} la retirada de {figure} de {place}",
                     f"{actor} {verb} un paquete de ayuda militar de {e.value} millones de dólares para {other}",
-                )[e.variant % 4]),
-                "toll": lambda: f"{figure} {'murieron' if e.variant % 10 < 6 else 'resultaron heridas' if e.unit == 'person' else 'resultaron heridos'} en un ataque de {actor} contra {place}",
+                )[e.variant % 4],
+                "toll": lambda: (
+                    f"{figure} {'murieron' if e.variant % 10 < 6 else 'resultaron heridas' if e.unit == 'person' else 'resultaron heridos'} en un ataque de {actor} contra {place}"
+                ),
             }[pattern]()
         return {
             "aim": lambda: f"{actor} {verb} {figure} {rng.choice(('toward', 'into', 'over'))} {place}",
@@ -522,15 +971,19 @@ class Generator:
             "over": lambda: f"{actor} {verb} {figure} launched by {other} over {place}",
             "people": lambda: f"{actor} {verb} {figure} in {place}",
             "expel": lambda: f"{actor} {verb} {figure} from {other}",
-            "deal": lambda: f"{actor} {verb} {DEALS[e.variant % len(DEALS)][1] if e.variant % 10 < 7 else figure} with {other} in {place}",
+            "deal": lambda: (
+                f"{actor} {verb} {DEALS[e.variant % len(DEALS)][1] if e.variant % 10 < 7 else figure} with {other} in {place}"
+            ),
             "meet": lambda: f"{actor} {verb} {other} in {place}",
-            "announce": lambda: ((
+            "announce": lambda: (
                 f"{actor} {verb} the delivery of {figure} to {other}",
                 f"{actor} {verb} sanctions against {other}",
                 f"{actor} {verb} the withdrawal of {figure} from {place}",
                 f"{actor} {verb} a military aid package worth {e.value} million dollars for {other}",
-            )[e.variant % 4]),
-            "toll": lambda: f"{figure} {'were killed' if e.variant % 10 < 6 else 'were wounded'} in an attack by {actor} on {place}",
+            )[e.variant % 4],
+            "toll": lambda: (
+                f"{figure} {'were killed' if e.variant % 10 < 6 else 'were wounded'} in an attack by {actor} on {place}"
+            ),
         }[pattern]()
 
     def _spokesperson(self, rng: random.Random) -> tuple[str, str, str]:
@@ -557,7 +1010,13 @@ class Generator:
         else:
             number = f"{value:,}".replace(",", "." if es else ",")
         if rng.random() < 0.12 and value > 3:
-            number = rng.choice(("más de", "unos", "alrededor de", "cerca de") if es else ("more than", "some", "about", "nearly")) + " " + number
+            number = (
+                rng.choice(
+                    ("más de", "unos", "alrededor de", "cerca de") if es else ("more than", "some", "about", "nearly")
+                )
+                + " "
+                + number
+            )
         return f"{number} {noun}"
 
     @staticmethod
@@ -571,7 +1030,11 @@ class Generator:
                 return f"el {day.day} de {MONTHS_ES[day.month - 1]}"
             if form < 0.65:
                 name = DAYS_ES[day.weekday()]
-                return "ayer" if gap == 1 and rng.random() < 0.4 else (f"este {name}" if gap == 0 else f"el {name}" if gap else name)
+                return (
+                    "ayer"
+                    if gap == 1 and rng.random() < 0.4
+                    else (f"este {name}" if gap == 0 else f"el {name}" if gap else name)
+                )
             if form < 0.8:
                 return f"en {MONTHS_ES[day.month - 1]} de {day.year}"
             return f"en {day.year}"
@@ -617,14 +1080,35 @@ def write_csv(path, rows) -> int:  # noqa: ANN001 - a path and an iterable of Ro
 # -- near-copies ------------------------------------------------------------------
 
 SYNONYMS = {
-    "disparó": "lanzó", "lanzó": "disparó", "misiles": "cohetes", "soldados": "efectivos", "desplegó": "envió",
-    "según": "de acuerdo con", "dijo": "afirmó", "aseguró": "dijo", "detuvo": "arrestó", "derribó": "abatió",
-    "anunció": "informó", "firmó": "rubricó", "ataque": "bombardeo", "murieron": "fallecieron", "civiles": "personas",
-    "fired": "launched", "launched": "fired", "said": "stated", "soldiers": "troops", "deployed": "sent",
-    "detained": "arrested", "announced": "unveiled", "signed": "inked", "attack": "strike",
+    "disparó": "lanzó",
+    "lanzó": "disparó",
+    "misiles": "cohetes",
+    "soldados": "efectivos",
+    "desplegó": "envió",
+    "según": "de acuerdo con",
+    "dijo": "afirmó",
+    "aseguró": "dijo",
+    "detuvo": "arrestó",
+    "derribó": "abatió",
+    "anunció": "informó",
+    "firmó": "rubricó",
+    "ataque": "bombardeo",
+    "murieron": "fallecieron",
+    "civiles": "personas",
+    "fired": "launched",
+    "launched": "fired",
+    "said": "stated",
+    "soldiers": "troops",
+    "deployed": "sent",
+    "detained": "arrested",
+    "announced": "unveiled",
+    "signed": "inked",
+    "attack": "strike",
 }
-WORDS_TO_DIGITS = {**{w: str(n) for n, w in NUMBERS_ES.items() if n > 1 and " " not in w},
-                   **{w: str(n) for n, w in NUMBERS_EN.items() if n > 1 and " " not in w}}
+WORDS_TO_DIGITS = {
+    **{w: str(n) for n, w in NUMBERS_ES.items() if n > 1 and " " not in w},
+    **{w: str(n) for n, w in NUMBERS_EN.items() if n > 1 and " " not in w},
+}
 
 
 def near_copy(text: str, language: str, rng: random.Random) -> str:

@@ -18,7 +18,9 @@ from workbench.models import ArticleInput, ClaimDraft, EntityDraft
 from workbench.service import Workbench, content_hash
 
 
-def _claim(start: int, text: str, kind: str, score: float, entities: list[tuple[str, str | None]], checkable: bool = True) -> ClaimDraft:
+def _claim(
+    start: int, text: str, kind: str, score: float, entities: list[tuple[str, str | None]], checkable: bool = True
+) -> ClaimDraft:
     found = []
     for name, canonical in entities:
         at = text.index(name)
@@ -26,7 +28,9 @@ def _claim(start: int, text: str, kind: str, score: float, entities: list[tuple[
     return ClaimDraft(start, start + len(text), text, kind, checkable, score, entities=tuple(found))
 
 
-def _article(sentences: list[tuple[str, str, float, list[tuple[str, str | None]], bool]]) -> tuple[str, list[ClaimDraft]]:
+def _article(
+    sentences: list[tuple[str, str, float, list[tuple[str, str | None]], bool]],
+) -> tuple[str, list[ClaimDraft]]:
     text, claims = "", []
     for sentence, kind, score, entities, checkable in sentences:
         claims.append(_claim(len(text), sentence, kind, score, entities, checkable))
@@ -38,8 +42,13 @@ ARTICLES = [
     (
         "Misiles",
         [
-            ("Seúl dice que Corea del Norte disparó dos misiles.", "quantity", 0.9,
-             [("Seúl", "South Korea"), ("Corea del Norte", "North Korea")], True),
+            (
+                "Seúl dice que Corea del Norte disparó dos misiles.",
+                "quantity",
+                0.9,
+                [("Seúl", "South Korea"), ("Corea del Norte", "North Korea")],
+                True,
+            ),
             ("Putin prometió ayuda espacial.", "statement", 0.4, [("Putin", "Vladimir Putin")], True),
             ("Es una gran victoria.", "opinion", 0.2, [], False),
         ],
@@ -72,5 +81,7 @@ def make_queue_db(db_path: Path) -> Workbench:
                     store.add_claims(article_id, claims)
                     store.finish_archive(article_id, "es")
             else:
-                store.insert_article(ArticleInput(text, title, "es", published="2023-09-13"), content_hash(text), claims)
+                store.insert_article(
+                    ArticleInput(text, title, "es", published="2023-09-13"), content_hash(text), claims
+                )
     return workbench

@@ -42,7 +42,12 @@ def test_rows_become_claims_with_verdicts_and_appearances(tmp_path: Path):
 
 @pytest.mark.slow
 def test_unreadable_rows_are_reported_by_line_and_skipped(tmp_path: Path):
-    body = HEADER + ROWS + ",,,,,\n" + '"Putin dijo que ayudará con satélites",Putin,2023-13-13,javascript:alert(1),Maybe,xx\n'
+    body = (
+        HEADER
+        + ROWS
+        + ",,,,,\n"
+        + '"Putin dijo que ayudará con satélites",Putin,2023-13-13,javascript:alert(1),Maybe,xx\n'
+    )
     result = invoke("import", archive(tmp_path, body), "--format", "claims-csv", "--db", tmp_path / "c.db")
     assert_ok(result)
     warnings = result.stderr.splitlines()
@@ -94,9 +99,13 @@ def test_an_archived_claim_is_matched_by_a_new_article(tmp_path: Path):
 
 @pytest.mark.slow
 def test_rows_of_one_archive_can_duplicate_each_other(tmp_path: Path):
-    body = HEADER + ROWS + (
-        '"Corea del Norte disparó dos misiles balísticos hacia el mar de Japón el miércoles",'
-        "Ministerio de Defensa japonés,2023-09-13,,,es\n"
+    body = (
+        HEADER
+        + ROWS
+        + (
+            '"Corea del Norte disparó dos misiles balísticos hacia el mar de Japón el miércoles",'
+            "Ministerio de Defensa japonés,2023-09-13,,,es\n"
+        )
     )
     db = tmp_path / "claims.db"
     assert_ok(invoke("import", archive(tmp_path, body), "--format", "claims-csv", "--db", db))
@@ -175,7 +184,10 @@ def test_an_archive_is_searched_by_its_claims_and_title_not_its_text(tmp_path: P
 def test_rows_are_read_whatever_the_line_endings(ending: str) -> None:
     from workbench.ingest.claims_csv import ClaimsCsv
 
-    body = ending.join(['text,claimant', '"Kim llegó en tren,\r\nblindado",Putin', "Corea del Norte disparó un misil,"]) + ending
+    body = (
+        ending.join(["text,claimant", '"Kim llegó en tren,\r\nblindado",Putin', "Corea del Norte disparó un misil,"])
+        + ending
+    )
     problems: list[str] = []
     rows = list(ClaimsCsv(body, "archive.csv").rows(problems))
     assert [(row.line, row.text, row.claimant) for row in rows] == [
@@ -188,7 +200,9 @@ def test_rows_longer_than_the_claim_limit_are_left_out_by_line(tmp_path: Path):
     from workbench.config import settings_from_dict
 
     body = "text\nCorea del Norte disparó un misil balístico el miércoles.\n" + "Kim " * 30 + "\n"
-    strict = Workbench(tmp_path / "claims.db", actor="tester", settings=settings_from_dict({"limits": {"max_claim_chars": 100}}, "t"))
+    strict = Workbench(
+        tmp_path / "claims.db", actor="tester", settings=settings_from_dict({"limits": {"max_claim_chars": 100}}, "t")
+    )
     result = strict.import_claims_csv(body, "archive.csv")
     assert result.claim_count == 1
     assert result.problems == ["line 3: the claim is longer than 100 characters"]

@@ -73,8 +73,17 @@ def test_top_level_help() -> None:
 
 
 def test_the_contract_commands_exist() -> None:
-    assert {("import",), ("extract",), ("claims",), ("export",), ("source", "add"), ("verdict",), ("search",),
-            ("backup",), ("tui",)} <= set(command_paths())
+    assert {
+        ("import",),
+        ("extract",),
+        ("claims",),
+        ("export",),
+        ("source", "add"),
+        ("verdict",),
+        ("search",),
+        ("backup",),
+        ("tui",),
+    } <= set(command_paths())
 
 
 @pytest.mark.parametrize("path", command_paths(), ids=" ".join)
@@ -252,8 +261,9 @@ def test_db_of_another_program_is_left_alone(article: Path, tmp_path: Path) -> N
     assert file_digest(other) == before
 
 
-@pytest.mark.parametrize("command", [("claims",), ("export",), ("search", "misil"), ("verdict", "1", "True")],
-                         ids=" ".join)
+@pytest.mark.parametrize(
+    "command", [("claims",), ("export",), ("search", "misil"), ("verdict", "1", "True")], ids=" ".join
+)
 def test_reading_a_missing_db_does_not_create_it(db_path: Path, command: tuple[str, ...]) -> None:
     assert_clean_failure(invoke(*command, "--db", db_path), NOT_FOUND)
     assert list(db_path.parent.iterdir()) == []
@@ -298,8 +308,10 @@ def test_extract_lines_prints_one_json_line_per_input_line() -> None:
 @pytest.mark.slow
 def test_extract_lines_splits_only_at_newlines() -> None:
     """U+2028 and U+0085 end a line for str.splitlines(), but not for a file of lines."""
-    lines = ["Corea del Norte disparó dos misiles\u2028hacia el Mar del Este el miércoles.",
-             "Putin dijo que Rusia ayudará\u0085a Corea del Norte a construir satélites."]
+    lines = [
+        "Corea del Norte disparó dos misiles\u2028hacia el Mar del Este el miércoles.",
+        "Putin dijo que Rusia ayudará\u0085a Corea del Norte a construir satélites.",
+    ]
     result = invoke("extract", "-", "--lines", "--lang", "es", input="\r\n".join(lines) + "\r\n")
     assert_ok(result)
     outputs = result.stdout.splitlines()
@@ -346,8 +358,16 @@ def test_the_reviewer_comes_from_the_settings_file_unless_the_environment_names_
     monkeypatch.delenv("WORKBENCH_REVIEWER", raising=False)
     settings = write(tmp_path / "settings.toml", 'reviewer = "carla"\n')
     assert_ok(invoke("verdict", "1", "True", "--db", seeded_db, env={"WORKBENCH_SETTINGS": str(settings)}))
-    assert_ok(invoke("verdict", "1", "False", "--db", seeded_db,
-                     env={"WORKBENCH_SETTINGS": str(settings), "WORKBENCH_REVIEWER": "dmitri"}))
+    assert_ok(
+        invoke(
+            "verdict",
+            "1",
+            "False",
+            "--db",
+            seeded_db,
+            env={"WORKBENCH_SETTINGS": str(settings), "WORKBENCH_REVIEWER": "dmitri"},
+        )
+    )
     reviewers = [v["reviewer"] for v in Workbench(seeded_db).verdict_history(1)]
     assert reviewers == ["carla", "dmitri"]
     bad = write(tmp_path / "bad.toml", "reviewer = 3\n")

@@ -63,10 +63,17 @@ def test_rating_in_spanish_or_english(db: Path) -> None:
     ("args", "code", "message"),
     [
         (("--status", "done"), InvalidInput.exit_code, "Error: Status 'done' is not one of new, in_review, checked."),
-        (("--kind", "rumour"), InvalidInput.exit_code, "Error: Kind 'rumour' is not one of event, quantity, statement, "
-                                                       "prediction, opinion."),
-        (("--rating", "maybe"), InvalidInput.exit_code, "Error: 'maybe' is not a rating; use one of: True, Mostly true, "
-                                                        "Half true, Misleading, Mostly false, False, Unverifiable."),
+        (
+            ("--kind", "rumour"),
+            InvalidInput.exit_code,
+            "Error: Kind 'rumour' is not one of event, quantity, statement, prediction, opinion.",
+        ),
+        (
+            ("--rating", "maybe"),
+            InvalidInput.exit_code,
+            "Error: 'maybe' is not a rating; use one of: True, Mostly true, "
+            "Half true, Misleading, Mostly false, False, Unverifiable.",
+        ),
         (("--entity", " "), InvalidInput.exit_code, "Error: The entity to filter by is empty."),
         (("--queue", "--limit", "0"), InvalidInput.exit_code, "Error: The queue limit must be at least 1."),
         (("--queue", "--article", "99"), NotFound.exit_code, "Error: There is no article with id 99."),

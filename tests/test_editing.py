@@ -74,7 +74,9 @@ def test_an_edit_without_words_or_too_long_is_refused(seeded: Workbench, text: s
 def test_the_claim_length_limit_comes_from_the_settings(seeded: Workbench) -> None:
     from workbench.config import settings_from_dict
 
-    strict = Workbench(seeded.db_path, actor="tester", settings=settings_from_dict({"limits": {"max_claim_chars": 30}}, "t"))
+    strict = Workbench(
+        seeded.db_path, actor="tester", settings=settings_from_dict({"limits": {"max_claim_chars": 30}}, "t")
+    )
     with pytest.raises(InvalidInput, match="at most 30 characters"):
         strict.edit_claim(3, "Rusia no dijo nada sobre un acuerdo militar.")
 
@@ -232,7 +234,9 @@ def test_cli_edit_commands(seeded: Workbench) -> None:
     assert_ok(result)
     assert result.stdout.strip() == "Claim 3 edited."
     digest = file_digest(db)
-    message = assert_clean_failure(invoke("edit", "text", "3", "Otra cosa distinta aquí.", "--version", "1", "--db", db), 5)
+    message = assert_clean_failure(
+        invoke("edit", "text", "3", "Otra cosa distinta aquí.", "--version", "1", "--db", db), 5
+    )
     assert "changed by" in message
     assert_clean_failure(invoke("edit", "split", "3", "0", "--db", db), 4)
     assert_clean_failure(invoke("edit", "merge", "999", "--db", db), 3)
@@ -247,7 +251,8 @@ def test_a_source_keeps_its_date_and_a_bad_date_is_refused(seeded: Workbench) ->
     seeded.add_source(FIRST, "https://www.mod.go.jp/", stance="refutes", date="2023-09-13")
     assert seeded.sources(FIRST)[0]["date"] == "2023-09-13"
     digest = file_digest(seeded.db_path)
-    message = assert_clean_failure(invoke("source", "add", "1", "https://example.org/", "--date", "13/09/2023",
-                                          "--db", seeded.db_path), 4)
+    message = assert_clean_failure(
+        invoke("source", "add", "1", "https://example.org/", "--date", "13/09/2023", "--db", seeded.db_path), 4
+    )
     assert "YYYY-MM-DD" in message
     assert file_digest(seeded.db_path) == digest

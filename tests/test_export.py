@@ -104,8 +104,9 @@ def test_reviewed_export_matches_the_schema(seeded: Workbench) -> None:
     seeded.add_source(1, "https://www.mod.go.jp/", stance="refutes", excerpt="Two ballistic missiles.")
     other = seeded.claims()[-1].id
     with seeded.store() as store, store.transaction():
-        store.db["links"].insert({"claim_a": 1, "claim_b": other, "relation": "conflict", "score": 0.8,
-                                  "state": "suggested"})
+        store.db["links"].insert(
+            {"claim_a": 1, "claim_b": other, "relation": "conflict", "score": 0.8, "state": "suggested"}
+        )
     document = json.loads(seeded.export("json"))
     validate_export(document)
     claim = next(c for c in document["articles"][0]["claims"] if c["id"] == 1)
@@ -129,18 +130,37 @@ def test_reviewed_markdown_shows_verdict_and_source(seeded: Workbench) -> None:
 # -- the schema itself catches drift ---------------------------------------------
 
 VALID_CLAIM: dict[str, Any] = {
-    "id": 1, "text": "Corea del Norte disparó un misil.", "start": 0, "end": 33, "checkable": True,
-    "score": 0.7, "kind": "event", "claimant": None,
+    "id": 1,
+    "text": "Corea del Norte disparó un misil.",
+    "start": 0,
+    "end": 33,
+    "checkable": True,
+    "score": 0.7,
+    "kind": "event",
+    "claimant": None,
     "entities": [{"text": "Corea del Norte", "label": "LOC", "canonical": "North Korea"}],
-    "dates": ["2023-09-13", "2019"], "status": "new", "duplicate_of": None,
+    "dates": ["2023-09-13", "2019"],
+    "status": "new",
+    "duplicate_of": None,
     "links": [{"claim": 2, "relation": "duplicate", "score": 0.93, "state": "confirmed"}],
-    "verdict": None, "verdict_history": [],
+    "verdict": None,
+    "verdict_history": [],
     "sources": [{"url": "https://x.org/", "title": None, "publisher": None, "stance": "context", "excerpt": None}],
 }
 VALID_DOCUMENT: dict[str, Any] = {
     "schema": "workbench-export/1",
-    "articles": [{"id": 1, "title": "Misil", "language": "es", "published": None, "url": None, "outlet": None,
-                  "text": "Corea del Norte disparó un misil.", "claims": [VALID_CLAIM]}],
+    "articles": [
+        {
+            "id": 1,
+            "title": "Misil",
+            "language": "es",
+            "published": None,
+            "url": None,
+            "outlet": None,
+            "text": "Corea del Norte disparó un misil.",
+            "claims": [VALID_CLAIM],
+        }
+    ],
 }
 
 
@@ -153,6 +173,7 @@ DELETE = object()
 
 def _set(path: str, value: Any) -> Any:
     """A mutation of VALID_DOCUMENT: set the value at a dotted path inside its first claim ('a.' for the article)."""
+
     def mutate(document: dict[str, Any]) -> None:
         target = document["articles"][0] if path.startswith("a.") else document["articles"][0]["claims"][0]
         *parents, key = path.removeprefix("a.").split(".")
@@ -162,6 +183,7 @@ def _set(path: str, value: Any) -> Any:
             del target[key]
         else:
             target[key] = value
+
     return mutate
 
 

@@ -144,7 +144,9 @@ def test_figures_normalise_number_words(text, figure):
 
 @pytest.mark.slow
 def test_score_reasons_explain_the_score():
-    (claim,) = extract_claims("Tokio mencionó el miércoles el lanzamiento de dos misiles balísticos.", "es", "2023-09-13")
+    (claim,) = extract_claims(
+        "Tokio mencionó el miércoles el lanzamiento de dos misiles balísticos.", "es", "2023-09-13"
+    )
     assert claim.dates == ("2023-09-13",)
     assert any("figure: 2 misil" in reason for reason in claim.reasons)
     assert any("attributed to Japan" in reason for reason in claim.reasons)
@@ -200,8 +202,19 @@ def test_english_prose_with_reporting_words_does_not_crash_the_parser_less_pipel
     from tests.conftest import ROOT
 
     result = subprocess.run(
-        [sys.executable, "-m", "workbench", "extract", str(ROOT / "tests/data/english_prose.md"), "--lang", "en", "--json"],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "workbench",
+            "extract",
+            str(ROOT / "tests/data/english_prose.md"),
+            "--lang",
+            "en",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr[-500:]
     assert json.loads(result.stdout)

@@ -34,8 +34,7 @@ def cli_report(args: list[str], cwd: Path) -> dict:
         f"    cli.main({args!r}, prog_name='workbench')\n"
         "    exit_code = 0\n"
         "except SystemExit as stop:\n"
-        "    exit_code = stop.code\n"
-        + REPORT
+        "    exit_code = stop.code\n" + REPORT
     )
     process = run_python(code, cwd)
     assert process.returncode == 0, process.stderr
@@ -53,8 +52,9 @@ def test_help_loads_nothing_heavy(tmp_path: Path) -> None:
 
 
 def test_python_dash_m_workbench_help(tmp_path: Path) -> None:
-    process = subprocess.run([sys.executable, "-m", "workbench", "--help"], capture_output=True, text=True,
-                             cwd=tmp_path, timeout=120)
+    process = subprocess.run(
+        [sys.executable, "-m", "workbench", "--help"], capture_output=True, text=True, cwd=tmp_path, timeout=120
+    )
     assert process.returncode == 0, process.stderr
     assert process.stdout.startswith("Usage:")
     assert list(tmp_path.iterdir()) == []  # no claims.db appears

@@ -24,7 +24,12 @@ NOT_FOUND, INVALID = 3, 4
 
 def claim(claim_id: int, text: str, *, figures=(), dates=(), entities=(), claimant=None, published="2023-09-13"):
     draft = ClaimDraft(
-        0, len(text), text, "event", True, 0.5,
+        0,
+        len(text),
+        text,
+        "event",
+        True,
+        0.5,
         claimant_canonical=claimant,
         entities=tuple(EntityDraft(e, "LOC", e, 0, 0) for e in entities),
         figures=tuple(Figure(*f) for f in figures),
@@ -38,10 +43,16 @@ def flat_idf(*claims: ClaimFeatures) -> Weights:
 
 
 def test_one_missile_against_two_is_a_conflict():
-    seoul = claim(1, "Corea del Norte disparó un misil balístico", figures=[(1, "misil", "=", False)],
-                  entities=["North Korea"], claimant="South Korea Joint Chiefs of Staff")
-    tokyo = claim(2, "Tokio mencionó el lanzamiento de dos misiles balísticos", figures=[(2, "misiles")],
-                  claimant="Japan")
+    seoul = claim(
+        1,
+        "Corea del Norte disparó un misil balístico",
+        figures=[(1, "misil", "=", False)],
+        entities=["North Korea"],
+        claimant="South Korea Joint Chiefs of Staff",
+    )
+    tokyo = claim(
+        2, "Tokio mencionó el lanzamiento de dos misiles balísticos", figures=[(2, "misiles")], claimant="Japan"
+    )
     result = compare(seoul, tokyo, flat_idf(seoul, tokyo))
     assert result.relation == CONFLICT
     assert any("1 vs 2 missile" in reason for reason in result.reasons)
@@ -61,8 +72,12 @@ def test_articles_years_apart_are_different_events_without_stated_dates():
 
 def test_the_same_proposition_in_other_words_is_a_duplicate():
     one = claim(1, "Durante unas dos horas sostuvieron conversaciones oficiales", figures=[(2, "horas", "~")])
-    other = claim(2, "las conversaciones oficiales duraron alrededor de dos horas", figures=[(2, "horas", "~")],
-                  published="2023-09-14")
+    other = claim(
+        2,
+        "las conversaciones oficiales duraron alrededor de dos horas",
+        figures=[(2, "horas", "~")],
+        published="2023-09-14",
+    )
     unrelated = claim(3, "Beijing sigue siendo el principal apoyo de Pyongyang", entities=["China", "North Korea"])
     idf = flat_idf(one, other, unrelated)
     assert compare(one, other, idf).relation == DUPLICATE
@@ -106,7 +121,9 @@ def test_gold_pairs_after_dedupe_apply(seeded: Workbench):
 @pytest.mark.slow
 def test_import_matches_new_claims_and_export_fills_links(tmp_path: Path):
     db = tmp_path / "claims.db"
-    first = invoke("import", SEEDS / "000_d71bd0366741339f.txt", "--published", "2023-09-13", "--lang", "es", "--db", db)
+    first = invoke(
+        "import", SEEDS / "000_d71bd0366741339f.txt", "--published", "2023-09-13", "--lang", "es", "--db", db
+    )
     assert_ok(first)
     assert "0 matching earlier claims" in first.stdout
     second = invoke("import", SEEDS / "d1-cumbre-vostochni.es.txt", "--published", "2023-09-14", "--db", db)
@@ -204,9 +221,15 @@ def test_stored_index_terms_give_back_the_stems() -> None:
     from workbench.models import ClaimDraft, EntityDraft, Figure
 
     draft = ClaimDraft(
-        0, 60, "Corea del Norte disparó dos misiles el 13 de septiembre de 2023 desde Corea", "quantity", True, 0.5,
+        0,
+        60,
+        "Corea del Norte disparó dos misiles el 13 de septiembre de 2023 desde Corea",
+        "quantity",
+        True,
+        0.5,
         entities=(EntityDraft("Corea del Norte", "LOC", "North Korea", 0, 15),),
-        dates=("2023-09-13",), figures=(Figure(2, "misiles"),),
+        dates=("2023-09-13",),
+        figures=(Figure(2, "misiles"),),
     )
     found = features(1, draft, "es", None)
     assert features(1, draft, "es", None, found.terms()) == found

@@ -109,7 +109,6 @@ def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
         open_db(tmp_path, create=True)
 
 
-
 def test_a_writer_commits_while_a_reader_holds_a_snapshot(db_path: Path) -> None:
     """What WAL buys two reviewers: a long read does not lock out a write, and sees a stable snapshot."""
     writer, reader = open_db(db_path, create=True), open_db(db_path)
@@ -131,8 +130,16 @@ def test_archives_stored_before_m006_leave_article_search(db_path: Path) -> None
     db = Database(db_path)
     migrations.apply(db, stop_before="m006_archive_text_out_of_search")
     for id, text, is_archive in ((1, "misiles en el mar", 1), (2, "misiles en la frontera", 0)):
-        db["articles"].insert({"id": id, "title": f"T{id}", "language": "es", "text": text,
-                               "content_hash": str(id), "is_archive": is_archive})
+        db["articles"].insert(
+            {
+                "id": id,
+                "title": f"T{id}",
+                "language": "es",
+                "text": text,
+                "content_hash": str(id),
+                "is_archive": is_archive,
+            }
+        )
     migrations.apply(db)
     assert [row[0] for row in db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'misiles'")] == [2]
     assert [row[0] for row in db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'T1'")] == [1]
@@ -149,7 +156,9 @@ def test_claim_search_follows_text_not_status(db_path: Path) -> None:
         db.execute("UPDATE claims SET status = 'checked', version = 2 WHERE id = 1")
         db.execute("UPDATE claims SET text = 'tres drones' WHERE id = 1")
         found = [row[0] for row in db.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'drones'")]
-        assert found == [1] and not db.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'misiles'").fetchall()
+        assert (
+            found == [1] and not db.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'misiles'").fetchall()
+        )
         db.execute("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')")
     finally:
         db.close()

@@ -86,8 +86,11 @@ def test_the_queue_limit(wb: Workbench) -> None:
     [
         ({"status": "done"}, "Status 'done' is not one of new, in_review, checked."),
         ({"kind": "rumour"}, "Kind 'rumour' is not one of event, quantity, statement, prediction, opinion."),
-        ({"rating": "maybe"}, "'maybe' is not a rating; use one of: True, Mostly true, Half true, Misleading, "
-                              "Mostly false, False, Unverifiable."),
+        (
+            {"rating": "maybe"},
+            "'maybe' is not a rating; use one of: True, Mostly true, Half true, Misleading, "
+            "Mostly false, False, Unverifiable.",
+        ),
         ({"entity": "   "}, "The entity to filter by is empty."),
     ],
 )

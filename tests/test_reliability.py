@@ -25,7 +25,9 @@ def _review(db: str, name: str, claim_ids: list[int], writes: int) -> None:
 def test_two_reviewers_writing_at_once_lose_nothing(seeded: Workbench):
     claim_ids = [c.id for c in seeded.claims()][:5]
     context = multiprocessing.get_context("spawn")
-    procs = [context.Process(target=_review, args=(str(seeded.db_path), name, claim_ids, 60)) for name in ("ana", "ben")]
+    procs = [
+        context.Process(target=_review, args=(str(seeded.db_path), name, claim_ids, 60)) for name in ("ana", "ben")
+    ]
     for proc in procs:
         proc.start()
     for proc in procs:

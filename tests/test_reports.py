@@ -36,7 +36,7 @@ FORMATS = ("json", "md", "html", "csv", "claimreview")
 CLAIM = "Corea del Norte disparó dos misiles balísticos hacia el Mar del Este el miércoles."
 SCRIPT = "<script>alert(1)</script>"
 FORMULA = '=HYPERLINK("http://x","y")'
-HOSTILE = f'{SCRIPT} dijo "Putin" y \'Kim\'\nen otra línea {FORMULA}\r\nfin & <img src=x onerror=alert(2)>'
+HOSTILE = f"{SCRIPT} dijo \"Putin\" y 'Kim'\nen otra línea {FORMULA}\r\nfin & <img src=x onerror=alert(2)>"
 HOSTILE_TITLE = f"<b>Informe</b> {SCRIPT}"
 
 
@@ -63,8 +63,19 @@ def add_article(
     drafts, offset = [], 0
     for claim_text, claimant in pairs:
         entities = (EntityDraft(claimant, "PER", claimant, 0, len(claimant)),) if claimant == "Putin" else ()
-        drafts.append(ClaimDraft(offset, offset + len(claim_text), claim_text, "statement", True, 0.7, claimant,
-                                 entities=entities, dates=(published,) if published else ()))
+        drafts.append(
+            ClaimDraft(
+                offset,
+                offset + len(claim_text),
+                claim_text,
+                "statement",
+                True,
+                0.7,
+                claimant,
+                entities=entities,
+                dates=(published,) if published else (),
+            )
+        )
         offset += len(claim_text) + 2
     article = ArticleInput(text=text, title=title, language=language, url=url, outlet=outlet, published=published)
     with workbench.store(create=True) as store:
@@ -76,15 +87,26 @@ def add_article(
 def reviewed(tmp_path: Path) -> tuple[Workbench, dict[str, int]]:
     """Two articles: a reviewed claim with a refuting source, confirmed as duplicate of a claim in the second."""
     workbench = Workbench(tmp_path / "claims.db", actor="tester")
-    first = add_article(workbench, [(CLAIM, "Estado Mayor Conjunto"), ("Putin dijo que ayudará con satélites.", "Putin")])
+    first = add_article(
+        workbench, [(CLAIM, "Estado Mayor Conjunto"), ("Putin dijo que ayudará con satélites.", "Putin")]
+    )
     second = add_article(
-        workbench, ["Pyongyang lanzó dos misiles balísticos el miércoles."],
-        title="Misiles", url="https://other.example/misiles", published="2023-09-14",
+        workbench,
+        ["Pyongyang lanzó dos misiles balísticos el miércoles."],
+        title="Misiles",
+        url="https://other.example/misiles",
+        published="2023-09-14",
     )
     workbench.add_verdict(first[0], "False", "First reading.", reviewer="luis")
     workbench.add_verdict(first[0], "engañoso", "Tokyo counted two missiles, Seoul one.", reviewer="ana")
-    workbench.add_source(first[0], "https://www.mod.go.jp/", stance="refutes", title="Japan MoD",
-                         publisher="Ministry of Defense", excerpt="Two ballistic missiles.")
+    workbench.add_source(
+        first[0],
+        "https://www.mod.go.jp/",
+        stance="refutes",
+        title="Japan MoD",
+        publisher="Ministry of Defense",
+        excerpt="Two ballistic missiles.",
+    )
     workbench.add_verdict(first[1], "True", None, reviewer="ana")
     workbench.set_link(first[0], second[0], "confirmed", "duplicate")
     return workbench, {"claim": first[0], "putin": first[1], "duplicate": second[0]}
@@ -94,11 +116,21 @@ def reviewed(tmp_path: Path) -> tuple[Workbench, dict[str, int]]:
 def hostile(tmp_path: Path) -> tuple[Workbench, list[int]]:
     """Claims, a title, a rationale, a reviewer and sources that try to be markup or formulas."""
     workbench = Workbench(tmp_path / "hostile.db", actor="tester")
-    ids = add_article(workbench, [HOSTILE, FORMULA, "+cmd|' /C calc'!A0", "@SUM(1+1)"], title=HOSTILE_TITLE,
-                      url="javascript:alert(3)", outlet="-2+3")
+    ids = add_article(
+        workbench,
+        [HOSTILE, FORMULA, "+cmd|' /C calc'!A0", "@SUM(1+1)"],
+        title=HOSTILE_TITLE,
+        url="javascript:alert(3)",
+        outlet="-2+3",
+    )
     workbench.add_verdict(ids[0], "False", f"{FORMULA} {SCRIPT}", reviewer="@reviewer")
-    workbench.add_source(ids[0], 'https://x.example/?q="><script>alert(4)</script>', stance="supports",
-                         title='"><img src=x onerror=alert(5)>', excerpt=f"-1 {SCRIPT}")
+    workbench.add_source(
+        ids[0],
+        'https://x.example/?q="><script>alert(4)</script>',
+        stance="supports",
+        title='"><img src=x onerror=alert(5)>',
+        excerpt=f"-1 {SCRIPT}",
+    )
     with workbench.store() as store:
         store.add_appearances([(ids[1], "javascript:alert(6)")])  # archive rows are not checked as sources are
     return workbench, ids
@@ -152,8 +184,15 @@ def test_reviewed_claim_in_json(reviewed) -> None:
     claim = next(c for a in document["articles"] for c in a["claims"] if c["id"] == ids["claim"])
     assert claim["verdict"]["rating"] == "Misleading"
     assert [v["rating"] for v in claim["verdict_history"]] == ["False", "Misleading"]
-    assert claim["sources"] == [{"url": "https://www.mod.go.jp/", "title": "Japan MoD", "publisher": "Ministry of Defense",
-                                 "stance": "refutes", "excerpt": "Two ballistic missiles."}]
+    assert claim["sources"] == [
+        {
+            "url": "https://www.mod.go.jp/",
+            "title": "Japan MoD",
+            "publisher": "Ministry of Defense",
+            "stance": "refutes",
+            "excerpt": "Two ballistic missiles.",
+        }
+    ]
     duplicate = next(c for a in document["articles"] for c in a["claims"] if c["id"] == ids["duplicate"])
     assert duplicate["duplicate_of"] == ids["claim"]
 
@@ -166,7 +205,9 @@ def test_reviewed_claim_in_markdown(reviewed) -> None:
     assert f"### Claim {ids['claim']}: Misleading" in report
     assert "verdict by ana at " in report and "Tokyo counted two missiles, Seoul one." in report
     assert "earlier verdicts: False by luis" in report
-    assert "source (refutes): Japan MoD <https://www.mod.go.jp/>, Ministry of Defense: “Two ballistic missiles.”" in report
+    assert (
+        "source (refutes): Japan MoD <https://www.mod.go.jp/>, Ministry of Defense: “Two ballistic missiles.”" in report
+    )
     assert f"also in claim {ids['duplicate']} (Misiles, 2023-09-14) <https://other.example/misiles>" in report
     assert f"### Claim {ids['duplicate']}: Misleading (from claim {ids['claim']})" in report
 
@@ -207,19 +248,29 @@ def test_reviewed_claim_in_claimreview(reviewed) -> None:
     # Google's required fields
     assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
     assert review["url"] == f"https://claims-workbench.invalid/claims/{ids['claim']}"
-    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "Engañoso", "ratingValue": 3,
-                                      "bestRating": 6, "worstRating": 1}
+    assert review["reviewRating"] == {
+        "@type": "Rating",
+        "alternateName": "Engañoso",
+        "ratingValue": 3,
+        "bestRating": 6,
+        "worstRating": 1,
+    }
     # and the recommended ones
-    assert review["author"] == {"@type": "Organization", "name": "Claims workbench",
-                                "url": "https://claims-workbench.invalid"}
+    assert review["author"] == {
+        "@type": "Organization",
+        "name": "Claims workbench",
+        "url": "https://claims-workbench.invalid",
+    }
     assert re.match(r"\d{4}-\d{2}-\d{2}T", review["datePublished"])
     assert review["inLanguage"] == "es"
     assert review["itemReviewed"] == {
         "@type": "Claim",
         "author": {"@type": "Organization", "name": "Estado Mayor Conjunto"},
         "datePublished": "2023-09-13",
-        "appearance": [{"@type": "CreativeWork", "url": "https://news.example/kim-putin"},
-                       {"@type": "CreativeWork", "url": "https://other.example/misiles"}],
+        "appearance": [
+            {"@type": "CreativeWork", "url": "https://news.example/kim-putin"},
+            {"@type": "CreativeWork", "url": "https://other.example/misiles"},
+        ],
     }
     assert review["reviewBody"] == "Tokyo counted two missiles, Seoul one."
     assert review["contributor"] == {"@type": "Person", "name": "ana"}
@@ -288,9 +339,35 @@ def test_hostile_text_is_escaped_in_html(hostile) -> None:
     report = export(workbench, "html")
     page = Page(report)
     tags = {tag for tag, _ in page.tags}
-    assert tags <= {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "section",
-                    "table", "thead", "tbody", "tr", "th", "td", "span", "article", "blockquote", "dl", "dt", "dd",
-                    "ul", "li", "a"}, tags
+    assert tags <= {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "header",
+        "h1",
+        "h2",
+        "h3",
+        "p",
+        "section",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "span",
+        "article",
+        "blockquote",
+        "dl",
+        "dt",
+        "dd",
+        "ul",
+        "li",
+        "a",
+    }, tags
     assert not [attrs for _, attrs in page.tags if any(name.startswith("on") for name in attrs)]
     assert all(href.startswith("https://") for href in page.links()), page.links()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in report
@@ -308,8 +385,12 @@ def test_hostile_text_is_neutralised_in_csv(hostile, tmp_path: Path) -> None:
     header, body = rows[0], rows[1:]
     assert len(body) == 4 and all(len(row) == len(header) for row in body)
     cells = [dict(zip(header, row)) for row in body]
-    assert [c["text"] for c in cells] == ["'" + HOSTILE if HOSTILE.startswith(FORMULA_STARTS) else HOSTILE,
-                                         "'" + FORMULA, "'+cmd|' /C calc'!A0", "'@SUM(1+1)"]
+    assert [c["text"] for c in cells] == [
+        "'" + HOSTILE if HOSTILE.startswith(FORMULA_STARTS) else HOSTILE,
+        "'" + FORMULA,
+        "'+cmd|' /C calc'!A0",
+        "'@SUM(1+1)",
+    ]
     assert cells[0]["rationale"] == f"'{FORMULA} {SCRIPT}"
     assert cells[0]["reviewer"] == "'@reviewer"
     for row in body:
@@ -346,10 +427,18 @@ def test_hostile_text_is_exact_in_claimreview(hostile) -> None:
 def months(tmp_path: Path) -> tuple[Workbench, list[list[int]]]:
     workbench = Workbench(tmp_path / "months.db", actor="tester")
     ids = [
-        add_article(workbench, ["Rusia desplegó tropas en agosto.", "Kiev negó el ataque."], title="Agosto",
-                    published="2023-08-20"),
-        add_article(workbench, ["Kim llegó en tren blindado.", "Putin ofreció ayuda espacial."], title="Septiembre",
-                    published="2023-09-13"),
+        add_article(
+            workbench,
+            ["Rusia desplegó tropas en agosto.", "Kiev negó el ataque."],
+            title="Agosto",
+            published="2023-08-20",
+        ),
+        add_article(
+            workbench,
+            ["Kim llegó en tren blindado.", "Putin ofreció ayuda espacial."],
+            title="Septiembre",
+            published="2023-09-13",
+        ),
         add_article(workbench, ["Un archivo sin fecha."], title="Sin fecha", published=None),
     ]
     workbench.add_verdict(ids[1][0], "True")
@@ -449,8 +538,11 @@ def test_out_onto_the_database_is_refused(reviewed) -> None:
     [
         pytest.param("{not json", "is not JSON", id="not-json"),
         pytest.param("", "is empty", id="empty"),
-        pytest.param('{"@context": "https://schema.org", "@type": "ClaimReview", "url": "https://x.example/1"}',
-                     "no ClaimReview with a claimReviewed", id="no-claimReviewed"),
+        pytest.param(
+            '{"@context": "https://schema.org", "@type": "ClaimReview", "url": "https://x.example/1"}',
+            "no ClaimReview with a claimReviewed",
+            id="no-claimReviewed",
+        ),
         pytest.param('[{"@type": "WebPage", "name": "x"}]', "no ClaimReview with a claimReviewed", id="no-review"),
         pytest.param('"ClaimReview"', "no ClaimReview with a claimReviewed", id="json-string"),
     ],
@@ -472,16 +564,32 @@ def test_refused_import_creates_no_database(tmp_path: Path) -> None:
 
 
 def one_review(rating: dict[str, Any], **extra: Any) -> dict[str, Any]:  # noqa: ANN401
-    return {"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "Kim llegó en tren.",
-            "reviewRating": {"@type": "Rating", **rating}, **extra}
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": "Kim llegó en tren.",
+        "reviewRating": {"@type": "Rating", **rating},
+        **extra,
+    }
 
 
 @pytest.mark.parametrize(
     ("label", "rating"),
-    [("Engañoso", "Misleading"), ("Falso", "False"), ("Pants on Fire!", "False"), ("Verdadero", "True"),
-     ("Mostly False", "Mostly false"), ("BULO", "False"), ("Verdad a medias", "Half true"),
-     ("Missing context", "Misleading"), ("sin evidencias", "Unverifiable"), ("enganoso", "Misleading"),
-     ("Engañosa", "Misleading"), ("Verdadero, pero", "Mostly true"), ("¡Falso!", "False")],
+    [
+        ("Engañoso", "Misleading"),
+        ("Falso", "False"),
+        ("Pants on Fire!", "False"),
+        ("Verdadero", "True"),
+        ("Mostly False", "Mostly false"),
+        ("BULO", "False"),
+        ("Verdad a medias", "Half true"),
+        ("Missing context", "Misleading"),
+        ("sin evidencias", "Unverifiable"),
+        ("enganoso", "Misleading"),
+        ("Engañosa", "Misleading"),
+        ("Verdadero, pero", "Mostly true"),
+        ("¡Falso!", "False"),
+    ],
 )
 def test_foreign_labels_map_onto_the_scale(label: str, rating: str) -> None:
     [row], problems = read_claimreview(json.dumps(one_review({"alternateName": label})), "f", Settings())
@@ -489,8 +597,11 @@ def test_foreign_labels_map_onto_the_scale(label: str, rating: str) -> None:
 
 
 def test_an_unknown_label_is_read_by_its_value_or_kept_without_a_verdict() -> None:
-    reviews = [one_review({"alternateName": "Zombie claim", "ratingValue": 2, "bestRating": 5, "worstRating": 1}),
-               one_review({"alternateName": "Zombie claim"}), one_review({"ratingValue": "5"})]
+    reviews = [
+        one_review({"alternateName": "Zombie claim", "ratingValue": 2, "bestRating": 5, "worstRating": 1}),
+        one_review({"alternateName": "Zombie claim"}),
+        one_review({"ratingValue": "5"}),
+    ]
     rows, problems = read_claimreview(json.dumps(reviews), "f", Settings())
     assert [row.rating for row in rows] == ["Mostly false", None, "True"]
     assert problems[0].startswith("review 1: rating 'Zombie claim' is not in rating_aliases; read as 'Mostly false'")
@@ -502,11 +613,21 @@ def test_graph_lists_and_references_are_followed() -> None:
         "@context": "https://schema.org",
         "@graph": [
             {"@id": "#org", "@type": "Organization", "name": "Maldita.es"},
-            {"@type": "schema:ClaimReview", "schema:claimReviewed": "Rusia  envió\n tropas.",
-             "url": "https://maldita.example/r/1", "author": {"@id": "#org"}, "inLanguage": "es-ES",
-             "datePublished": "2023-09-15", "reviewRating": {"alternateName": "Bulo"},
-             "itemReviewed": {"@type": "Claim", "author": "Telegram", "datePublished": "2023-09-14T08:00:00Z",
-                              "appearance": [{"url": "https://t.example/post/1"}, "https://t.example/post/2"]}},
+            {
+                "@type": "schema:ClaimReview",
+                "schema:claimReviewed": "Rusia  envió\n tropas.",
+                "url": "https://maldita.example/r/1",
+                "author": {"@id": "#org"},
+                "inLanguage": "es-ES",
+                "datePublished": "2023-09-15",
+                "reviewRating": {"alternateName": "Bulo"},
+                "itemReviewed": {
+                    "@type": "Claim",
+                    "author": "Telegram",
+                    "datePublished": "2023-09-14T08:00:00Z",
+                    "appearance": [{"url": "https://t.example/post/1"}, "https://t.example/post/2"],
+                },
+            },
         ],
     }
     [row], problems = read_claimreview(json.dumps(document), "f", Settings())
@@ -516,7 +637,9 @@ def test_graph_lists_and_references_are_followed() -> None:
     assert row.rationale == "Maldita.es rated it 'Bulo'."
     assert row.url == "https://t.example/post/1"
     assert [(s.url, s.title, s.publisher) for s in row.sources] == [
-        ("https://maldita.example/r/1", "Maldita.es: Bulo", "Maldita.es"), ("https://t.example/post/2", None, None)]
+        ("https://maldita.example/r/1", "Maldita.es: Bulo", "Maldita.es"),
+        ("https://t.example/post/2", None, None),
+    ]
 
 
 def test_reviews_without_claimreviewed_are_left_out_with_a_warning() -> None:
@@ -556,10 +679,22 @@ es = "Sin pruebas"
 
 def test_the_default_scale_is_the_design_scale() -> None:
     settings = Settings()
-    assert settings.ratings == ("True", "Mostly true", "Half true", "Misleading", "Mostly false", "False", "Unverifiable")
+    assert settings.ratings == (
+        "True",
+        "Mostly true",
+        "Half true",
+        "Misleading",
+        "Mostly false",
+        "False",
+        "Unverifiable",
+    )
     assert DEFAULT_SCALE[-1].value is None and all(r.value is not None for r in DEFAULT_SCALE[:-1])
     assert [settings.rating(v) for v in ("mostly TRUE", "FALSO", "engañoso", "Inverificable")] == [
-        "Mostly true", "False", "Misleading", "Unverifiable"]
+        "Mostly true",
+        "False",
+        "Misleading",
+        "Unverifiable",
+    ]
     with pytest.raises(InvalidInput):
         settings.rating("Pants on Fire")  # a foreign label is for imports, not for a reviewer's verdict
 
@@ -573,11 +708,20 @@ def test_a_settings_file_sets_scale_aliases_and_organisation(reviewed, tmp_path:
     putin = next(r for r in reviews if r["claimReviewed"].startswith("Putin"))
     assert putin["url"] == f"https://verifica.example/chequeos/{ids['putin']}"
     assert putin["author"]["name"] == "Verifica"
-    assert putin["reviewRating"] == {"@type": "Rating", "alternateName": "Incorrecto", "ratingValue": 1,
-                                     "bestRating": 3, "worstRating": 1}
+    assert putin["reviewRating"] == {
+        "@type": "Rating",
+        "alternateName": "Incorrecto",
+        "ratingValue": 1,
+        "bestRating": 3,
+        "worstRating": 1,
+    }
     settings = load_settings(tmp_path / "settings.toml")
     assert [settings.foreign_rating(x) for x in ("pants on fire", "Engañoso", "Falso", "Bulo")] == [
-        "Wrong", "Wrong", None, None]  # default aliases only where their target is on this scale
+        "Wrong",
+        "Wrong",
+        None,
+        None,
+    ]  # default aliases only where their target is on this scale
 
 
 def test_workbench_toml_in_the_working_folder_is_read(tmp_path: Path) -> None:
@@ -595,7 +739,7 @@ def test_workbench_toml_in_the_working_folder_is_read(tmp_path: Path) -> None:
         pytest.param('[rating_aliases]\n"Bulo" = "Hoax"\n', id="alias-off-scale"),
         pytest.param('[organization]\nurl = "verifica.example"\n', id="url-not-web"),
         pytest.param('[organization]\nreview_url = "https://v.example/{id}"\n', id="unknown-placeholder"),
-        pytest.param('[raitings]\n', id="unknown-section"),
+        pytest.param("[raitings]\n", id="unknown-section"),
     ],
 )
 def test_a_bad_settings_file_is_refused(reviewed, tmp_path: Path, content: str) -> None:
@@ -621,7 +765,9 @@ def review_state(workbench: Workbench) -> dict[str, tuple[list[tuple[str, ...]],
     document = json.loads(workbench.export("json"))
     return {
         fold(c["text"]): ([tuple(v.values()) for v in c["verdict_history"]], c["sources"])
-        for a in document["articles"] for c in a["claims"] if c["verdict"]
+        for a in document["articles"]
+        for c in a["claims"]
+        if c["verdict"]
     }
 
 
@@ -651,8 +797,19 @@ def test_export_then_import_round_trips_claims_verdicts_and_sources(fixture: str
 @pytest.mark.slow
 def test_imported_reviews_are_matched_against_earlier_claims(seeded: Workbench, tmp_path: Path) -> None:
     text = "Kim Jong-un aseguró a Vladimir Putin que Rusia logrará una gran victoria contra sus enemigos."
-    path = write(tmp_path / "maldita.json", json.dumps([one_review(
-        {"alternateName": "Engañoso"}, claimReviewed=text, url="https://maldita.example/kim", inLanguage="es")]))
+    path = write(
+        tmp_path / "maldita.json",
+        json.dumps(
+            [
+                one_review(
+                    {"alternateName": "Engañoso"},
+                    claimReviewed=text,
+                    url="https://maldita.example/kim",
+                    inLanguage="es",
+                )
+            ]
+        ),
+    )
     result = invoke("import", path, "--format", "claimreview", "--db", seeded.db_path)
     assert_ok(result)
     assert "(1 claims, 1 matching earlier claims)" in result.stdout

@@ -45,12 +45,17 @@ def assert_recent(timestamp: str) -> None:
 
 
 def test_import_round_trip(workbench: Workbench) -> None:
-    result = import_text(workbench, title="Misiles", url="https://example.org/a", outlet="Diario",
-                         published="2023-09-13")
+    result = import_text(
+        workbench, title="Misiles", url="https://example.org/a", outlet="Diario", published="2023-09-13"
+    )
     assert result.created and result.claim_count >= 2
     [summary] = workbench.articles()
     assert (summary.id, summary.title, summary.outlet, summary.published, summary.language) == (
-        result.article_id, "Misiles", "Diario", "2023-09-13", "es"
+        result.article_id,
+        "Misiles",
+        "Diario",
+        "2023-09-13",
+        "es",
     )
     assert summary.claim_count == result.claim_count
     text = workbench.article_text(result.article_id)
@@ -123,12 +128,23 @@ def test_verdicts_are_audited(seeded: Workbench) -> None:
 
 
 def test_sources_keep_their_stance(seeded: Workbench) -> None:
-    seeded.add_source(3, "https://www.jcs.mil.kr/", stance="Supports", title="JCS", publisher="Seoul",
-                      excerpt="One ballistic missile.")
+    seeded.add_source(
+        3,
+        "https://www.jcs.mil.kr/",
+        stance="Supports",
+        title="JCS",
+        publisher="Seoul",
+        excerpt="One ballistic missile.",
+    )
     seeded.add_source(3, "https://www.mod.go.jp/", stance="refutes")
     expected = [
-        {"url": "https://www.jcs.mil.kr/", "title": "JCS", "publisher": "Seoul", "stance": "supports",
-         "excerpt": "One ballistic missile."},
+        {
+            "url": "https://www.jcs.mil.kr/",
+            "title": "JCS",
+            "publisher": "Seoul",
+            "stance": "supports",
+            "excerpt": "One ballistic missile.",
+        },
         {"url": "https://www.mod.go.jp/", "title": None, "publisher": None, "stance": "refutes", "excerpt": None},
     ]
     assert [{key: source[key] for key in expected[0]} for source in seeded.sources(3)] == expected
@@ -194,7 +210,6 @@ def test_search_with_a_control_character_is_not_a_database_error(seeded: Workben
 def test_empty_search_is_refused(seeded: Workbench) -> None:
     with pytest.raises(InvalidInput):
         seeded.search("   ")
-
 
 
 def test_near_copies_of_one_template_are_told_apart_by_all_their_terms(workbench: Workbench) -> None:

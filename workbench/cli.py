@@ -83,8 +83,12 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 
 @cli.command()
 @db_option
-@click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder of seed articles imported into a new database (default: the project's seeds/).")
+@click.option(
+    "--seeds",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of seed articles imported into a new database (default: the project's seeds/).",
+)
 @click.option("--no-seed", is_flag=True, help="Do not import the seed articles.")
 @click.pass_context
 def tui(ctx: click.Context, db: Path | None, seeds: Path | None, no_seed: bool) -> None:
@@ -108,11 +112,25 @@ def tui(ctx: click.Context, db: Path | None, seeds: Path | None, no_seed: bool) 
 @click.option("--outlet", help="The publishing outlet.")
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date; relative dates resolve against it.")
 @click.option("--lang", "language", default="auto", show_default=True, help="Language: es, en or auto.")
-@click.option("--format", "fmt", default="article", show_default=True,
-              help="article (text, Markdown, HTML), claims-csv or claimreview.")
+@click.option(
+    "--format",
+    "fmt",
+    default="article",
+    show_default=True,
+    help="article (text, Markdown, HTML), claims-csv or claimreview.",
+)
 @click.pass_context
-def import_(ctx: click.Context, paths: tuple[str, ...], db: Path | None, title: str | None, url: str | None,
-            outlet: str | None, published: str | None, language: str, fmt: str) -> None:
+def import_(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    db: Path | None,
+    title: str | None,
+    url: str | None,
+    outlet: str | None,
+    published: str | None,
+    language: str,
+    fmt: str,
+) -> None:
     """Import articles from files, or from standard input with '-'.
 
     Re-importing the same text reports the stored article and adds nothing.
@@ -163,7 +181,9 @@ def _import_archive(ctx: click.Context, paths: tuple[str, ...], db: Path | None,
         if not result.created:
             click.echo(f"Already imported as article {result.article_id} ({result.claim_count} claims)")
             continue
-        matched = f"{result.matched} matching earlier claims" if result.linked else "run `workbench dedupe` to link them"
+        matched = (
+            f"{result.matched} matching earlier claims" if result.linked else "run `workbench dedupe` to link them"
+        )
         click.echo(f"Imported archive {path} as article {result.article_id} ({result.claim_count} claims, {matched})")
 
 
@@ -223,13 +243,24 @@ def extract(path: str, lines: bool, as_json: bool, language: str) -> None:
 @click.option("--rating", help="Only claims whose latest verdict is this rating (English, Spanish or an alias).")
 @click.option("--kind", help=f"Only claims of this kind: {', '.join(CLAIM_KINDS)}.")
 @click.option("--entity", metavar="NAME", help="Only claims naming this entity (canonical name or as written).")
-@click.option("--queue", is_flag=True,
-              help="The review queue: checkable claims not yet checked, highest check-worthiness first.")
+@click.option(
+    "--queue", is_flag=True, help="The review queue: checkable claims not yet checked, highest check-worthiness first."
+)
 @click.option("--limit", type=int, default=200, show_default=True, help="How many claims --queue lists.")
 @click.option("--json", "as_json", is_flag=True, help="Print claims as JSON.")
 @click.pass_context
-def claims(ctx: click.Context, db: Path | None, article_id: int | None, status: str | None, rating: str | None,
-           kind: str | None, entity: str | None, queue: bool, limit: int, as_json: bool) -> None:
+def claims(
+    ctx: click.Context,
+    db: Path | None,
+    article_id: int | None,
+    status: str | None,
+    rating: str | None,
+    kind: str | None,
+    entity: str | None,
+    queue: bool,
+    limit: int,
+    as_json: bool,
+) -> None:
     """List stored claims, all of them or those the filters let through.
 
     Example: workbench claims --queue --entity "Corea del Norte" --kind quantity
@@ -259,8 +290,18 @@ def claims(ctx: click.Context, db: Path | None, article_id: int | None, status: 
 @click.option("--out", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")
 @click.option("--force", is_flag=True, help="Replace the --out file if it exists.")
 @click.pass_context
-def export(ctx: click.Context, db: Path | None, fmt: str, article_id: int | None, date_from: str | None,
-           date_to: str | None, status: str | None, cluster: int | None, out: Path | None, force: bool) -> None:
+def export(
+    ctx: click.Context,
+    db: Path | None,
+    fmt: str,
+    article_id: int | None,
+    date_from: str | None,
+    date_to: str | None,
+    status: str | None,
+    cluster: int | None,
+    out: Path | None,
+    force: bool,
+) -> None:
     """Export verdict reports: JSON (the contract), Markdown, HTML, CSV or ClaimReview JSON-LD.
 
     Example: workbench export --format html --from 2023-09-01 --to 2023-09-30 --out report.html
@@ -293,8 +334,18 @@ def source() -> None:
 @click.option("--date", metavar="YYYY-MM-DD", help="When the source was published.")
 @click.option("--reviewer", help="Who attaches it (default: $WORKBENCH_REVIEWER, else the login name).")
 @click.pass_context
-def source_add(ctx: click.Context, claim_id: int, url: str, db: Path | None, title: str | None,
-               publisher: str | None, stance: str, excerpt: str | None, date: str | None, reviewer: str | None) -> None:
+def source_add(
+    ctx: click.Context,
+    claim_id: int,
+    url: str,
+    db: Path | None,
+    title: str | None,
+    publisher: str | None,
+    stance: str,
+    excerpt: str | None,
+    date: str | None,
+    reviewer: str | None,
+) -> None:
     """Attach a source to a claim.
 
     Example: workbench source add 12 https://www.jcs.mil.kr/ --stance supports
@@ -316,7 +367,9 @@ def source_add(ctx: click.Context, claim_id: int, url: str, db: Path | None, tit
 @click.option("--excerpt")
 @click.option("--reviewer", help="Who edits it (default: $WORKBENCH_REVIEWER, else the login name).")
 @click.pass_context
-def source_edit(ctx: click.Context, attachment: int, db: Path | None, reviewer: str | None, **fields: str | None) -> None:
+def source_edit(
+    ctx: click.Context, attachment: int, db: Path | None, reviewer: str | None, **fields: str | None
+) -> None:
     """Change an attached source (the number `source add` printed, or `attachment` in `history`).
 
     Example: workbench source edit 7 --stance refutes --excerpt "Two missiles, says Tokyo."
@@ -360,8 +413,9 @@ reviewer_option = click.option("--reviewer", help="Who edits (default: $WORKBENC
 @version_option
 @reviewer_option
 @click.pass_context
-def edit_text(ctx: click.Context, claim_id: int, text: str, db: Path | None, version: int | None,
-              reviewer: str | None) -> None:
+def edit_text(
+    ctx: click.Context, claim_id: int, text: str, db: Path | None, version: int | None, reviewer: str | None
+) -> None:
     """Rewrite a claim's text; entities, dates and figures are read again.
 
     Example: workbench edit text 12 "Corea del Norte lanzó un misil balístico el 13 de septiembre"
@@ -376,8 +430,9 @@ def edit_text(ctx: click.Context, claim_id: int, text: str, db: Path | None, ver
 @version_option
 @reviewer_option
 @click.pass_context
-def edit_split(ctx: click.Context, claim_id: int, at: int, db: Path | None, version: int | None,
-               reviewer: str | None) -> None:
+def edit_split(
+    ctx: click.Context, claim_id: int, at: int, db: Path | None, version: int | None, reviewer: str | None
+) -> None:
     """Cut a claim in two before character AT of its text; the second part becomes a new claim.
 
     Example: workbench edit split 12 57
@@ -406,8 +461,9 @@ def edit_merge(ctx: click.Context, claim_id: int, db: Path | None, version: int 
 @version_option
 @reviewer_option
 @click.pass_context
-def edit_checkable(ctx: click.Context, claim_id: int, checkable: str, db: Path | None, version: int | None,
-                   reviewer: str | None) -> None:
+def edit_checkable(
+    ctx: click.Context, claim_id: int, checkable: str, db: Path | None, version: int | None, reviewer: str | None
+) -> None:
     """Mark a claim not checkable (no), or checkable again (yes).
 
     Example: workbench edit checkable 12 no
@@ -437,8 +493,9 @@ def edit_add(ctx: click.Context, article_id: int, start: int, end: int, db: Path
 @click.option("--rationale", help="Why this rating.")
 @click.option("--reviewer", help="Who gives it (default: $WORKBENCH_REVIEWER, else the login name).")
 @click.pass_context
-def verdict(ctx: click.Context, claim_id: int, rating: str, db: Path | None, rationale: str | None,
-            reviewer: str | None) -> None:
+def verdict(
+    ctx: click.Context, claim_id: int, rating: str, db: Path | None, rationale: str | None, reviewer: str | None
+) -> None:
     """Give a claim a verdict; earlier verdicts stay in its history.
 
     Example: workbench verdict 12 "mostly true" --rationale "Seoul and Tokyo disagree on the count."
@@ -580,7 +637,9 @@ def history(ctx: click.Context, claim_id: int, db: Path | None, as_json: bool) -
         return
     for row in rows:
         change = row["after"] or ""
-        click.echo(f"{row['at']}  {row['actor']:<12} {row['action']:<16} {row['table_name']} {row['row_id'] or ''}  {change[:100]}")
+        click.echo(
+            f"{row['at']}  {row['actor']:<12} {row['action']:<16} {row['table_name']} {row['row_id'] or ''}  {change[:100]}"
+        )
 
 
 @cli.command()

@@ -285,7 +285,9 @@ def settings_from_dict(data: dict[str, Any], name: str) -> Settings:
     """Settings from a parsed settings file; `name` is the file, for messages."""
     unknown = sorted(set(data) - SECTIONS)
     if unknown:
-        raise InvalidInput(f"Settings file {name} has an unknown entry {unknown[0]!r}; known: {', '.join(sorted(SECTIONS))}.")
+        raise InvalidInput(
+            f"Settings file {name} has an unknown entry {unknown[0]!r}; known: {', '.join(sorted(SECTIONS))}."
+        )
     scale = _scale(data["ratings"], name) if "ratings" in data else DEFAULT_SCALE
     base = Settings(scale=scale, origin=name)
     aliases = _aliases(data.get("rating_aliases", {}), base, name)
@@ -326,7 +328,9 @@ def _scale(entries: Any, name: str) -> tuple[Rating, ...]:  # noqa: ANN401 - par
     for n, entry in enumerate(entries, 1):
         extra = sorted(set(entry) - {"en", "es", "value"})
         if extra:
-            raise InvalidInput(f"Settings file {name}: rating {n} has an unknown key {extra[0]!r}; use en, es and value.")
+            raise InvalidInput(
+                f"Settings file {name}: rating {n} has an unknown key {extra[0]!r}; use en, es and value."
+            )
         en, es, value = entry.get("en"), entry.get("es", entry.get("en")), entry.get("value")
         if not isinstance(en, str) or not en.strip() or not isinstance(es, str) or not es.strip():
             raise InvalidInput(f"Settings file {name}: rating {n} needs an 'en' label (and optionally 'es') as text.")
@@ -342,12 +346,14 @@ def _scale(entries: Any, name: str) -> tuple[Rating, ...]:  # noqa: ANN401 - par
 
 def _aliases(table: Any, settings: Settings, name: str) -> tuple[tuple[str, str], ...]:  # noqa: ANN401
     if not isinstance(table, dict):
-        raise InvalidInput(f"Settings file {name}: 'rating_aliases' must be a table of \"label\" = \"rating\".")
+        raise InvalidInput(f'Settings file {name}: \'rating_aliases\' must be a table of "label" = "rating".')
     aliases = []
     for foreign, target in table.items():
         step = settings.step(target) if isinstance(target, str) else None
         if step is None:
-            raise InvalidInput(f"Settings file {name} maps {foreign!r} to {target!r}, which is not on the rating scale.")
+            raise InvalidInput(
+                f"Settings file {name} maps {foreign!r} to {target!r}, which is not on the rating scale."
+            )
         aliases.append((fold_label(foreign), step.en))
     return tuple(aliases)
 
@@ -357,7 +363,9 @@ def _organization(table: Any, name: str) -> Organization:  # noqa: ANN401
         raise InvalidInput(f"Settings file {name}: 'organization' must be a table with name, url and review_url.")
     extra = sorted(set(table) - {"name", "url", "review_url"})
     if extra:
-        raise InvalidInput(f"Settings file {name}: [organization] has an unknown key {extra[0]!r}; use name, url and review_url.")
+        raise InvalidInput(
+            f"Settings file {name}: [organization] has an unknown key {extra[0]!r}; use name, url and review_url."
+        )
     if not all(isinstance(v, str) and v.strip() for v in table.values()):
         raise InvalidInput(f"Settings file {name}: [organization] values must be non-empty text.")
     organization = Organization(**{k: v.strip() for k, v in table.items()})

@@ -60,7 +60,9 @@ class ClaimEditor:
         claim = self.store.check_version(claim_id, version)
         left, right = claim.text[:at], claim.text[at:]
         if not 0 < at < len(claim.text):
-            raise InvalidInput(f"Split claim {claim_id} inside its text, between characters 1 and {len(claim.text) - 1}.")
+            raise InvalidInput(
+                f"Split claim {claim_id} inside its text, between characters 1 and {len(claim.text) - 1}."
+            )
         cut = min(claim.start + at, claim.end)
         article = self.store.article(claim.article_id)
         spans = (

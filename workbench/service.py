@@ -138,9 +138,7 @@ class Workbench:
             raise InvalidInput(f"{name} has no sentences the workbench can read as claims.")
         return article, digest, claims, None
 
-    def import_claims_csv(
-        self, data: str, origin: str, progress: Callable[[int], None] | None = None
-    ) -> ArchiveImport:
+    def import_claims_csv(self, data: str, origin: str, progress: Callable[[int], None] | None = None) -> ArchiveImport:
         """Store an archive of earlier claims (one article per file), with verdicts where rated.
 
         Rows are cut already, so they go through the light pipeline (entities, figures, dates;
@@ -172,7 +170,9 @@ class Workbench:
 
         rows, problems = read_claimreview(data, "Standard input" if origin == "-" else origin, self.settings)
         count, digest = archive_hash(row.text for row in rows)
-        return ArchiveImporter(self).run(lambda: iter(rows), count, digest, problems, origin, progress, note_origin=False)
+        return ArchiveImporter(self).run(
+            lambda: iter(rows), count, digest, problems, origin, progress, note_origin=False
+        )
 
     def resolve_language(self, article: ArticleInput) -> ArticleInput:
         return replace(article, language=resolve_language(article.language, article.text, self.settings))
@@ -421,10 +421,18 @@ class Workbench:
         date = validate_date(date) if date else None
         with self.store() as store:
             attachment = store.add_source(
-                claim_id, url.strip(), stance=stance, title=title, publisher=publisher, excerpt=excerpt, date=date,
+                claim_id,
+                url.strip(),
+                stance=stance,
+                title=title,
+                publisher=publisher,
+                excerpt=excerpt,
+                date=date,
                 version=version,
             )
-        return Change("source", claim_id, f"Source {attachment} attached to claim {claim_id}.", {"attachment": attachment})
+        return Change(
+            "source", claim_id, f"Source {attachment} attached to claim {claim_id}.", {"attachment": attachment}
+        )
 
     def edit_source(self, attachment: int, **fields: str | None) -> Change:
         """Change an attached source's url, title, publisher, date, excerpt or stance."""
@@ -439,17 +447,26 @@ class Workbench:
         with self.store() as store:
             before = store.edit_source(attachment, fields)
         undo = {"attachment": attachment, "before": {k: before[k] for k in fields}}
-        return Change("edit_source", before["claim_id"], f"Source {attachment} of claim {before['claim_id']} edited.", undo)
+        return Change(
+            "edit_source", before["claim_id"], f"Source {attachment} of claim {before['claim_id']} edited.", undo
+        )
 
     def remove_source(self, attachment: int) -> Change:
         """Take a source off its claim; it stays in the database, marked removed, and undo puts it back."""
         with self.store() as store:
             store.source(attachment)
             claim_id = store.set_source_removed(attachment, True)
-        return Change("remove_source", claim_id, f"Source {attachment} removed from claim {claim_id}.", {"attachment": attachment})
+        return Change(
+            "remove_source", claim_id, f"Source {attachment} removed from claim {claim_id}.", {"attachment": attachment}
+        )
 
     def add_verdict(
-        self, claim_id: int, rating: str, rationale: str | None = None, reviewer: str | None = None, version: int | None = None
+        self,
+        claim_id: int,
+        rating: str,
+        rationale: str | None = None,
+        reviewer: str | None = None,
+        version: int | None = None,
     ) -> Change:
         """Append a verdict; with `version`, refused if the claim changed since the reviewer read it."""
         canonical = self.rating(rating)
@@ -576,7 +593,9 @@ class Workbench:
         with self.store() as store:
             before = store.set_link_state(claim_a, claim_b, state, relation)
         verb = "rejected" if state == "rejected" else f"confirmed as {relation or 'duplicate'}"
-        return Change("link", claim_a, f"Claims {claim_a} and {claim_b}: {verb}.", {"a": claim_a, "b": claim_b, "before": before})
+        return Change(
+            "link", claim_a, f"Claims {claim_a} and {claim_b}: {verb}.", {"a": claim_a, "b": claim_b, "before": before}
+        )
 
     @staticmethod
     def _ensure_indexed(store: Store) -> None:
@@ -619,7 +638,9 @@ class Workbench:
         with self.store() as store:
             return render(fmt, store, scope, self.settings)
 
-    def export_to(self, out: Path, fmt: str, article_id: int | None = None, *, force: bool = False, **scope: Any) -> Path:
+    def export_to(
+        self, out: Path, fmt: str, article_id: int | None = None, *, force: bool = False, **scope: Any
+    ) -> Path:
         """Write a report to a file: refused before any work if the file exists (unless force),
         its folder is missing or it is the database; written beside and renamed into place."""
         from workbench.export import check_format
@@ -638,7 +659,11 @@ def _check_out(out: Path, force: bool, db_path: Path) -> None:
     if not out.parent.exists():
         raise InvalidInput(f"Cannot write {out}: the folder {out.parent} does not exist.")
     database = db_path.resolve()
-    if out.resolve() in {database, database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm")}:
+    if out.resolve() in {
+        database,
+        database.with_name(database.name + "-wal"),
+        database.with_name(database.name + "-shm"),
+    }:
         raise InvalidInput(f"Cannot write {out}: it is the database itself.")
     if out.exists() and not force:
         raise InvalidInput(f"{out} already exists; choose a new file or add --force to replace it.")

@@ -23,7 +23,19 @@ async def test_the_palette_offers_every_main_screen_action(frozen: Workbench):
         await settle(pilot)
         commands = list(binding_commands(app, app.screen))
         titles = [command.title for command in commands]
-        assert titles == ["Verdict", "Source", "Match", "Find", "Export", "Read", "Queue", "Import", "Reload", "Keys", "Quit"]
+        assert titles == [
+            "Verdict",
+            "Source",
+            "Match",
+            "Find",
+            "Export",
+            "Read",
+            "Queue",
+            "Import",
+            "Reload",
+            "Keys",
+            "Quit",
+        ]
         assert len(titles) == len(PALETTE_IDS)
         assert all("(key: " in command.help for command in commands)
         everything = [command.title for command in app.get_system_commands(app.screen)]

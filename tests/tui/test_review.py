@@ -66,7 +66,11 @@ async def test_a_source_needs_a_web_address_and_keeps_its_stance(seeded: Workben
         await pilot.press("ctrl+s")
         await settle(pilot)
         [source] = seeded.sources(claim_id)
-        assert (source["url"], source["stance"], source["title"]) == ("https://www.mod.go.jp/", "refutes", "MoD statement")
+        assert (source["url"], source["stance"], source["title"]) == (
+            "https://www.mod.go.jp/",
+            "refutes",
+            "MoD statement",
+        )
         assert detail_field(app, "sources").startswith("refutes: MoD statement")
 
 
@@ -148,7 +152,9 @@ def test_checked_claims_are_coloured_by_where_their_verdict_sits_on_the_scale():
     text = "Uno. Dos. Tres. Cuatro."
     claims = [
         ClaimRow(i, 1, start, start + 3, text[start : start + 3], "event", True, 0.5, None, "checked", rating=rating)
-        for i, (start, rating) in enumerate([(0, "Mostly true"), (5, "Misleading"), (10, "False"), (16, "Unverifiable")], 1)
+        for i, (start, rating) in enumerate(
+            [(0, "Mostly true"), (5, "Misleading"), (10, "False"), (16, "Unverifiable")], 1
+        )
     ]
     styles = {(span.start, str(span.style)) for span in marked(text, claims, None, DEFAULT_RATINGS).spans}
     assert {(0, "bold green"), (5, "bold yellow"), (10, "bold red"), (16, "bold blue")} <= styles

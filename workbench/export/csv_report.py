@@ -13,8 +13,22 @@ from typing import Any
 from workbench.export.document import Report
 
 COLUMNS = (
-    "claim_id", "article_id", "article_title", "article_published", "article_url", "text", "claimant", "kind",
-    "checkable", "status", "rating", "rationale", "reviewer", "reviewed_at", "source_count", "duplicate_of",
+    "claim_id",
+    "article_id",
+    "article_title",
+    "article_published",
+    "article_url",
+    "text",
+    "claimant",
+    "kind",
+    "checkable",
+    "status",
+    "rating",
+    "rationale",
+    "reviewer",
+    "reviewed_at",
+    "source_count",
+    "duplicate_of",
 )
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")

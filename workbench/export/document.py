@@ -127,7 +127,9 @@ def gather(store: Store, scope: Scope | int | None = None, settings: Settings | 
                 "outlet": article["outlet"],
                 "text": article["text"],
                 "claims": [
-                    _claim(claim, canonical, verdicts.get(claim.id, []), sources.get(claim.id, []), links.get(claim.id, []))
+                    _claim(
+                        claim, canonical, verdicts.get(claim.id, []), sources.get(claim.id, []), links.get(claim.id, [])
+                    )
                     for claim in claims
                 ],
             }

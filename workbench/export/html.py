@@ -89,5 +89,7 @@ def _claim(claim: dict[str, Any], report: Report) -> dict[str, Any]:
         "inherited": inherited,
         "earlier": claim["verdict_history"][:-1],
         "sources": [{**source, "href": web_address(source["url"])} for source in claim["sources"]],
-        "appearances": [{**other, "href": web_address(other["url"])} for other in report.appearances.get(claim["id"], [])],
+        "appearances": [
+            {**other, "href": web_address(other["url"])} for other in report.appearances.get(claim["id"], [])
+        ],
     }

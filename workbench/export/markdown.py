@@ -51,9 +51,7 @@ def _summary(report: Report) -> list[str]:
 def _article(article: dict[str, Any], report: Report) -> list[str]:
     claims = article["claims"]
     reviewed = sum(1 for c in claims if c["verdict"])
-    meta = " · ".join(
-        escape(str(v)) for v in (article["outlet"], article["published"], article["language"]) if v
-    )
+    meta = " · ".join(escape(str(v)) for v in (article["outlet"], article["published"], article["language"]) if v)
     lines = [f"## {escape(article['title'])}", ""]
     if meta:
         lines += [meta, ""]
@@ -89,9 +87,10 @@ def _claim(claim: dict[str, Any], report: Report) -> list[str]:
         lines.append(line)
         earlier = claim["verdict_history"][:-1]
         if earlier:
-            lines.append("- earlier verdicts: " + "; ".join(
-                f"{escape(v['rating'])} by {escape(v['reviewer'])} at {escape(v['at'])}" for v in earlier
-            ))
+            lines.append(
+                "- earlier verdicts: "
+                + "; ".join(f"{escape(v['rating'])} by {escape(v['reviewer'])} at {escape(v['at'])}" for v in earlier)
+            )
     for source in claim["sources"]:
         label = escape(source["title"] or source["url"])
         line = f"- source ({source['stance']}): {label} {link(source['url'])}"

@@ -21,7 +21,14 @@ from workbench.models import SourceInput
 from workbench.urls import validate_url
 
 PREFIXES = ("", "schema:", "http://schema.org/", "https://schema.org/")
-LANGUAGE_NAMES = {"spanish": "es", "español": "es", "espanol": "es", "castellano": "es", "english": "en", "inglés": "en"}
+LANGUAGE_NAMES = {
+    "spanish": "es",
+    "español": "es",
+    "espanol": "es",
+    "castellano": "es",
+    "english": "en",
+    "inglés": "en",
+}
 
 Node = dict[str, Any]
 
@@ -237,7 +244,9 @@ class _Reader:
     def language(self, review: Node, item: Node, problems: list[str]) -> str | None:
         for node in (review, item):
             for value in self.get(node, "inLanguage"):
-                code = self._as_text(value.get("alternateName", value.get("name")) if isinstance(value, dict) else value)
+                code = self._as_text(
+                    value.get("alternateName", value.get("name")) if isinstance(value, dict) else value
+                )
                 if not code:
                     continue
                 folded = code.casefold()

@@ -106,7 +106,8 @@ class Matcher:
         frequencies, size = self._vocabulary()
         weights = self._weights()
         candidate_ids = [
-            c for c in self.store.index.candidates(query.terms(), count, frequencies, common_limit(size), weights.idf)
+            c
+            for c in self.store.index.candidates(query.terms(), count, frequencies, common_limit(size), weights.idf)
             if c not in exclude
         ]
         found = self.features(candidate_ids)
@@ -155,9 +156,12 @@ class Matcher:
 
         Pairs a reviewer (or an earlier run) already decided are left as they are.
         """
-        decided = {(link["claim_a"], link["claim_b"]) for link in self.store.all_links() if link["state"] != "suggested"}
+        decided = {
+            (link["claim_a"], link["claim_b"]) for link in self.store.all_links() if link["state"] != "suggested"
+        }
         confirmed = [
-            s for s in made
+            s
+            for s in made
             if s.relation == DUPLICATE and s.score >= threshold and (s.claim_a, s.claim_b) not in decided
         ]
         for suggestion in confirmed:

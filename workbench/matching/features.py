@@ -63,7 +63,11 @@ def features(
 ) -> ClaimFeatures:
     """What matching knows of a claim. Stems are kept once each, as the index keeps them; `indexed`
     (the claim's stored index terms) gives them, and its terms, without folding and stemming again."""
-    found = stems_of_terms(indexed) if indexed is not None else dict.fromkeys(with_concepts(stems(claim.text, language), language))
+    found = (
+        stems_of_terms(indexed)
+        if indexed is not None
+        else dict.fromkeys(with_concepts(stems(claim.text, language), language))
+    )
     return ClaimFeatures(
         id=claim_id,
         text=claim.text,

@@ -45,9 +45,7 @@ def idf_from_counts(document_frequency: Mapping[str, int], documents: int) -> Id
     return _Idf(document_frequency, documents)
 
 
-def suggestions(
-    comparisons: Mapping[tuple[int, int], Comparison], article_of: Mapping[int, int]
-) -> list[Suggestion]:
+def suggestions(comparisons: Mapping[tuple[int, int], Comparison], article_of: Mapping[int, int]) -> list[Suggestion]:
     """Links to suggest, with duplicates made one-to-one between articles."""
     taken: set[tuple[int, int]] = set()
     """(claim, other article) pairs already given a duplicate."""
@@ -94,6 +92,13 @@ def matched_count(made: list[Suggestion], claim_ids: list[int]) -> int:
 
 
 __all__ = [
-    "CONFLICT", "DUPLICATE", "RELATED", "Suggestion", "confirmed_clusters", "duplicate_clusters", "idf_from_counts",
-    "matched_count", "suggestions",
+    "CONFLICT",
+    "DUPLICATE",
+    "RELATED",
+    "Suggestion",
+    "confirmed_clusters",
+    "duplicate_clusters",
+    "idf_from_counts",
+    "matched_count",
+    "suggestions",
 ]

@@ -22,16 +22,38 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 EVALUATIVE_LEMMAS = {
-    "simbólico", "histórico", "importante", "excepcional", "clave", "crucial", "preocupante",
-    "symbolic", "historic", "important", "key",
+    "simbólico",
+    "histórico",
+    "importante",
+    "excepcional",
+    "clave",
+    "crucial",
+    "preocupante",
+    "symbolic",
+    "historic",
+    "important",
+    "key",
 }
 OPINION_LEMMAS = {"considerar", "opinar", "creer", "parecer", "consider", "believe", "think"}
 MIN_WORDS = 3
 
 
 HEDGE_LEMMAS = {
-    "posible", "posiblemente", "quizá", "quizás", "supuestamente", "presuntamente", "aparentemente",
-    "poder", "might", "could", "possibly", "reportedly", "allegedly", "perhaps", "may",
+    "posible",
+    "posiblemente",
+    "quizá",
+    "quizás",
+    "supuestamente",
+    "presuntamente",
+    "aparentemente",
+    "poder",
+    "might",
+    "could",
+    "possibly",
+    "reportedly",
+    "allegedly",
+    "perhaps",
+    "may",
 }
 
 
@@ -116,7 +138,9 @@ def _claims_of(doc: Doc, norm: Normalized, context: _Context) -> Iterator[ClaimD
     closing = quote_runs(sents)
     attributor = Attributor()
     # Speakers of quotations are named where the quotation closes: read those sentences first.
-    closers = {i: attributor.sentence_claimant(sents[i]) for i in sorted(set(closing)) if closing[i] != i or i in closing[:i]}
+    closers = {
+        i: attributor.sentence_claimant(sents[i]) for i in sorted(set(closing)) if closing[i] != i or i in closing[:i]
+    }
     attributor.last = None
     for i, sent in enumerate(sents):
         if closing[i] != i:
@@ -131,7 +155,12 @@ def _claims_of(doc: Doc, norm: Normalized, context: _Context) -> Iterator[ClaimD
 
 
 def _draft(
-    span: Span, head: Token, claimant: Claimant | None, norm: Normalized, context: _Context, checkable: bool | None = None
+    span: Span,
+    head: Token,
+    claimant: Claimant | None,
+    norm: Normalized,
+    context: _Context,
+    checkable: bool | None = None,
 ) -> ClaimDraft:
     start, end = norm.span(span.start_char, span.end_char)
     text = norm.original[start:end]

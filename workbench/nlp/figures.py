@@ -16,13 +16,38 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 INDEFINITE_ONE = {"un", "una", "one"}
-APPROXIMATE = {"unos", "unas", "alrededor", "cerca", "aproximadamente", "about", "around", "nearly", "some", "approximately"}
+APPROXIMATE = {
+    "unos",
+    "unas",
+    "alrededor",
+    "cerca",
+    "aproximadamente",
+    "about",
+    "around",
+    "nearly",
+    "some",
+    "approximately",
+}
 MORE_THAN = {"más", "more", "over"}
 LESS_THAN = {"menos", "less", "fewer", "under"}
 HALF = {"medio", "media", "half"}
 PREPOSITIONS = {
-    "aboard", "alongside", "amid", "amidst", "atop", "despite", "inside", "near", "nearby", "opposite", "outside",
-    "past", "till", "underneath", "unlike", "versus",
+    "aboard",
+    "alongside",
+    "amid",
+    "amidst",
+    "atop",
+    "despite",
+    "inside",
+    "near",
+    "nearby",
+    "opposite",
+    "outside",
+    "past",
+    "till",
+    "underneath",
+    "unlike",
+    "versus",
 }
 """English prepositions spaCy's stop list leaves out: a unit's words end before them ("7 drones near Kyiv")."""
 
@@ -61,7 +86,9 @@ def _number_run(tokens: list[Token], i: int, language: str) -> list[Token]:
         if not tagged and i + 1 < len(tokens) and tokens[i + 1].is_alpha and not tokens[i + 1].is_stop:
             return [token]
     run = []
-    while i < len(tokens) and (tokens[i].like_num or (run and tokens[i].lower_ in {"mil", "millones", "thousand", "million"})):
+    while i < len(tokens) and (
+        tokens[i].like_num or (run and tokens[i].lower_ in {"mil", "millones", "thousand", "million"})
+    ):
         run.append(tokens[i])
         i += 1
     return run

@@ -17,7 +17,19 @@ from workbench.store.clock import now
 if TYPE_CHECKING:
     from workbench.models import ClaimDraft, ClaimRow
 
-CONTENT = ("start", "end", "text", "kind", "checkable", "score", "claimant", "claimant_canonical", "dates", "figures", "reasons")
+CONTENT = (
+    "start",
+    "end",
+    "text",
+    "kind",
+    "checkable",
+    "score",
+    "claimant",
+    "claimant_canonical",
+    "dates",
+    "figures",
+    "reasons",
+)
 """The columns a reviewer's edit rewrites; status, verdicts and sources are not content."""
 CONTENT_ACTIONS = ("edit", "checkable", "split", "merge", "undo")
 
@@ -71,7 +83,7 @@ class ClaimWrites:
         if row is None:
             raise NotFound(f"There is no claim with id {claim_id}.")
         row["entities"] = self._all(
-            "SELECT text, label, canonical, start, \"end\" FROM entities WHERE claim_id = ? ORDER BY id", [claim_id]
+            'SELECT text, label, canonical, start, "end" FROM entities WHERE claim_id = ? ORDER BY id', [claim_id]
         )
         return row
 
@@ -90,7 +102,9 @@ class ClaimWrites:
             self._audit(action, "claims", claim_id, before, content)
             return self.claim(claim_id).version
 
-    def insert_claim(self, article_id: int, content: dict[str, Any], action: str, claim: dict[str, Any] | None = None) -> int:
+    def insert_claim(
+        self, article_id: int, content: dict[str, Any], action: str, claim: dict[str, Any] | None = None
+    ) -> int:
         """Store one claim from a content snapshot; `claim` restores a removed claim's own id,
         status, version and links (as remove_claim returned them)."""
         with self.transaction():
@@ -162,7 +176,9 @@ class ClaimWrites:
             if row is None:
                 raise NotFound(f"There is no source attachment {attachment_id}.")
             after = (now(), self.actor) if removed else (None, None)
-            self.db.execute("UPDATE claim_sources SET removed_at = ?, removed_by = ? WHERE id = ?", [*after, attachment_id])
+            self.db.execute(
+                "UPDATE claim_sources SET removed_at = ?, removed_by = ? WHERE id = ?", [*after, attachment_id]
+            )
             self._audit("remove_source" if removed else "restore_source", "claims", row["claim_id"], row, None)
         return row["claim_id"]
 
@@ -183,7 +199,9 @@ class ClaimWrites:
             before = self.source(attachment_id)
             source_fields = {k: v for k, v in fields.items() if k in {"url", "title", "publisher", "date", "excerpt"}}
             if source_fields:
-                source_id = self.db.execute("SELECT source_id FROM claim_sources WHERE id = ?", [attachment_id]).fetchone()[0]
+                source_id = self.db.execute(
+                    "SELECT source_id FROM claim_sources WHERE id = ?", [attachment_id]
+                ).fetchone()[0]
                 self.db["sources"].update(source_id, source_fields)
             if "stance" in fields:
                 self.db.execute("UPDATE claim_sources SET stance = ? WHERE id = ?", [fields["stance"], attachment_id])

@@ -82,7 +82,12 @@ class MatchIndex:
         postings = {term: self._postings(term) for term in dict.fromkeys(telling + rare)}
         found: list[int] = []
         if len(telling) >= 3:
-            found = _best([postings[t] for t in telling], [idf(t) for t in telling], max(NEAR_COPIES_READ, limit), len(telling) - 1)
+            found = _best(
+                [postings[t] for t in telling],
+                [idf(t) for t in telling],
+                max(NEAR_COPIES_READ, limit),
+                len(telling) - 1,
+            )
             if len(found) > limit:
                 found = self._closest(found, terms, idf)[:limit]
         found += _best([postings[t] for t in rare], [idf(t) for t in rare], limit)

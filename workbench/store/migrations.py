@@ -170,7 +170,7 @@ def m006_archive_text_out_of_search(db: Database) -> None:
     indexed_text = "CASE WHEN {row}.is_archive THEN '' ELSE {row}.\"text\" END"
     delete = (
         'INSERT INTO "articles_fts" ("articles_fts", rowid, "title", "text") '
-        f'VALUES(\'delete\', old.rowid, old."title", {indexed_text.format(row="old")});'
+        f"VALUES('delete', old.rowid, old.\"title\", {indexed_text.format(row='old')});"
     )
     insert = f'INSERT INTO "articles_fts" (rowid, "title", "text") VALUES (new.rowid, new."title", {indexed_text.format(row="new")});'
     for name in ("articles_ai", "articles_ad", "articles_au"):
@@ -182,7 +182,9 @@ def m006_archive_text_out_of_search(db: Database) -> None:
         'INSERT INTO "articles_fts" ("articles_fts", rowid, "title", "text") '
         "SELECT 'delete', id, title, text FROM articles WHERE is_archive"
     )
-    db.execute('INSERT INTO "articles_fts" (rowid, "title", "text") SELECT id, title, \'\' FROM articles WHERE is_archive')
+    db.execute(
+        'INSERT INTO "articles_fts" (rowid, "title", "text") SELECT id, title, \'\' FROM articles WHERE is_archive'
+    )
 
 
 @migrations()

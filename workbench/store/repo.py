@@ -93,20 +93,24 @@ class Store(ClaimWrites):
     ) -> tuple[int, list[int]]:
         """Store an article with its claims and entities in one transaction; return its id and the claims' ids."""
         with self.transaction():
-            article_id = self.db["articles"].insert(
-                {
-                    "title": article.title,
-                    "url": article.url,
-                    "outlet": article.outlet,
-                    "language": article.language,
-                    "published": article.published,
-                    "text": article.text,
-                    "content_hash": content_hash,
-                    "origin": article.origin,
-                    "imported_at": now(),
-                    "imported_by": self.actor,
-                }
-            ).last_pk
+            article_id = (
+                self.db["articles"]
+                .insert(
+                    {
+                        "title": article.title,
+                        "url": article.url,
+                        "outlet": article.outlet,
+                        "language": article.language,
+                        "published": article.published,
+                        "text": article.text,
+                        "content_hash": content_hash,
+                        "origin": article.origin,
+                        "imported_at": now(),
+                        "imported_by": self.actor,
+                    }
+                )
+                .last_pk
+            )
             claim_ids = self.add_claims(article_id, claims)
             self._audit(
                 "import",
@@ -124,18 +128,22 @@ class Store(ClaimWrites):
         Its text and language are known only once every claim is stored: finish_archive fills them.
         """
         first = (self.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0) + 1
-        article_id = self.db["articles"].insert(
-            {
-                "title": title,
-                "language": "und",
-                "text": "",
-                "content_hash": content_hash,
-                "origin": origin,
-                "imported_at": now(),
-                "imported_by": self.actor,
-                "is_archive": 1,
-            }
-        ).last_pk
+        article_id = (
+            self.db["articles"]
+            .insert(
+                {
+                    "title": title,
+                    "language": "und",
+                    "text": "",
+                    "content_hash": content_hash,
+                    "origin": origin,
+                    "imported_at": now(),
+                    "imported_by": self.actor,
+                    "is_archive": 1,
+                }
+            )
+            .last_pk
+        )
         after = {"title": title, "content_hash": content_hash, "claims": f"{claim_count} claims from {first}"}
         self._audit("import", "articles", article_id, None, after)
         return article_id, first
@@ -156,15 +164,28 @@ class Store(ClaimWrites):
         created = now()
         self.db["claims"].insert_all(
             (
-                {"id": claim_id, "article_id": article_id, **claim_values(claim), "status": "new", "version": 1,
-                 "created_at": created}
+                {
+                    "id": claim_id,
+                    "article_id": article_id,
+                    **claim_values(claim),
+                    "status": "new",
+                    "version": 1,
+                    "created_at": created,
+                }
                 for claim_id, claim in zip(claim_ids, claims)
             ),
             batch_size=1000,
         )
         self.db["entities"].insert_all(
             (
-                {"claim_id": claim_id, "text": e.text, "label": e.label, "canonical": e.canonical, "start": e.start, "end": e.end}
+                {
+                    "claim_id": claim_id,
+                    "text": e.text,
+                    "label": e.label,
+                    "canonical": e.canonical,
+                    "start": e.start,
+                    "end": e.end,
+                }
                 for claim_id, claim in zip(claim_ids, claims)
                 for e in claim.entities
             ),
@@ -208,7 +229,13 @@ class Store(ClaimWrites):
         )
         self.db["claim_sources"].insert_all(
             (
-                {"claim_id": c, "source_id": first + i, "stance": "context", "attached_by": self.actor, "attached_at": created}
+                {
+                    "claim_id": c,
+                    "source_id": first + i,
+                    "stance": "context",
+                    "attached_by": self.actor,
+                    "attached_at": created,
+                }
                 for i, (c, _) in enumerate(urls)
             ),
             batch_size=1000,
@@ -223,15 +250,28 @@ class Store(ClaimWrites):
         created = now()
         self.db["sources"].insert_all(
             (
-                {"id": first + i, "url": s.url, "title": s.title, "publisher": s.publisher, "date": s.date,
-                 "excerpt": s.excerpt, "created_at": created}
+                {
+                    "id": first + i,
+                    "url": s.url,
+                    "title": s.title,
+                    "publisher": s.publisher,
+                    "date": s.date,
+                    "excerpt": s.excerpt,
+                    "created_at": created,
+                }
                 for i, (_, s) in enumerate(sources)
             ),
             batch_size=1000,
         )
         self.db["claim_sources"].insert_all(
             (
-                {"claim_id": c, "source_id": first + i, "stance": s.stance, "attached_by": self.actor, "attached_at": created}
+                {
+                    "claim_id": c,
+                    "source_id": first + i,
+                    "stance": s.stance,
+                    "attached_by": self.actor,
+                    "attached_at": created,
+                }
                 for i, (c, s) in enumerate(sources)
             ),
             batch_size=1000,
@@ -298,7 +338,11 @@ class Store(ClaimWrites):
     def claims(self, article_id: int | None = None, claim_ids: list[int] | None = None) -> list[ClaimRow]:
         """Claims in article and text order, each with its entities and latest rating."""
         if claim_ids is not None and len(claim_ids) > CHUNK:
-            found = [row for i in range(0, len(claim_ids), CHUNK) for row in self.claims(article_id, claim_ids[i : i + CHUNK])]
+            found = [
+                row
+                for i in range(0, len(claim_ids), CHUNK)
+                for row in self.claims(article_id, claim_ids[i : i + CHUNK])
+            ]
             return sorted(found, key=lambda c: (c.article_id, c.start, c.id))
         where, params = "1 = 1", []
         if article_id is not None:
@@ -339,7 +383,9 @@ class Store(ClaimWrites):
             for row in rows
         ]
 
-    def filtered_claim_ids(self, filters: ClaimFilter, *, by_score: bool = False, limit: int | None = None) -> list[int]:
+    def filtered_claim_ids(
+        self, filters: ClaimFilter, *, by_score: bool = False, limit: int | None = None
+    ) -> list[int]:
         """Ids of the claims a filter lets through, in text order or (by_score) highest score first.
 
         Only ids: the caller reads the rows with `claims(claim_ids=...)`, the one place a ClaimRow is built.
@@ -494,7 +540,13 @@ class Store(ClaimWrites):
         """
         with self.transaction():
             claim = self.check_version(claim_id, version)
-            verdict = {"claim_id": claim_id, "rating": rating, "rationale": rationale, "reviewer": reviewer, "at": now()}
+            verdict = {
+                "claim_id": claim_id,
+                "rating": rating,
+                "rationale": rationale,
+                "reviewer": reviewer,
+                "at": now(),
+            }
             verdict_id = self.db["verdicts"].insert(verdict).last_pk
             self._audit("verdict", "claims", claim_id, {"rating": claim.rating}, verdict)
             if claim.status != "checked":
@@ -559,7 +611,14 @@ class Store(ClaimWrites):
             existing["state"] != "suggested" or (existing["relation"], existing["score"]) == (relation, score)
         ):
             return False
-        row = {"claim_a": a, "claim_b": b, "relation": relation, "score": score, "state": "suggested", "updated_at": now()}
+        row = {
+            "claim_a": a,
+            "claim_b": b,
+            "relation": relation,
+            "score": score,
+            "state": "suggested",
+            "updated_at": now(),
+        }
         if existing is None:
             link_id = self.db["links"].insert({**row, "created_at": now()}).last_pk
         else:
@@ -568,7 +627,9 @@ class Store(ClaimWrites):
         self._audit("suggest_link", "links", link_id, existing, row)
         return True
 
-    def set_link_state(self, claim_a: int, claim_b: int, state: str, relation: str | None = None) -> dict[str, Any] | None:
+    def set_link_state(
+        self, claim_a: int, claim_b: int, state: str, relation: str | None = None
+    ) -> dict[str, Any] | None:
         """A reviewer's decision on a pair: confirmed (as `relation`) or rejected; remembered for good.
         Returns the link as it was (None if there was none), for undo."""
         a, b = min(claim_a, claim_b), max(claim_a, claim_b)

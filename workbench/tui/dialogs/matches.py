@@ -31,7 +31,9 @@ def side(claim: ClaimRow | None, title: str) -> str:
     """One claim's half of the comparison: text, figures (the implicit "un misil" too), dates, verdict."""
     if claim is None:
         return title
-    figures = ", ".join(f"{'' if f.qualifier == '=' else f.qualifier}{f.value:g} {f.unit or ''}".strip() for f in claim.figures)
+    figures = ", ".join(
+        f"{'' if f.qualifier == '=' else f.qualifier}{f.value:g} {f.unit or ''}".strip() for f in claim.figures
+    )
     return "\n".join(
         [
             f"{title}: {' '.join(claim.text.split())[:160]}",

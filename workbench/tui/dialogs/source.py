@@ -54,13 +54,21 @@ class SourceDialog(Dialog[SourceChoice | None]):
         given = self.source
         with Vertical():
             yield Input(
-                given.get("url") or "", placeholder="https://…", id="url", validators=[WebAddress()],
+                given.get("url") or "",
+                placeholder="https://…",
+                id="url",
+                validators=[WebAddress()],
                 validate_on=["changed", "submitted"],
             )
             with RadioSet(id="stance"):
                 for stance in STANCES:
                     yield RadioButton(stance, value=stance == given.get("stance", "context"), id=f"stance-{stance}")
-            for name, hint in (("title", "Title"), ("publisher", "Publisher"), ("date", "Date, YYYY-MM-DD"), ("excerpt", "Excerpt")):
+            for name, hint in (
+                ("title", "Title"),
+                ("publisher", "Publisher"),
+                ("date", "Date, YYYY-MM-DD"),
+                ("excerpt", "Excerpt"),
+            ):
                 yield Input(given.get(name) or "", placeholder=hint, id=name)
             yield Label("ctrl+s saves · esc cancels", classes="hint")
 

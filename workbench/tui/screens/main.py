@@ -62,27 +62,47 @@ class MainScreen(Screen[None]):
     BINDINGS = [
         Binding("q", "app.quit", "Quit", tooltip="Quit the workbench.", id="quit"),
         Binding(
-            "r", "reload", "Reload", tooltip="Read articles and claims from the database again.", show=False, id="reload"
+            "r",
+            "reload",
+            "Reload",
+            tooltip="Read articles and claims from the database again.",
+            show=False,
+            id="reload",
         ),
         Binding("v", "verdict", "Verdict", tooltip="Give the selected claim a verdict.", id="verdict"),
         Binding("s", "source", "Source", tooltip="Attach, edit or remove the selected claim's sources.", id="source"),
-        Binding("m", "matches", "Match", tooltip="Earlier claims like the selected one; confirm or reject.", id="matches"),
+        Binding(
+            "m", "matches", "Match", tooltip="Earlier claims like the selected one; confirm or reject.", id="matches"
+        ),
         Binding("slash", "search", "Find", tooltip="Full-text search over claims and articles.", id="search"),
         Binding("e", "export", "Export", tooltip="Write a report of this article or of everything.", id="export"),
-        Binding("a", "toggle_reader", "Read", tooltip="Show the article with its claims marked, or the claim.", id="reader"),
+        Binding(
+            "a", "toggle_reader", "Read", tooltip="Show the article with its claims marked, or the claim.", id="reader"
+        ),
         Binding("t", "edit", "Edit", tooltip="Rewrite the selected claim's text.", id="edit"),
         Binding("x", "split", "Split", tooltip="Cut the selected claim in two.", id="split"),
         Binding("j", "join", "Join", tooltip="Merge the selected claim with the next one.", id="join"),
         Binding(
-            "n", "toggle_checkable", "Mark", tooltip="Mark the selected claim not checkable, or checkable again.",
+            "n",
+            "toggle_checkable",
+            "Mark",
+            tooltip="Mark the selected claim not checkable, or checkable again.",
             id="checkable",
         ),
-        Binding("plus", "add_claim", "Add", tooltip="Mark a passage of the article as a claim it missed.", id="add-claim"),
+        Binding(
+            "plus", "add_claim", "Add", tooltip="Mark a passage of the article as a claim it missed.", id="add-claim"
+        ),
         Binding("u", "undo", "Undo", tooltip="Take back your last review action.", id="undo"),
         Binding(
-            "w", "toggle_queue", "Queue", tooltip="Claims awaiting review across articles, or the articles again.", id="queue"
+            "w",
+            "toggle_queue",
+            "Queue",
+            tooltip="Claims awaiting review across articles, or the articles again.",
+            id="queue",
         ),
-        Binding("i", "import_article", "Import", tooltip="Import an article from a file or from pasted text.", id="import"),
+        Binding(
+            "i", "import_article", "Import", tooltip="Import an article from a file or from pasted text.", id="import"
+        ),
         Binding(
             "tab", "app.focus_next", "Next pane", tooltip="Move focus to the next pane.", show=False, id="focus-next"
         ),
@@ -148,7 +168,10 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reload" and self.seeding:
             return None  # shown, but disabled until the seed articles are in
-        if action in {"verdict", "source", "matches", "edit", "split", "join", "toggle_checkable"} and self.shown is None:
+        if (
+            action in {"verdict", "source", "matches", "edit", "split", "join", "toggle_checkable"}
+            and self.shown is None
+        ):
             return None  # nothing selected to act on
         if action == "add_claim" and self.article_id is None:
             return None
@@ -176,8 +199,16 @@ class MainScreen(Screen[None]):
         dialog = VerdictDialog(self.workbench.settings.ratings, self.workbench.actor, claim.text)
         self.app.push_screen(
             dialog,
-            lambda choice: choice and self.write(
-                self.workbench.add_verdict, claim.id, choice.rating, choice.rationale, choice.reviewer, claim.version
+            lambda choice: (
+                choice
+                and self.write(
+                    self.workbench.add_verdict,
+                    claim.id,
+                    choice.rating,
+                    choice.rationale,
+                    choice.reviewer,
+                    claim.version,
+                )
             ),
         )
 
@@ -196,11 +227,21 @@ class MainScreen(Screen[None]):
     def add_source(self, claim: ClaimRow) -> None:
         self.app.push_screen(
             SourceDialog(),
-            lambda choice: choice and self.write(
-                partial(self.workbench.add_source, stance=choice.stance, title=choice.title, publisher=choice.publisher,
-                        excerpt=choice.excerpt, date=choice.date, version=claim.version),
-                claim.id,
-                choice.url,
+            lambda choice: (
+                choice
+                and self.write(
+                    partial(
+                        self.workbench.add_source,
+                        stance=choice.stance,
+                        title=choice.title,
+                        publisher=choice.publisher,
+                        excerpt=choice.excerpt,
+                        date=choice.date,
+                        version=claim.version,
+                    ),
+                    claim.id,
+                    choice.url,
+                )
             ),
         )
 
@@ -213,10 +254,20 @@ class MainScreen(Screen[None]):
             attachment = chosen.source["attachment"]
             self.app.push_screen(
                 SourceDialog(chosen.source),
-                lambda choice: choice and self.write(
-                    partial(self.workbench.edit_source, url=choice.url, stance=choice.stance, title=choice.title,
-                            publisher=choice.publisher, excerpt=choice.excerpt, date=choice.date),
-                    attachment,
+                lambda choice: (
+                    choice
+                    and self.write(
+                        partial(
+                            self.workbench.edit_source,
+                            url=choice.url,
+                            stance=choice.stance,
+                            title=choice.title,
+                            publisher=choice.publisher,
+                            excerpt=choice.excerpt,
+                            date=choice.date,
+                        ),
+                        attachment,
+                    )
                 ),
             )
 
@@ -370,7 +421,9 @@ class MainScreen(Screen[None]):
         if result is None:
             return
         if result.created:
-            self.notify(f"Imported article {result.article_id}: {result.title} ({result.claim_count} claims).", markup=False)
+            self.notify(
+                f"Imported article {result.article_id}: {result.title} ({result.claim_count} claims).", markup=False
+            )
         else:
             self.notify(f"Already imported as article {result.article_id}: {result.title}.", markup=False)
         self.query_one("#panes").remove_class("-queue")
@@ -434,7 +487,10 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="export", exit_on_error=False)
     def export(self, choice: ExportChoice, article_id: int | None) -> None:
         path = self.workbench.export_to(
-            Path(choice.path), choice.fmt, article_id if choice.article_only else None, force=choice.force,
+            Path(choice.path),
+            choice.fmt,
+            article_id if choice.article_only else None,
+            force=choice.force,
             cluster=choice.cluster,
         )
         self.app.call_from_thread(self.notify, f"Wrote {path}", markup=False)
@@ -455,8 +511,9 @@ class MainScreen(Screen[None]):
         claim_id = message.claim_id
         self.app.push_screen(
             MatchesDialog(claim_id, message.matches, message.claims),
-            lambda decision: decision and self.write(
-                self.workbench.set_link, claim_id, decision.other, decision.state, decision.relation
+            lambda decision: (
+                decision
+                and self.write(self.workbench.set_link, claim_id, decision.other, decision.state, decision.relation)
             ),
         )
 

@@ -19,10 +19,42 @@ from rapidfuzz import fuzz
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = Path(__file__).resolve().parent / "gold_data"
 SEEDS_DIR = ROOT / "seeds"
+ARTICLES_DIR = GOLD_DIR / "articles"
 GOLD_FILES = {
-    "000_d71bd0366741339f.txt": "seed-claims.json",
-    "d1-cumbre-vostochni.es.txt": "d1-cumbre-vostochni-claims.json",
+    json.loads(path.read_text(encoding="utf-8"))["article"]: path.name
+    for path in sorted(GOLD_DIR.glob("*-claims.json"))
 }
+"""Article file -> its gold claims file: the two seeds and the seven articles of gold_data/articles."""
+
+
+@dataclass(frozen=True)
+class GoldArticle:
+    name: str
+    text: str
+    language: str
+    published: str
+    gold: dict[str, Any]
+
+
+def article_path(article_file: str) -> Path:
+    """Where a gold article's text lives: the seeds ship two of them, gold_data/articles the rest."""
+    seeded = SEEDS_DIR / article_file
+    return seeded if seeded.exists() else ARTICLES_DIR / article_file
+
+
+SEED_ARTICLES = ("000_d71bd0366741339f.txt", "d1-cumbre-vostochni.es.txt")
+"""The gold articles a new database is seeded with (the tests' seeded store holds these two)."""
+
+
+def gold_articles(language: str | None = None, names: tuple[str, ...] | None = None) -> list[GoldArticle]:
+    """Gold articles with their text, language and publication date (optionally one language, or some)."""
+    found = []
+    for name in names or tuple(GOLD_FILES):
+        gold = load_gold(name)
+        if language is None or gold["language"] == language:
+            text = article_path(name).read_text(encoding="utf-8").strip()
+            found.append(GoldArticle(name, text, gold["language"], gold["published"], gold))
+    return found
 
 
 def fold(text: str) -> str:
@@ -134,8 +166,15 @@ def claimant_matches(text: str | None, canonical: str | None, wanted: str) -> bo
 # -- pairs: duplicates, related and conflicts across the gold claims ------------------------
 
 
-def load_pairs() -> list[dict[str, str]]:
-    return json.loads((GOLD_DIR / "pairs.json").read_text(encoding="utf-8"))["pairs"]
+def load_pairs(within: set[str] | None = None) -> list[dict[str, str]]:
+    """The gold pairs; with `within`, only those whose two claims are among those gold ids."""
+    pairs = json.loads((GOLD_DIR / "pairs.json").read_text(encoding="utf-8"))["pairs"]
+    return [p for p in pairs if within is None or (p["a"] in within and p["b"] in within)]
+
+
+def gold_ids(article_files: list[str]) -> set[str]:
+    """Ids of the gold claims of some articles, to score only the pairs among them."""
+    return {claim["id"] for name in article_files for claim in load_gold(name)["claims"]}
 
 
 def best_coverers(gold_claims: list[dict[str, Any]], claims: list[dict[str, Any]], article_text: str) -> dict[str, int]:
@@ -183,12 +222,16 @@ class PairScore:
 
 
 def score_pairs(
-    mapping: dict[str, int], merged: set[tuple[int, int]], relations: dict[tuple[int, int], str]
+    mapping: dict[str, int],
+    merged: set[tuple[int, int]],
+    relations: dict[tuple[int, int], str],
+    within: set[str] | None = None,
 ) -> PairScore:
-    """Score merged pairs (i < j, clusters expanded) and pair relations against pairs.json."""
+    """Score merged pairs (i < j, clusters expanded) and pair relations against pairs.json
+    (only the pairs among the gold ids `within`, when given)."""
     score = PairScore()
     gold_duplicates = set()
-    for pair in load_pairs():
+    for pair in load_pairs(within):
         if pair["a"] not in mapping or pair["b"] not in mapping:
             if pair["relation"] == "duplicate":
                 score.gold += 1

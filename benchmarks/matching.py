@@ -15,33 +15,32 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from benchmarks.gold import GOLD_FILES, SEEDS_DIR, best_coverers, cluster_pairs, load_gold, score_pairs
+from benchmarks.gold import best_coverers, cluster_pairs, gold_articles, score_pairs
 from workbench.matching.compare import APPLY_THRESHOLD, DUPLICATE, Weights, compare
 from workbench.matching.features import features
 from workbench.matching.links import idf_from_counts, suggestions
 from workbench.nlp.extract import extract_claims
 
 
-def gold_claims() -> tuple[list, list[dict], dict[str, int]]:
-    """Features of every extracted claim of the gold articles, their dicts, and the gold mapping."""
+def gold_claims(names: tuple[str, ...] | None = None) -> tuple[list, list[dict], dict[str, int]]:
+    """Features of every extracted claim of the gold articles (all, or those named), their dicts,
+    and the gold mapping."""
     feats, dicts, mapping = [], [], {}
-    for name in GOLD_FILES:
-        gold = load_gold(name)
-        text = (SEEDS_DIR / name).read_text(encoding="utf-8").strip()
-        drafts = extract_claims(text, gold["language"], gold["published"])
+    for article in gold_articles(names=names):
+        drafts = extract_claims(article.text, article.language, article.published)
         offset = len(dicts)
-        for local, index in best_coverers(gold["claims"], [asdict(d) for d in drafts], text).items():
+        for local, index in best_coverers(article.gold["claims"], [asdict(d) for d in drafts], article.text).items():
             mapping[local] = offset + index
         for draft in drafts:
-            feats.append(features(len(dicts), draft, gold["language"], gold["published"]))
-            dicts.append(asdict(draft))
+            feats.append(features(len(dicts), draft, article.language, article.published))
+            dicts.append(asdict(draft) | {"article": article.name})
     return feats, dicts, mapping
 
 
 def main() -> None:
     feats, dicts, mapping = gold_claims()
     checkable = [f for f, d in zip(feats, dicts) if d["checkable"]]
-    article_of = {f.id: f.published for f in feats}
+    article_of = {f.id: d["article"] for f, d in zip(feats, dicts)}
     print(f"{len(checkable)} checkable claims, {len(checkable) * (len(checkable) - 1) // 2} pairs")
     print("baseline: rapidfuzz token_set_ratio on claim text, clusters at a threshold")
     for threshold in (50, 60, 70):

@@ -7,8 +7,7 @@ from dataclasses import asdict
 
 import pytest
 
-from benchmarks.gold import GOLD_FILES, Score, load_gold, score_article
-from tests.conftest import SEEDS
+from benchmarks.gold import SEED_ARTICLES, Score, gold_articles, score_article
 from workbench.nlp.extract import extract_claims
 from workbench.nlp.gazetteer import canonical
 from workbench.nlp.normalize import normalize
@@ -70,10 +69,9 @@ def test_reported_speech_names_its_claimant():
 @pytest.fixture(scope="module")
 def gold_score() -> Score:
     total = Score()
-    for article_file in GOLD_FILES:
-        text = (SEEDS / article_file).read_text(encoding="utf-8").strip()
-        claims = [asdict(c) for c in extract_claims(text, "es")]
-        total.add(score_article(load_gold(article_file), text, claims))
+    for article in gold_articles(names=SEED_ARTICLES):
+        claims = [asdict(c) for c in extract_claims(article.text, "es")]
+        total.add(score_article(article.gold, article.text, claims))
     return total
 
 

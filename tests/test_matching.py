@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.gold import cluster_pairs, score_pairs
+from benchmarks.gold import SEED_ARTICLES, cluster_pairs, gold_ids, score_pairs
 from tests.conftest import SEEDS
 from tests.helpers import assert_clean_failure, assert_ok, export_json, invoke
 from workbench.errors import NotFound
@@ -103,7 +103,7 @@ def test_gold_pairs_after_dedupe_apply(seeded: Workbench):
     """The issue's bar: precision >= 0.9, recall >= 0.8, every conflict flagged and none merged."""
     from benchmarks.matching import gold_claims
 
-    _, dicts, mapping = gold_claims()
+    _, dicts, mapping = gold_claims(SEED_ARTICLES)
     made, confirmed = seeded.dedupe(apply=True)
     # gold_claims() numbers claims in extraction order across both articles; so does the seeded store.
     ids = [c.id for c in seeded.claims()]
@@ -111,7 +111,7 @@ def test_gold_pairs_after_dedupe_apply(seeded: Workbench):
     position = {claim_id: i for i, claim_id in enumerate(ids)}
     merged = cluster_pairs([(position[c.claim_a], position[c.claim_b]) for c in confirmed])
     relations = {tuple(sorted((position[s.claim_a], position[s.claim_b]))): s.relation for s in made}
-    score = score_pairs(mapping, merged, relations)
+    score = score_pairs(mapping, merged, relations, gold_ids(list(SEED_ARTICLES)))
     assert score.precision >= 0.9, score.wrong
     assert score.recall >= 0.8, score.missed
     assert score.conflicts_flagged == score.conflicts == 4

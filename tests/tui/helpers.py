@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -9,7 +11,11 @@ from textual.worker import WorkerCancelled, WorkerFailed
 
 
 async def settle(pilot: Pilot, rounds: int = 50) -> None:
-    """Wait for every worker, let the messages they posted start the next ones, until none is left."""
+    """Wait for every worker, let the messages they posted start the next ones, until none is left.
+
+    The app is at rest when, after its screen has handled every pending message twice over
+    (tables fit their columns and the footer recomposes after a refresh), no worker is running.
+    """
     app = pilot.app
     for _ in range(rounds):
         try:
@@ -17,12 +23,19 @@ async def settle(pilot: Pilot, rounds: int = 50) -> None:
         except (WorkerFailed, WorkerCancelled):
             pass  # the app reports these itself; tests assert on what it shows
         await pilot.pause()
+        await pilot.pause()
         if all(worker.is_finished for worker in app.workers):
-            # Tables size their columns and the footer recomposes when the app is next idle:
-            # give a loaded machine a moment for that before anyone looks at the screen.
-            await pilot.pause(0.05)
             return
     raise AssertionError(f"workers still running after {rounds} rounds: {list(app.workers)}")
+
+
+async def wait_until(pilot: Pilot, condition: Callable[[], bool], rounds: int = 200) -> None:
+    """Let the app handle its messages until `condition` holds: a condition, never a fixed time."""
+    for _ in range(rounds):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError(f"still not true after {rounds} rounds: {condition}")
 
 
 def text_of(static: Static) -> str:

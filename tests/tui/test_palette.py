@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 
-from tests.tui.helpers import settle
+from tests.tui.helpers import settle, wait_until
 from tests.tui.test_app import SIZE
 from workbench.service import Workbench
 from workbench.tui.app import make_app
@@ -50,7 +50,14 @@ async def test_an_action_run_from_the_palette(frozen: Workbench):
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"queue")
-        await pilot.pause(0.3)
+        commands = app.screen.query_one(CommandList)
+        await wait_until(
+            pilot,
+            lambda: (
+                commands.highlighted is not None
+                and "Queue" in str(commands.get_option_at_index(commands.highlighted).prompt)
+            ),
+        )
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen.queue_shown

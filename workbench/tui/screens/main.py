@@ -597,11 +597,29 @@ class MainScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#claims")
     def claim_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self.claim_id = int(event.row_key.value)
+        claim_id = int(event.row_key.value)
+        if not self.claims_table_selects(claim_id):
+            return
+        self.claim_id = claim_id
         self.refresh_bindings()
         if self.query_one("#lower", ContentSwitcher).current == "reader":
             self.query_one(ArticleReader).select(self.claim_id)
         self.load_detail(self.claim_id)
+
+    def claims_table_selects(self, claim_id: int) -> bool:
+        """Whether a highlight from the claims table still speaks for the reviewer.
+
+        Highlights of different tables reach the screen in no fixed order: after a verdict the
+        queue moves on to the next claim while the reloaded claims table re-highlights the one
+        just checked. A highlight the table's cursor has already left is stale; while the queue
+        is shown it chooses the claim, unless the reviewer is moving through the claims table.
+        """
+        table = self.query_one(ClaimTable)
+        if table.selected_id != claim_id:
+            return False
+        if self.queue_shown and not table.has_focus:
+            return claim_id == self.query_one(QueueTable).selected_id
+        return True
 
     @on(ClaimDetailLoaded)
     def show_detail(self, message: ClaimDetailLoaded) -> None:

@@ -4,13 +4,12 @@ Heavy modules (spaCy, Textual, rich) are imported inside the commands that use t
 so `workbench --help` and `workbench claims` start fast.
 
 Exit codes: 0 ok, 1 unexpected, 2 usage error, 3 not found, 4 invalid input,
-5 conflict, 6 database unavailable.
+5 conflict, 6 database unavailable, 7 language model not installed.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -21,8 +20,10 @@ import click
 from workbench.config import CLAIM_KINDS, CLAIM_STATUSES, STANCES, Settings, load_settings, resolve_db_path
 from workbench.errors import InvalidInput, StoreUnavailable, WorkbenchError
 from workbench.service import Workbench
+from workbench.store import DatabaseError, describe_database_error
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS_DIR = Path(__file__).resolve().parent / "seeds"
+"""The seed articles travel inside the package (the repository's top-level seeds/ links here)."""
 
 
 class WorkbenchGroup(click.Group):
@@ -33,8 +34,8 @@ class WorkbenchGroup(click.Group):
             return super().invoke(ctx)
         except WorkbenchError as error:
             _fail(str(error), error.exit_code)
-        except sqlite3.Error as error:
-            _fail(f"The database could not be used: {error}.", StoreUnavailable.exit_code)
+        except DatabaseError as error:
+            _fail(describe_database_error(error), StoreUnavailable.exit_code)
 
 
 def json_line(value: object) -> str:
@@ -75,7 +76,7 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 
     \b
     Exit codes: 0 ok, 2 usage error, 3 not found, 4 invalid input,
-    5 conflict, 6 database unavailable.
+    5 conflict, 6 database unavailable, 7 language model not installed.
     """
     if ctx.invoked_subcommand is None:
         ctx.invoke(tui, db=db)

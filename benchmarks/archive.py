@@ -234,7 +234,8 @@ def run_matching(
     alone and with query features, and the median of matching alone."""
     from workbench.matching.engine import Matcher, query_features
     from workbench.nlp.extract import extract_many
-    from workbench.service import Workbench, resolve_language
+    from workbench.nlp.language import resolve_language
+    from workbench.service import Workbench
 
     workbench = Workbench(db)
     with workbench.store() as store:
@@ -260,7 +261,7 @@ def run_matching(
         match_only, with_features, found = [], [], {}
         for i, text, _ in queries:
             start = time.perf_counter()
-            language = resolve_language("auto", text, workbench.settings)
+            language = resolve_language("auto", text, workbench.settings.languages)
             query = query_features(text, next(extract_many([text], language)), language, None)
             middle = time.perf_counter()
             matches = matcher.match(query, limit)

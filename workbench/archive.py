@@ -18,12 +18,16 @@ from typing import TYPE_CHECKING, TypeVar
 
 from workbench.errors import InvalidInput
 from workbench.models import ArchiveImport, ClaimDraft
-from workbench.service import resolve_language
+from workbench.nlp.language import resolve_language
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from workbench.config import Settings
     from workbench.ingest.claims_csv import ArchiveRow
-    from workbench.service import Workbench
     from workbench.store import Store
+
+    OpenStore = Callable[..., AbstractContextManager[Store]]
 
 LINK_ON_IMPORT = 5000
 """Archives up to this many rows are matched against earlier claims as they are imported."""
@@ -75,10 +79,15 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 class ArchiveImporter:
-    """One archive import on behalf of a Workbench (its store, settings, scale and reviewer)."""
+    """One archive import into a store, with the settings (scale, languages) and reviewer in force.
 
-    def __init__(self, workbench: Workbench):
-        self.workbench = workbench
+    It is handed what it needs, not the Workbench, so the service depends on it and not back.
+    """
+
+    def __init__(self, open_store: OpenStore, settings: Settings, actor: str):
+        self.open_store = open_store
+        self.settings = settings
+        self.actor = actor
 
     def run(
         self,
@@ -102,7 +111,7 @@ class ArchiveImporter:
         from workbench.matching.links import matched_count
 
         name = "Standard input" if origin == "-" else origin
-        with self.workbench.store(create=True) as store:
+        with self.open_store(create=True) as store:
             existing = store.article_id_by_hash(digest)
             if existing is not None:
                 return ArchiveImport(existing, count, 0, problems, created=False, linked=False)
@@ -137,7 +146,7 @@ class ArchiveImporter:
         """
         from workbench.matching.features import features
 
-        found = [row.language or resolve_language("auto", row.text, self.workbench.settings) for row in rows]
+        found = [row.language or resolve_language("auto", row.text, self.settings.languages) for row in rows]
         languages.update(found)
         claims = _archive_drafts(rows, found, offset)
         claim_ids = store.add_claims(article_id, claims)
@@ -159,10 +168,10 @@ class ArchiveImporter:
             if not row.rating:
                 continue
             try:
-                rating = self.workbench.rating(row.rating)
+                rating = self.settings.rating(row.rating)
             except InvalidInput:
                 problems.append(f"line {row.line}: rating {row.rating!r} is not on the scale; kept without a verdict")
                 continue
             rationale = row.rationale or (f"{why}, line {row.line}" if why else None)
-            verdicts.append((claim_id, rating, rationale, row.reviewer or self.workbench.actor, row.reviewed_at))
+            verdicts.append((claim_id, rating, rationale, row.reviewer or self.actor, row.reviewed_at))
         return verdicts

@@ -105,6 +105,9 @@ DEFAULT_ALIASES: dict[str, str] = {
 """Foreign labels (folded) -> a label of the default scale; used only where the target is on the scale."""
 
 STANCES: tuple[str, ...] = ("supports", "refutes", "context")
+STANCE_PROPERTY = "https://claims-workbench.invalid/ns#stance"
+"""The JSON-LD property a source's stance travels under in ClaimReview (schema.org has none);
+an absolute IRI, so JSON-LD processors keep it and an import reads it back."""
 
 CLAIM_KINDS: tuple[str, ...] = ("event", "quantity", "statement", "prediction", "opinion")
 

@@ -29,6 +29,7 @@ from workbench.models import (
     ImportResult,
     SearchHit,
 )
+from workbench.nlp.language import resolve_language
 from workbench.store import Store, open_db
 from workbench.urls import validate_url
 
@@ -154,7 +155,9 @@ class Workbench:
         count, digest = archive_hash(row.text for row in archive.rows(problems))
         if not count:
             raise InvalidInput(f"{name} has no usable row; nothing was imported.")
-        return ArchiveImporter(self).run(archive.rows, count, digest, problems, origin, progress)
+        return ArchiveImporter(self.store, self.settings, self.actor).run(
+            archive.rows, count, digest, problems, origin, progress
+        )
 
     def import_claimreview(
         self, data: str, origin: str, progress: Callable[[int], None] | None = None
@@ -170,12 +173,12 @@ class Workbench:
 
         rows, problems = read_claimreview(data, "Standard input" if origin == "-" else origin, self.settings)
         count, digest = archive_hash(row.text for row in rows)
-        return ArchiveImporter(self).run(
+        return ArchiveImporter(self.store, self.settings, self.actor).run(
             lambda: iter(rows), count, digest, problems, origin, progress, note_origin=False
         )
 
     def resolve_language(self, article: ArticleInput) -> ArticleInput:
-        return replace(article, language=resolve_language(article.language, article.text, self.settings))
+        return replace(article, language=resolve_language(article.language, article.text, self.settings.languages))
 
     def load_models(self, languages: tuple[str, ...] = ("es", "en")) -> None:
         """Load the extraction pipelines now (seconds for Spanish), so the first edit or import
@@ -546,7 +549,7 @@ class Workbench:
 
         if limit < 1:
             raise InvalidInput("--limit must be at least 1.")
-        languages = [resolve_language(language, text, self.settings) for text in texts]
+        languages = [resolve_language(language, text, self.settings.languages) for text in texts]
         extracted: dict[int, list[ClaimDraft]] = {}
         for lang in set(languages):
             batch = [i for i, found in enumerate(languages) if found == lang]
@@ -688,19 +691,8 @@ def _stance(stance: str) -> str:
     return stance
 
 
-def resolve_language(language: str, text: str, settings: Settings) -> str:
-    """The pipeline language for a text: as given, or detected for 'auto'."""
-    if language == "auto":
-        from workbench.nlp.language import detect_language
-
-        return detect_language(text)
-    if language not in settings.languages:
-        raise InvalidInput(f"Language {language!r} is not supported; use es, en or auto.")
-    return language
-
-
 def extract_texts(texts: list[str], language: str, settings: Settings) -> Iterator[list[ClaimDraft]]:
     """Claims of several texts without storing anything; 'auto' is decided on all of them at once."""
     from workbench.nlp.extract import extract_many
 
-    return extract_many(texts, resolve_language(language, "\n".join(texts), settings))
+    return extract_many(texts, resolve_language(language, "\n".join(texts), settings.languages))

@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from workbench.config import STANCE_PROPERTY
 from workbench.export.document import Report, web_address
 
 CONTEXT = "https://schema.org"
-STANCE = "https://claims-workbench.invalid/ns#stance"
+STANCE = STANCE_PROPERTY
 PERSON_LABELS = {"PER", "PERSON"}
 
 

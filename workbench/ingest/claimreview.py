@@ -13,9 +13,9 @@ import json
 from datetime import UTC, date, datetime
 from typing import Any
 
+from workbench.config import STANCE_PROPERTY as STANCE
 from workbench.config import STANCES, Settings
 from workbench.errors import InvalidInput
-from workbench.export.claimreview import STANCE
 from workbench.ingest.claims_csv import ArchiveRow
 from workbench.models import SourceInput
 from workbench.urls import validate_url

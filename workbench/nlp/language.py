@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+
+from workbench.errors import InvalidInput
 
 # The most frequent function words of each language; short texts still contain several.
 _STOPWORDS = {
@@ -63,3 +66,12 @@ def detect_language(text: str, default: str = "es") -> str:
                 counts[language] += 1
     best = max(counts, key=counts.__getitem__)
     return best if counts[best] > 0 else default
+
+
+def resolve_language(language: str, text: str, supported: Collection[str] = ("es", "en")) -> str:
+    """The pipeline language for a text: as given, or detected for 'auto'."""
+    if language == "auto":
+        return detect_language(text)
+    if language not in supported:
+        raise InvalidInput(f"Language {language!r} is not supported; use es, en or auto.")
+    return language

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from workbench.errors import WorkbenchError
+from workbench.store import DatabaseError, describe_database_error
 
 
 def describe(error: BaseException) -> str:
     """One sentence for the user, as the CLI would print it."""
     if isinstance(error, WorkbenchError):
         return str(error)
-    if isinstance(error, sqlite3.Error):
-        return f"The database could not be used: {error}."
+    if isinstance(error, DatabaseError):
+        return describe_database_error(error)
     return f"Unexpected error: {error!r}"

@@ -10,6 +10,7 @@ Exit codes: 0 ok, 1 unexpected, 2 usage error, 3 not found, 4 invalid input,
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -21,6 +22,7 @@ from workbench.config import CLAIM_KINDS, CLAIM_STATUSES, STANCES, Settings, loa
 from workbench.errors import InvalidInput, StoreUnavailable, WorkbenchError
 from workbench.service import Workbench
 from workbench.store import DatabaseError, describe_database_error
+from workbench.text import printable
 
 SEEDS_DIR = Path(__file__).resolve().parent / "seeds"
 """The seed articles travel inside the package (the repository's top-level seeds/ links here)."""
@@ -36,18 +38,55 @@ class WorkbenchGroup(click.Group):
             _fail(str(error), error.exit_code)
         except DatabaseError as error:
             _fail(describe_database_error(error), StoreUnavailable.exit_code)
+        except KeyboardInterrupt:
+            _fail("Interrupted; nothing more was written.", INTERRUPTED)
+        except OSError as error:
+            # Output the system refused (a full disk, a closed pipe): later writes would fail too.
+            _silence_stdout()
+            _fail(f"Cannot write the output: {error.strerror or error}.", InvalidInput.exit_code)
+
+
+NUMBER = click.IntRange(0, 2**63 - 1)
+"""Ids, positions and counts: what SQLite's 64-bit integers hold, so a larger number is a usage
+error of one sentence, not an overflow deep in the store."""
+INTERRUPTED = 130
+"""The shell's exit code for a command stopped by Ctrl-C."""
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush does not fail a second time."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+_JSON_UNSAFE = re.compile("[\u007f-\u009f\u2028\u2029]")
+"""What json.dumps leaves raw with ensure_ascii=False and a terminal or a line reader acts on."""
+
+
+def json_text(value: object, indent: int | None = None) -> str:
+    """A JSON document whose strings can reach a terminal: DEL, C1 controls and the Unicode line
+    separators are escaped (json.dumps already escapes the C0 controls)."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _JSON_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def json_line(value: object) -> str:
     """One JSON document on one line, even for readers that also break lines at U+2028 or U+0085."""
-    text = json.dumps(value, ensure_ascii=False)
-    for separator in ("\u2028", "\u2029", "\u0085"):
-        text = text.replace(separator, f"\\u{ord(separator):04x}")
-    return text
+    return json_text(value)
+
+
+def say(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Human output: stored text is data, so control characters are shown, never sent raw."""
+    click.echo(printable(text), err=err, nl=nl)
 
 
 def _fail(message: str, code: int) -> None:
-    click.echo(f"Error: {message}", err=True)
+    say(f"Error: {message}", err=True)
     sys.exit(code)
 
 
@@ -155,12 +194,12 @@ def import_(
     ]
     for result in _import_with_progress(workbench, articles):
         if result.created:
-            click.echo(
+            say(
                 f"Imported article {result.article_id}: {result.title} "
                 f"({result.claim_count} claims, {result.matched} matching earlier claims)"
             )
         else:
-            click.echo(f"Already imported as article {result.article_id}: {result.title} ({result.claim_count} claims)")
+            say(f"Already imported as article {result.article_id}: {result.title} ({result.claim_count} claims)")
 
 
 ARCHIVE_FORMATS = ("claims-csv", "claimreview")
@@ -178,14 +217,14 @@ def _import_archive(ctx: click.Context, paths: tuple[str, ...], db: Path | None,
         rows = data.count("\n") if fmt == "claims-csv" else data.count("claimReviewed")
         result = _with_row_progress(lambda tick, d=data, p=path: run(d, p, tick), rows)
         for problem in result.problems:
-            click.echo(f"Warning: {path}, {problem}.", err=True)
+            say(f"Warning: {path}, {problem}.", err=True)
         if not result.created:
-            click.echo(f"Already imported as article {result.article_id} ({result.claim_count} claims)")
+            say(f"Already imported as article {result.article_id} ({result.claim_count} claims)")
             continue
         matched = (
             f"{result.matched} matching earlier claims" if result.linked else "run `workbench dedupe` to link them"
         )
-        click.echo(f"Imported archive {path} as article {result.article_id} ({result.claim_count} claims, {matched})")
+        say(f"Imported archive {path} as article {result.article_id} ({result.claim_count} claims, {matched})")
 
 
 def _with_row_progress(run: Any, rows: int) -> Any:  # noqa: ANN401 - the import's result
@@ -231,15 +270,15 @@ def extract(path: str, lines: bool, as_json: bool, language: str) -> None:
         if lines:
             click.echo(json_line({"claims": rows}))
         elif as_json:
-            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+            click.echo(json_text(rows, indent=2))
         else:
             for claim in claims:
-                click.echo(f"[{claim.start}:{claim.end}] {claim.kind:<10} {claim.text}")
+                say(f"[{claim.start}:{claim.end}] {claim.kind:<10} {claim.text}")
 
 
 @cli.command()
 @db_option
-@click.option("--article", "article_id", type=int, help="Only the claims of this article.")
+@click.option("--article", "article_id", type=NUMBER, help="Only the claims of this article.")
 @click.option("--status", help=f"Only claims with this review status: {', '.join(CLAIM_STATUSES)}.")
 @click.option("--rating", help="Only claims whose latest verdict is this rating (English, Spanish or an alias).")
 @click.option("--kind", help=f"Only claims of this kind: {', '.join(CLAIM_KINDS)}.")
@@ -247,7 +286,7 @@ def extract(path: str, lines: bool, as_json: bool, language: str) -> None:
 @click.option(
     "--queue", is_flag=True, help="The review queue: checkable claims not yet checked, highest check-worthiness first."
 )
-@click.option("--limit", type=int, default=200, show_default=True, help="How many claims --queue lists.")
+@click.option("--limit", type=NUMBER, default=200, show_default=True, help="How many claims --queue lists.")
 @click.option("--json", "as_json", is_flag=True, help="Print claims as JSON.")
 @click.pass_context
 def claims(
@@ -273,21 +312,21 @@ def claims(
     else:
         rows = workbench.claims(article_id, **filters)
     if as_json:
-        click.echo(json.dumps([asdict(row) for row in rows], ensure_ascii=False, indent=2))
+        click.echo(json_text([asdict(row) for row in rows], indent=2))
         return
     for row in rows:
         rating_shown = row.rating or ("-" if row.checkable else "not checkable")
-        click.echo(f"{row.id:>5}  {row.kind:<10} {rating_shown:<13} {row.text}")
+        say(f"{row.id:>5}  {row.kind:<10} {rating_shown:<13} {row.text}")
 
 
 @cli.command()
 @db_option
 @click.option("--format", "fmt", default="json", show_default=True, help="json, md, html, csv or claimreview.")
-@click.option("--article", "article_id", type=int, help="Only this article.")
+@click.option("--article", "article_id", type=NUMBER, help="Only this article.")
 @click.option("--from", "date_from", metavar="YYYY-MM-DD", help="Only articles published on or after this day.")
 @click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Only articles published on or before this day.")
 @click.option("--status", help=f"Only claims with this review status: {', '.join(CLAIM_STATUSES)}.")
-@click.option("--cluster", type=int, metavar="CLAIM", help="Only the confirmed duplicate cluster of this claim.")
+@click.option("--cluster", type=NUMBER, metavar="CLAIM", help="Only the confirmed duplicate cluster of this claim.")
 @click.option("--out", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")
 @click.option("--force", is_flag=True, help="Replace the --out file if it exists.")
 @click.pass_context
@@ -314,7 +353,7 @@ def export(
     scope = {"date_from": date_from, "date_to": date_to, "status": status, "cluster": cluster}
     if out is not None:
         workbench.export_to(out, fmt, article_id, force=force, **scope)
-        click.echo(f"Wrote {out}", err=True)
+        say(f"Wrote {out}", err=True)
         return
     click.echo(workbench.export(fmt, article_id, **scope), nl=False)
 
@@ -325,7 +364,7 @@ def source() -> None:
 
 
 @source.command("add")
-@click.argument("claim_id", type=int, metavar="CLAIM")
+@click.argument("claim_id", type=NUMBER, metavar="CLAIM")
 @click.argument("url")
 @db_option
 @click.option("--title")
@@ -354,11 +393,11 @@ def source_add(
     change = _workbench(ctx, db, reviewer).add_source(
         claim_id, url, stance=stance, title=title, publisher=publisher, excerpt=excerpt, date=date
     )
-    click.echo(change.note)
+    say(change.note)
 
 
 @source.command("edit")
-@click.argument("attachment", type=int)
+@click.argument("attachment", type=NUMBER)
 @db_option
 @click.option("--url")
 @click.option("--title")
@@ -378,11 +417,11 @@ def source_edit(
     given = {key: value for key, value in fields.items() if value is not None}
     if not given:
         raise InvalidInput("Give at least one of --url, --title, --publisher, --date, --stance, --excerpt.")
-    click.echo(_workbench(ctx, db, reviewer).edit_source(attachment, **given).note)
+    say(_workbench(ctx, db, reviewer).edit_source(attachment, **given).note)
 
 
 @source.command("remove")
-@click.argument("attachment", type=int)
+@click.argument("attachment", type=NUMBER)
 @db_option
 @click.option("--reviewer", help="Who removes it (default: $WORKBENCH_REVIEWER, else the login name).")
 @click.pass_context
@@ -391,7 +430,7 @@ def source_remove(ctx: click.Context, attachment: int, db: Path | None, reviewer
 
     Example: workbench source remove 7
     """
-    click.echo(_workbench(ctx, db, reviewer).remove_source(attachment).note)
+    say(_workbench(ctx, db, reviewer).remove_source(attachment).note)
 
 
 @cli.group()
@@ -403,12 +442,14 @@ def edit() -> None:
     """
 
 
-version_option = click.option("--version", "version", type=int, help="Refuse if the claim's version is no longer this.")
+version_option = click.option(
+    "--version", "version", type=NUMBER, help="Refuse if the claim's version is no longer this."
+)
 reviewer_option = click.option("--reviewer", help="Who edits (default: $WORKBENCH_REVIEWER, else the login name).")
 
 
 @edit.command("text")
-@click.argument("claim_id", type=int, metavar="CLAIM")
+@click.argument("claim_id", type=NUMBER, metavar="CLAIM")
 @click.argument("text")
 @db_option
 @version_option
@@ -421,12 +462,12 @@ def edit_text(
 
     Example: workbench edit text 12 "Corea del Norte lanzó un misil balístico el 13 de septiembre"
     """
-    click.echo(_workbench(ctx, db, reviewer).edit_claim(claim_id, text, version).note)
+    say(_workbench(ctx, db, reviewer).edit_claim(claim_id, text, version).note)
 
 
 @edit.command("split")
-@click.argument("claim_id", type=int, metavar="CLAIM")
-@click.argument("at", type=int)
+@click.argument("claim_id", type=NUMBER, metavar="CLAIM")
+@click.argument("at", type=NUMBER)
 @db_option
 @version_option
 @reviewer_option
@@ -438,11 +479,11 @@ def edit_split(
 
     Example: workbench edit split 12 57
     """
-    click.echo(_workbench(ctx, db, reviewer).split_claim(claim_id, at, version).note)
+    say(_workbench(ctx, db, reviewer).split_claim(claim_id, at, version).note)
 
 
 @edit.command("merge")
-@click.argument("claim_id", type=int, metavar="CLAIM")
+@click.argument("claim_id", type=NUMBER, metavar="CLAIM")
 @db_option
 @version_option
 @reviewer_option
@@ -452,11 +493,11 @@ def edit_merge(ctx: click.Context, claim_id: int, db: Path | None, version: int 
 
     Example: workbench edit merge 12
     """
-    click.echo(_workbench(ctx, db, reviewer).merge_next(claim_id, version).note)
+    say(_workbench(ctx, db, reviewer).merge_next(claim_id, version).note)
 
 
 @edit.command("checkable")
-@click.argument("claim_id", type=int, metavar="CLAIM")
+@click.argument("claim_id", type=NUMBER, metavar="CLAIM")
 @click.argument("checkable", type=click.Choice(["yes", "no"]))
 @db_option
 @version_option
@@ -469,13 +510,13 @@ def edit_checkable(
 
     Example: workbench edit checkable 12 no
     """
-    click.echo(_workbench(ctx, db, reviewer).set_checkable(claim_id, checkable == "yes", version).note)
+    say(_workbench(ctx, db, reviewer).set_checkable(claim_id, checkable == "yes", version).note)
 
 
 @edit.command("add")
-@click.argument("article_id", type=int, metavar="ARTICLE")
-@click.argument("start", type=int)
-@click.argument("end", type=int)
+@click.argument("article_id", type=NUMBER, metavar="ARTICLE")
+@click.argument("start", type=NUMBER)
+@click.argument("end", type=NUMBER)
 @db_option
 @reviewer_option
 @click.pass_context
@@ -484,11 +525,11 @@ def edit_add(ctx: click.Context, article_id: int, start: int, end: int, db: Path
 
     Example: workbench edit add 1 120 188
     """
-    click.echo(_workbench(ctx, db, reviewer).add_claim(article_id, start, end).note)
+    say(_workbench(ctx, db, reviewer).add_claim(article_id, start, end).note)
 
 
 @cli.command()
-@click.argument("claim_id", type=int, metavar="CLAIM")
+@click.argument("claim_id", type=NUMBER, metavar="CLAIM")
 @click.argument("rating")
 @db_option
 @click.option("--rationale", help="Why this rating.")
@@ -504,7 +545,7 @@ def verdict(
     workbench = _workbench(ctx, db, reviewer)
     workbench.add_verdict(claim_id, rating, rationale)
     latest = workbench.verdict_history(claim_id)[-1]
-    click.echo(f"Claim {claim_id}: {latest['rating']} (by {latest['reviewer']} at {latest['at']})")
+    say(f"Claim {claim_id}: {latest['rating']} (by {latest['reviewer']} at {latest['at']})")
 
 
 @cli.command()
@@ -536,9 +577,9 @@ def match(ctx: click.Context, text: str, db: Path | None, limit: int, as_json: b
         click.echo(json_line({"query": text, "matches": [_match_json(m) for m in matches]}))
         return
     if not matches:
-        click.echo("No earlier claim matches.", err=True)
+        say("No earlier claim matches.", err=True)
     for m in matches:
-        click.echo(f"{m.claim:>6}  {m.score:.2f}  {m.relation or '-':<9}  {' '.join(m.text.split())}")
+        say(f"{m.claim:>6}  {m.score:.2f}  {m.relation or '-':<9}  {' '.join(m.text.split())}")
 
 
 def _match_json(m: Any) -> dict[str, Any]:  # noqa: ANN401 - workbench.matching.engine.Match
@@ -561,13 +602,13 @@ def dedupe(ctx: click.Context, db: Path | None, apply: bool, as_json: bool) -> N
     done = {(c.claim_a, c.claim_b) for c in confirmed}
     rows = [asdict(s) | {"state": "confirmed" if (s.claim_a, s.claim_b) in done else "suggested"} for s in made]
     if as_json:
-        click.echo(json.dumps(rows, indent=2))
+        click.echo(json_text(rows, indent=2))
         return
     for row in rows:
-        click.echo(f"{row['claim_a']:>6} {row['claim_b']:>6}  {row['score']:.2f}  {row['relation']:<9}  {row['state']}")
+        say(f"{row['claim_a']:>6} {row['claim_b']:>6}  {row['score']:.2f}  {row['relation']:<9}  {row['state']}")
     counts = {r: sum(1 for row in rows if row["relation"] == r) for r in ("duplicate", "conflict", "related")}
     summary = ", ".join(f"{n} {r}" for r, n in counts.items())
-    click.echo(f"{len(rows)} suggestions ({summary}); {len(confirmed)} duplicates confirmed.", err=True)
+    say(f"{len(rows)} suggestions ({summary}); {len(confirmed)} duplicates confirmed.", err=True)
 
 
 @cli.group()
@@ -576,8 +617,8 @@ def link() -> None:
 
 
 @link.command("confirm")
-@click.argument("claim_a", type=int)
-@click.argument("claim_b", type=int)
+@click.argument("claim_a", type=NUMBER)
+@click.argument("claim_b", type=NUMBER)
 @click.option("--as", "relation", default="duplicate", show_default=True, help="duplicate, related or conflict.")
 @db_option
 @click.pass_context
@@ -589,12 +630,12 @@ def link_confirm(ctx: click.Context, claim_a: int, claim_b: int, relation: str, 
     if relation not in {"duplicate", "related", "conflict"}:
         raise InvalidInput(f"Relation {relation!r} is not one of duplicate, related, conflict.")
     _workbench(ctx, db).set_link(claim_a, claim_b, "confirmed", relation)
-    click.echo(f"Claims {claim_a} and {claim_b}: confirmed {relation}.")
+    say(f"Claims {claim_a} and {claim_b}: confirmed {relation}.")
 
 
 @link.command("reject")
-@click.argument("claim_a", type=int)
-@click.argument("claim_b", type=int)
+@click.argument("claim_a", type=NUMBER)
+@click.argument("claim_b", type=NUMBER)
 @db_option
 @click.pass_context
 def link_reject(ctx: click.Context, claim_a: int, claim_b: int, db: Path | None) -> None:
@@ -603,7 +644,7 @@ def link_reject(ctx: click.Context, claim_a: int, claim_b: int, db: Path | None)
     Example: workbench link reject 12 31
     """
     _workbench(ctx, db).set_link(claim_a, claim_b, "rejected")
-    click.echo(f"Claims {claim_a} and {claim_b}: rejected.")
+    say(f"Claims {claim_a} and {claim_b}: rejected.")
 
 
 @cli.command()
@@ -617,13 +658,13 @@ def search(ctx: click.Context, query: str, db: Path | None) -> None:
     """
     hits = _workbench(ctx, db).search(query)
     if not hits:
-        click.echo("No matches.", err=True)
+        say("No matches.", err=True)
     for hit in hits:
-        click.echo(f"{hit.kind:<8}{hit.id:>5}  (article {hit.article_id})  {hit.text}")
+        say(f"{hit.kind:<8}{hit.id:>5}  (article {hit.article_id})  {hit.text}")
 
 
 @cli.command()
-@click.argument("claim_id", type=int, metavar="CLAIM")
+@click.argument("claim_id", type=NUMBER, metavar="CLAIM")
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the audit rows as JSON.")
 @click.pass_context
@@ -634,11 +675,11 @@ def history(ctx: click.Context, claim_id: int, db: Path | None, as_json: bool) -
     """
     rows = _workbench(ctx, db).history(claim_id)
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        click.echo(json_text(rows, indent=2))
         return
     for row in rows:
         change = row["after"] or ""
-        click.echo(
+        say(
             f"{row['at']}  {row['actor']:<12} {row['action']:<16} {row['table_name']} {row['row_id'] or ''}  {change[:100]}"
         )
 
@@ -653,4 +694,4 @@ def backup(ctx: click.Context, path: Path, db: Path | None) -> None:
     Example: workbench backup backups/claims-2023-09-14.db
     """
     _workbench(ctx, db).backup(path)
-    click.echo(f"Backed up to {path}", err=True)
+    say(f"Backed up to {path}", err=True)

@@ -661,6 +661,8 @@ def _check_out(out: Path, force: bool, db_path: Path) -> None:
         raise InvalidInput(f"Cannot write {out}: it is a folder.")
     if not out.parent.exists():
         raise InvalidInput(f"Cannot write {out}: the folder {out.parent} does not exist.")
+    if out.exists() and not out.is_file():
+        raise InvalidInput(f"Cannot write {out}: it is not a regular file (a pipe or a device); reports go to files.")
     database = db_path.resolve()
     if out.resolve() in {
         database,
@@ -673,12 +675,26 @@ def _check_out(out: Path, force: bool, db_path: Path) -> None:
 
 
 def _write_atomically(out: Path, text: str) -> None:
-    """Write beside the target and rename over it, so a reader never sees half a report."""
-    partial = out.with_name(f".{out.name}.partial")
+    """Write beside the target and rename over it, so a reader never sees half a report.
+
+    The temporary file has a name of its own per write, so two exports to one path never share
+    it; a write the disk or the folder refuses is one sentence, and leaves nothing behind.
+    """
+    import tempfile
+
     try:
-        with partial.open("w", encoding="utf-8", newline="") as file:
+        descriptor, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".partial")
+    except OSError as error:
+        raise InvalidInput(f"Cannot write {out}: {error.strerror or error}.") from None
+    partial = Path(name)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as file:
             file.write(text)
+        os.chmod(partial, 0o644)
         os.replace(partial, out)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise InvalidInput(f"Cannot write {out}: {error.strerror or error}.") from None
     except BaseException:
         partial.unlink(missing_ok=True)
         raise

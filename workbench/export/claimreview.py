@@ -20,8 +20,14 @@ STANCE = STANCE_PROPERTY
 PERSON_LABELS = {"PER", "PERSON"}
 
 
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+"""Characters that could end the <script> element the output is pasted into ("</script>", "<!--");
+as JSON escapes they read back as the same text."""
+
+
 def write_claimreview(report: Report) -> str:
-    return json.dumps(claim_reviews(report), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(claim_reviews(report), ensure_ascii=False, indent=2)
+    return text.translate(_SCRIPT_UNSAFE) + "\n"
 
 
 def claim_reviews(report: Report) -> list[dict[str, Any]]:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from workbench.errors import InvalidInput, NotFound
 from workbench.models import ArticleInput
+from workbench.text import strip_controls
+from workbench.urls import validate_url
 
 TITLE_MAX = 90
 _HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<article|<p[\s>])", re.IGNORECASE)
@@ -20,7 +22,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def read_bytes(path: str, max_bytes: int) -> bytes:
-    """The raw bytes of a path, or of stdin for '-', refusing what is missing or too large."""
+    """The raw bytes of a path, or of stdin for '-', refusing what is missing, too large or not a
+    regular file (a FIFO would block, /dev/zero never ends); never more than max_bytes + 1 are read."""
     if path == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
     else:
@@ -29,9 +32,15 @@ def read_bytes(path: str, max_bytes: int) -> bytes:
             raise NotFound(f"There is no file at {path}.")
         if file.is_dir():
             raise InvalidInput(f"{path} is a folder, not an article file.")
+        if not file.is_file():
+            raise InvalidInput(f"{path} is not a regular file (a pipe or a device); save it to a file first.")
         if file.stat().st_size > max_bytes:
             raise InvalidInput(f"{path} is larger than the {_megabytes(max_bytes)} limit for an article.")
-        data = file.read_bytes()
+        try:
+            with file.open("rb") as handle:
+                data = handle.read(max_bytes + 1)
+        except OSError as error:
+            raise InvalidInput(f"Cannot read {path}: {error.strerror or error}.") from None
     if len(data) > max_bytes:
         raise InvalidInput(f"{_name(path)} is larger than the {_megabytes(max_bytes)} limit for an article.")
     return data
@@ -62,34 +71,61 @@ def parse_article(
         raise InvalidInput(f"{_name(origin)} has no article text.")
     return replace(
         article,
-        title=(title or "").strip() or article.title or derive_title(article.text),
-        url=url or article.url,
-        outlet=outlet or article.outlet,
+        title=strip_controls((title or "").strip() or article.title or derive_title(article.text)),
+        url=validate_url(url) if url else _web_address_or_none(article.url),
+        outlet=strip_controls(outlet or article.outlet or "") or None,
         published=published or article.published,
         language=language,
     )
 
 
 def decode(data: bytes, name: str) -> str:
-    """Text from bytes: UTF-8 when it is, else the encoding charset-normalizer finds; binary is refused."""
+    """Text from bytes: UTF-8 when it is, UTF-16 when it says so (or looks it), else the encoding
+    charset-normalizer finds; binary is refused. Control characters other than tab and line ends
+    are dropped, anywhere in the text, so none is ever stored."""
     if not data.strip():
         raise InvalidInput(f"{name} is empty.")
-    if b"\x00" in data[:8192]:
-        raise InvalidInput(f"{name} is a binary file, not an article.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+    text = _utf16(data)
+    if text is None:
+        if b"\x00" in data:
+            raise InvalidInput(f"{name} is a binary file, not an article.")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
-        if best is None:
-            raise InvalidInput(f"{name} is not text in any encoding the workbench can read.") from None
-        text = str(best)
-    if len(_CONTROL.findall(text[:8192])) > 0.01 * min(len(text), 8192) + 2:
+            best = from_bytes(data).best()
+            if best is None:
+                raise InvalidInput(f"{name} is not text in any encoding the workbench can read.") from None
+            text = str(best)
+    if "\x00" in text or len(_CONTROL.findall(text)) > 0.01 * len(text) + 2:
         raise InvalidInput(f"{name} is a binary file, not an article.")
+    text = strip_controls(text)
     if not text.strip():
         raise InvalidInput(f"{name} is empty.")
     return text
+
+
+def _utf16(data: bytes) -> str | None:
+    """UTF-16 text, told by its byte-order mark or, without one, by NULs in every other byte of
+    mostly-ASCII text; None when the bytes are not UTF-16."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        sample = data[:4096]
+        even, odd = sample[0::2], sample[1::2]
+        if len(sample) < 4 or len(sample) % 2:
+            return None
+        if odd.count(0) > 0.4 * len(odd) and even.count(0) == 0:
+            encoding = "utf-16-le"
+        elif even.count(0) > 0.4 * len(even) and odd.count(0) == 0:
+            encoding = "utf-16-be"
+        else:
+            return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def validate_date(value: str) -> str:
@@ -160,6 +196,14 @@ def _inline_text(token) -> str:  # noqa: ANN001 - markdown_it Token
 def _clean(text: str) -> str:
     """Unify line ends and trim the ends; spans index this exact text from here on."""
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _web_address_or_none(value: str | None) -> str | None:
+    """A page's own address when it is a web address; whatever else a page claims is dropped."""
+    try:
+        return validate_url(value) if value else None
+    except InvalidInput:
+        return None
 
 
 def _iso_or_none(value: str | None) -> str | None:

@@ -1,0 +1,117 @@
+"""Hostile input a tester reported (issue 15), one row each: the command is refused with its exit
+code and one sentence, no traceback, and the database is byte for byte as it was."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED_ARTICLE, file_digest
+from tests.helpers import assert_clean_failure, assert_ok, invoke, write
+from workbench.service import Workbench
+from workbench.text import printable, strip_controls
+
+Case = Callable[[Path], list[str]]
+"""Given a scratch folder, the arguments of one command (without --db)."""
+
+
+def fifo(folder: Path) -> Path:
+    path = folder / "pipe"
+    os.mkfifo(path)
+    return path
+
+
+REFUSED: dict[str, tuple[Case, int]] = {
+    "export onto a FIFO": (lambda f: ["export", "--format", "json", "--out", fifo(f), "--force"], 4),
+    "export onto a device": (lambda f: ["export", "--format", "json", "--out", "/dev/null", "--force"], 4),
+    "import of a FIFO with no writer": (lambda f: ["import", fifo(f)], 4),
+    "import of /dev/zero": (lambda f: ["import", "/dev/zero"], 4),
+    "claims CSV from /dev/zero": (lambda f: ["import", "--format", "claims-csv", "/dev/zero"], 4),
+    "extract of /dev/zero": (lambda f: ["extract", "/dev/zero"], 4),
+    "a javascript: article url": (lambda f: ["import", SEED_ARTICLE, "--url", "javascript:alert(1)"], 4),
+    "a file: article url": (lambda f: ["import", SEED_ARTICLE, "--url", "file:///etc/passwd"], 4),
+    "a source url with a newline": (lambda f: ["source", "add", "1", "https://example.org/a\nb"], 4),
+    "a source url with a tab": (lambda f: ["source", "add", "1", "https://example.org/a\tb"], 4),
+    "a source url of 100,000 characters": (lambda f: ["source", "add", "1", "https://example.org/" + "a" * 100_000], 4),
+    "a verdict on an id beyond 64 bits": (lambda f: ["verdict", "99999999999999999999", "falso"], 2),
+    "the history of an id beyond 64 bits": (lambda f: ["history", "99999999999999999999"], 2),
+    "claims of an article beyond 64 bits": (lambda f: ["claims", "--article", "99999999999999999999"], 2),
+    "a queue limit beyond 64 bits": (lambda f: ["claims", "--queue", "--limit", "99999999999999999999"], 2),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_refused_in_one_sentence_with_the_database_unchanged(name: str, seeded: Workbench, tmp_path: Path):
+    make, exit_code = REFUSED[name]
+    before = file_digest(seeded.db_path)
+    result = invoke("--db", seeded.db_path, *make(tmp_path))
+    if exit_code == 2:  # click's usage errors: a usage line, then the one sentence
+        assert result.exit_code == 2 and "Traceback" not in result.stderr, result.stderr
+        assert result.stderr.strip().splitlines()[-1].startswith("Error: ")
+    else:
+        assert_clean_failure(result, exit_code)
+    assert file_digest(seeded.db_path) == before
+    assert Path("/dev/null").is_char_device()
+
+
+def test_stored_text_never_drives_the_terminal(seeded: Workbench, tmp_path: Path):
+    archive = write(tmp_path / "a.csv", 'text\n"Corea del Norte lanzó \x1b[31mdos misiles\x07 hacia el mar."\n')
+    assert_ok(invoke("import", "--format", "claims-csv", archive, "--db", seeded.db_path))
+    stored = [c.text for c in seeded.claims() if "dos misiles hacia" in c.text]
+    assert stored == ["Corea del Norte lanzó [31mdos misiles hacia el mar."]  # ESC and BEL never stored
+    for command in (["claims"], ["claims", "--queue"], ["match", "Corea del Norte lanzó dos misiles"]):
+        result = invoke(*command, "--db", seeded.db_path)
+        assert_ok(result)
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+def test_controls_are_spelled_out_on_screen_and_dropped_from_the_store():
+    assert printable("a\x1b[31mb\x07c\u2028d\te\nf") == "a\\x1b[31mb\\x07c\\x2028d\te\nf"
+    # C1 controls are read as the Windows-1252 punctuation they almost always are.
+    assert strip_controls("\x93Hola\x94 dijo\x85 \x00\x1b\x81fin") == "“Hola” dijo… fin"
+
+
+def test_utf16_articles_are_read_not_refused_as_binary(seeded: Workbench, tmp_path: Path):
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    for encoding, name in (("utf-16", "bom.txt"), ("utf-16-le", "le.txt")):
+        path = write(tmp_path / name, text.encode(encoding))
+        result = invoke("import", path, "--lang", "es", "--published", "2023-09-13", "--db", seeded.db_path)
+        assert_ok(result)
+        assert "Already imported" in result.stdout  # the same text as the seed, so the same article
+
+
+def test_a_nul_after_the_first_kilobytes_is_refused_not_stored(seeded: Workbench, tmp_path: Path):
+    path = write(tmp_path / "late-nul.txt", ("Corea del Norte lanzó dos misiles. " * 400 + "\x00 fin.").encode())
+    before = file_digest(seeded.db_path)
+    assert_clean_failure(invoke("import", path, "--db", seeded.db_path), 4)
+    assert file_digest(seeded.db_path) == before
+
+
+def test_claimreview_export_cannot_break_out_of_its_script_tag(seeded: Workbench):
+    claim = seeded.claims()[0]
+    seeded.add_verdict(claim.id, "Falso", "</script><script>alert(1)</script> & <!--")
+    result = invoke("export", "--format", "claimreview", "--db", seeded.db_path)
+    assert_ok(result)
+    page = f'<html><script type="application/ld+json">{result.stdout}</script></html>'
+    body = page.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    reviews = json.loads(body)  # the whole output is still inside the one tag
+    assert reviews[0]["reviewBody"] == "</script><script>alert(1)</script> & <!--"
+
+
+def test_an_export_the_disk_refuses_is_one_sentence(seeded: Workbench):
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "workbench", "--db", str(seeded.db_path), "export", "--format", "json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 4, done.stderr
+    assert done.stderr.splitlines() == ["Error: Cannot write the output: No space left on device."]

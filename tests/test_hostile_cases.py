@@ -115,3 +115,58 @@ def test_an_export_the_disk_refuses_is_one_sentence(seeded: Workbench):
         )
     assert done.returncode == 4, done.stderr
     assert done.stderr.splitlines() == ["Error: Cannot write the output: No space left on device."]
+
+
+def claimreview(rating: dict | None = None, **extra: object) -> dict:
+    review = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": "Corea del Norte lanzó dos misiles.",
+    }
+    if rating is not None:
+        review["reviewRating"] = rating
+    return review | extra
+
+
+def nested(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+CLAIMREVIEW_REFUSED: dict[str, str] = {
+    "JSON nested 5,000 levels": nested(5000),
+    "a node whose @id refers to itself": json.dumps(
+        [claimreview(itemReviewed={"@id": "#a"}), {"@id": "#a", "author": {"@id": "#a"}, "name": {"@id": "#a"}}]
+    ),
+    "a number of 5,000 digits": '[{"claimReviewed": "x", "reviewRating": {"ratingValue": ' + "9" * 5000 + "}}]",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CLAIMREVIEW_REFUSED))
+def test_claimreview_that_cannot_be_read_is_one_sentence(name: str, seeded: Workbench, tmp_path: Path):
+    path = write(tmp_path / "reviews.json", CLAIMREVIEW_REFUSED[name])
+    before = file_digest(seeded.db_path)
+    result = invoke("import", "--format", "claimreview", path, "--db", seeded.db_path)
+    assert "Traceback" not in result.stderr
+    if result.exit_code == 0:  # read, with the cycle cut: then something sensible was stored
+        assert name == "a node whose @id refers to itself"
+    else:
+        assert_clean_failure(result, 4)
+        assert file_digest(seeded.db_path) == before
+
+
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "1e309", "-7"])
+def test_ratings_that_are_no_number_on_their_scale_give_no_verdict(value: str, seeded: Workbench, tmp_path: Path):
+    text = json.dumps([claimreview({"ratingValue": 0, "bestRating": 5, "worstRating": 1})]).replace(
+        '"ratingValue": 0', f'"ratingValue": {value}'
+    )
+    result = invoke("import", "--format", "claimreview", write(tmp_path / "r.json", text), "--db", seeded.db_path)
+    assert_ok(result)
+    assert "kept without a verdict" in result.stderr
+    [claim] = [c for c in seeded.claims() if c.text == "Corea del Norte lanzó dos misiles."]
+    assert seeded.verdict_history(claim.id) == []
+
+
+def test_an_id_that_is_not_a_string_is_no_reference(seeded: Workbench, tmp_path: Path):
+    text = json.dumps([claimreview({"@id": ["x"]}, itemReviewed={"@id": ["x"]})])
+    result = invoke("import", "--format", "claimreview", write(tmp_path / "r.json", text), "--db", seeded.db_path)
+    assert "Traceback" not in result.stderr and result.exit_code == 0, result.stderr

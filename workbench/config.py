@@ -209,6 +209,8 @@ class Settings:
         if best == worst or not numeric:
             return None
         position = (value - worst) / (best - worst)
+        if not 0 <= position <= 1:
+            return None  # off its own scale (-7 of 1..5): no step of ours says what it meant
         ours_best, ours_worst = self.best_value, self.worst_value
         if ours_best == ours_worst:
             return numeric[0].en

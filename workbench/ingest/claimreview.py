@@ -10,6 +10,7 @@ left out; a file that is not JSON or has no usable review is refused whole.
 from __future__ import annotations
 
 import json
+import math
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -40,18 +41,28 @@ def read_claimreview(text: str, name: str, settings: Settings) -> tuple[list[Arc
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise InvalidInput(f"{name} is not JSON ({error.msg} at line {error.lineno}, column {error.colno}).") from None
+    except (RecursionError, ValueError):
+        # Nested deeper than Python recurses, or a number longer than int() reads (4,300 digits).
+        raise InvalidInput(f"{name} is JSON nested too deep or with a number too long to read.") from None
+    try:
+        rows, problems = _rows(data, settings)
+    except RecursionError:
+        raise InvalidInput(f"{name} nests or refers to its own nodes too deeply to read as ClaimReview.") from None
+    if not rows:
+        raise InvalidInput(f"{name} has no ClaimReview with a claimReviewed; nothing was imported.")
+    return rows, problems
+
+
+def _rows(data: Any, settings: Settings) -> tuple[list[ArchiveRow], list[str]]:  # noqa: ANN401 - parsed JSON
     nodes = list(_top_nodes(data))
     reader = _Reader(_index(data), settings)
-    reviews = [node for node in nodes if _is_review(node)]
     rows: list[ArchiveRow] = []
     problems: list[str] = []
-    for n, review in enumerate(reviews, 1):
+    for n, review in enumerate((node for node in nodes if _is_review(node)), 1):
         row, found = reader.row(review, n)
         problems += [f"review {n}: {problem}" for problem in found]
         if row is not None:
             rows.append(row)
-    if not rows:
-        raise InvalidInput(f"{name} has no ClaimReview with a claimReviewed; nothing was imported.")
     return rows, problems
 
 
@@ -112,7 +123,7 @@ class _Reader:
         return []
 
     def _resolve(self, value: Any) -> Any:  # noqa: ANN401
-        if isinstance(value, dict) and set(value) == {"@id"}:
+        if isinstance(value, dict) and set(value) == {"@id"} and isinstance(value["@id"], str):
             return self.index.get(value["@id"], value)
         return value
 
@@ -149,9 +160,11 @@ class _Reader:
             if isinstance(value, dict):
                 value = value.get("@value")
             try:
-                return float(value)
-            except (TypeError, ValueError):
+                number = float(value)
+            except (TypeError, ValueError, OverflowError):
                 continue
+            if math.isfinite(number):  # NaN, Infinity and 1e309 rate nothing
+                return number
         return None
 
     # -- one review -------------------------------------------------------------------

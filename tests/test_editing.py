@@ -256,3 +256,22 @@ def test_a_source_keeps_its_date_and_a_bad_date_is_refused(seeded: Workbench) ->
     )
     assert "YYYY-MM-DD" in message
     assert file_digest(seeded.db_path) == digest
+
+
+def test_undoing_twice_takes_back_both_of_the_reviewers_own_changes(seeded: Workbench):
+    """n, n, u, u: the first undo is the reviewer's own write, not another reviewer's change."""
+    claim = seeded.claims()[0]
+    first = seeded.set_checkable(claim.id, False, claim.version)
+    second = seeded.set_checkable(claim.id, True, None)
+    seeded.undo(second)
+    assert seeded.claims_by_id([claim.id])[claim.id].checkable is False
+    seeded.undo(first)
+    assert seeded.claims_by_id([claim.id])[claim.id].checkable is True
+
+
+def test_an_undo_after_another_reviewers_change_is_still_refused(seeded: Workbench):
+    claim = seeded.claims()[0]
+    mine = seeded.set_checkable(claim.id, False, claim.version)
+    seeded.edit_claim(claim.id, claim.text + " Según otra fuente.", None)  # someone else, meanwhile
+    with pytest.raises(Conflict):
+        seeded.undo(mine)

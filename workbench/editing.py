@@ -43,7 +43,9 @@ class ClaimEditor:
         with self.store.transaction():
             new_version = self.store.write_content(claim_id, claim.version, content, "edit")
             self._rematch([claim_id])
-        return Change("edit", claim_id, f"Claim {claim_id} edited.", {"version": new_version, "before": before})
+            after = self.store.content(claim_id)
+        undo = {"version": new_version, "before": before, "after": after}
+        return Change("edit", claim_id, f"Claim {claim_id} edited.", undo)
 
     def set_checkable(self, claim_id: int, checkable: bool, version: int | None) -> Change:
         with self.store.transaction():
@@ -51,8 +53,10 @@ class ClaimEditor:
             before = self.store.content(claim_id)
             content = {**before, "checkable": int(checkable)}
             new_version = self.store.write_content(claim_id, claim.version, content, "checkable")
+            after = self.store.content(claim_id)
         state = "checkable again" if checkable else "marked not checkable"
-        return Change("checkable", claim_id, f"Claim {claim_id} {state}.", {"version": new_version, "before": before})
+        undo = {"version": new_version, "before": before, "after": after}
+        return Change("checkable", claim_id, f"Claim {claim_id} {state}.", undo)
 
     def split(self, claim_id: int, at: int, version: int | None) -> Change:
         """Cut a claim in two at a character of its text; the first part keeps the claim's id,
@@ -77,7 +81,8 @@ class ClaimEditor:
             new_version = self.store.write_content(claim_id, claim.version, first, "split")
             new_id = self.store.insert_claim(claim.article_id, second, "split")
             self._rematch([claim_id, new_id])
-        undo = {"version": new_version, "before": before, "new": new_id}
+            after = self.store.content(claim_id)
+        undo = {"version": new_version, "before": before, "after": after, "new": new_id}
         return Change("split", claim_id, f"Claim {claim_id} split; the second part is claim {new_id}.", undo)
 
     def merge_next(self, claim_id: int, version: int | None) -> Change:
@@ -98,7 +103,8 @@ class ClaimEditor:
             removed = self.store.remove_claim(following.id, "merge")
             new_version = self.store.write_content(claim_id, claim.version, content, "merge")
             self._rematch([claim_id])
-        undo = {"version": new_version, "before": before, "removed": removed}
+            after = self.store.content(claim_id)
+        undo = {"version": new_version, "before": before, "after": after, "removed": removed}
         return Change("merge", claim_id, f"Claims {claim_id} and {following.id} merged into claim {claim_id}.", undo)
 
     def add_from_span(self, article_id: int, start: int, end: int) -> Change:
@@ -125,7 +131,7 @@ class ClaimEditor:
                 if change.action == "merge":
                     removed = undo["removed"]
                     self.store.insert_claim(removed["article_id"], removed["content"], "undo", claim=removed)
-                self.store.write_content(claim_id, undo["version"], undo["before"], "undo")
+                self.store.write_content(claim_id, self._undo_version(claim_id, undo), undo["before"], "undo")
                 if change.action == "split":
                     self.store.remove_claim(undo["new"], "undo")
                 self._rematch([claim_id] + ([undo["removed"]["id"]] if change.action == "merge" else []))
@@ -144,6 +150,17 @@ class ClaimEditor:
         return f"Undone: {change.note}"
 
     # -- helpers ------------------------------------------------------------------
+
+    def _undo_version(self, claim_id: int, undo: dict[str, Any]) -> int:
+        """The version an undo may write over: the one the change left, or a later one whose content
+        is still what the change left (the reviewer's own later change, already undone).
+
+        Undoing twice (n, n, u, u) would otherwise see its own first undo as another's change.
+        """
+        current = self.store.claim(claim_id)
+        if current.version != undo["version"] and undo.get("after") == self.store.content(claim_id):
+            return current.version
+        return undo["version"]
 
     def _clean(self, text: str) -> str:
         text = _CONTROL.sub(" ", text).strip()

@@ -170,3 +170,21 @@ def test_an_id_that_is_not_a_string_is_no_reference(seeded: Workbench, tmp_path:
     text = json.dumps([claimreview({"@id": ["x"]}, itemReviewed={"@id": ["x"]})])
     result = invoke("import", "--format", "claimreview", write(tmp_path / "r.json", text), "--db", seeded.db_path)
     assert "Traceback" not in result.stderr and result.exit_code == 0, result.stderr
+
+
+def test_a_database_of_a_newer_workbench_is_refused_untouched(seeded: Workbench):
+    import sqlite3
+
+    with sqlite3.connect(seeded.db_path) as connection:
+        connection.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('workbench', 'm999_future', 'x')"
+        )
+    connection.close()
+    before = file_digest(seeded.db_path)
+    message = assert_clean_failure(invoke("claims", "--db", seeded.db_path), 6)
+    assert "newer workbench" in message
+    assert file_digest(seeded.db_path) == before
+
+
+def test_a_database_path_that_is_a_fifo_is_refused_at_once(tmp_path: Path):
+    assert_clean_failure(invoke("claims", "--db", fifo(tmp_path)), 6)

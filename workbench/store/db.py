@@ -29,6 +29,7 @@ def open_db(path: Path, *, create: bool = False) -> Database:
         db = Database(path)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
+        _check_not_newer(db, path)
         if migrations.pending(db):
             if not migrations.applied(db):
                 _check_fresh(db, path, create=create)
@@ -37,6 +38,17 @@ def open_db(path: Path, *, create: bool = False) -> Database:
     except sqlite3.DatabaseError as error:
         raise StoreUnavailable(f"Cannot use {path} as a workbench database: {error}.") from error
     return db
+
+
+def _check_not_newer(db: Database, path: Path) -> None:
+    """A database a newer workbench migrated is left alone: this version would write it wrongly."""
+    known = {migration.name for migration in migrations._migrations}
+    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    if unknown:
+        db.close()
+        raise StoreUnavailable(
+            f"{path} was written by a newer workbench (schema step {unknown[0]}); update the workbench to use it."
+        )
 
 
 def _check_fresh(db: Database, path: Path, *, create: bool) -> None:
@@ -52,6 +64,8 @@ def _check_fresh(db: Database, path: Path, *, create: bool) -> None:
 def _check_file(path: Path, *, create: bool) -> None:
     if path.is_dir():
         raise StoreUnavailable(f"{path} is a folder, not a database file.")
+    if path.exists() and not path.is_file():
+        raise StoreUnavailable(f"{path} is not a regular file (a pipe or a device), so it cannot be a database.")
     if not path.exists():
         if not create:
             raise NotFound(f"There is no database at {path}; import an article first.")

@@ -81,3 +81,24 @@ def test_the_article_size_limit_comes_from_the_settings_file(tmp_path: Path, mon
     story.write_text("Corea del Norte disparó dos misiles. " * 100, encoding="utf-8")
     message = assert_clean_failure(invoke("import", story, "--db", tmp_path / "c.db"), 4)
     assert "larger than the 0.00" in message or "limit" in message
+
+
+@pytest.mark.slow
+def test_an_article_another_process_stored_meanwhile_is_reported_not_refused(tmp_path: Path):
+    """Both imports read the file before either writes: the later one finds it under the write lock."""
+    from workbench.models import ArticleInput
+
+    db = tmp_path / "claims.db"
+    mine, theirs = Workbench(db, actor="ana"), Workbench(db, actor="ben")
+    first = ArticleInput("Corea del Norte lanzó dos misiles hacia el mar el miércoles.", "Uno", "es")
+    second = ArticleInput("Putin dijo que Rusia ayudará a Corea del Norte a construir satélites.", "Dos", "es")
+    stored_by_them = []
+
+    def meanwhile(result) -> None:
+        if result.title == "Uno":
+            stored_by_them.extend(theirs.import_articles([second]))
+
+    results = mine.import_articles([first, second], progress=meanwhile)
+    assert [r.created for r in results] == [True, False]
+    assert results[1].article_id == stored_by_them[0].article_id
+    assert len(mine.articles()) == 2

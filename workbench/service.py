@@ -96,7 +96,13 @@ class Workbench:
                     existing = replace(first, created=False, origin=article.origin)
                 if existing is None:
                     article_id, matched = self._store_article(store, article, digest, claims)
-                    result = ImportResult(article_id, article.title, len(claims), True, article.origin, matched)
+                    if matched is None:  # another process stored the same text since it was read
+                        count = len(store.claims(article_id=article_id))
+                        result = ImportResult(
+                            article_id, store.article(article_id)["title"], count, False, article.origin
+                        )
+                    else:
+                        result = ImportResult(article_id, article.title, len(claims), True, article.origin, matched)
                     stored_now[digest] = result
                 else:
                     result = existing
@@ -107,12 +113,17 @@ class Workbench:
 
     def _store_article(
         self, store: Store, article: ArticleInput, digest: str, claims: list[ClaimDraft]
-    ) -> tuple[int, int]:
-        """Article, claims, index terms and suggested links in one transaction; returns (id, claims matched)."""
+    ) -> tuple[int, int | None]:
+        """Article, claims, index terms and suggested links in one transaction; returns (id, claims
+        matched), or (the stored id, None) when another process stored the same text meanwhile:
+        the check runs under the write lock, so two imports of one article never both write."""
         from workbench.matching.engine import Matcher
         from workbench.matching.links import matched_count
 
         with store.transaction():
+            stored = store.article_id_by_hash(digest)
+            if stored is not None:
+                return stored, None
             article_id, claim_ids = store.insert_article(article, digest, claims)
             matcher = Matcher(store)
             matcher.index(matcher.features(claim_ids), dict.fromkeys(claim_ids, article_id))

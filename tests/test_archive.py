@@ -191,7 +191,7 @@ def test_rows_are_read_whatever_the_line_endings(ending: str) -> None:
     problems: list[str] = []
     rows = list(ClaimsCsv(body, "archive.csv").rows(problems))
     assert [(row.line, row.text, row.claimant) for row in rows] == [
-        (3, "Kim llegó en tren, blindado", "Putin"),
+        (2, "Kim llegó en tren, blindado", "Putin"),  # a row is placed where it starts
         (4, "Corea del Norte disparó un misil", None),
     ] and problems == []
 

@@ -188,3 +188,17 @@ def test_a_database_of_a_newer_workbench_is_refused_untouched(seeded: Workbench)
 
 def test_a_database_path_that_is_a_fifo_is_refused_at_once(tmp_path: Path):
     assert_clean_failure(invoke("claims", "--db", fifo(tmp_path)), 6)
+
+
+def test_claims_csv_problems_are_placed_counted_and_never_silent(seeded: Workbench, tmp_path: Path):
+    repeated = write(tmp_path / "twice.csv", "text,text,rating\nuno dos tres,cuatro cinco seis,Falso\n")
+    assert "twice" in assert_clean_failure(
+        invoke("import", "--format", "claims-csv", repeated, "--db", seeded.db_path), 4
+    )
+    rows = "text,claimant\n" + ",\n" * 50 + '"Corea del Norte lanzó un misil,\nPutin recibió a Kim en Rusia.\n'
+    result = invoke("import", "--format", "claims-csv", write(tmp_path / "a.csv", rows), "--db", seeded.db_path)
+    assert_ok(result)
+    warnings = result.stderr.splitlines()
+    assert warnings[:3] == [f"Warning: {tmp_path / 'a.csv'}, line {n}: no text." for n in (2, 3, 4)]
+    assert f"Warning: {tmp_path / 'a.csv'}, and 47 more rows: no text." in warnings
+    assert any("line 52: the row runs on to line 53 (an unclosed quote?)" in w for w in warnings)

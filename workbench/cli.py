@@ -53,6 +53,24 @@ INTERRUPTED = 130
 """The shell's exit code for a command stopped by Ctrl-C."""
 
 
+WARNINGS_OF_A_KIND = 3
+"""Problems of one kind (200,000 empty rows) are listed this many times, then counted."""
+
+
+def summarised(problems: list[str]) -> list[str]:
+    """Problem sentences with each kind (the sentence without its "line N:" place) listed at most
+    WARNINGS_OF_A_KIND times and the rest counted in one more sentence."""
+    kinds: dict[str, list[str]] = {}
+    for problem in problems:
+        kinds.setdefault(re.sub(r"^(line|review) \d+: ", "", problem), []).append(problem)
+    shown = []
+    for kind, found in kinds.items():
+        shown += found[:WARNINGS_OF_A_KIND]
+        if len(found) > WARNINGS_OF_A_KIND:
+            shown.append(f"and {len(found) - WARNINGS_OF_A_KIND:,} more rows: {kind}")
+    return shown
+
+
 def _silence_stdout() -> None:
     """Point stdout at /dev/null, so the interpreter's last flush does not fail a second time."""
     import os
@@ -216,7 +234,7 @@ def _import_archive(ctx: click.Context, paths: tuple[str, ...], db: Path | None,
     for path, data in files:
         rows = data.count("\n") if fmt == "claims-csv" else data.count("claimReviewed")
         result = _with_row_progress(lambda tick, d=data, p=path: run(d, p, tick), rows)
-        for problem in result.problems:
+        for problem in summarised(result.problems):
             say(f"Warning: {path}, {problem}.", err=True)
         if not result.created:
             say(f"Already imported as article {result.article_id} ({result.claim_count} claims)")

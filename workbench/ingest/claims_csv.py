@@ -53,6 +53,9 @@ class ClaimsCsv:
         self.header = [(h or "").strip().lower() for h in header]
         if "text" not in self.header:
             raise InvalidInput(f"{name} has no 'text' column; the header must name at least: text.")
+        repeated = sorted({h for h in self.header if h and self.header.count(h) > 1})
+        if repeated:
+            raise InvalidInput(f"{name} names the column {repeated[0]!r} twice in its header; keep one of them.")
 
     def rows(self, problems: list[str] | None = None) -> Iterator[ArchiveRow]:
         """Usable rows in file order; with a list, one problem sentence per row left out or cut short."""
@@ -66,14 +69,28 @@ class ClaimsCsv:
                 return
             except csv.Error as error:
                 if problems is not None:
-                    problems.append(f"line {reader.line_num}: {error}")
+                    problems.append(f"line {reader.reader.line_num}: {error}")
                 continue
-            line = reader.line_num
+            # A quoted field may hold line breaks: the record started that many lines back.
+            breaks = sum(v.rstrip("\r\n").count("\n") for v in record.values() if isinstance(v, str))
+            line = reader.reader.line_num - breaks
             row, found = _row(record, line, self.max_chars)
+            if breaks and _swallowed_rows(record):
+                found.append(f"the row runs on to line {reader.reader.line_num} (an unclosed quote?)")
             if problems is not None:
                 problems += [f"line {line}: {problem}" for problem in found]
             if row is not None:
                 yield row
+
+
+def _swallowed_rows(record: dict[str, str | None]) -> bool:
+    """A field that runs to the end of the file, or holds lines with commas of their own, is more
+    likely an unclosed quote that took the next rows in than a cell with line breaks."""
+    for value in record.values():
+        if isinstance(value, str) and "\n" in value.rstrip("\r\n"):
+            if value.endswith(("\n", "\r")) or any("," in later for later in value.splitlines()[1:]):
+                return True
+    return False
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")

@@ -206,3 +206,16 @@ def test_rows_longer_than_the_claim_limit_are_left_out_by_line(tmp_path: Path):
     result = strict.import_claims_csv(body, "archive.csv")
     assert result.claim_count == 1
     assert result.problems == ["line 3: the claim is longer than 100 characters"]
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_semicolon_and_tab_separated_archives_are_read(separator: str) -> None:
+    """Spanish spreadsheets write semicolons: the comma is their decimal mark."""
+    from workbench.ingest.claims_csv import ClaimsCsv
+
+    body = separator.join(["text", "claimant", "rating"]) + "\n"
+    body += separator.join(["El paro bajó al 11,6 % en marzo, según el INE", "INE", "Verdadero"]) + "\n"
+    rows = list(ClaimsCsv(body, "archivo.csv").rows([]))
+    assert [(r.text, r.claimant, r.rating) for r in rows] == [
+        ("El paro bajó al 11,6 % en marzo, según el INE", "INE", "Verdadero")
+    ]

@@ -1,5 +1,5 @@
-"""Reading an archive of earlier claims from CSV: header `text`, optional claimant, date, url,
-rating, language. Rows that cannot be read are reported by line number and skipped; a file
+"""Reading an archive of earlier claims from CSV (comma, semicolon or tab separated): header
+`text`, optional claimant, date, url, rating, language. Rows that cannot be read are reported by line number and skipped; a file
 with no `text` column is refused here, one with no usable row by the import.
 """
 
@@ -49,7 +49,8 @@ class ClaimsCsv:
         self.name = name
         self.max_chars = max_chars
         """Rows with a longer claim are left out, each with its line number (settings: max_claim_chars)."""
-        header = next(csv.reader(_lines(text)), [])
+        self.delimiter = _delimiter(next(_lines(text), ""))
+        header = next(csv.reader(_lines(text), delimiter=self.delimiter), [])
         self.header = [(h or "").strip().lower() for h in header]
         if "text" not in self.header:
             raise InvalidInput(f"{name} has no 'text' column; the header must name at least: text.")
@@ -59,7 +60,7 @@ class ClaimsCsv:
 
     def rows(self, problems: list[str] | None = None) -> Iterator[ArchiveRow]:
         """Usable rows in file order; with a list, one problem sentence per row left out or cut short."""
-        reader = csv.DictReader(_lines(self.text))
+        reader = csv.DictReader(_lines(self.text), delimiter=self.delimiter)
         reader.fieldnames = self.header
         next(reader.reader)  # the header line, read here so line numbers stay those of the file
         while True:
@@ -75,7 +76,7 @@ class ClaimsCsv:
             breaks = sum(v.rstrip("\r\n").count("\n") for v in record.values() if isinstance(v, str))
             line = reader.reader.line_num - breaks
             row, found = _row(record, line, self.max_chars)
-            if breaks and _swallowed_rows(record):
+            if breaks and _swallowed_rows(record, self.delimiter):
                 found.append(f"the row runs on to line {reader.reader.line_num} (an unclosed quote?)")
             if problems is not None:
                 problems += [f"line {line}: {problem}" for problem in found]
@@ -83,12 +84,20 @@ class ClaimsCsv:
                 yield row
 
 
-def _swallowed_rows(record: dict[str, str | None]) -> bool:
+def _delimiter(header: str) -> str:
+    """The header's separator: commas, or the semicolons Spanish spreadsheets write (the comma is
+    their decimal mark), or tabs; whichever the header line holds most of."""
+    counts = {separator: header.count(separator) for separator in (",", ";", "\t")}
+    best = max(counts, key=lambda separator: counts[separator])
+    return best if counts[best] else ","
+
+
+def _swallowed_rows(record: dict[str, str | None], delimiter: str = ",") -> bool:
     """A field that runs to the end of the file, or holds lines with commas of their own, is more
     likely an unclosed quote that took the next rows in than a cell with line breaks."""
     for value in record.values():
         if isinstance(value, str) and "\n" in value.rstrip("\r\n"):
-            if value.endswith(("\n", "\r")) or any("," in later for later in value.splitlines()[1:]):
+            if value.endswith(("\n", "\r")) or any(delimiter in later for later in value.splitlines()[1:]):
                 return True
     return False
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 import pytest
 
-from tests.conftest import file_digest
-from tests.helpers import SHORT_ARTICLE, assert_clean_failure, assert_ok, invoke, write
+from tests.conftest import SEEDS, file_digest
+from tests.helpers import SHORT_ARTICLE, assert_clean_failure, assert_ok, export_json, invoke, write
 from workbench.cli import cli
 from workbench.errors import InvalidInput, NotFound, StoreUnavailable
 from workbench.service import Workbench
@@ -374,3 +374,21 @@ def test_the_reviewer_comes_from_the_settings_file_unless_the_environment_names_
     assert reviewers == ["carla", "dmitri"]
     bad = write(tmp_path / "bad.toml", "reviewer = 3\n")
     assert_clean_failure(invoke("claims", "--db", seeded_db, env={"WORKBENCH_SETTINGS": str(bad)}), 4)
+
+
+@pytest.mark.slow
+def test_seed_imports_the_manifest_with_its_dates_and_import_refuses_the_manifest(tmp_path: Path):
+    db = tmp_path / "claims.db"
+    refused = invoke("import", *sorted(SEEDS.iterdir()), "--db", db)
+    assert "is JSON, not an article" in assert_clean_failure(refused, 4)
+    assert not db.exists()
+    first = invoke("seed", "--db", db)
+    assert_ok(first)
+    assert first.stdout.count("Imported article") == 2
+    published = {a["title"]: a["published"] for a in export_json(db)["articles"]}
+    manifest = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
+    assert published == {entry["title"]: entry["published"] for entry in manifest["articles"]}
+    again = invoke("seed", "--db", db)
+    assert_ok(again)
+    assert again.stdout.count("Already imported as article") == 2
+    assert_clean_failure(invoke("seed", tmp_path, "--db", db), 3)

@@ -18,7 +18,15 @@ from typing import Any
 
 import click
 
-from workbench.config import CLAIM_KINDS, CLAIM_STATUSES, STANCES, Settings, load_settings, resolve_db_path
+from workbench.config import (
+    CLAIM_KINDS,
+    CLAIM_STATUSES,
+    DEFAULT_DB,
+    STANCES,
+    Settings,
+    load_settings,
+    resolve_db_path,
+)
 from workbench.errors import InvalidInput, StoreUnavailable, WorkbenchError
 from workbench.service import Workbench
 from workbench.store import DatabaseError, describe_database_error
@@ -124,9 +132,10 @@ def _workbench(ctx: click.Context, db: Path | None, reviewer: str | None = None)
 
 @click.group(cls=WorkbenchGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @db_option
+@click.option("--no-seed", is_flag=True, help="Open the TUI without importing the demo seed articles.")
 @click.version_option(package_name="claims-workbench")
 @click.pass_context
-def cli(ctx: click.Context, db: Path | None) -> None:
+def cli(ctx: click.Context, db: Path | None, no_seed: bool) -> None:
     """Claims workbench: split news articles into checkable claims, review them, export verdicts.
 
     Run without a command to open the terminal UI on the database.
@@ -136,7 +145,7 @@ def cli(ctx: click.Context, db: Path | None) -> None:
     5 conflict, 6 database unavailable, 7 language model not installed.
     """
     if ctx.invoked_subcommand is None:
-        ctx.invoke(tui, db=db)
+        ctx.invoke(tui, db=db, no_seed=no_seed)
 
 
 @cli.command()
@@ -145,12 +154,16 @@ def cli(ctx: click.Context, db: Path | None) -> None:
     "--seeds",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Folder of seed articles imported into a new database (default: the project's seeds/).",
+    help="Folder of seed articles (with manifest.json) imported into a new database.",
 )
 @click.option("--no-seed", is_flag=True, help="Do not import the seed articles.")
 @click.pass_context
 def tui(ctx: click.Context, db: Path | None, seeds: Path | None, no_seed: bool) -> None:
     """Open the terminal UI (the default command).
+
+    The demo seed articles are imported the first time the default database (./claims.db) is
+    opened, so a new user sees real work at once; another database starts empty unless --seeds
+    names a folder.
 
     Example: workbench --db claims.db
     """
@@ -158,8 +171,24 @@ def tui(ctx: click.Context, db: Path | None, seeds: Path | None, no_seed: bool) 
 
     workbench = _workbench(ctx, db)
     workbench.ensure_database()
-    seeds_dir = None if no_seed else (seeds or (SEEDS_DIR if (SEEDS_DIR / "manifest.json").exists() else None))
+    default = workbench.db_path.resolve() == Path(DEFAULT_DB).resolve()
+    seeds_dir = None if no_seed else (seeds or (SEEDS_DIR if default else None))
     make_app(workbench, seeds_dir=seeds_dir).run()
+
+
+@cli.command()
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+@db_option
+@click.pass_context
+def seed(ctx: click.Context, folder: Path | None, db: Path | None) -> None:
+    """Import the articles a folder's manifest.json lists, with their titles, languages and dates
+    (default: the demo seeds that come with the workbench). Already imported ones are reported.
+
+    Example: workbench seed seeds/ --db claims.db
+    """
+    for result in _workbench(ctx, db).seed(folder or SEEDS_DIR, again=True):
+        state = "Imported" if result.created else "Already imported as"
+        say(f"{state} article {result.article_id}: {result.title} ({result.claim_count} claims)")
 
 
 @cli.command("import")

@@ -241,24 +241,31 @@ class Workbench:
             raise InvalidInput(f"The pasted text is larger than the {size:g} MB limit for an article.")
         return parse_article(data, origin=PASTED, title=title or None, published=published or None)
 
-    def seed(self, seeds_dir: Path) -> list[ImportResult]:
-        """Import the seed articles once per database, so a new user sees real work at once."""
+    def seed(self, seeds_dir: Path, *, again: bool = False) -> list[ImportResult]:
+        """Import the articles a folder's manifest.json lists, with the language, date and title it
+        gives each. A new database is seeded once (the TUI's first run); `again` imports the folder
+        whatever was seeded before (already stored articles are reported, not added)."""
         with self.store(create=True) as store:
-            if store.get_meta(SEEDED_KEY):
+            if store.get_meta(SEEDED_KEY) and not again:
                 return []
-        manifest = json.loads((seeds_dir / "manifest.json").read_text(encoding="utf-8"))
-        articles = []
-        for entry in manifest["articles"]:
-            articles.append(
+        manifest_path = Path(seeds_dir) / "manifest.json"
+        if not manifest_path.is_file():
+            raise NotFound(f"There is no manifest.json in {seeds_dir}; it lists the articles to import.")
+        try:
+            entries = json.loads(manifest_path.read_text(encoding="utf-8"))["articles"]
+            articles = [
                 self.read_article(
-                    str(seeds_dir / entry["path"]),
+                    str(Path(seeds_dir) / entry["path"]),
                     title=entry.get("title"),
                     url=entry.get("url"),
                     outlet=entry.get("outlet"),
                     published=entry.get("published"),
                     language=entry.get("language", "auto"),
                 )
-            )
+                for entry in entries
+            ]
+        except (ValueError, KeyError, TypeError) as error:
+            raise InvalidInput(f"{manifest_path} is not a seed manifest ({error}).") from None
         results = self.import_articles(articles)
         with self.store() as store:
             store.set_meta(SEEDED_KEY, str(seeds_dir))

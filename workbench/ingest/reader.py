@@ -5,6 +5,7 @@ Everything here refuses bad input with one sentence the user can act on.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from dataclasses import replace
@@ -61,6 +62,7 @@ def parse_article(
         published = validate_date(published)
     text = decode(data, _name(origin))
     suffix = Path(origin).suffix.lower() if origin != "-" else ""
+    _refuse_json(text, suffix, origin)
     if suffix in {".html", ".htm", ".xhtml"} or _HTML_START.match(data[:512]):
         article = _from_html(text, origin)
     elif suffix in {".md", ".markdown"}:
@@ -76,6 +78,22 @@ def parse_article(
         outlet=strip_controls(outlet or article.outlet or "") or None,
         published=published or article.published,
         language=language,
+    )
+
+
+def _refuse_json(text: str, suffix: str, origin: str) -> None:
+    """A JSON file is never an article: a seed manifest or ClaimReview would become junk claims."""
+    if suffix not in {".json", ".jsonld"} and not text.lstrip().startswith(("{", "[")):
+        return
+    try:
+        json.loads(text)
+    except ValueError:
+        if suffix in {".json", ".jsonld"}:
+            raise InvalidInput(f"{_name(origin)} is neither an article nor valid JSON.") from None
+        return  # text that merely starts with a bracket
+    raise InvalidInput(
+        f"{_name(origin)} is JSON, not an article: import ClaimReview with --format claimreview, "
+        "and a folder with a manifest.json with `workbench seed FOLDER`."
     )
 
 

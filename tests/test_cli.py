@@ -392,3 +392,28 @@ def test_seed_imports_the_manifest_with_its_dates_and_import_refuses_the_manifes
     assert_ok(again)
     assert again.stdout.count("Already imported as article") == 2
     assert_clean_failure(invoke("seed", tmp_path, "--db", db), 3)
+
+
+FRENCH = (
+    "La Corée du Nord a tiré mercredi deux missiles balistiques vers la mer de l'Est, "
+    "a annoncé l'état-major sud-coréen, alors que Kim Jong-un se trouvait en Russie."
+)
+PORTUGUESE = (
+    "A Coreia do Norte disparou nesta quarta-feira dois mísseis balísticos em direção ao mar do Leste, "
+    "informou o Estado-Maior sul-coreano, enquanto Kim Jong-un estava na Rússia."
+)
+
+
+@pytest.mark.parametrize(("text", "name"), [(FRENCH, "French"), (PORTUGUESE, "Portuguese")])
+def test_an_article_in_another_language_is_refused_not_read_as_spanish(tmp_path: Path, text: str, name: str):
+    db = tmp_path / "claims.db"
+    message = assert_clean_failure(invoke("import", write(tmp_path / "story.txt", text), "--db", db), 4)
+    assert f"reads as {name}" in message and "--lang es" in message
+    assert not db.exists()
+
+
+def test_auto_tells_spanish_from_english(tmp_path: Path):
+    from workbench.nlp.language import detect_article_language
+
+    assert detect_article_language(SHORT_ARTICLE) == "es"
+    assert detect_article_language("North Korea fired two ballistic missiles on Wednesday, Seoul said.") == "en"

@@ -84,8 +84,10 @@ class Workbench:
         """Extract and store articles, one transaction each; an already stored text is reported, not added.
 
         Every article is extracted before the first is written, so an article the workbench
-        refuses (no claims in it) leaves the database as it was.
+        refuses (no claims in it) leaves the database as it was; a language it cannot read is
+        refused before the database is even opened (or made).
         """
+        articles = [self.resolve_language(article) for article in articles]
         with self.store(create=True) as store:
             prepared = [self._prepare(store, article) for article in articles]
             results = []
@@ -140,7 +142,6 @@ class Workbench:
             stored = store.article(existing_id)
             count = len(store.claims(article_id=existing_id))
             return article, digest, [], ImportResult(existing_id, stored["title"], count, False, article.origin)
-        article = self.resolve_language(article)
         claims = self.extract(article.text, article.language, article.published)
         if article.outlet:
             # Nobody named in the text: the article itself (its outlet) asserts the claim.
@@ -189,7 +190,9 @@ class Workbench:
         )
 
     def resolve_language(self, article: ArticleInput) -> ArticleInput:
-        return replace(article, language=resolve_language(article.language, article.text, self.settings.languages))
+        return replace(
+            article, language=resolve_language(article.language, article.text, self.settings.languages, article=True)
+        )
 
     def load_models(self, languages: tuple[str, ...] = ("es", "en")) -> None:
         """Load the extraction pipelines now (seconds for Spanish), so the first edit or import
@@ -729,4 +732,4 @@ def extract_texts(texts: list[str], language: str, settings: Settings) -> Iterat
     """Claims of several texts without storing anything; 'auto' is decided on all of them at once."""
     from workbench.nlp.extract import extract_many
 
-    return extract_many(texts, resolve_language(language, "\n".join(texts), settings.languages))
+    return extract_many(texts, resolve_language(language, "\n".join(texts), settings.languages, article=True))

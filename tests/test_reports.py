@@ -839,3 +839,13 @@ def test_exports_load_nothing_heavy(reviewed, tmp_path: Path, fmt: str) -> None:
     workbench, _ = reviewed
     report = cli_report(["export", "--format", fmt, "--db", str(workbench.db_path)], tmp_path)
     assert report == {"exit": 0, "leaked": []}
+
+
+def test_markdown_escapes_only_what_would_become_markup() -> None:
+    from workbench.export.markdown import escape
+
+    assert escape("Kim Jong-un llegó el 2023-09-13 (hora local) a Vostochni!") == (
+        "Kim Jong-un llegó el 2023-09-13 (hora local) a Vostochni!"
+    )
+    rendered = MarkdownIt("commonmark").render(escape("# 1. *a* [b](c) `d` <e> - f"))
+    assert rendered == "<p># 1. *a* [b](c) `d` &lt;e&gt; - f</p>\n"

@@ -8,16 +8,26 @@ from urllib.parse import quote
 
 from workbench.export.document import Report, rating_counts, web_address
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+"""What starts markup anywhere in a line: code, emphasis, links and images, table cells, strikethrough."""
+_BLOCK_START = re.compile(r"^(?:[#>+=-]|\d+(?=[.)]))")
+"""What starts a block only at the start of a line (a heading, quote, list item, underline): escaped
+there alone, since white space is folded, so "Kim Jong-un" and "2023-09-13" stay as written."""
+_ENTITY = re.compile(r"&(?=#?\w+;)")
 
 
 def escape(text: str | None) -> str:
-    """Text safe inside Markdown: HTML is entity-escaped and Markdown punctuation backslashed."""
+    """Text safe inside Markdown: what could start an HTML tag or entity is entity-escaped, and
+    only the punctuation that could start markup mid-line is backslashed."""
     if not text:
         return ""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return " ".join(text.split())
+    text = _ENTITY.sub("&amp;", text).replace("<", "&lt;")
+    text = " ".join(_MARKDOWN_SPECIAL.sub(r"\\\1", text).split())
+    found = _BLOCK_START.match(text)
+    if found:
+        end = found.end()
+        text = text[:end] + "\\" + text[end:] if found.group()[0].isdigit() else "\\" + text
+    return text
 
 
 def link(url: str | None) -> str:

@@ -240,7 +240,7 @@ def test_markdown_export_keeps_hostile_text_inert(hostile_db: Path) -> None:
     result = invoke("export", "--format", "md", "--db", hostile_db)
     assert_ok(result)
     assert "<script" not in result.stdout.lower()
-    assert "&lt;script&gt;alert" in result.stdout  # still there, as text
+    assert "&lt;script>alert" in result.stdout  # still there, as text: "<" alone opens a tag
 
 
 # -- --out ---------------------------------------------------------------------------

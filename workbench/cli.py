@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -274,24 +276,47 @@ def _import_archive(ctx: click.Context, paths: tuple[str, ...], db: Path | None,
         say(f"Imported archive {path} as article {result.article_id} ({result.claim_count} claims, {matched})")
 
 
-def _with_row_progress(run: Any, rows: int) -> Any:  # noqa: ANN401 - the import's result
-    if rows < 5000 or not sys.stderr.isatty():
-        return run(None)
-    from rich.progress import Progress
+@contextmanager
+def stderr_progress(label: str, total: int) -> Iterator[Callable[[int], None]]:
+    """A progress bar with count, rate and time left, on stderr and only on a terminal: stdout
+    stays the command's output, whether a file, a pipe or jq reads it. Yields `advance(n)`."""
+    if not sys.stderr.isatty():
+        yield lambda _n: None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
 
-    with Progress(transient=True) as progress:
-        task = progress.add_task("Reading claims", total=rows)
-        return run(lambda n: progress.advance(task, n))
+    class RateColumn(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            return Text(f"{task.speed:,.0f}/s" if task.speed else "", style="progress.data.speed")
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda n: progress.advance(task, n)
+
+
+def _with_row_progress(run: Any, rows: int) -> Any:  # noqa: ANN401 - the import's result
+    if rows < 5000:
+        return run(None)
+    with stderr_progress("Reading claims", rows) as advance:
+        return run(advance)
 
 
 def _import_with_progress(workbench: Workbench, articles: list) -> list:
-    if len(articles) < 2 or not sys.stderr.isatty():
+    if len(articles) < 2:
         return workbench.import_articles(articles)
-    from rich.progress import Progress
-
-    with Progress(transient=True) as progress:
-        task = progress.add_task("Importing", total=len(articles))
-        return workbench.import_articles(articles, progress=lambda _: progress.advance(task))
+    with stderr_progress("Importing", len(articles)) as advance:
+        return workbench.import_articles(articles, progress=lambda _: advance(1))
 
 
 @cli.command()

@@ -417,3 +417,23 @@ def test_auto_tells_spanish_from_english(tmp_path: Path):
 
     assert detect_article_language(SHORT_ARTICLE) == "es"
     assert detect_article_language("North Korea fired two ballistic missiles on Wednesday, Seoul said.") == "en"
+
+
+@pytest.mark.slow
+def test_scripts_get_json_from_import_search_and_history(tmp_path: Path):
+    db = tmp_path / "claims.db"
+    imported = invoke("import", write(tmp_path / "a.txt", SHORT_ARTICLE), "--lang", "es", "--json", "--db", db)
+    assert_ok(imported)
+    [line] = [json.loads(line) for line in imported.stdout.splitlines()]
+    assert line["created"] is True and line["article"] == 1 and line["claims"] >= 2
+    archive = write(tmp_path / "a.csv", "text\nCorea del Norte disparó dos misiles balísticos el miércoles.\n")
+    [row] = [
+        json.loads(x)
+        for x in invoke("import", "--format", "claims-csv", archive, "--json", "--db", db).stdout.splitlines()
+    ]
+    assert row["article"] == 2 and row["claims"] == 1
+    hits = json.loads(invoke("search", "misiles", "--json", "--db", db).stdout)
+    assert hits and {"kind", "id", "article_id", "text"} <= set(hits[0])
+    assert_ok(invoke("verdict", "1", "falso", "--db", db))
+    history = json.loads(invoke("history", "1", "--json", "--db", db).stdout)
+    assert any(isinstance(row["after"], dict) and row["after"].get("rating") == "False" for row in history)

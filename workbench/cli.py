@@ -201,6 +201,7 @@ def seed(ctx: click.Context, folder: Path | None, db: Path | None) -> None:
 @click.option("--outlet", help="The publishing outlet.")
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date; relative dates resolve against it.")
 @click.option("--lang", "language", default="auto", show_default=True, help="Language: es, en or auto.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON line per file: its article id, claims and matches.")
 @click.option(
     "--format",
     "fmt",
@@ -218,6 +219,7 @@ def import_(
     outlet: str | None,
     published: str | None,
     language: str,
+    as_json: bool,
     fmt: str,
 ) -> None:
     """Import articles from files, or from standard input with '-'.
@@ -227,7 +229,7 @@ def import_(
     Example: workbench import story.html --published 2023-09-13 --lang es
     """
     if fmt in ARCHIVE_FORMATS:
-        _import_archive(ctx, paths, db, fmt)
+        _import_archive(ctx, paths, db, fmt, as_json)
         return
     if fmt != "article":
         raise InvalidInput(f"Import format {fmt!r} is not one of article, claims-csv, claimreview.")
@@ -242,7 +244,14 @@ def import_(
         for path in paths
     ]
     for result in _import_with_progress(workbench, articles):
-        if result.created:
+        if as_json:
+            click.echo(
+                json_line(
+                    _imported_json(result.origin, result.article_id, result.created, result.claim_count)
+                    | {"title": result.title, "matched": result.matched}
+                )
+            )
+        elif result.created:
             say(
                 f"Imported article {result.article_id}: {result.title} "
                 f"({result.claim_count} claims, {result.matched} matching earlier claims)"
@@ -255,7 +264,11 @@ ARCHIVE_FORMATS = ("claims-csv", "claimreview")
 """Files of earlier claims, one archive article per file."""
 
 
-def _import_archive(ctx: click.Context, paths: tuple[str, ...], db: Path | None, fmt: str) -> None:
+def _imported_json(origin: str, article_id: int, created: bool, claims: int) -> dict[str, Any]:
+    return {"origin": origin, "article": article_id, "created": created, "claims": claims}
+
+
+def _import_archive(ctx: click.Context, paths: tuple[str, ...], db: Path | None, fmt: str, as_json: bool) -> None:
     from workbench.ingest.reader import decode, read_bytes
 
     workbench = _workbench(ctx, db)
@@ -267,6 +280,10 @@ def _import_archive(ctx: click.Context, paths: tuple[str, ...], db: Path | None,
         result = _with_row_progress(lambda tick, d=data, p=path: run(d, p, tick), rows)
         for problem in summarised(result.problems):
             say(f"Warning: {path}, {problem}.", err=True)
+        if as_json:
+            found = _imported_json(path, result.article_id, result.created, result.claim_count)
+            click.echo(json_line(found | {"matched": result.matched, "linked": result.linked}))
+            continue
         if not result.created:
             say(f"Already imported as article {result.article_id} ({result.claim_count} claims)")
             continue
@@ -722,13 +739,17 @@ def link_reject(ctx: click.Context, claim_a: int, claim_b: int, db: Path | None)
 @cli.command()
 @click.argument("query")
 @db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
 @click.pass_context
-def search(ctx: click.Context, query: str, db: Path | None) -> None:
+def search(ctx: click.Context, query: str, db: Path | None, as_json: bool) -> None:
     """Full-text search over claims and articles.
 
     Example: workbench search "misil balístico"
     """
     hits = _workbench(ctx, db).search(query)
+    if as_json:
+        click.echo(json_text([asdict(hit) for hit in hits], indent=2))
+        return
     if not hits:
         say("No matches.", err=True)
     for hit in hits:
@@ -747,13 +768,18 @@ def history(ctx: click.Context, claim_id: int, db: Path | None, as_json: bool) -
     """
     rows = _workbench(ctx, db).history(claim_id)
     if as_json:
-        click.echo(json_text(rows, indent=2))
+        click.echo(json_text([_audit_json(row) for row in rows], indent=2))
         return
     for row in rows:
         change = row["after"] or ""
         say(
             f"{row['at']}  {row['actor']:<12} {row['action']:<16} {row['table_name']} {row['row_id'] or ''}  {change[:100]}"
         )
+
+
+def _audit_json(row: dict[str, Any]) -> dict[str, Any]:
+    """An audit row with its before and after as the objects they are, not JSON inside strings."""
+    return {**row, **{key: json.loads(row[key]) if row[key] else None for key in ("before", "after")}}
 
 
 @cli.command()

@@ -50,7 +50,7 @@ def test_history_says_who_changed_a_claim_and_when(seeded: Workbench):
     actions = [(r["actor"], r["action"]) for r in rows]
     assert ("ana", "verdict") in actions and ("ben", "attach_source") in actions
     verdict = next(r for r in rows if r["action"] == "verdict")
-    assert json.loads(verdict["after"])["rating"] == "False" and verdict["at"].startswith("20")
+    assert verdict["after"]["rating"] == "False" and verdict["at"].startswith("20")
 
 
 @pytest.mark.slow

@@ -43,14 +43,17 @@ REFUSED: dict[str, tuple[Case, int]] = {
     "the history of an id beyond 64 bits": (lambda f: ["history", "99999999999999999999"], 2),
     "claims of an article beyond 64 bits": (lambda f: ["claims", "--article", "99999999999999999999"], 2),
     "a queue limit beyond 64 bits": (lambda f: ["claims", "--queue", "--limit", "99999999999999999999"], 2),
+    "match - of binary bytes": (lambda f: ["match", "-"], 4),
+    "match - of a line longer than a claim": (lambda f: ["match", "-"], 4),
 }
+STDIN = {"match - of binary bytes": b"\x00\xff\xfe" * 100, "match - of a line longer than a claim": b"palabra " * 2000}
 
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
 def test_refused_in_one_sentence_with_the_database_unchanged(name: str, seeded: Workbench, tmp_path: Path):
     make, exit_code = REFUSED[name]
     before = file_digest(seeded.db_path)
-    result = invoke("--db", seeded.db_path, *make(tmp_path))
+    result = invoke("--db", seeded.db_path, *make(tmp_path), input=STDIN.get(name))
     if exit_code == 2:  # click's usage errors: a usage line, then the one sentence
         assert result.exit_code == 2 and "Traceback" not in result.stderr, result.stderr
         assert result.stderr.strip().splitlines()[-1].startswith("Error: ")

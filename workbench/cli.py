@@ -32,7 +32,7 @@ from workbench.config import (
 from workbench.errors import InvalidInput, StoreUnavailable, WorkbenchError
 from workbench.service import Workbench
 from workbench.store import DatabaseError, describe_database_error
-from workbench.text import printable
+from workbench.text import printable, strip_controls
 
 SEEDS_DIR = Path(__file__).resolve().parent / "seeds"
 """The seed articles travel inside the package (the repository's top-level seeds/ links here)."""
@@ -416,7 +416,7 @@ def claims(
 @click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Only articles published on or before this day.")
 @click.option("--status", help=f"Only claims with this review status: {', '.join(CLAIM_STATUSES)}.")
 @click.option("--cluster", type=NUMBER, metavar="CLAIM", help="Only the confirmed duplicate cluster of this claim.")
-@click.option("--out", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")
+@click.option("--out", type=click.Path(path_type=Path), help="Write to this file ('-': standard output).")
 @click.option("--force", is_flag=True, help="Replace the --out file if it exists.")
 @click.pass_context
 def export(
@@ -440,7 +440,7 @@ def export(
     check_format(fmt)
     workbench = _workbench(ctx, db)
     scope = {"date_from": date_from, "date_to": date_to, "status": status, "cluster": cluster}
-    if out is not None:
+    if out is not None and str(out) != "-":
         workbench.export_to(out, fmt, article_id, force=force, **scope)
         say(f"Wrote {out}", err=True)
         return
@@ -526,13 +526,17 @@ def source_remove(ctx: click.Context, attachment: int, db: Path | None, reviewer
 def edit() -> None:
     """Change a claim: its text, where it is cut, whether it is checkable; add a missed one.
 
-    Each takes --version, the claim's version as you read it (`claims --json`): a claim another
+    Each takes --claim-version, the claim's version as you read it (`claims --json`): a claim another
     reviewer changed since is refused (exit 5) instead of being written over.
     """
 
 
 version_option = click.option(
-    "--version", "version", type=NUMBER, help="Refuse if the claim's version is no longer this."
+    "--claim-version",
+    "--version",
+    "version",
+    type=NUMBER,
+    help="Refuse if the claim's version (claims --json) is no longer this; --version is the older name.",
 )
 reviewer_option = click.option("--reviewer", help="Who edits (default: $WORKBENCH_REVIEWER, else the login name).")
 
@@ -653,9 +657,7 @@ def match(ctx: click.Context, text: str, db: Path | None, limit: int, as_json: b
     """
     workbench = _workbench(ctx, db)
     if text == "-":
-        queries = sys.stdin.read().replace("\r\n", "\n").split("\n")
-        if queries and queries[-1] == "":
-            queries.pop()
+        queries = _query_lines(workbench.settings.max_article_bytes, workbench.settings.max_claim_chars)
         for query, matches in zip(queries, workbench.match_many(queries, limit, language)):
             click.echo(json_line({"query": query, "matches": [_match_json(m) for m in matches]}))
         return
@@ -669,6 +671,23 @@ def match(ctx: click.Context, text: str, db: Path | None, limit: int, as_json: b
         say("No earlier claim matches.", err=True)
     for m in matches:
         say(f"{m.claim:>6}  {m.score:.2f}  {m.relation or '-':<9}  {' '.join(m.text.split())}")
+
+
+def _query_lines(max_bytes: int, max_chars: int) -> list[str]:
+    """The lines of standard input, read with a bound (`/dev/zero` never ends) and decoded leniently
+    (a stray byte becomes U+FFFD, not an encoding error when the line is printed back)."""
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InvalidInput(f"Standard input is larger than the {max_bytes / 2**20:g} MB limit for queries.")
+    if b"\x00" in data:
+        raise InvalidInput("Standard input is binary, not lines of text.")
+    queries = strip_controls(data.decode("utf-8", errors="replace")).replace("\r\n", "\n").split("\n")
+    if queries and queries[-1] == "":
+        queries.pop()
+    for number, query in enumerate(queries, 1):
+        if len(query) > max_chars:
+            raise InvalidInput(f"Line {number} is longer than the {max_chars:,} characters a claim may have.")
+    return queries
 
 
 def _match_json(m: Any) -> dict[str, Any]:  # noqa: ANN401 - workbench.matching.engine.Match

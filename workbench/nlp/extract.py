@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from workbench.models import ClaimDraft, EntityDraft, Figure
 from workbench.nlp.attribution import Attributor, Claimant, is_reporting, quote_runs
-from workbench.nlp.clauses import clause_spans, is_relative
+from workbench.nlp.clauses import Clause, clause_spans, is_relative
 from workbench.nlp.dates import resolve_dates
 from workbench.nlp.figures import figures
 from workbench.nlp.normalize import Normalized, normalize
@@ -147,11 +147,11 @@ def _claims_of(doc: Doc, norm: Normalized, context: _Context) -> Iterator[ClaimD
             sentence_claimant = closers.get(closing[i]) or attributor.sentence_claimant(sents[closing[i]])
         else:
             sentence_claimant = attributor.sentence_claimant(sent)
-        for head, span in clause_spans(sent):
-            if sum(1 for t in span if t.is_alpha) < MIN_WORDS:
+        for clause in clause_spans(sent):
+            if sum(1 for t in clause.span if t.is_alpha) < MIN_WORDS:
                 continue
-            claimant = attributor.clause_claimant(head, sentence_claimant)
-            yield _draft(span, head, claimant, norm, context)
+            claimant = attributor.clause_claimant(clause.head, sentence_claimant)
+            yield _draft(clause.span, clause.head, claimant, norm, context, lead=clause)
 
 
 def _draft(
@@ -161,15 +161,22 @@ def _draft(
     norm: Normalized,
     context: _Context,
     checkable: bool | None = None,
+    lead: Clause | None = None,
 ) -> ClaimDraft:
+    """A claim of one clause. With a lead (the subject, antecedent or reporting frame the clause
+    lacks), the text is the lead and the clause, so it reads alone; start:end is the clause's."""
     start, end = norm.span(span.start_char, span.end_char)
     text = norm.original[start:end]
+    ents = list(span.ents)
+    if lead is not None and lead.lead is not None:
+        lead_start, lead_end = norm.span(lead.lead.start_char, lead.lead.end_char)
+        text = norm.original[lead_start:lead_end] + lead.joiner + text
+        ents = list(lead.lead.ents) + ents
     kind = _kind(span, head, claimant)
     dates = tuple(resolve_dates(span.text, context.language, context.published))
     found = tuple(figures(span, context.language))
     if checkable is None:
         checkable = kind != "opinion" and not _is_background(span, head)
-    ents = span.ents
     score, reasons = _score(span, ents, kind, checkable, claimant, dates, found)
     return ClaimDraft(
         start=start,
@@ -203,9 +210,12 @@ def _kind(span: Span, head: Token, claimant: Claimant | None) -> str:
 
 
 def _is_background(span: Span, head: Token) -> bool:
-    """A relative clause with nothing to check against (no time, figure or name) only describes:
-    "los grupos malignos que persiguen la hegemonía" is colour, "que salió ... el domingo" is a fact."""
-    if not (head.dep_ == "acl" and is_relative(head)):
+    """A relative clause with nothing to check against (no time, figure or name, and a common noun
+    for antecedent) only describes: "una visita, que busca fortalecer sus relaciones" is colour;
+    "que salió ... el domingo" and "Kim, que viajó en un tren blindado" are facts."""
+    if not is_relative(head):
+        return False
+    if head.head.pos_ == "PROPN" or head.head.ent_type_:
         return False
     return not any(t.like_num or t.ent_type_ or "Tim" in t.morph.get("AdvType") for t in span)
 

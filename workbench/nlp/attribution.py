@@ -399,7 +399,8 @@ def unnamed_source(tokens: list[Token]) -> str | None:
     if not nouns:
         return None
     demonyms = demonym_index()
-    found = [demonyms[fold(t.text)][1] for t in words if fold(t.text) in demonyms]
+    pairs = [f"{a.text} {b.text}" for a, b in zip(words, words[1:])]
+    found = [demonyms[fold(w)][1] for w in [*pairs, *(t.text for t in words)] if fold(w) in demonyms]
     if not found:
         return None
     modifiers = [SOURCE_MODIFIERS[t.lower_] for t in words if t.lower_ in SOURCE_MODIFIERS and t.i != nouns[0].i]

@@ -172,9 +172,9 @@ def _draft(
         lead_start, lead_end = norm.span(lead.lead.start_char, lead.lead.end_char)
         text = norm.original[lead_start:lead_end] + lead.joiner + text
         ents = list(lead.lead.ents) + ents
-    kind = _kind(span, head, claimant)
-    dates = tuple(resolve_dates(span.text, context.language, context.published))
     found = tuple(figures(span, context.language))
+    kind = _kind(span, head, claimant, found)
+    dates = tuple(resolve_dates(span.text, context.language, context.published))
     if checkable is None:
         checkable = kind != "opinion" and not _is_background(span, head)
     score, reasons = _score(span, ents, kind, checkable, claimant, dates, found)
@@ -194,19 +194,42 @@ def _draft(
     )
 
 
-def _kind(span: Span, head: Token, claimant: Claimant | None) -> str:
+def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figure, ...] = ()) -> str:
+    """Opinion for evaluations (an evaluative or superlative predicate, an opinion verb), quantity
+    for a stated figure (not "un acuerdo", not "los dos líderes"), statement when someone says it."""
     lemmas = {t.lemma_.lower() for t in span}
     parsed = head.doc.has_annotation("DEP")  # an unparsed token's children crash spaCy 3.8
-    copular = (parsed and any(t.dep_ == "cop" for t in head.children)) or head.lemma_ in {"ser", "parecer"}
-    if (copular and lemmas & EVALUATIVE_LEMMAS) or (lemmas & OPINION_LEMMAS and not any(t.like_num for t in span)):
+    copular = (parsed and any(t.dep_ == "cop" for t in head.children)) or head.lemma_ in {"ser", "parecer", "be"}
+    if copular and (lemmas & EVALUATIVE_LEMMAS or _superlative(head)):
         return "opinion"
-    if any(t.like_num for t in span if not t.text.isdigit() or len(t.text) != 4) and not is_reporting(head):
+    if lemmas & OPINION_LEMMAS and not any(f.explicit for f in found):
+        return "opinion"
+    if any(f.explicit for f in found) and not is_reporting(head):
         return "quantity"
     if claimant is not None or any(is_reporting(t) for t in span):
         return "statement"
     if any("Fut" in t.morph.get("Tense") for t in span if t.pos_ in {"VERB", "AUX"}):
         return "prediction"
     return "event"
+
+
+SUPERLATIVE_ADJECTIVES = {"mayor", "peor", "mejor", "menor", "biggest", "greatest", "worst", "best", "largest"}
+
+
+def _superlative(head: Token) -> bool:
+    """ "Es el mayor desafío a ...", "the worst crisis", "la más grave": a ranking the outlet makes.
+    Reads the predicate noun (the head in Spanish, the attribute in English)."""
+    if not head.doc.has_annotation("DEP"):
+        return False
+    predicates = [head, *(c for c in head.children if c.dep_ in {"attr", "acomp"})]
+    for noun in predicates:
+        words = {c.lower_ for c in noun.children}
+        articles = words & {"el", "la", "los", "las", "the"}
+        if articles and (words & SUPERLATIVE_ADJECTIVES or {"más", "most"} & {t.lower_ for t in noun.subtree}):
+            return True
+        if noun.tag_ == "JJS" or any(c.tag_ == "JJS" for c in noun.children):
+            return True
+    return False
 
 
 def _is_background(span: Span, head: Token) -> bool:

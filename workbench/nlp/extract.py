@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from workbench.models import ClaimDraft, EntityDraft, Figure
 from workbench.nlp.attribution import Attributor, Claimant, is_reporting, quote_runs
 from workbench.nlp.clauses import Clause, clause_spans, is_relative
-from workbench.nlp.dates import resolve_dates
+from workbench.nlp.dates import event_dates, resolve_dates
 from workbench.nlp.figures import figures
 from workbench.nlp.normalize import Normalized, normalize
 from workbench.nlp.pipeline import load_light_nlp, load_nlp
@@ -174,7 +174,7 @@ def _draft(
         ents = list(lead.lead.ents) + ents
     found = tuple(figures(span, context.language))
     kind = _kind(span, head, claimant, found)
-    dates = tuple(resolve_dates(span.text, context.language, context.published))
+    dates = tuple(event_dates(span.text, context.language, context.published, _is_future(span)))
     if checkable is None:
         checkable = kind != "opinion" and not _is_background(span, head)
     score, reasons = _score(span, ents, kind, checkable, claimant, dates, found)
@@ -230,6 +230,16 @@ def _superlative(head: Token) -> bool:
         if noun.tag_ == "JJS" or any(c.tag_ == "JJS" for c in noun.children):
             return True
     return False
+
+
+def _is_future(span: Span) -> bool:
+    """Whether a clause speaks of what is to come ("visitará", "will visit"), so its weekdays and
+    yearless days lie ahead of publication."""
+    return any(
+        ("Fut" in t.morph.get("Tense") and t.pos_ in {"VERB", "AUX"})
+        or (t.lower_ in {"will", "'ll"} and t.tag_ == "MD")
+        for t in span
+    )
 
 
 def _is_background(span: Span, head: Token) -> bool:

@@ -322,7 +322,8 @@ SOURCE_MODIFIERS = {
 }
 OPEN_QUOTES = {"“", "«", '"'}
 CLOSE_QUOTES = {"”", "»", '"'}
-SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj"}
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass"}
+"""Subjects that can be speakers; a clausal subject (csubj) is what is said, never who says it."""
 PASSIVE_DEPS = {"nsubj:pass", "nsubjpass", "auxpass", "aux:pass", "expl:pass", "expl:impers"}
 TIME_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
@@ -345,8 +346,9 @@ def is_impersonal(verb: Token) -> bool:
     children = list(verb.children)
     if any(c.dep_ in {"agent", "obl:agent"} for c in children):
         return False
-    if any(c.lower_ == "se" and c.dep_ not in {"iobj"} for c in children):
-        return not any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.ent_type_) for c in children)
+    if any(c.lower_ == "se" and c.i < verb.i for c in children):
+        # "se cree que ...": the clause is the verb's subject; "se lo dijo Putin" names a speaker.
+        return not any(c.dep_ == "nsubj" and (c.pos_ in {"PROPN", "NOUN"} or c.ent_type_) for c in children)
     return any(c.dep_ in {"auxpass", "aux:pass"} for c in children)
 
 

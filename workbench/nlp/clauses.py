@@ -281,11 +281,12 @@ def _reporting_frame(head: Token) -> Span | None:
 
 def _phrase_before(token: Token, limit: int, include_self: bool = True) -> Span | None:
     """A noun phrase without its clauses, ending before `limit`: the antecedent or the subject."""
+    clause_deps = {"acl", "relcl", "advcl", "parataxis", "conj", "cc"}
     skip = {
         t.i
-        for c in token.children
-        if c.dep_ in {"acl", "relcl", "advcl", "parataxis", "conj", "cc", "punct"} and c.i > token.i
-        for t in c.subtree
+        for d in token.subtree
+        if d.i != token.i and d.i > token.i and (d.dep_ in clause_deps or (d.dep_ == "punct" and d.head.i == token.i))
+        for t in d.subtree
     }
     words = [t for t in token.subtree if t.i not in skip and t.i < limit]
     while words and (words[-1].pos_ in EDGE_POS or words[-1].is_space):
@@ -331,7 +332,7 @@ def _split_temporal_infinitive(head: Token, run: Span) -> Iterator[tuple[Token, 
 
 
 def _longest_run(sent: Span, head: Token, owner: dict[int, int]) -> Span | None:
-    """The longest unbroken run of the head's own tokens (in words), edges trimmed."""
+    """The unbroken run of the head's own tokens that holds the head (else the longest), edges trimmed."""
     runs: list[tuple[int, int]] = []
     for i in range(sent.start, sent.end):
         if owner[i] != head.i:
@@ -341,7 +342,9 @@ def _longest_run(sent: Span, head: Token, owner: dict[int, int]) -> Span | None:
         else:
             runs.append((i, i))
     doc = sent.doc
-    start, end = max(runs, key=lambda r: (sum(1 for t in doc[r[0] : r[1] + 1] if t.is_alpha), r[0] <= head.i <= r[1]))
+    # The run that holds the head (the verb) is the clause; a subject cut off from it by a
+    # relative clause comes back as the clause's lead.
+    start, end = max(runs, key=lambda r: (r[0] <= head.i <= r[1], sum(1 for t in doc[r[0] : r[1] + 1] if t.is_alpha)))
     while start <= end and (doc[start].pos_ in EDGE_POS or doc[start].is_space):
         start += 1
     while end >= start and (doc[end].pos_ in EDGE_POS and doc[end].text not in {"”", "»", '"'} or doc[end].is_space):

@@ -72,31 +72,46 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     }
 
 
-def event_dates(text: str, language: str, published: str | None, future: bool = False) -> list[str]:
+def event_dates(text: str, language: str, published: str | None, future: bool | frozenset[str] = False) -> list[str]:
     """The dates of a claim's event: those the text names, less the ones that bound a period
     ("desde abril de 2019", "since April 2019", "hasta 2025")."""
     return [value for start, value in _found(text, language, published, future) if not _bounds(text, start)]
 
 
+def claim_dates(text: str, language: str, published: str | None, future: bool | frozenset[str] = False) -> list[str]:
+    """A claim's dates: its event's first, then the dates that bound a period ("desde abril de
+    2019"), which tell one "first meeting since 2019" from another but are not when it happened."""
+    found = _found(text, language, published, future)
+    events = [value for start, value in found if not _bounds(text, start)]
+    bounds = [value for start, value in found if _bounds(text, start)]
+    return list(dict.fromkeys(events + bounds))
+
+
 def _bounds(text: str, start: int) -> bool:
-    before = _fold(text)[max(0, start - 16) : start].strip()
-    words = before.split()
-    tail = " ".join(words[-3:])
-    return any(
-        tail.endswith(marker) or tail.endswith(marker + " el") or tail.endswith(marker + " la") for marker in BOUNDS
-    ) or (bool(words) and words[-1] in {"el", "la", "the"} and len(words) > 1 and words[-2] in BOUNDS)
+    """Whether the date at `start` (in the folded text) lies in a phrase that bounds a period:
+    "desde abril de 2019", "desde un viaje anterior a Vladivostok en 2019", "since April 2019".
+    The phrase runs back from the date to the nearest comma or full stop."""
+    before = _fold(text)[max(0, start - 80) : start]
+    clause = re.split(r"[,;.:()]", before)[-1]
+    words = clause.split()
+    return any(" ".join(words[k : k + len(marker.split())]) == marker for marker in BOUNDS for k in range(len(words)))
 
 
-def resolve_dates(text: str, language: str, published: str | None, future: bool = False) -> list[str]:
+def resolve_dates(text: str, language: str, published: str | None, future: bool | frozenset[str] = False) -> list[str]:
     """ISO dates (YYYY, YYYY-MM or YYYY-MM-DD) the text refers to, in order of appearance; with
-    `future`, a weekday or a day without a year is read forward from publication."""
+    `future`, a weekday or a day without a year is read forward from publication (`future` may
+    name the folded weekday and month words that belong to a verb in the future)."""
     return list(dict.fromkeys(value for _, value in _found(text, language, published, future)))
 
 
-def _found(text: str, language: str, published: str | None, future: bool) -> list[tuple[int, str]]:
+def _found(text: str, language: str, published: str | None, future: bool | frozenset[str]) -> list[tuple[int, str]]:
     """(position in the folded text, ISO date) of every date the text names, in order."""
     if language not in RELATIVE_DAYS:
         return []
+
+    def ahead(word: str) -> bool:
+        return future if isinstance(future, bool) else word in future
+
     folded = _fold(text)
     base = date.fromisoformat(published) if published else None
     months, days = _names(language)
@@ -118,20 +133,20 @@ def _found(text: str, language: str, published: str | None, future: bool) -> lis
         year = year if len(year) == 4 else f"20{year}"
         add(m, _day(year, month, str(day), base) if 1 <= month <= 12 else None)
     for m in patterns["day_month"].finditer(folded):
-        add(m, _day(m.group(3), months[m.group(2)], m.group(1), base, future))
+        add(m, _day(m.group(3), months[m.group(2)], m.group(1), base, ahead(m.group(2))))
     for m in patterns["month_day"].finditer(folded):
-        add(m, _day(m.group(3), months[m.group(1)], m.group(2), base, future))
+        add(m, _day(m.group(3), months[m.group(1)], m.group(2), base, ahead(m.group(1))))
     for m in patterns["short_month_day"].finditer(folded):
-        add(m, _day(m.group(3), short[m.group(1)], m.group(2), base, future))
+        add(m, _day(m.group(3), short[m.group(1)], m.group(2), base, ahead(m.group(1))))
     for m in patterns["day_short_month"].finditer(folded):
-        add(m, _day(m.group(3), short[m.group(2)], m.group(1), base, future))
+        add(m, _day(m.group(3), short[m.group(2)], m.group(1), base, ahead(m.group(2))))
     for m in patterns["month_year"].finditer(folded):
         add(m, f"{int(m.group(2)):04d}-{months[m.group(1)]:02d}")
     for m in patterns["year"].finditer(folded):
         add(m, m.group(1))
     if base is not None:
         for m in patterns["weekday"].finditer(folded):
-            add(m, _weekday(base, days[m.group(2)], forward=future or (m.group(1) or "") in FORWARD))
+            add(m, _weekday(base, days[m.group(2)], forward=ahead(m.group(2)) or (m.group(1) or "") in FORWARD))
         for m in patterns["relative"].finditer(folded):
             add(m, (base + timedelta(days=RELATIVE_DAYS[language][m.group(1)])).isoformat())
     return sorted(found)
@@ -165,3 +180,16 @@ def _weekday(base: date, weekday: int, *, forward: bool) -> str:
 
 def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", to_ascii(text).casefold())
+
+
+def fold_word(word: str) -> str:
+    return _fold(word)
+
+
+def is_calendar_word(word: str, language: str) -> bool:
+    """Whether a word names a weekday or a month (folded), to find the verb a date belongs to."""
+    if language not in RELATIVE_DAYS:
+        return False
+    months, days = _names(language)
+    folded = _fold(word)
+    return folded in months or folded in days

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from workbench.models import ClaimDraft, EntityDraft, Figure
 from workbench.nlp.attribution import Attributor, Claimant, is_reporting, quote_runs
 from workbench.nlp.clauses import Clause, clause_spans, is_relative
-from workbench.nlp.dates import event_dates, resolve_dates
+from workbench.nlp.dates import claim_dates, resolve_dates
 from workbench.nlp.figures import figures
 from workbench.nlp.normalize import Normalized, normalize
 from workbench.nlp.pipeline import load_light_nlp, load_nlp
@@ -148,7 +148,7 @@ def _claims_of(doc: Doc, norm: Normalized, context: _Context) -> Iterator[ClaimD
         else:
             sentence_claimant = attributor.sentence_claimant(sent)
         for clause in clause_spans(sent):
-            if sum(1 for t in clause.span if t.is_alpha) < MIN_WORDS:
+            if sum(1 for t in clause.span if t.is_alpha or t.like_num) < MIN_WORDS:
                 continue
             claimant = attributor.clause_claimant(clause.head, sentence_claimant)
             yield _draft(clause.span, clause.head, claimant, norm, context, lead=clause)
@@ -174,7 +174,7 @@ def _draft(
         ents = list(lead.lead.ents) + ents
     found = tuple(figures(span, context.language))
     kind = _kind(span, head, claimant, found)
-    dates = tuple(event_dates(span.text, context.language, context.published, _is_future(span)))
+    dates = tuple(claim_dates(span.text, context.language, context.published, _dates_ahead(span, context.language)))
     if checkable is None:
         checkable = kind != "opinion" and not _is_background(span, head)
     score, reasons = _score(span, ents, kind, checkable, claimant, dates, found)
@@ -202,13 +202,13 @@ def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figur
     copular = (parsed and any(t.dep_ == "cop" for t in head.children)) or head.lemma_ in {"ser", "parecer", "be"}
     if copular and (lemmas & EVALUATIVE_LEMMAS or _superlative(head)):
         return "opinion"
-    if lemmas & OPINION_LEMMAS and not any(f.explicit for f in found):
+    if lemmas & OPINION_LEMMAS and not any(f.explicit for f in found) and not _impersonal_belief(span):
         return "opinion"
     if any(f.explicit for f in found) and not is_reporting(head):
         return "quantity"
     if claimant is not None or any(is_reporting(t) for t in span):
         return "statement"
-    if any("Fut" in t.morph.get("Tense") for t in span if t.pos_ in {"VERB", "AUX"}):
+    if _is_future(span):
         return "prediction"
     return "event"
 
@@ -230,6 +230,35 @@ def _superlative(head: Token) -> bool:
         if noun.tag_ == "JJS" or any(c.tag_ == "JJS" for c in noun.children):
             return True
     return False
+
+
+def _impersonal_belief(span: Span) -> bool:
+    """ "Se cree que ...", "it is believed that ...": a report with no believer named, not an opinion."""
+    from workbench.nlp.attribution import is_impersonal
+
+    return any(t.lemma_.lower() in OPINION_LEMMAS and is_impersonal(t) for t in span if t.pos_ == "VERB")
+
+
+def _dates_ahead(span: Span, language: str) -> bool | frozenset[str]:
+    """The weekday and month words of a clause that belong to a verb in the future: "aseguró este
+    miércoles que Rusia logrará ..." dates the saying (past), "dijo el martes que visitará Seúl el
+    sábado" the visit (future). Each calendar word is read with the verb it hangs from."""
+    from workbench.nlp.dates import fold_word, is_calendar_word
+
+    if not span.doc.has_annotation("DEP"):
+        return _is_future(span)
+    ahead = set()
+    for token in span:
+        if not is_calendar_word(token.text, language):
+            continue
+        verb = token
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        if _is_future(verb.doc[verb.i : verb.i + 1]) or any(
+            c.dep_ in {"aux", "aux:pass", "auxpass"} and _is_future(c.doc[c.i : c.i + 1]) for c in verb.children
+        ):
+            ahead.add(fold_word(token.text))
+    return frozenset(ahead)
 
 
 def _is_future(span: Span) -> bool:

@@ -113,7 +113,7 @@ def figures(span: Span, language: str) -> Iterator[Figure]:
             and token.lower_ not in INDEFINITE_ONE
         ):
             continue  # "los dos líderes": a known set, not a count
-        unit = "%" if percent else _unit(last, language)
+        unit = "%" if percent else _currency(token) or _unit(last, language)
         if unit is None and _is_year(number_tokens):
             continue  # a year is a date, not a figure
         if unit is None and token.lower_ in INDEFINITE_ONE:
@@ -121,6 +121,16 @@ def figures(span: Span, language: str) -> Iterator[Figure]:
         if _followed_by_half(last, unit):
             value += 0.5
         yield Figure(value=value, unit=unit, qualifier=_qualifier(token), explicit=token.lower_ not in INDEFINITE_ONE)
+
+
+CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₽": "RUB"}
+
+
+def _currency(first: Token) -> str | None:
+    """ "$20,000", "€5 millones": a currency sign before the number is its unit."""
+    if first.i == 0:
+        return None
+    return CURRENCIES.get(first.doc[first.i - 1].lower_)
 
 
 def _percent(last: Token) -> bool:

@@ -346,3 +346,20 @@ def test_spanish_demonym_forms_follow_the_rules():
 def test_rankings_and_evaluations_of_the_outlet_are_opinions(text, language):
     claim = only(text, language)
     assert (claim.kind, claim.checkable) == ("opinion", False)
+
+
+def test_an_until_date_looks_ahead_and_a_since_date_back():
+    from workbench.nlp.dates import resolve_dates
+
+    assert resolve_dates("la frontera seguirá cerrada hasta el 14 de abril", "es", "2024-03-06") == ["2024-04-14"]
+    assert resolve_dates("la frontera está cerrada desde el 14 de abril", "es", "2024-03-06") == ["2023-04-14"]
+
+
+def test_a_day_of_the_month_is_not_a_figure():
+    claim = only("The parliament extended the closure until April 14.", "en")
+    assert [f for f in claim.figures if f.explicit] == []
+
+
+def test_a_reporting_frame_keeps_its_object():
+    found = claims("The envoy told reporters in Geneva that the talks had stalled and that a deal was far off.", "en")
+    assert texts(found)[1] == "The envoy told reporters in Geneva that a deal was far off"

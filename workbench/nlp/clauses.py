@@ -276,7 +276,12 @@ def _reporting_frame(head: Token) -> Span | None:
         return None
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
     start = subject.left_edge.i if subject is not None else verb.i
-    return verb.doc[start : verb.i + 1]
+    # The frame runs to the first complement: "told reporters in Helsinki", not "told".
+    first = head.head if head.head.i != verb.i else None
+    end = _first_word(first).i if first is not None and first.i > verb.i else verb.i + 1
+    while end > verb.i + 1 and (verb.doc[end - 1].is_punct or verb.doc[end - 1].lower_ in {"que", "that"}):
+        end -= 1
+    return verb.doc[start:end]
 
 
 def _phrase_before(token: Token, limit: int, include_self: bool = True) -> Span | None:

@@ -87,6 +87,19 @@ def claim_dates(text: str, language: str, published: str | None, future: bool | 
     return list(dict.fromkeys(events + bounds))
 
 
+UNTIL = {"hasta", "until", "till"}
+
+
+def _bound_kind(folded: str, start: int) -> str | None:
+    """'until' or 'since' for a date in a phrase that bounds a period, else None."""
+    clause = re.split(r"[,;.:()]", folded[max(0, start - 80) : start])[-1]
+    words = clause.split()
+    if not any(" ".join(words[k : k + len(m.split())]) == m for m in BOUNDS for k in range(len(words))):
+        return None
+    last = max((k for k, w in enumerate(words) if w in UNTIL | {"desde", "since", "partir"}), default=-1)
+    return "until" if last >= 0 and words[last] in UNTIL else "since"
+
+
 def _bounds(text: str, start: int) -> bool:
     """Whether the date at `start` (in the folded text) lies in a phrase that bounds a period:
     "desde abril de 2019", "desde un viaje anterior a Vladivostok en 2019", "since April 2019".
@@ -109,7 +122,11 @@ def _found(text: str, language: str, published: str | None, future: bool | froze
     if language not in RELATIVE_DAYS:
         return []
 
-    def ahead(word: str) -> bool:
+    def ahead(word: str, start: int | None = None) -> bool:
+        if start is not None:
+            bound = _bound_kind(folded, start)
+            if bound is not None:  # "until April 14" looks ahead, "since April 14" back
+                return bound == "until"
         return future if isinstance(future, bool) else word in future
 
     folded = _fold(text)
@@ -133,13 +150,13 @@ def _found(text: str, language: str, published: str | None, future: bool | froze
         year = year if len(year) == 4 else f"20{year}"
         add(m, _day(year, month, str(day), base) if 1 <= month <= 12 else None)
     for m in patterns["day_month"].finditer(folded):
-        add(m, _day(m.group(3), months[m.group(2)], m.group(1), base, ahead(m.group(2))))
+        add(m, _day(m.group(3), months[m.group(2)], m.group(1), base, ahead(m.group(2), m.start())))
     for m in patterns["month_day"].finditer(folded):
-        add(m, _day(m.group(3), months[m.group(1)], m.group(2), base, ahead(m.group(1))))
+        add(m, _day(m.group(3), months[m.group(1)], m.group(2), base, ahead(m.group(1), m.start())))
     for m in patterns["short_month_day"].finditer(folded):
-        add(m, _day(m.group(3), short[m.group(1)], m.group(2), base, ahead(m.group(1))))
+        add(m, _day(m.group(3), short[m.group(1)], m.group(2), base, ahead(m.group(1), m.start())))
     for m in patterns["day_short_month"].finditer(folded):
-        add(m, _day(m.group(3), short[m.group(2)], m.group(1), base, ahead(m.group(2))))
+        add(m, _day(m.group(3), short[m.group(2)], m.group(1), base, ahead(m.group(2), m.start())))
     for m in patterns["month_year"].finditer(folded):
         add(m, f"{int(m.group(2)):04d}-{months[m.group(1)]:02d}")
     for m in patterns["year"].finditer(folded):

@@ -116,6 +116,8 @@ def figures(span: Span, language: str) -> Iterator[Figure]:
         unit = "%" if percent else _currency(token) or _unit(last, language)
         if unit is None and _is_year(number_tokens):
             continue  # a year is a date, not a figure
+        if _is_day_of_month(token, last, language):
+            continue  # "April 14", "el 14 de abril": a date
         if unit is None and token.lower_ in INDEFINITE_ONE:
             continue  # "una" alone is a pronoun or article, not a figure
         if _followed_by_half(last, unit):
@@ -131,6 +133,16 @@ def _currency(first: Token) -> str | None:
     if first.i == 0:
         return None
     return CURRENCIES.get(first.doc[first.i - 1].lower_)
+
+
+def _is_day_of_month(first: Token, last: Token, language: str) -> bool:
+    from workbench.nlp.dates import is_calendar_word
+
+    doc = first.doc
+    if first.i != last.i or not first.text.isdigit() or len(first.text) > 2:
+        return False
+    neighbours = [doc[k].text for k in (first.i - 1, first.i + 1, first.i + 2) if 0 <= k < len(doc)]
+    return any(is_calendar_word(word, language) for word in neighbours)
 
 
 def _percent(last: Token) -> bool:

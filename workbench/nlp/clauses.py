@@ -222,7 +222,7 @@ def _with_lead(head: Token, span: Span, split: bool) -> Clause:
     subject = _subject(head)
     if subject is None or "Rel" in subject.morph.get("PronType"):
         return Clause(head, span)
-    phrase = _phrase_before(subject, span.start, include_self=True)
+    phrase = _phrase_before(subject, span.start)
     if phrase is None or phrase.end > span.start or (phrase.start >= span.start and phrase.end <= span.end):
         return Clause(head, span)
     return Clause(head, span, phrase)
@@ -234,9 +234,7 @@ def _antecedent(head: Token) -> Token:
     if head.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
         # "la rebelión armada de Wagner, que llegó ...": the whole noun phrase before the comma.
         noun = head.head
-        while noun.dep_ in {"nmod", "flat", "appos", "compound", "pobj"} and noun.head.pos_ in {"NOUN", "PROPN"}:
-            if noun.dep_ == "pobj":
-                break
+        while noun.dep_ in {"nmod", "flat", "appos", "compound"} and noun.head.pos_ in {"NOUN", "PROPN"}:
             noun = noun.head
         return noun
     doc = head.doc
@@ -284,7 +282,7 @@ def _reporting_frame(head: Token) -> Span | None:
     return verb.doc[start:end]
 
 
-def _phrase_before(token: Token, limit: int, include_self: bool = True) -> Span | None:
+def _phrase_before(token: Token, limit: int) -> Span | None:
     """A noun phrase without its clauses, ending before `limit`: the antecedent or the subject."""
     clause_deps = {"acl", "relcl", "advcl", "parataxis", "conj", "cc"}
     skip = {

@@ -363,3 +363,24 @@ def test_a_day_of_the_month_is_not_a_figure():
 def test_a_reporting_frame_keeps_its_object():
     found = claims("The envoy told reporters in Geneva that the talks had stalled and that a deal was far off.", "en")
     assert texts(found)[1] == "The envoy told reporters in Geneva that a deal was far off"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        (
+            "“Las tropas no se retirarán de la ciudad. Seguiremos luchando hasta el final”, dijo el general "
+            "Ivanov. La ciudad sufrió cortes de luz durante tres días.",
+            "es",
+            "el general Ivanov",
+        ),
+        (
+            "“Our troops will not withdraw from the city. We will keep fighting”, General Ivanov said. "
+            "The city had power cuts for three days.",
+            "en",
+            "General Ivanov",
+        ),
+    ],
+)
+def test_a_speaker_is_carried_across_their_own_quotation_only(text, language, speaker):
+    assert [c.claimant for c in claims(text, language)] == [speaker, speaker, None]

@@ -203,8 +203,9 @@ class ClaimEditor:
 
 
 def _is_span(claim: ClaimRow, article: dict[str, Any]) -> bool:
-    """True when the claim's text is still the article's text under its span (not edited)."""
-    return article["text"][claim.start : claim.end] == claim.text
+    """True when the claim's text is still the article's text under its span (not edited). An
+    extracted claim's text may lead with the subject or antecedent its clause lacks (issue 13)."""
+    return claim.text.endswith(article["text"][claim.start : claim.end])
 
 
 def _trimmed(passage: str, start: int) -> tuple[int, int]:

@@ -222,6 +222,7 @@ def _claim(
         "score": claim.score,
         "kind": claim.kind,
         "claimant": claim.claimant,
+        "claimant_canonical": claim.claimant_canonical,  # DESIGN.md's contract (issue 13)
         "entities": [{"text": e.text, "label": e.label, "canonical": e.canonical} for e in claim.entities],
         "dates": list(claim.dates),
         "status": claim.status,

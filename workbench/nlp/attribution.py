@@ -15,7 +15,13 @@ from workbench.nlp.gazetteer import find_in
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-# Lemmas of verbs that report speech or a stated position.
+# Lemmas of verbs that report speech or a stated position. English: the lexical units of the
+# FrameNet 1.7 frames Statement, Telling, Reporting, Reveal_secret, Request, Complaining,
+# Judgment_communication and Communication_response that wire copy uses, written out by hand (no
+# FrameNet data is copied). Spanish: the same frames' equivalents as listed by the Spanish
+# FrameNet project and the "verbos de lengua" of the Nueva gramática de la lengua española
+# (RAE, §43.3), likewise written out by hand. Both lists are lemmas, read through the models'
+# lemmatizers; opinion verbs (creer, considerar, think) are here too and also make a claim an opinion.
 REPORTING_LEMMAS = {
     # Spanish
     "decir",
@@ -57,6 +63,87 @@ REPORTING_LEMMAS = {
     "comunicar",
     "precisar",
     "agregar",
+    "sostener",
+    "manifestar",
+    "expresar",
+    "apuntar",
+    "aclarar",
+    "recordar",
+    "comentar",
+    "relatar",
+    "narrar",
+    "describir",
+    "detallar",
+    "citar",
+    "reportar",
+    "difundir",
+    "divulgar",
+    "proclamar",
+    "alegar",
+    "argumentar",
+    "argüir",
+    "aducir",
+    "replicar",
+    "responder",
+    "contestar",
+    "objetar",
+    "protestar",
+    "quejarse",
+    "lamentar",
+    "reclamar",
+    "exigir",
+    "instar",
+    "urgir",
+    "solicitar",
+    "ordenar",
+    "rogar",
+    "sugerir",
+    "proponer",
+    "aconsejar",
+    "recomendar",
+    "avisar",
+    "notificar",
+    "confesar",
+    "atribuir",
+    "responsabilizar",
+    "culpar",
+    "condenar",
+    "desmentir",
+    "rechazar",
+    "refutar",
+    "reafirmar",
+    "ratificar",
+    "concluir",
+    "calcular",
+    "cifrar",
+    "evaluar",
+    "valorar",
+    "juzgar",
+    "tachar",
+    "tildar",
+    "catalogar",
+    "definir",
+    "amenazar",
+    "insinuar",
+    "enfatizar",
+    "remarcar",
+    "resaltar",
+    "puntualizar",
+    "matizar",
+    "especificar",
+    "constatar",
+    "certificar",
+    "testificar",
+    "creer",
+    "pensar",
+    "suponer",
+    "sospechar",
+    "prever",
+    "pronosticar",
+    "vaticinar",
+    "predecir",
+    "augurar",
+    "jactarse",
     # English
     "say",
     "tell",
@@ -78,8 +165,86 @@ REPORTING_LEMMAS = {
     "admit",
     "reveal",
     "allege",
+    "describe",
+    "declare",
+    "assert",
+    "affirm",
+    "argue",
+    "contend",
+    "explain",
+    "mention",
+    "remark",
+    "comment",
+    "observe",
+    "point",
+    "emphasise",
+    "emphasize",
+    "underline",
+    "reiterate",
+    "repeat",
+    "acknowledge",
+    "concede",
+    "disclose",
+    "divulge",
+    "write",
+    "testify",
+    "attest",
+    "certify",
+    "vow",
+    "pledge",
+    "promise",
+    "threaten",
+    "caution",
+    "urge",
+    "ask",
+    "demand",
+    "request",
+    "order",
+    "suggest",
+    "propose",
+    "recommend",
+    "advise",
+    "reply",
+    "respond",
+    "answer",
+    "retort",
+    "counter",
+    "object",
+    "protest",
+    "complain",
+    "lament",
+    "criticise",
+    "criticize",
+    "condemn",
+    "denounce",
+    "blame",
+    "reject",
+    "dismiss",
+    "refute",
+    "dispute",
+    "rebut",
+    "brand",
+    "label",
+    "term",
+    "characterise",
+    "characterize",
+    "hail",
+    "estimate",
+    "calculate",
+    "predict",
+    "forecast",
+    "believe",
+    "think",
+    "consider",
+    "suspect",
+    "conclude",
+    "inform",
+    "notify",
+    "quote",
+    "cite",
+    "boast",
 }
-# Inflected forms, for pipelines without a lemmatizer (the blank English one).
+# Inflected forms, for pipelines without a lemmatizer (the light one).
 REPORTING_FORMS = {
     "said",
     "says",
@@ -97,10 +262,70 @@ REPORTING_FORMS = {
     "praised",
     "noted",
     "stressed",
+    "described",
+    "declared",
+    "asserted",
+    "explained",
+    "revealed",
+    "alleged",
+    "admitted",
 }
-ACCORDING_TO = {"según"}
+# Head nouns of unnamed sources, with their English name: "fuentes surcoreanas" -> South Korean sources.
+SOURCE_NOUNS = {
+    "fuente": "sources",
+    "fuentes": "sources",
+    "source": "sources",
+    "sources": "sources",
+    "funcionario": "officials",
+    "funcionarios": "officials",
+    "official": "officials",
+    "officials": "officials",
+    "bloguero": "bloggers",
+    "blogueros": "bloggers",
+    "blogger": "bloggers",
+    "bloggers": "bloggers",
+    "diplomático": "diplomats",
+    "diplomáticos": "diplomats",
+    "diplomat": "diplomats",
+    "diplomats": "diplomats",
+    "autoridades": "authorities",
+    "authorities": "authorities",
+    "medios": "media",
+    "media": "media",
+    "analistas": "analysts",
+    "analysts": "analysts",
+    "expertos": "experts",
+    "experts": "experts",
+    "testigos": "witnesses",
+    "witnesses": "witnesses",
+    "militares": "military officials",
+    "corresponsales": "correspondents",
+}
+SOURCE_MODIFIERS = {
+    "militar": "military",
+    "militares": "military",
+    "military": "military",
+    "oficial": "official",
+    "oficiales": "official",
+    "gubernamentales": "government",
+    "government": "government",
+    "diplomáticas": "diplomatic",
+    "diplomatic": "diplomatic",
+    "estatales": "state",
+    "state": "state",
+    "senior": "senior",
+    "altos": "senior",
+    "intelligence": "intelligence",
+    "inteligencia": "intelligence",
+    "security": "security",
+    "seguridad": "security",
+}
 OPEN_QUOTES = {"“", "«", '"'}
 CLOSE_QUOTES = {"”", "»", '"'}
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass"}
+"""Subjects that can be speakers; a clausal subject (csubj) is what is said, never who says it."""
+PASSIVE_DEPS = {"nsubj:pass", "nsubjpass", "auxpass", "aux:pass", "expl:pass", "expl:impers"}
+TIME_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
 @dataclass(frozen=True)
@@ -114,8 +339,80 @@ def is_reporting(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX", ""} and (lemma in REPORTING_LEMMAS or token.lower_ in REPORTING_FORMS)
 
 
+def is_impersonal(verb: Token) -> bool:
+    """ "Se cree que ...", "se informó", "it is believed", "was reported": nobody named says it."""
+    if not verb.doc.has_annotation("DEP"):
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in {"agent", "obl:agent"} for c in children):
+        return False
+    if any(c.lower_ == "se" and c.i < verb.i for c in children):
+        # "se cree que ...": the clause is the verb's subject; "se lo dijo Putin" names a speaker.
+        return not any(c.dep_ == "nsubj" and (c.pos_ in {"PROPN", "NOUN"} or c.ent_type_) for c in children)
+    return any(c.dep_ in {"auxpass", "aux:pass"} for c in children)
+
+
+def canonical_of_phrase(tokens: list[Token]) -> str | None:
+    """The actor a claimant phrase names: the whole phrase if the gazetteer knows it ("la agencia
+    rusa de aviación civil"), else an unnamed source ("blogueros militares rusos" -> "Russian
+    military bloggers"), else the actor in the phrase's core (its head with possessors,
+    compounds and appositions, not its prepositional phrases: "Russia's point man for relations
+    with the United States" is Russia's), else any actor in it."""
+    from workbench.nlp.gazetteer import canonical
+
+    text = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+    whole = canonical(text)
+    if whole is not None:
+        return whole
+    source = unnamed_source(tokens)
+    if source is not None:
+        return source
+    core = _core(tokens)
+    if core:
+        found = find_in(" ".join(t.text for t in core))
+        if found is not None:
+            return found
+    return find_in(text)
+
+
+def _core(tokens: list[Token]) -> list[Token]:
+    """The tokens of a noun phrase outside its prepositional modifiers."""
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if not heads:
+        return tokens
+    head = heads[0]
+    skip: set[int] = set()
+    for child in head.children:
+        if child.dep_ in {"prep", "nmod", "acl", "relcl"} and child.i > head.i:
+            if child.dep_ == "nmod" and not any(c.dep_ == "case" for c in child.children):
+                continue
+            skip |= {t.i for t in child.subtree}
+    return [t for t in tokens if t.i not in skip]
+
+
+def unnamed_source(tokens: list[Token]) -> str | None:
+    """ "fuentes surcoreanas", "South Korean officials", "blogueros militares rusos": a source noun
+    with a demonym, named in English as the wire does ("South Korean sources")."""
+    from workbench.nlp.gazetteer import demonym_index, fold
+
+    words = [t for t in tokens if t.is_alpha]
+    nouns = [t for t in words if t.lower_ in SOURCE_NOUNS]
+    if not nouns:
+        return None
+    demonyms = demonym_index()
+    pairs = [f"{a.text} {b.text}" for a, b in zip(words, words[1:])]
+    found = [demonyms[fold(w)][1] for w in [*pairs, *(t.text for t in words)] if fold(w) in demonyms]
+    if not found:
+        return None
+    modifiers = [SOURCE_MODIFIERS[t.lower_] for t in words if t.lower_ in SOURCE_MODIFIERS and t.i != nouns[0].i]
+    noun = SOURCE_NOUNS[nouns[0].lower_]
+    return " ".join([found[0], *dict.fromkeys(m for m in modifiers if m not in noun), noun])
+
+
 def phrase_claimant(tokens: list[Token]) -> Claimant | None:
-    """A claimant from the tokens of a subject phrase, dropping a trailing clause or quote."""
+    """A claimant from the tokens of a subject phrase, dropping a trailing clause or quote; never a
+    pronoun, a relative pronoun, or a time or figure phrase."""
     words = [t for t in tokens if not t.is_space and t.text not in OPEN_QUOTES | CLOSE_QUOTES]
     while words and words[-1].pos_ == "PUNCT":
         words.pop()
@@ -123,18 +420,22 @@ def phrase_claimant(tokens: list[Token]) -> Claimant | None:
         words.pop(0)
     if not words:
         return None
+    if all(t.pos_ in {"PRON", "DET"} for t in words) or any("Rel" in t.morph.get("PronType") for t in words[:1]):
+        return None
+    if all(t.ent_type_ in TIME_ENTITIES or t.pos_ in {"DET", "NUM", "ADP"} for t in words):
+        return None
     doc = words[0].doc
     text = doc[words[0].i : words[-1].i + 1].text
-    if all(t.pos_ == "PRON" for t in words):
-        return None
-    return Claimant(text=text, canonical=find_in(text))
+    return Claimant(text=text, canonical=canonical_of_phrase(words))
 
 
 def subject_of(verb: Token) -> Claimant | None:
     if not verb.doc.has_annotation("DEP"):
         return None  # no parse, no subject: and an unparsed token's children crash spaCy 3.8
+    if is_impersonal(verb):
+        return None
     for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubj:pass"}:
+        if child.dep_ in SUBJECT_DEPS:
             return phrase_claimant(_phrase(child))
     if verb.dep_ == "conj":
         return subject_of(verb.head)
@@ -143,20 +444,50 @@ def subject_of(verb: Token) -> Claimant | None:
 
 def _phrase(token: Token) -> list[Token]:
     """A noun phrase without relative clauses or appended clauses."""
-    skip = {t.i for c in token.children if c.dep_ in {"acl", "advcl", "parataxis", "conj"} for t in c.subtree}
+    skip = {t.i for c in token.children if c.dep_ in {"acl", "relcl", "advcl", "parataxis", "conj"} for t in c.subtree}
     return [t for t in token.subtree if t.i not in skip]
 
 
 def according_to(sent: Span) -> Claimant | None:
-    """'Según X, ...': the phrase 'según' introduces."""
-    for token in sent:
-        if token.lower_ in ACCORDING_TO and token.head.i > token.i:
-            return phrase_claimant(_phrase(token.head))
+    """ "Según X", "de acuerdo con X", "according to X", "citing X": the phrase the marker introduces."""
+    tokens = list(sent)
+    for k, token in enumerate(tokens):
+        lower = token.lower_
+        if lower == "según":
+            after = k + 1
+        elif lower == "acuerdo" and 0 < k and tokens[k - 1].lower_ == "de" and k + 1 < len(tokens):
+            if tokens[k + 1].lower_ not in {"con", "a"}:
+                continue
+            after = k + 2
+        elif lower == "according" and k + 1 < len(tokens) and tokens[k + 1].lower_ == "to":
+            after = k + 2
+        elif lower == "citing":
+            after = k + 1
+        else:
+            continue
+        noun = _noun_after(tokens, after)
+        if noun is not None:
+            found = phrase_claimant([t for t in _phrase(noun) if t.i > tokens[after - 1].i])
+            if found is not None:
+                return found
     return None
 
 
+def _noun_after(tokens: list[Token], k: int) -> Token | None:
+    """The head of the noun phrase that starts at tokens[k]."""
+    while k < len(tokens) and (tokens[k].pos_ in {"DET", "PUNCT", "ADP"} or tokens[k].is_space):
+        k += 1
+    if k >= len(tokens):
+        return None
+    noun = tokens[k]
+    start = noun.i
+    while noun.head.i != noun.i and noun.head.i >= start and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head
+    return noun if noun.pos_ in {"NOUN", "PROPN", "ADJ"} else None
+
+
 def unparsed_claimant(sent: Span) -> Claimant | None:
-    """For pipelines without a parser (English): the entity next to a reporting verb.
+    """For pipelines without a parser: the entity next to a reporting verb.
 
     "…, South Korea's Joint Chiefs of Staff said." / "Putin said that …" / "said Putin" /
     "according to the Kremlin".
@@ -193,26 +524,58 @@ class Attributor:
     def __init__(self) -> None:
         self.last: Claimant | None = None
 
+        self.speakers: list[Claimant] = []
+
     def sentence_claimant(self, sent: Span) -> Claimant | None:
-        """The claimant a whole sentence carries (its root reports, or 'según')."""
+        """The claimant a whole sentence carries (its root reports, or 'según'). A reporting verb
+        without a subject takes the last speaker only where the language drops subjects (Spanish
+        "Añadió que ..."), and never when it is impersonal ("se cree", "it is believed")."""
         if not sent.doc.has_annotation("DEP"):
             return self._remember(unparsed_claimant(sent))
-        if is_reporting(sent.root):
-            return self._remember(subject_of(sent.root) or according_to(sent) or self.last)
+        root = sent.root
+        if is_reporting(root):
+            found = subject_of(root) or according_to(sent)
+            if found is None and not is_impersonal(root) and _drops_subject(root):
+                found = self.last
+            return self._remember(found)
         return self._remember(according_to(sent))
 
     def clause_claimant(self, head: Token, sentence: Claimant | None) -> Claimant | None:
         if not head.doc.has_annotation("DEP"):
-            return sentence  # no parse (English): the sentence's claimant is all there is
+            return sentence  # no parse: the sentence's claimant is all there is
         verb = reporting_verb_over(head)
         if verb is not None and verb.i != head.sent.root.i:
-            return self._remember(subject_of(verb) or self.last)
+            found = subject_of(verb)
+            if found is None and not is_impersonal(verb) and _drops_subject(verb):
+                found = self.last
+            return self._remember(found) or sentence
         return sentence
 
     def _remember(self, claimant: Claimant | None) -> Claimant | None:
-        if claimant is not None:
-            self.last = claimant
+        if claimant is None:
+            return None
+        if claimant.canonical is None:
+            claimant = self._resolve_anaphor(claimant)
+        self.last = claimant
+        self.speakers.append(claimant)
         return claimant
+
+    def _resolve_anaphor(self, claimant: Claimant) -> Claimant:
+        """ "indicó la agencia" after "Según la agencia estatal KCNA": a definite description whose
+        head noun an earlier speaker's name contains is that speaker."""
+        words = claimant.text.split()
+        if len(words) > 3 or not words or words[0].lower() not in {"el", "la", "los", "las", "the"}:
+            return claimant
+        noun = words[1].lower() if len(words) > 1 else ""
+        for earlier in reversed(self.speakers):
+            if earlier.canonical and noun and noun in {w.lower() for w in earlier.text.split()[1:]}:
+                return Claimant(claimant.text, earlier.canonical)
+        return claimant
+
+
+def _drops_subject(verb: Token) -> bool:
+    """Spanish verbs carry their subject in the ending ("añadió"); English ones need a subject."""
+    return verb.doc.lang_ == "es"
 
 
 def quote_runs(sents: list[Span]) -> list[int]:

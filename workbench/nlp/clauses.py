@@ -1,49 +1,153 @@
-"""Splitting a parsed sentence into clauses that each carry one checkable fact.
+"""Splitting a parsed sentence into clauses that each carry one checkable fact, and that read alone.
 
-A finite verb starts a clause of its own when it is coordinated with another (conj),
-an adverbial clause (advcl: "como Washington mencionó ..."), a relative clause whose
-relative pronoun is its subject ("que salió de la capital ..."), or a parataxis.
-Complements of speech verbs stay with the verb: "Putin dijo que ..." is one claim.
+A clause head is split off from its parent's claim when it is a coordinated clause (conj: "llegó
+a Rusia y visitó el cosmódromo"; "anunció que X y que Y"), an adverbial clause (advcl: "como
+Washington mencionó ..."), a non-restrictive relative clause ("Kim, que viajó en tren"), a
+parataxis, a prior-event adjunct set off by a comma ("..., tras un acuerdo mediado por X") or an
+appositive that states a fact of its own ("..., his first foreign trip since ...").
+Complements of speech verbs stay with the verb: "Putin dijo que ..." is one claim; restrictive
+relatives stay with their noun ("un avión que se estrelló en Tver" says which plane).
+
+A split clause often lacks what makes it readable: its subject (shared with the clause it is
+coordinated with, or cut off by a relative clause in between), its antecedent, or the reporting
+frame of a coordinated complement. That part is the clause's `lead`: the claim's text is the lead
+and the clause, while its span still points at the clause in the article.
+
+Both label sets are read: Universal Dependencies (the Spanish model) and ClearNLP (the English one).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-SPLIT_DEPS = {"conj", "advcl", "parataxis", "acl"}
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"}
+AUX_DEPS = {"aux", "aux:pass", "auxpass", "cop"}
 EDGE_POS = {"PUNCT", "CCONJ", "SPACE"}
-# Infinitive clauses that date an event of their own: "tras partir de Pyongyang el domingo".
-TEMPORAL_MARKS = {"tras", "después", "antes", "after", "before"}
+# Subordinators of prior or later events, whose clause or phrase asserts an event of its own.
+TEMPORAL_MARKS = {"tras", "después", "antes", "after", "before", "following"}
+# Subordinators of a time frame ("while Kim was in Russia"): the frame is presupposed, not asserted,
+# and stays with the event it frames.
+FRAME_MARKS = {"while", "when", "as", "mientras", "cuando", "since", "desde", "until", "hasta"}
+# Participles that work as prepositions: "..., incluida una reunión a solas" is part of its clause.
+PREPOSITIONAL_PARTICIPLES = {"incluido", "incluida", "incluidos", "incluidas", "including", "excluding"}
+# Modifiers that make an appositive a claim: "his first foreign trip", "su primer viaje".
+ORDINALS = {"first", "last", "second", "primer", "primero", "primera", "último", "última", "segundo", "segunda"}
+MIN_PARENT_WORDS = 4
+"""A parent left with fewer words than this by a split ("The announcement came") keeps its child."""
 _INFINITIVE = re.compile(r"[a-záéíóúñ]{2,}(ar|er|ir)(se|le|les|lo|la)?")
+
+
+@dataclass(frozen=True)
+class Clause:
+    head: Token
+    span: Span
+    lead: Span | None = None
+    """Words from elsewhere in the sentence that the clause needs to stand alone, placed before it."""
+    joiner: str = " "
 
 
 def is_finite(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and "Fin" in token.morph.get("VerbForm")
 
 
-def starts_clause(token: Token) -> bool:
-    """Whether a token heads a clause that is split off from its parent's claim."""
-    if token.dep_ not in SPLIT_DEPS:
-        return False
-    if token.dep_ in {"acl", "advcl"} and _is_reduced_relative(token):
+def is_clause_head(token: Token) -> bool:
+    """A verb (or a predicate with a copula) that makes a clause: finite itself, or with a finite
+    auxiliary ("será archivada", "would leave") or a subject of its own."""
+    if is_finite(token):
         return True
-    if token.dep_ == "advcl" and "Inf" in token.morph.get("VerbForm"):
-        return any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in token.children)
-    if not is_finite(token):
+    if token.pos_ not in {"VERB", "AUX", "ADJ", "NOUN"}:
         return False
-    if token.dep_ == "acl":
-        return is_relative(token)
-    return True
+    children = list(token.children)
+    if token.pos_ in {"ADJ", "NOUN"}:
+        return any(c.dep_ == "cop" for c in children)
+    return any(c.dep_ in AUX_DEPS and (is_finite(c) or c.tag_ == "MD") for c in children) or any(
+        c.dep_ in SUBJECT_DEPS for c in children
+    )
+
+
+def _marks(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in {"mark", "advmod"} and c.i < token.i}
+
+
+def _first_word(token: Token) -> Token:
+    """The first word of a token's phrase (the parser hangs the comma before it on the phrase)."""
+    return next((t for t in token.subtree if not t.is_punct and not t.is_space), token)
+
+
+def _after_comma(token: Token) -> bool:
+    """Whether the token's phrase is set off by a comma (or a dash or bracket) before it."""
+    first = _first_word(token)
+    before = [t for t in token.doc[max(0, first.i - 2) : first.i] if not t.is_space]
+    return bool(before) and before[-1].text in {",", "—", "–", "("}
 
 
 def is_relative(token: Token) -> bool:
-    """A relative clause whose relative pronoun is its subject: "que salió de la capital"."""
-    return any(c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType") for c in token.children)
+    """A relative clause: English relcl, or a Spanish acl with a relative pronoun ("que", "donde")."""
+    if token.dep_ == "relcl":
+        return True
+    if token.dep_ != "acl":
+        return False
+    return any("Rel" in t.morph.get("PronType") for t in token.subtree if t.i < token.i)
+
+
+def starts_clause(token: Token) -> bool:
+    """Whether a token heads a clause that is split off from its parent's claim."""
+    dep = token.dep_
+    if token.lower_ in PREPOSITIONAL_PARTICIPLES:
+        return False
+    if dep in {"acl", "advcl"} and _is_reduced_relative(token):
+        return True
+    if dep in {"acl", "relcl"}:
+        return is_relative(token) and _after_comma(token) and is_clause_head(token)
+    if dep == "advcl":
+        marks = _marks(token)
+        if "Inf" in token.morph.get("VerbForm") and not is_clause_head(token):
+            return bool(marks & TEMPORAL_MARKS)
+        if not is_clause_head(token):
+            return False
+        return not (marks & FRAME_MARKS) or _is_reporting_clause(token)
+    if dep in {"conj", "parataxis"}:
+        return is_clause_head(token)
+    if dep == "appos":
+        return _is_factual_apposition(token)
+    return _is_prior_event_phrase(token)
+
+
+def _is_reporting_clause(token: Token) -> bool:
+    from workbench.nlp.attribution import is_reporting
+
+    return is_reporting(token)
+
+
+def _is_prior_event_phrase(token: Token) -> bool:
+    """ "..., tras dos intentos fallidos en mayo y agosto" / "..., after talks in Minsk": a phrase
+    set off by a comma that dates the clause by another event, which is a fact of its own."""
+    if not _after_comma(token) or token.head.i == token.i:
+        return False
+    if token.dep_ == "prep" and token.lower_ in TEMPORAL_MARKS:  # English: the preposition heads
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        return bool(objects) and objects[0].pos_ in {"NOUN", "PROPN"} and len(list(token.subtree)) >= 4
+    if token.dep_ in {"obl", "nmod"} and token.pos_ in {"NOUN", "PROPN"}:
+        marker = _first_word(token)
+        return marker.lower_ in TEMPORAL_MARKS and marker.i < token.i and len(list(token.subtree)) >= 4
+    return False
+
+
+def _is_factual_apposition(token: Token) -> bool:
+    """ "..., his first foreign trip since the pandemic began": an appositive of a whole clause's
+    noun that ranks or dates the event states something to check."""
+    if token.pos_ != "NOUN" or not _after_comma(token) or token.i + 1 >= len(token.doc):
+        return False
+    modifiers = {c.lower_ for c in token.children if c.dep_ in {"amod", "det", "nummod"}}
+    return bool(modifiers & ORDINALS) and any(
+        c.dep_ in {"advcl", "acl", "relcl", "prep", "nmod"} for c in token.children
+    )
 
 
 def _is_reduced_relative(token: Token) -> bool:
@@ -51,36 +155,165 @@ def _is_reduced_relative(token: Token) -> bool:
     return (
         token.pos_ in {"VERB", "ADJ"}
         and "Part" in token.morph.get("VerbForm")
+        and token.lower_ not in PREPOSITIONAL_PARTICIPLES
         and token.i > 0
         and token.doc[token.i - 1].text == ","
         and any(c.dep_ in {"obl", "obj"} for c in token.children)
     )
 
 
-def clause_spans(sent: Span) -> Iterator[tuple[Token, Span]]:
-    """(head, span) for each clause of a sentence, in text order.
+def clause_spans(sent: Span) -> Iterator[Clause]:
+    """Clauses of a sentence, in text order.
 
     A clause is its head's subtree less the clauses split off inside it; where that leaves
     gaps (a relative clause in the middle), the clause is its longest unbroken run.
     """
-    heads = {sent.root.i: sent.root} | {t.i: t for t in sent if starts_clause(t)}
+    heads = {sent.root.i: sent.root} | {t.i: t for t in sent if t.i != sent.root.i and starts_clause(t)}
+    while True:
+        owner = _owners(sent, heads)
+        trivial = _trivial_parent_child(sent, heads, owner)
+        if trivial is None:
+            break
+        del heads[trivial]
+    for _, head in sorted(heads.items()):
+        run = _longest_run(sent, head, owner)
+        if run is not None:
+            for sub_head, span in _split_temporal_infinitive(head, run):
+                yield _with_lead(sub_head, span, sub_head is head and head.i != sent.root.i)
+
+
+def _owners(sent: Span, heads: dict[int, Token]) -> dict[int, int]:
     owner = {}
     for token in sent:
         ancestor = token
         while ancestor.i not in heads and ancestor.head.i != ancestor.i:
             ancestor = ancestor.head
         owner[token.i] = ancestor.i if ancestor.i in heads else sent.root.i
-    for _, head in sorted(heads.items()):
-        run = _longest_run(sent, head, owner)
-        if run is not None:
-            yield from _split_temporal_infinitive(head, run)
+    return owner
+
+
+def _trivial_parent_child(sent: Span, heads: dict[int, Token], owner: dict[int, int]) -> int | None:
+    """A split-off head whose parent keeps too few words to be a claim ("The announcement came |
+    after ..."), so the two stay one claim; None when every parent is large enough."""
+    words: dict[int, int] = {}
+    for token in sent:
+        if token.is_alpha:
+            words[owner[token.i]] = words.get(owner[token.i], 0) + 1
+    for i in sorted(heads):
+        head = heads[i]
+        if i == sent.root.i:
+            continue
+        parent = owner[head.head.i] if head.head.i in owner else sent.root.i
+        if parent != i and 0 < words.get(parent, 0) < MIN_PARENT_WORDS:
+            return i
+    return None
+
+
+def _with_lead(head: Token, span: Span, split: bool) -> Clause:
+    """The clause with what it needs to be read alone: antecedent, reporting frame or subject."""
+    if split and (is_relative(head) or _is_reduced_relative(head)):
+        antecedent = _phrase_before(_antecedent(head), span.start)
+        if antecedent is not None:
+            return Clause(head, span, antecedent, ", ")
+        return Clause(head, span)
+    frame = _reporting_frame(head) if split else None
+    if frame is not None and frame.end <= span.start:
+        return Clause(head, span, frame)
+    subject = _subject(head)
+    if subject is None or "Rel" in subject.morph.get("PronType"):
+        return Clause(head, span)
+    phrase = _phrase_before(subject, span.start)
+    if phrase is None or phrase.end > span.start or (phrase.start >= span.start and phrase.end <= span.end):
+        return Clause(head, span)
+    return Clause(head, span, phrase)
+
+
+def _antecedent(head: Token) -> Token:
+    """The noun a relative or participle clause describes; a participle the parser hung on the verb
+    ("elogió al ejército ruso, implicado en ...") describes the noun before its comma."""
+    if head.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+        # "la rebelión armada de Wagner, que llegó ...": the whole noun phrase before the comma.
+        noun = head.head
+        while noun.dep_ in {"nmod", "flat", "appos", "compound"} and noun.head.pos_ in {"NOUN", "PROPN"}:
+            noun = noun.head
+        return noun
+    doc = head.doc
+    words = [t for t in head.subtree if not t.is_punct and not t.is_space]
+    k = words[0].i - 1 if words else head.i - 1
+    while k > 0 and (doc[k].is_punct or doc[k].is_space):
+        k -= 1
+    noun = doc[k]
+    while noun.head.i != noun.i and noun.head.pos_ in {"NOUN", "PROPN"} and noun.head.i < head.i:
+        noun = noun.head
+    return noun if noun.pos_ in {"NOUN", "PROPN", "ADJ"} else head.head
+
+
+def _subject(head: Token) -> Token | None:
+    """The subject of a clause head: its own, or (coordinated verbs share it) its first conjunct's."""
+    current = head
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if current.dep_ != "conj":
+            return None
+        current = current.head
+    return None
+
+
+def _reporting_frame(head: Token) -> Span | None:
+    """ "El Kremlin anunció" for the second of "El Kremlin anunció que X y que Y"."""
+    from workbench.nlp.attribution import is_reporting
+
+    if head.dep_ != "conj" or not _marks(head) & {"que", "that"}:
+        return None
+    verb = head.head
+    if not is_reporting(verb) and verb.dep_ == "ccomp":
+        verb = verb.head
+    if not is_reporting(verb):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    start = subject.left_edge.i if subject is not None else verb.i
+    # The frame runs to the first complement: "told reporters in Helsinki", not "told".
+    first = head.head if head.head.i != verb.i else None
+    end = _first_word(first).i if first is not None and first.i > verb.i else verb.i + 1
+    while end > verb.i + 1 and (verb.doc[end - 1].is_punct or verb.doc[end - 1].lower_ in {"que", "that"}):
+        end -= 1
+    return verb.doc[start:end]
+
+
+def _phrase_before(token: Token, limit: int) -> Span | None:
+    """A noun phrase without its clauses, ending before `limit`: the antecedent or the subject."""
+    clause_deps = {"acl", "relcl", "advcl", "parataxis", "conj", "cc"}
+    skip = {
+        t.i
+        for d in token.subtree
+        if d.i != token.i and d.i > token.i and (d.dep_ in clause_deps or (d.dep_ == "punct" and d.head.i == token.i))
+        for t in d.subtree
+    }
+    words = [t for t in token.subtree if t.i not in skip and t.i < limit]
+    while words and (words[-1].pos_ in EDGE_POS or words[-1].is_space):
+        words.pop()
+    while words and (words[0].pos_ in EDGE_POS or words[0].is_space or words[0].pos_ == "ADP"):
+        words.pop(0)
+    if not words:
+        return None
+    start, end = words[0].i, words[-1].i + 1
+    # Keep the phrase unbroken: stop at the first gap (an appositive's clause).
+    for previous, current in zip(words, words[1:]):
+        if current.i != previous.i + 1:
+            end = previous.i + 1
+            break
+    return token.doc[start:end]
 
 
 def _split_temporal_infinitive(head: Token, run: Span) -> Iterator[tuple[Token, Span]]:
     """Split "llegó a Rusia en su tren blindado | tras partir de Pyongyang el domingo".
 
     The small Spanish model often tags such an infinitive as a noun in a fixed phrase, so
-    the split is lexical: 'tras', 'antes de' or 'después de' and a word ending like an infinitive.
+    the split is lexical: 'tras', 'antes de' or 'después de' and a word ending like an infinitive,
+    when the infinitive's phrase names a place, a time or a figure ("antes de sentarse a negociar"
+    only says when, and stays).
     """
     doc = run.doc
     for token in run:
@@ -92,14 +325,17 @@ def _split_temporal_infinitive(head: Token, run: Span) -> Iterator[tuple[Token, 
         if marker_end - token.i == 2 and doc[token.i + 1].lower_ != "de":
             continue
         if _INFINITIVE.fullmatch(doc[marker_end].lower_):
+            rest = doc[token.i : run.end]
+            if not any(t.ent_type_ or t.like_num or t.pos_ == "PROPN" for t in rest):
+                continue
             yield head, doc[run.start : token.i]
-            yield doc[marker_end], doc[token.i : run.end]
+            yield doc[marker_end], rest
             return
     yield head, run
 
 
 def _longest_run(sent: Span, head: Token, owner: dict[int, int]) -> Span | None:
-    """The longest unbroken run of the head's own tokens (in words), edges trimmed."""
+    """The unbroken run of the head's own tokens that holds the head (else the longest), edges trimmed."""
     runs: list[tuple[int, int]] = []
     for i in range(sent.start, sent.end):
         if owner[i] != head.i:
@@ -109,7 +345,9 @@ def _longest_run(sent: Span, head: Token, owner: dict[int, int]) -> Span | None:
         else:
             runs.append((i, i))
     doc = sent.doc
-    start, end = max(runs, key=lambda r: (sum(1 for t in doc[r[0] : r[1] + 1] if t.is_alpha), r[0] <= head.i <= r[1]))
+    # The run that holds the head (the verb) is the clause; a subject cut off from it by a
+    # relative clause comes back as the clause's lead.
+    start, end = max(runs, key=lambda r: (r[0] <= head.i <= r[1], sum(1 for t in doc[r[0] : r[1] + 1] if t.is_alpha)))
     while start <= end and (doc[start].pos_ in EDGE_POS or doc[start].is_space):
         start += 1
     while end >= start and (doc[end].pos_ in EDGE_POS and doc[end].text not in {"”", "»", '"'} or doc[end].is_space):

@@ -2,8 +2,16 @@
 
 News writes "este miércoles", "el domingo por la noche", "la víspera", "en 2019": a weekday
 means the latest such day on or before publication (a wire story of Wednesday 2023-09-13
-calls that day "este miércoles" and 2023-09-10 "el domingo"). Dates keep the precision the
-text gives: "2019", "2019-04", "2023-09-13". Month and weekday names come from babel.
+calls that day "este miércoles" and 2023-09-10 "el domingo"), unless the clause speaks of the
+future ("visitará Seúl este sábado") or says "próximo"/"next", when it is the next such day.
+A day and month without a year ("June 14", "el 3 de marzo") is the one nearest the publication
+date, in the clause's direction of time. Numeric dates are read day first in Spanish
+(13/09/2023) and month first in English (9/13/2023); abbreviated months need their full stop
+("Feb. 1"). Dates keep the precision the text gives: "2019", "2019-04", "2023-09-13". Month and
+weekday names come from babel.
+
+A claim's event date is not every date its text names: "desde abril de 2019", "since April 2019",
+"hasta 2025" bound a period and are left out of `event_dates`; no date beats a wrong one.
 """
 
 from __future__ import annotations
@@ -18,7 +26,9 @@ RELATIVE_DAYS = {
     "es": {"hoy": 0, "ayer": -1, "anteayer": -2, "antier": -2, "la vispera": -1, "manana": 1},
     "en": {"today": 0, "yesterday": -1, "the day before": -1, "the eve": -1, "tomorrow": 1},
 }
-FORWARD = {"proximo", "proxima", "next", "coming"}
+FORWARD = {"proximo", "proxima", "next", "coming", "venidero"}
+BOUNDS = ("desde", "since", "hasta", "until", "till", "a partir de")
+EXTRA_ABBREVIATIONS = {"es": {"sep": 9, "set": 9}, "en": {"sept": 9}}
 
 
 @cache
@@ -33,13 +43,26 @@ def _names(language: str) -> tuple[dict[str, int], dict[str, int]]:
 
 
 @cache
+def _abbreviations(language: str) -> dict[str, int]:
+    """Folded abbreviated month names -> 1..12 ("feb", "sept"), read only with their full stop."""
+    from babel import Locale
+
+    found = {_fold(name).rstrip("."): n for n, name in Locale(language).months["format"]["abbreviated"].items()}
+    return found | EXTRA_ABBREVIATIONS.get(language, {})
+
+
+@cache
 def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     months, days = _names(language)
     month = "|".join(sorted(months, key=len, reverse=True))
     day = "|".join(sorted(days, key=len, reverse=True))
     relative = "|".join(sorted(RELATIVE_DAYS[language], key=len, reverse=True))
+    short = "|".join(sorted(_abbreviations(language), key=len, reverse=True))
     return {
         "iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+        "numeric": re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b"),
+        "short_month_day": re.compile(rf"\b({short})\. (\d{{1,2}})(?:,? (\d{{4}}))?\b"),
+        "day_short_month": re.compile(rf"\b(\d{{1,2}}) (?:de )?({short})\.(?: (?:de )?(\d{{4}}))?"),
         "day_month": re.compile(rf"\b(\d{{1,2}}) (?:de )?({month})(?:,? (?:de |del )?(\d{{4}}))?\b"),
         "month_day": re.compile(rf"\b({month}) (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?\b"),
         "month_year": re.compile(rf"\b({month}),? (?:de |del )?(\d{{4}})\b"),
@@ -49,10 +72,63 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     }
 
 
-def resolve_dates(text: str, language: str, published: str | None) -> list[str]:
-    """ISO dates (YYYY, YYYY-MM or YYYY-MM-DD) the text refers to, in order of appearance."""
+def event_dates(text: str, language: str, published: str | None, future: bool | frozenset[str] = False) -> list[str]:
+    """The dates of a claim's event: those the text names, less the ones that bound a period
+    ("desde abril de 2019", "since April 2019", "hasta 2025")."""
+    return [value for start, value in _found(text, language, published, future) if not _bounds(text, start)]
+
+
+def claim_dates(text: str, language: str, published: str | None, future: bool | frozenset[str] = False) -> list[str]:
+    """A claim's dates: its event's first, then the dates that bound a period ("desde abril de
+    2019"), which tell one "first meeting since 2019" from another but are not when it happened."""
+    found = _found(text, language, published, future)
+    events = [value for start, value in found if not _bounds(text, start)]
+    bounds = [value for start, value in found if _bounds(text, start)]
+    return list(dict.fromkeys(events + bounds))
+
+
+UNTIL = {"hasta", "until", "till"}
+
+
+def _bound_kind(folded: str, start: int) -> str | None:
+    """'until' or 'since' for a date in a phrase that bounds a period, else None."""
+    clause = re.split(r"[,;.:()]", folded[max(0, start - 80) : start])[-1]
+    words = clause.split()
+    if not any(" ".join(words[k : k + len(m.split())]) == m for m in BOUNDS for k in range(len(words))):
+        return None
+    last = max((k for k, w in enumerate(words) if w in UNTIL | {"desde", "since", "partir"}), default=-1)
+    return "until" if last >= 0 and words[last] in UNTIL else "since"
+
+
+def _bounds(text: str, start: int) -> bool:
+    """Whether the date at `start` (in the folded text) lies in a phrase that bounds a period:
+    "desde abril de 2019", "desde un viaje anterior a Vladivostok en 2019", "since April 2019".
+    The phrase runs back from the date to the nearest comma or full stop."""
+    before = _fold(text)[max(0, start - 80) : start]
+    clause = re.split(r"[,;.:()]", before)[-1]
+    words = clause.split()
+    return any(" ".join(words[k : k + len(marker.split())]) == marker for marker in BOUNDS for k in range(len(words)))
+
+
+def resolve_dates(text: str, language: str, published: str | None, future: bool | frozenset[str] = False) -> list[str]:
+    """ISO dates (YYYY, YYYY-MM or YYYY-MM-DD) the text refers to, in order of appearance; with
+    `future`, a weekday or a day without a year is read forward from publication (`future` may
+    name the folded weekday and month words that belong to a verb in the future)."""
+    return list(dict.fromkeys(value for _, value in _found(text, language, published, future)))
+
+
+def _found(text: str, language: str, published: str | None, future: bool | frozenset[str]) -> list[tuple[int, str]]:
+    """(position in the folded text, ISO date) of every date the text names, in order."""
     if language not in RELATIVE_DAYS:
         return []
+
+    def ahead(word: str, start: int | None = None) -> bool:
+        if start is not None:
+            bound = _bound_kind(folded, start)
+            if bound is not None:  # "until April 14" looks ahead, "since April 14" back
+                return bound == "until"
+        return future if isinstance(future, bool) else word in future
+
     folded = _fold(text)
     base = date.fromisoformat(published) if published else None
     months, days = _names(language)
@@ -65,32 +141,52 @@ def resolve_dates(text: str, language: str, published: str | None) -> list[str]:
             found.append((match.start(), value))
             taken.append((match.start(), match.end()))
 
+    short = _abbreviations(language)
     for m in patterns["iso"].finditer(folded):
         add(m, _day(m.group(1), int(m.group(2)), m.group(3), base) if 1 <= int(m.group(2)) <= 12 else None)
+    for m in patterns["numeric"].finditer(folded):
+        first, second, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        day, month = (first, second) if language == "es" else (second, first)
+        year = year if len(year) == 4 else f"20{year}"
+        add(m, _day(year, month, str(day), base) if 1 <= month <= 12 else None)
     for m in patterns["day_month"].finditer(folded):
-        add(m, _day(m.group(3), months[m.group(2)], m.group(1), base))
+        add(m, _day(m.group(3), months[m.group(2)], m.group(1), base, ahead(m.group(2), m.start())))
     for m in patterns["month_day"].finditer(folded):
-        add(m, _day(m.group(3), months[m.group(1)], m.group(2), base))
+        add(m, _day(m.group(3), months[m.group(1)], m.group(2), base, ahead(m.group(1), m.start())))
+    for m in patterns["short_month_day"].finditer(folded):
+        add(m, _day(m.group(3), short[m.group(1)], m.group(2), base, ahead(m.group(1), m.start())))
+    for m in patterns["day_short_month"].finditer(folded):
+        add(m, _day(m.group(3), short[m.group(2)], m.group(1), base, ahead(m.group(2), m.start())))
     for m in patterns["month_year"].finditer(folded):
         add(m, f"{int(m.group(2)):04d}-{months[m.group(1)]:02d}")
     for m in patterns["year"].finditer(folded):
         add(m, m.group(1))
     if base is not None:
         for m in patterns["weekday"].finditer(folded):
-            add(m, _weekday(base, days[m.group(2)], forward=(m.group(1) or "") in FORWARD))
+            add(m, _weekday(base, days[m.group(2)], forward=ahead(m.group(2)) or (m.group(1) or "") in FORWARD))
         for m in patterns["relative"].finditer(folded):
             add(m, (base + timedelta(days=RELATIVE_DAYS[language][m.group(1)])).isoformat())
-    ordered = [value for _, value in sorted(found)]
-    return list(dict.fromkeys(ordered))
+    return sorted(found)
 
 
-def _day(year: str | None, month: int, day: str, base: date | None) -> str | None:
+def _day(year: str | None, month: int, day: str, base: date | None, future: bool = False) -> str | None:
+    """A calendar day; without a year, the one nearest the publication date that lies on the
+    clause's side of it (a week's slack: "June 14" in a story of June 16 is this June's)."""
     if year is None and base is None:
         return None
     try:
-        return date(int(year) if year else base.year, month, int(day)).isoformat()  # type: ignore[union-attr]
+        if year:
+            return date(int(year), month, int(day)).isoformat()
+        assert base is not None
+        candidates = [date(base.year + k, month, int(day)) for k in (-1, 0, 1)]
     except ValueError:
         return None
+    slack = timedelta(days=7)
+    if future:
+        side = [c for c in candidates if c >= base - slack]
+    else:
+        side = [c for c in candidates if c <= base + slack]
+    return min(side or candidates, key=lambda c: abs(c - base)).isoformat()
 
 
 def _weekday(base: date, weekday: int, *, forward: bool) -> str:
@@ -101,3 +197,16 @@ def _weekday(base: date, weekday: int, *, forward: bool) -> str:
 
 def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", to_ascii(text).casefold())
+
+
+def fold_word(word: str) -> str:
+    return _fold(word)
+
+
+def is_calendar_word(word: str, language: str) -> bool:
+    """Whether a word names a weekday or a month (folded), to find the verb a date belongs to."""
+    if language not in RELATIVE_DAYS:
+        return False
+    months, days = _names(language)
+    folded = _fold(word)
+    return folded in months or folded in days

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from workbench.models import ClaimDraft, EntityDraft, Figure
 from workbench.nlp.attribution import Attributor, Claimant, is_reporting, quote_runs
-from workbench.nlp.clauses import clause_spans, is_relative
-from workbench.nlp.dates import resolve_dates
+from workbench.nlp.clauses import Clause, clause_spans, is_relative
+from workbench.nlp.dates import claim_dates, resolve_dates
 from workbench.nlp.figures import figures
 from workbench.nlp.normalize import Normalized, normalize
 from workbench.nlp.pipeline import load_light_nlp, load_nlp
@@ -147,11 +147,11 @@ def _claims_of(doc: Doc, norm: Normalized, context: _Context) -> Iterator[ClaimD
             sentence_claimant = closers.get(closing[i]) or attributor.sentence_claimant(sents[closing[i]])
         else:
             sentence_claimant = attributor.sentence_claimant(sent)
-        for head, span in clause_spans(sent):
-            if sum(1 for t in span if t.is_alpha) < MIN_WORDS:
+        for clause in clause_spans(sent):
+            if sum(1 for t in clause.span if t.is_alpha or t.like_num) < MIN_WORDS:
                 continue
-            claimant = attributor.clause_claimant(head, sentence_claimant)
-            yield _draft(span, head, claimant, norm, context)
+            claimant = attributor.clause_claimant(clause.head, sentence_claimant)
+            yield _draft(clause.span, clause.head, claimant, norm, context, lead=clause)
 
 
 def _draft(
@@ -161,15 +161,22 @@ def _draft(
     norm: Normalized,
     context: _Context,
     checkable: bool | None = None,
+    lead: Clause | None = None,
 ) -> ClaimDraft:
+    """A claim of one clause. With a lead (the subject, antecedent or reporting frame the clause
+    lacks), the text is the lead and the clause, so it reads alone; start:end is the clause's."""
     start, end = norm.span(span.start_char, span.end_char)
     text = norm.original[start:end]
-    kind = _kind(span, head, claimant)
-    dates = tuple(resolve_dates(span.text, context.language, context.published))
+    ents = list(span.ents)
+    if lead is not None and lead.lead is not None:
+        lead_start, lead_end = norm.span(lead.lead.start_char, lead.lead.end_char)
+        text = norm.original[lead_start:lead_end] + lead.joiner + text
+        ents = list(lead.lead.ents) + ents
     found = tuple(figures(span, context.language))
+    kind = _kind(span, head, claimant, found)
+    dates = tuple(claim_dates(span.text, context.language, context.published, _dates_ahead(span, context.language)))
     if checkable is None:
         checkable = kind != "opinion" and not _is_background(span, head)
-    ents = span.ents
     score, reasons = _score(span, ents, kind, checkable, claimant, dates, found)
     return ClaimDraft(
         start=start,
@@ -187,25 +194,90 @@ def _draft(
     )
 
 
-def _kind(span: Span, head: Token, claimant: Claimant | None) -> str:
+def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figure, ...] = ()) -> str:
+    """Opinion for evaluations (an evaluative or superlative predicate, an opinion verb), quantity
+    for a stated figure (not "un acuerdo", not "los dos líderes"), statement when someone says it."""
     lemmas = {t.lemma_.lower() for t in span}
     parsed = head.doc.has_annotation("DEP")  # an unparsed token's children crash spaCy 3.8
-    copular = (parsed and any(t.dep_ == "cop" for t in head.children)) or head.lemma_ in {"ser", "parecer"}
-    if (copular and lemmas & EVALUATIVE_LEMMAS) or (lemmas & OPINION_LEMMAS and not any(t.like_num for t in span)):
+    copular = (parsed and any(t.dep_ == "cop" for t in head.children)) or head.lemma_ in {"ser", "parecer", "be"}
+    if copular and (lemmas & EVALUATIVE_LEMMAS or _superlative(head)):
         return "opinion"
-    if any(t.like_num for t in span if not t.text.isdigit() or len(t.text) != 4) and not is_reporting(head):
+    if lemmas & OPINION_LEMMAS and not any(f.explicit for f in found) and not _impersonal_belief(span):
+        return "opinion"
+    if any(f.explicit for f in found) and not is_reporting(head):
         return "quantity"
     if claimant is not None or any(is_reporting(t) for t in span):
         return "statement"
-    if any("Fut" in t.morph.get("Tense") for t in span if t.pos_ in {"VERB", "AUX"}):
+    if _is_future(span):
         return "prediction"
     return "event"
 
 
+SUPERLATIVE_ADJECTIVES = {"mayor", "peor", "mejor", "menor", "biggest", "greatest", "worst", "best", "largest"}
+
+
+def _superlative(head: Token) -> bool:
+    """ "Es el mayor desafío a ...", "the worst crisis", "la más grave": a ranking the outlet makes.
+    Reads the predicate noun (the head in Spanish, the attribute in English)."""
+    if not head.doc.has_annotation("DEP"):
+        return False
+    predicates = [head, *(c for c in head.children if c.dep_ in {"attr", "acomp"})]
+    for noun in predicates:
+        words = {c.lower_ for c in noun.children}
+        articles = words & {"el", "la", "los", "las", "the"}
+        if articles and (words & SUPERLATIVE_ADJECTIVES or {"más", "most"} & {t.lower_ for t in noun.subtree}):
+            return True
+        if noun.tag_ == "JJS" or any(c.tag_ == "JJS" for c in noun.children):
+            return True
+    return False
+
+
+def _impersonal_belief(span: Span) -> bool:
+    """ "Se cree que ...", "it is believed that ...": a report with no believer named, not an opinion."""
+    from workbench.nlp.attribution import is_impersonal
+
+    return any(t.lemma_.lower() in OPINION_LEMMAS and is_impersonal(t) for t in span if t.pos_ == "VERB")
+
+
+def _dates_ahead(span: Span, language: str) -> bool | frozenset[str]:
+    """The weekday and month words of a clause that belong to a verb in the future: "aseguró este
+    miércoles que Rusia logrará ..." dates the saying (past), "dijo el martes que visitará Seúl el
+    sábado" the visit (future). Each calendar word is read with the verb it hangs from."""
+    from workbench.nlp.dates import fold_word, is_calendar_word
+
+    if not span.doc.has_annotation("DEP"):
+        return _is_future(span)
+    ahead = set()
+    for token in span:
+        if not is_calendar_word(token.text, language):
+            continue
+        verb = token
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        if _is_future(verb.doc[verb.i : verb.i + 1]) or any(
+            c.dep_ in {"aux", "aux:pass", "auxpass"} and _is_future(c.doc[c.i : c.i + 1]) for c in verb.children
+        ):
+            ahead.add(fold_word(token.text))
+    return frozenset(ahead)
+
+
+def _is_future(span: Span) -> bool:
+    """Whether a clause speaks of what is to come ("visitará", "will visit"), so its weekdays and
+    yearless days lie ahead of publication."""
+    return any(
+        ("Fut" in t.morph.get("Tense") and t.pos_ in {"VERB", "AUX"})
+        or (t.lower_ in {"will", "'ll"} and t.tag_ == "MD")
+        for t in span
+    )
+
+
 def _is_background(span: Span, head: Token) -> bool:
-    """A relative clause with nothing to check against (no time, figure or name) only describes:
-    "los grupos malignos que persiguen la hegemonía" is colour, "que salió ... el domingo" is a fact."""
-    if not (head.dep_ == "acl" and is_relative(head)):
+    """A relative clause with nothing to check against (no time, figure or name, and a common noun
+    for antecedent) only describes: "una visita, que busca fortalecer sus relaciones" is colour;
+    "que salió ... el domingo" and "Kim, que viajó en un tren blindado" are facts."""
+    if not is_relative(head):
+        return False
+    if head.head.pos_ == "PROPN" or head.head.ent_type_:
         return False
     return not any(t.like_num or t.ent_type_ or "Tim" in t.morph.get("AdvType") for t in span)
 

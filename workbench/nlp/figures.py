@@ -1,7 +1,10 @@
 """Figures a claim states: how many of what, so matching can compare "un misil" with "dos misiles".
 
 A figure is a value, the lemma of the noun it counts, and a qualifier: '=' exact, '~' about
-("unas dos horas"), '>' more than ("más de un año y medio"), '<' less than.
+("unas dos horas"), '>' more than ("más de un año y medio"), '<' less than or at most ("hasta
+4.000 km", "within 200 km"). Percentages have the unit '%' ("30 %", "30 por ciento", "30 percent").
+A numeral after a definite article or possessive ("los dos líderes", "the two men", "sus tres
+hijos") names a known set rather than stating a count, and is no figure.
 """
 
 from __future__ import annotations
@@ -28,8 +31,43 @@ APPROXIMATE = {
     "some",
     "approximately",
 }
-MORE_THAN = {"más", "more", "over"}
-LESS_THAN = {"menos", "less", "fewer", "under"}
+MORE_THAN = {"más", "more", "over", "exceeding", "superior"}
+LESS_THAN = {"menos", "less", "fewer", "under", "hasta", "within", "máximo", "most", "below", "inferior"}
+UP_TO = {("up", "to"), ("as", "many"), ("como", "máximo"), ("a", "lo")}
+DEFINITE = {
+    "los",
+    "las",
+    "el",
+    "la",
+    "the",
+    "sus",
+    "their",
+    "his",
+    "her",
+    "its",
+    "our",
+    "these",
+    "those",
+    "estos",
+    "esas",
+    "esos",
+    "estas",
+    "ambos",
+    "both",
+}
+PERCENT_WORDS = {"percent", "%"}
+MULTIPLIERS = {
+    "mil": 1e3,
+    "millón": 1e6,
+    "millones": 1e6,
+    "thousand": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "billion": 1e9,
+    "billones": 1e12,
+    "bn": 1e9,
+    "m": 1e6,
+}
 HALF = {"medio", "media", "half"}
 PREPOSITIONS = {
     "aboard",
@@ -67,14 +105,50 @@ def figures(span: Span, language: str) -> Iterator[Figure]:
         i = last.i - span.start + 1
         if value is None:
             continue
-        unit = _unit(last, language)
+        percent = _percent(last)
+        if (
+            not percent
+            and token.i > 0
+            and token.doc[token.i - 1].lower_ in DEFINITE
+            and token.lower_ not in INDEFINITE_ONE
+        ):
+            continue  # "los dos líderes": a known set, not a count
+        unit = "%" if percent else _currency(token) or _unit(last, language)
         if unit is None and _is_year(number_tokens):
             continue  # a year is a date, not a figure
+        if _is_day_of_month(token, last, language):
+            continue  # "April 14", "el 14 de abril": a date
         if unit is None and token.lower_ in INDEFINITE_ONE:
             continue  # "una" alone is a pronoun or article, not a figure
         if _followed_by_half(last, unit):
             value += 0.5
         yield Figure(value=value, unit=unit, qualifier=_qualifier(token), explicit=token.lower_ not in INDEFINITE_ONE)
+
+
+CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₽": "RUB"}
+
+
+def _currency(first: Token) -> str | None:
+    """ "$20,000", "€5 millones": a currency sign before the number is its unit."""
+    if first.i == 0:
+        return None
+    return CURRENCIES.get(first.doc[first.i - 1].lower_)
+
+
+def _is_day_of_month(first: Token, last: Token, language: str) -> bool:
+    from workbench.nlp.dates import is_calendar_word
+
+    doc = first.doc
+    if first.i != last.i or not first.text.isdigit() or len(first.text) > 2:
+        return False
+    neighbours = [doc[k].text for k in (first.i - 1, first.i + 1, first.i + 2) if 0 <= k < len(doc)]
+    return any(is_calendar_word(word, language) for word in neighbours)
+
+
+def _percent(last: Token) -> bool:
+    doc = last.doc
+    following = [t.lower_ for t in doc[last.i + 1 : last.i + 3]]
+    return bool(following) and (following[0] in PERCENT_WORDS or following[:2] in (["por", "ciento"], ["per", "cent"]))
 
 
 def _number_run(tokens: list[Token], i: int, language: str) -> list[Token]:
@@ -86,9 +160,7 @@ def _number_run(tokens: list[Token], i: int, language: str) -> list[Token]:
         if not tagged and i + 1 < len(tokens) and tokens[i + 1].is_alpha and not tokens[i + 1].is_stop:
             return [token]
     run = []
-    while i < len(tokens) and (
-        tokens[i].like_num or (run and tokens[i].lower_ in {"mil", "millones", "thousand", "million"})
-    ):
+    while i < len(tokens) and (tokens[i].like_num or (run and tokens[i].lower_ in MULTIPLIERS)):
         run.append(tokens[i])
         i += 1
     return run
@@ -101,6 +173,10 @@ def _value(tokens: list[Token], language: str) -> float | None:
     digits = _digits(text, language)
     if digits is not None:
         return digits
+    if len(tokens) >= 2 and tokens[-1].lower_ in MULTIPLIERS:
+        base = _digits(" ".join(t.text for t in tokens[:-1]), language)
+        if base is not None:
+            return base * MULTIPLIERS[tokens[-1].lower_]  # "1,5 millones", "2.5 million"
     from text_to_num import text2num
 
     try:
@@ -132,9 +208,14 @@ def _unit(last: Token, language: str) -> str | None:
     head = last.head
     if head.i != last.i and head.pos_ in {"NOUN", "PROPN"} and head.i > last.i:
         return head.lemma_.lower() or head.lower_
-    following = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
-    if following is not None and following.pos_ == "NOUN":
+    doc = last.doc
+    following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if following is not None and following.pos_ in {"NOUN", "PROPN", "SYM", "X"} and following.is_alpha:
         return following.lemma_.lower() or following.lower_
+    if last.lower_ in MULTIPLIERS and following is not None and following.lower_ in {"de", "of"}:
+        counted = doc[last.i + 2] if last.i + 2 < len(doc) else None
+        if counted is not None and counted.pos_ == "NOUN":
+            return counted.lemma_.lower() or counted.lower_  # "1,5 millones de dólares"
     return None
 
 
@@ -170,6 +251,8 @@ def _followed_by_half(last: Token, unit: str | None) -> bool:
 def _qualifier(first: Token) -> str:
     doc = first.doc
     before = [doc[k].lower_ for k in range(max(0, first.i - 3), first.i)]
+    if any(pair in UP_TO for pair in zip(before, before[1:])):
+        return "<"
     if any(word in MORE_THAN for word in before):
         return ">"
     if any(word in LESS_THAN for word in before):

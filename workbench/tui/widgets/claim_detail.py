@@ -25,6 +25,14 @@ FIELDS = (
 )
 
 
+def claimant_line(claim: ClaimRow) -> str:
+    """'text', or 'text → canonical actor' when the gazetteer knows who it is (issue 13)."""
+    if not claim.claimant:
+        return NONE
+    canonical = claim.claimant_canonical
+    return f"{claim.claimant} → {canonical}" if canonical and canonical != claim.claimant else claim.claimant
+
+
 def entities_line(entities: tuple[EntityDraft, ...]) -> str:
     """Each entity once, as 'text (LABEL)' or 'text → canonical (LABEL)'."""
     shown = []
@@ -125,7 +133,7 @@ class ClaimDetail(VerticalScroll):
         checkable = "checkable" if claim.checkable else "not checkable"
         heading = f"{claim.kind} · {checkable} · score {claim.score:.2f} · {claim.status}"
         values = {
-            "claimant": claim.claimant or NONE,
+            "claimant": claimant_line(claim),
             "entities": entities_line(claim.entities),
             "dates": ", ".join(claim.dates) or NONE,
             "figures": figures_line(claim.figures),

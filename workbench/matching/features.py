@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
 
-from workbench.matching.terms import date_keys, entity_key, figure_keys, stems, stems_of_terms, unit_key, with_concepts
+from workbench.matching.terms import (
+    date_keys,
+    entity_key,
+    figure_keys,
+    fold,
+    stems,
+    stems_of_terms,
+    unit_key,
+    with_concepts,
+)
 from workbench.models import EntityDraft, Figure
 from workbench.nlp.gazetteer import country_of
 
@@ -39,6 +49,10 @@ class ClaimFeatures:
     """Units are unit keys (terms.unit_key), so 'misiles' and 'missiles' compare equal."""
     dates: tuple[str, ...] = ()
     published: str | None = None
+    negated: bool = False
+    """It says something did not happen, or denies it ("no lanzó", "denied", "never")."""
+    modal: bool = False
+    """It says something may, could or is planned to happen, not that it did."""
     indexed: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
     """Its terms as the match index holds them, for a stored claim: not built again per candidate."""
 
@@ -56,6 +70,38 @@ class ClaimFeatures:
         keys += [key for f in self.figures for key in figure_keys(f)]
         keys += date_keys(self.dates)
         return keys
+
+
+NEGATION = re.compile(
+    r"\b(?:nunca|jamas|niega|niegan|nego|negaron|desmiente|desmienten|desmintio|desmintieron"
+    r"|not|never|deny|denies|denied|none|\w+n t)\b"
+    r"|\bno (?!\w+(?:ado|ada|ados|adas|ido|ida|idos|idas)\b)\w+"
+)
+"""Verb negation and denial in Spanish and English, over folded text (so "didn't" is "didn t").
+"no" before a participle is an adjective ("un misil no identificado"), not a negated fact."""
+DOUBLE_NEGATION = re.compile(
+    r"\b(?:no|nunca|not|never|\w+n t) (?:ha |han |habia |have |has |had |be |been )?"
+    r"(?:descart\w*|excluy\w*|neg\w*|desminti\w*|desmient\w*|dud\w*|rule\w* out|ruled|rule|den\w+|doubt\w*)"
+)
+"""Negating a denial or a doubt affirms ("no descartó ayudar", "did not rule out"): not negated."""
+MODAL = re.compile(
+    r"\b(?:podria|podrian|podrian|posible|posiblemente|probablemente|quizas|tal vez"
+    r"|might|possibly|perhaps|probably)\b"
+)
+"""Possibility, not fact: "podría enviar tropas" is not "envió tropas". Only unambiguous markers:
+English "would" and "could" are as often reported speech ("said it would") as possibility, and
+the Spanish future translates them."""
+
+
+def negated(text: str) -> bool:
+    """Whether a claim states that something did not happen (or denies it)."""
+    folded = fold(text)
+    return bool(NEGATION.search(DOUBLE_NEGATION.sub(" ", folded)))
+
+
+def modal(text: str) -> bool:
+    """Whether a claim states a possibility, plan or threat rather than a fact."""
+    return bool(MODAL.search(fold(text)))
 
 
 def features(
@@ -79,5 +125,7 @@ def features(
         figures=tuple(Figure(f.value, unit_key(f.unit, language), f.qualifier, f.explicit) for f in claim.figures),
         dates=tuple(claim.dates),
         published=published,
+        negated=negated(claim.text),
+        modal=modal(claim.text),
         indexed=None if indexed is None else tuple(indexed),
     )

@@ -186,6 +186,8 @@ def main() -> None:
         merged, relations, comparisons = run_new(checkable, weights, article_of, variant)
         results[name] = (score(mapping, dicts, merged, relations), comparisons)
         print(results[name][0].row(name))
+        suggested = {pair for pair, relation in relations.items() if relation == DUPLICATE}
+        print(score(mapping, dicts, suggested, relations).row("  its suggestions, before review"))
     found, comparisons = results["fitted, e5 cosine + structure"]
     for a, b in found.wrong:
         print(f"  merged, not a gold duplicate: {dicts[a]['text'][:50]!r} ~ {dicts[b]['text'][:50]!r}")

@@ -117,7 +117,8 @@ class PairFeatures:
     modality_mismatch: bool
     actors_compatible: bool
     both_attributed: bool
-    """Both claims have a claimant who speaks for a country: two authorities' counts of one event."""
+    """Both claims have claimants who speak for a country, and not the same one: two authorities'
+    counts of one event."""
 
     def values(self) -> dict[str, float]:
         """What the logistic regressions read (structure decides the kind, not the alikeness)."""
@@ -157,7 +158,7 @@ def pair_features(a: ClaimFeatures, b: ClaimFeatures, weights: Weights, cosine: 
         negation_mismatch=a.negated != b.negated,
         modality_mismatch=a.modal != b.modal,
         actors_compatible=_actors_compatible(a, b),
-        both_attributed=bool(a.claimant_country and b.claimant_country),
+        both_attributed=bool(a.claimant_country and b.claimant_country and a.claimant != b.claimant),
     )
 
 
@@ -199,15 +200,18 @@ def relation_of(
 ) -> tuple[str | None, str | None]:
     """(relation, the reason that decided it) from the two fitted probabilities and thresholds:
     `flag` (alike enough to call another event a near-miss, or other figures a conflict),
-    `conflict` (linked enough for figures that disagree about one day's event to be a conflict),
+    `conflict` (linked enough for two authorities' figures that disagree about one day's event to
+    be a conflict, however differently they word it),
     `duplicate` and `related`. The fitting script decides with this same function."""
     if alike >= limits["flag"] and pair.dates is False:
         return NEAR_MISS, f"dates differ: {pair.dates_text}: another event"
     if (
         pair.figures is False
         and pair.dates is not False
-        and (pair.actors_compatible or pair.both_attributed)
-        and (alike >= limits["flag"] or linked >= limits["conflict"])
+        and (
+            (alike >= limits["flag"] and (pair.actors_compatible or pair.both_attributed))
+            or (pair.both_attributed and linked >= limits["conflict"])
+        )
     ):
         return CONFLICT, f"figures disagree: {pair.figures_text}"
     if alike >= limits["duplicate"]:
@@ -299,17 +303,17 @@ def _date_agreement(a: ClaimFeatures, b: ClaimFeatures) -> tuple[bool | None, st
     Event dates, not publication dates, decide: a claim without a date of its own happened around
     its article's publication, and a stated year ("en 2019") is compared by year.
     """
-    if a.dates and b.dates:
-        if any(_same_when(x, y, STATED_DAYS) for x in a.dates for y in b.dates):
+    if a.event_dates and b.event_dates:
+        if any(_same_when(x, y, STATED_DAYS) for x in a.event_dates for y in b.event_dates):
             return True, ""
-        return False, f"{', '.join(a.dates)} vs {', '.join(b.dates)}"
-    left = a.dates[0] if a.dates else a.published
-    right = b.dates[0] if b.dates else b.published
+        return False, f"{', '.join(a.event_dates)} vs {', '.join(b.event_dates)}"
+    left = a.event_dates[0] if a.event_dates else a.published
+    right = b.event_dates[0] if b.event_dates else b.published
     if not left or not right:
         return None, ""
     if _same_when(left, right, SAME_EVENT_DAYS):
         return None, ""
-    marked = [f"{when} (published)" if not claim.dates else when for when, claim in ((left, a), (right, b))]
+    marked = [f"{when} (published)" if not claim.event_dates else when for when, claim in ((left, a), (right, b))]
     return False, " vs ".join(marked)
 
 

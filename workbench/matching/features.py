@@ -57,6 +57,14 @@ class ClaimFeatures:
     """Its terms as the match index holds them, for a stored claim: not built again per candidate."""
 
     @cached_property
+    def event_dates(self) -> tuple[str, ...]:
+        """The dates of what the claim reports: its dates, less those that only say since when
+        ("su primera reunión desde abril de 2019" happened in 2023, not in 2019)."""
+        if not self.dates or not self.published or not SINCE.search(fold(self.text)):
+            return self.dates
+        return tuple(d for d in self.dates if not _earlier_month(d, self.published))
+
+    @cached_property
     def _terms(self) -> tuple[str, ...]:
         return self.indexed if self.indexed is not None else tuple(self._build_terms())
 
@@ -91,6 +99,14 @@ MODAL = re.compile(
 """Possibility, not fact: "podría enviar tropas" is not "envió tropas". Only unambiguous markers:
 English "would" and "could" are as often reported speech ("said it would") as possibility, and
 the Spanish future translates them."""
+
+
+SINCE = re.compile(r"\b(?:desde|since)\b")
+
+
+def _earlier_month(when: str, published: str) -> bool:
+    """Whether a date (or a month, or a year) lies in a month before the publication's."""
+    return when[:7] < published[:7][: len(when[:7])]
 
 
 def negated(text: str) -> bool:

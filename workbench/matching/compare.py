@@ -11,8 +11,9 @@ So the decision has two parts:
   `python -m benchmarks.fit_relations`, which writes its coefficients and thresholds to
   relation_model.json with their cross-validated figures; one model with the cosine, one without;
 - what kind of sameness it is, from the claims' structure: event dates that cannot be the same
-  day or year make a near-miss (never sharing a verdict), figures on the same unit that disagree
-  or one claim denying what the other states make a conflict, a possibility against a fact or
+  day or year make a near-miss (never sharing a verdict; "since April 2019" is no event date),
+  figures on the same unit that disagree make a conflict (however differently two authorities
+  word them), so does one claim denying what the other states; a possibility against a fact or
   actors with nothing in common make it related, and only what remains is a duplicate.
 
 Every part is kept as a human-readable reason.

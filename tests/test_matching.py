@@ -25,7 +25,14 @@ from workbench.matching.compare import (
     model,
 )
 from workbench.matching.features import ClaimFeatures, features
-from workbench.matching.links import Suggestion, confirm_greedily, confirmed_clusters, idf_from_counts, suggestions
+from workbench.matching.links import (
+    Suggestion,
+    confirm_greedily,
+    confirmed_clusters,
+    duplicate_clusters,
+    idf_from_counts,
+    suggestions,
+)
 from workbench.models import ArticleInput, ClaimDraft, EntityDraft, Figure
 from workbench.service import Workbench
 
@@ -281,8 +288,6 @@ def test_dedupe_apply_keeps_another_years_summit_out_of_the_cluster(workbench: W
     """Three reports of my own making: the 2019 and 2023 arrivals read alike, a third undated
     report is like both; --apply never puts the two years in one cluster, and the near-miss is
     stored as such."""
-    from workbench.matching.links import duplicate_clusters
-
     texts = {
         "2019-04-25": "El líder norcoreano Kim Jong-un llegó el miércoles a Vladivostok en su tren blindado.",
         "2023-09-13": "El líder norcoreano Kim Jong-un llegó el martes a Vladivostok en su tren blindado.",
@@ -299,6 +304,28 @@ def test_dedupe_apply_keeps_another_years_summit_out_of_the_cluster(workbench: W
         clusters = duplicate_clusters(store)
         assert first not in clusters or clusters[first] != clusters.get(second)
         assert all(link["relation"] != NEAR_MISS for link in store.all_links("confirmed"))
+
+
+@pytest.mark.slow
+def test_a_reviewers_near_miss_is_stored_exported_and_keeps_the_pair_apart(seeded: Workbench):
+    made, _ = seeded.dedupe(apply=False)
+    top = max((s for s in made if s.relation == DUPLICATE), key=lambda s: s.score)
+    result = invoke("link", "confirm", str(top.claim_a), str(top.claim_b), "--as", "near-miss", "--db", seeded.db_path)
+    assert_ok(result)
+    assert "confirmed near-miss" in result.stdout
+    _, confirmed = seeded.dedupe(apply=True)
+    with seeded.store() as store:
+        clusters = duplicate_clusters(store)
+    assert top.claim_a not in clusters or clusters[top.claim_a] != clusters.get(top.claim_b)
+    document = export_json(seeded.db_path)
+    links = [link for article in document["articles"] for c in article["claims"] for link in c["links"]]
+    assert {"claim": top.claim_b, "relation": NEAR_MISS} in [
+        {k: link[k] for k in ("claim", "relation")} for link in links
+    ]
+    assert_clean_failure(
+        invoke("link", "confirm", str(top.claim_a), str(top.claim_b), "--as", "nearmiss", "--db", seeded.db_path),
+        INVALID,
+    )
 
 
 @pytest.mark.slow

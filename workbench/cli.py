@@ -24,6 +24,7 @@ from workbench.config import (
     CLAIM_KINDS,
     CLAIM_STATUSES,
     DEFAULT_DB,
+    LINK_RELATIONS,
     STANCES,
     Settings,
     load_settings,
@@ -649,7 +650,7 @@ def verdict(
 @click.option("--lang", "language", default="auto", show_default=True, help="Language of the query: es, en or auto.")
 @click.pass_context
 def match(ctx: click.Context, text: str, db: Path | None, limit: int, as_json: bool, language: str) -> None:
-    """Earlier claims ranked by similarity, each with its relation (duplicate, related, conflict).
+    """Earlier claims ranked by similarity, each with its relation (duplicate, related, near-miss, conflict).
 
     With '-', reads one query per line from standard input and prints one JSON line per query.
 
@@ -700,9 +701,11 @@ def _match_json(m: Any) -> dict[str, Any]:  # noqa: ANN401 - workbench.matching.
 @click.option("--json", "as_json", is_flag=True, help="Print the suggestions as JSON.")
 @click.pass_context
 def dedupe(ctx: click.Context, db: Path | None, apply: bool, as_json: bool) -> None:
-    """Suggest duplicate, related and conflict links between all stored claims.
+    """Suggest duplicate, near-miss and conflict links between all stored claims.
 
-    Rejected pairs are never suggested again; conflicts are never confirmed automatically.
+    Rejected pairs are never suggested again; conflicts and near-misses are never confirmed
+    automatically, and --apply never lets duplicates chain into a cluster whose members are not
+    all duplicates of each other.
 
     Example: workbench dedupe --apply
     """
@@ -714,7 +717,9 @@ def dedupe(ctx: click.Context, db: Path | None, apply: bool, as_json: bool) -> N
         return
     for row in rows:
         say(f"{row['claim_a']:>6} {row['claim_b']:>6}  {row['score']:.2f}  {row['relation']:<9}  {row['state']}")
-    counts = {r: sum(1 for row in rows if row["relation"] == r) for r in ("duplicate", "conflict", "related")}
+    counts = {
+        r: sum(1 for row in rows if row["relation"] == r) for r in ("duplicate", "near-miss", "conflict", "related")
+    }
     summary = ", ".join(f"{n} {r}" for r, n in counts.items())
     say(f"{len(rows)} suggestions ({summary}); {len(confirmed)} duplicates confirmed.", err=True)
 
@@ -727,16 +732,18 @@ def link() -> None:
 @link.command("confirm")
 @click.argument("claim_a", type=NUMBER)
 @click.argument("claim_b", type=NUMBER)
-@click.option("--as", "relation", default="duplicate", show_default=True, help="duplicate, related or conflict.")
+@click.option(
+    "--as", "relation", default="duplicate", show_default=True, help="duplicate, related, near-miss or conflict."
+)
 @db_option
 @click.pass_context
 def link_confirm(ctx: click.Context, claim_a: int, claim_b: int, relation: str, db: Path | None) -> None:
-    """Confirm two claims as duplicates (or related, or in conflict).
+    """Confirm two claims as duplicates (or related, a near-miss: another event, or in conflict).
 
     Example: workbench link confirm 12 48
     """
-    if relation not in {"duplicate", "related", "conflict"}:
-        raise InvalidInput(f"Relation {relation!r} is not one of duplicate, related, conflict.")
+    if relation not in LINK_RELATIONS:
+        raise InvalidInput(f"Relation {relation!r} is not one of {', '.join(LINK_RELATIONS)}.")
     _workbench(ctx, db).set_link(claim_a, claim_b, "confirmed", relation)
     say(f"Claims {claim_a} and {claim_b}: confirmed {relation}.")
 

@@ -19,6 +19,11 @@ from workbench.errors import InvalidInput, NotFound
 
 DEFAULT_DB = "claims.db"
 SETTINGS_FILE = "workbench.toml"
+LINK_RELATIONS = ("duplicate", "related", "near-miss", "conflict")
+"""What a link between two claims says. duplicate: the same checkable proposition (only these form
+clusters that share a verdict); related: linked, another proposition; near-miss: looks the same
+but is another event (another launch, another year), never sharing a verdict; conflict: the same
+event with figures or facts that disagree."""
 
 
 @dataclass(frozen=True)

@@ -1,25 +1,35 @@
-"""Comparing two claims: a similarity score and the relation it implies.
+"""The relation between two claims: duplicate, related, near-miss, conflict, or none.
 
-duplicate: the same checkable proposition. conflict: the same event, figures that disagree
-(Seoul's one missile, Tokyo's two). related: the same topic, a different proposition, or
-the same words about a different event (Kim's arrival in 2019 is not his arrival in 2023).
+Finding candidates is a similarity problem; deciding the relation is a problem of structure.
+Cosine alone does not tell a duplicate from a near-miss (the 2019 summit against the 2023 one)
+or a conflict (one missile against two): on the gold claims they average 0.886, 0.884 and 0.896.
 
-The score adds up transparent parts, each kept as a reason:
-- words: TF-IDF cosine over index terms (stems, concepts, actors, figures, dates), with
-  document frequencies from the archive, so "Kim" and "Rusia" weigh little in a summit archive;
-- wording: rapidfuzz token_sort_ratio over the informative stems (common stems only add noise);
-- actors: overlap of canonical actors; claimant: the same actor, or the same country, asserts both;
-- figures and dates that agree add a little; figures that disagree make a conflict, dates
-  that disagree (or articles far apart in time) make it a different event.
+So the decision has two parts:
+- how alike the two claims are: a logistic regression over transparent pair features (the
+  embedding cosine when both have vectors, TF-IDF cosine over index terms, wording, shared
+  actors, claimant agreement, language pair), fitted on the gold pairs by
+  `python -m benchmarks.fit_relations`, which writes its coefficients and thresholds to
+  relation_model.json with their cross-validated figures; one model with the cosine, one without;
+- what kind of sameness it is, from the claims' structure: event dates that cannot be the same
+  day or year make a near-miss (never sharing a verdict; "since April 2019" is no event date),
+  figures on the same unit that disagree make a conflict (however differently two authorities
+  word them), so does one claim denying what the other states; a possibility against a fact or
+  actors with nothing in common make it related, and only what remains is a duplicate.
+
+Every part is kept as a human-readable reason.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -28,18 +38,36 @@ from workbench.models import Figure
 
 DUPLICATE = "duplicate"
 RELATED = "related"
+NEAR_MISS = "near-miss"
 CONFLICT = "conflict"
 
-# Chosen from the sweep `python -m benchmarks.matching` prints on the gold pairs:
-# suggest duplicates from 0.40; `dedupe --apply` confirms from 0.45 (precision 0.91, recall 1.00 there).
-DUPLICATE_THRESHOLD = 0.40
-APPLY_THRESHOLD = 0.45
-RELATED_THRESHOLD = 0.30
 SAME_EVENT_DAYS = 3
+"""Claims without a stated date happened around their article's publication; articles further
+apart than this are about different events unless a stated date says otherwise."""
+STATED_DAYS = 1
+"""Stated days this far apart are one event reported from two time zones (Seoul's morning is
+Washington's evening)."""
 INFORMATIVE_IDF = 1.5
 
 Idf = Callable[[str], float]
 """Inverse document frequency of an index term in the archive."""
+
+MODEL_FILE = "relation_model.json"
+
+
+@lru_cache(maxsize=1)
+def model() -> dict[str, Any]:
+    """The fitted coefficients and thresholds (benchmarks/fit_relations.py writes them)."""
+    return json.loads(resources.files("workbench.matching").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+
+
+def _threshold(variant: str, name: str) -> float:
+    return float(model()["variants"][variant]["thresholds"][name])
+
+
+def apply_threshold(semantic: bool = True) -> float:
+    """The alikeness from which `dedupe --apply` confirms a duplicate, chosen on cross-validation."""
+    return _threshold("semantic" if semantic else "lexical", "apply")
 
 
 class Weights:
@@ -64,40 +92,146 @@ class Weights:
 @dataclass(frozen=True)
 class Comparison:
     score: float
+    """How alike the two claims are, in [0, 1]: the fitted probability that they state the same
+    kind of fact (a duplicate, a near-miss or a conflict)."""
     relation: str | None
-    """None below the related threshold: not worth a link."""
+    """None when not worth a link."""
     reasons: tuple[str, ...] = field(default=())
 
 
-def compare(a: ClaimFeatures, b: ClaimFeatures, weights: Weights) -> Comparison:
+@dataclass(frozen=True)
+class PairFeatures:
+    """The transparent numbers a relation is decided from."""
+
+    cosine: float | None
+    words: float
+    wording: float
+    actors: float
+    claimant_same: bool
+    claimant_other: bool
+    cross_lingual: bool
+    dates: bool | None
+    dates_text: str
+    figures: bool | None
+    figures_text: str
+    negation_mismatch: bool
+    modality_mismatch: bool
+    actors_compatible: bool
+    both_attributed: bool
+    """Both claims have claimants who speak for a country, and not the same one: two authorities'
+    counts of one event."""
+
+    def values(self) -> dict[str, float]:
+        """What the logistic regressions read (structure decides the kind, not the alikeness)."""
+        found = {
+            "words": self.words,
+            "wording": self.wording,
+            "actors": self.actors,
+            "claimant_same": float(self.claimant_same),
+            "claimant_other": float(self.claimant_other),
+            "cross_lingual": float(self.cross_lingual),
+        }
+        if self.cosine is not None:
+            found["cosine"] = self.cosine
+            found["cosine_cross"] = self.cosine * float(self.cross_lingual)
+        return found
+
+
+def pair_features(a: ClaimFeatures, b: ClaimFeatures, weights: Weights, cosine: float | None = None) -> PairFeatures:
     left, right = weights.of(a), weights.of(b)
-    words = _cosine(left, right)
-    wording = fuzz.token_sort_ratio(left[2], right[2]) / 100 if left[2] and right[2] else 0.0
-    actors = _jaccard(a.entities, b.entities)
+    dates, dates_text = _date_agreement(a, b)
     figures = _figure_agreement(a.figures, b.figures)
-    dates = _date_agreement(a, b)
-    score = 0.6 * words + 0.25 * wording + 0.15 * actors
-    reasons = [f"words {words:.2f}", f"wording {wording:.2f}", f"actors {actors:.2f}"]
-    if a.claimant_country and a.claimant_country == b.claimant_country:
-        score += 0.1
-        reasons.append(f"both asserted from {a.claimant_country}")
-    if figures is True:
-        score += 0.1
-        reasons.append("figures agree")
-    if dates is True:
-        score += 0.05
+    return PairFeatures(
+        cosine=None if cosine is None else float(cosine),
+        words=_cosine(left, right),
+        wording=fuzz.token_sort_ratio(left[2], right[2]) / 100 if left[2] and right[2] else 0.0,
+        actors=_jaccard(a.entities, b.entities),
+        claimant_same=bool(
+            (a.claimant and a.claimant == b.claimant)
+            or (a.claimant_country and a.claimant_country == b.claimant_country)
+        ),
+        claimant_other=bool(a.claimant_country and b.claimant_country and a.claimant_country != b.claimant_country),
+        cross_lingual=a.language != b.language,
+        dates=dates,
+        dates_text=dates_text,
+        figures=figures,
+        figures_text=_figures_text(a, b) if figures is False else "",
+        negation_mismatch=a.negated != b.negated,
+        modality_mismatch=a.modal != b.modal,
+        actors_compatible=_actors_compatible(a, b),
+        both_attributed=bool(a.claimant_country and b.claimant_country and a.claimant != b.claimant),
+    )
+
+
+def probability(coefficients: dict[str, Any], values: dict[str, float]) -> float:
+    """A fitted logistic regression's probability for a pair's values."""
+    z = coefficients["intercept"] + sum(w * values.get(name, 0.0) for name, w in coefficients["coef"].items())
+    return 1 / (1 + math.exp(-max(min(z, 50.0), -50.0)))
+
+
+def compare(a: ClaimFeatures, b: ClaimFeatures, weights: Weights, cosine: float | None = None) -> Comparison:
+    """The relation of two claims; `cosine` is their embeddings' cosine when both have vectors
+    (the lexical model decides without it)."""
+    pair = pair_features(a, b, weights, cosine)
+    return decide(pair)
+
+
+def decide(pair: PairFeatures) -> Comparison:
+    """Relation from a pair's features: fitted alikeness first, then the structure says which kind."""
+    variant = model()["variants"]["semantic" if pair.cosine is not None else "lexical"]
+    values = pair.values()
+    alike = probability(variant["alike"], values)
+    linked = probability(variant["linked"], values)
+    reasons = [f"alike {alike:.2f}"]
+    if pair.cosine is not None:
+        reasons.append(f"meaning {pair.cosine:.2f}")
+    reasons += [f"words {pair.words:.2f}", f"wording {pair.wording:.2f}", f"actors {pair.actors:.2f}"]
+    if pair.claimant_same:
+        reasons.append("the same claimant (or country) asserts both")
+    if pair.dates is True:
         reasons.append("dates agree")
-    score = round(min(score, 1.0), 3)
-    if figures is False and dates is not False and _same_event(a, b, score):
-        return Comparison(score, CONFLICT, (*reasons, "figures disagree: " + _figures_text(a, b)))
-    if dates is False:
-        relation = RELATED if score >= RELATED_THRESHOLD else None
-        return Comparison(score, relation, (*reasons, "different dates: a different event"))
-    if score >= DUPLICATE_THRESHOLD and _actors_compatible(a, b):
-        return Comparison(score, DUPLICATE, tuple(reasons))
-    if score >= DUPLICATE_THRESHOLD:
-        return Comparison(score, RELATED, (*reasons, "different actors: not the same proposition"))
-    return Comparison(score, RELATED if score >= RELATED_THRESHOLD else None, tuple(reasons))
+    if pair.figures is True:
+        reasons.append("figures agree")
+    relation, why = relation_of(pair, alike, linked, variant["thresholds"])
+    return Comparison(round(alike, 3), relation, (*reasons, why) if why else tuple(reasons))
+
+
+def relation_of(
+    pair: PairFeatures, alike: float, linked: float, limits: dict[str, float]
+) -> tuple[str | None, str | None]:
+    """(relation, the reason that decided it) from the two fitted probabilities and thresholds:
+    `flag` (alike enough to call another event a near-miss, or other figures a conflict),
+    `conflict` (linked enough for two authorities' figures that disagree about one day's event to
+    be a conflict, however differently they word it),
+    `duplicate` and `related`. The fitting script decides with this same function."""
+    if alike >= limits["flag"] and pair.dates is False:
+        return NEAR_MISS, f"dates differ: {pair.dates_text}: another event"
+    if (
+        pair.figures is False
+        and pair.dates is not False
+        and (
+            (alike >= limits["flag"] and (pair.actors_compatible or pair.both_attributed))
+            or (pair.both_attributed and linked >= limits["conflict"])
+        )
+    ):
+        return CONFLICT, f"figures disagree: {pair.figures_text}"
+    if alike >= limits["duplicate"]:
+        if pair.negation_mismatch and pair.actors_compatible:
+            return CONFLICT, "one says it did not happen, the other that it did"
+        if pair.modality_mismatch:
+            return RELATED, "one says it may be so, the other that it is"
+        if not pair.actors_compatible:
+            return RELATED, "different actors: not the same proposition"
+        if pair.figures is not False:
+            return DUPLICATE, None
+    if linked >= limits["related"] or alike >= limits["flag"]:
+        return RELATED, f"linked {linked:.2f}"
+    return None, None
+
+
+def compatible(comparison: Comparison) -> bool:
+    """Whether two claims may sit in one duplicate cluster: only a duplicate may."""
+    return comparison.relation == DUPLICATE
 
 
 def _cosine(left: tuple[dict[str, float], float, str], right: tuple[dict[str, float], float, str]) -> float:
@@ -129,6 +263,14 @@ def _figure_agreement(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> bool | No
 
 
 def _same_value(a: Figure, b: Figure) -> bool:
+    """Exact figures must be equal; an approximate or bounded one agrees within a quarter, or when
+    the bound holds ("más de 200" against 250)."""
+    if a.qualifier == ">" and b.qualifier == "=":
+        return b.value > a.value
+    if a.qualifier == "<" and b.qualifier == "=":
+        return b.value < a.value
+    if b.qualifier in {">", "<"} and a.qualifier == "=":
+        return _same_value(b, a)
     if a.qualifier != "=" or b.qualifier != "=":
         return abs(a.value - b.value) <= 0.25 * max(a.value, b.value)
     return a.value == b.value
@@ -142,42 +284,43 @@ def _actors_compatible(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return not left or not right or bool(left & right)
 
 
-def _same_event(a: ClaimFeatures, b: ClaimFeatures, score: float) -> bool:
-    """Counts that disagree are a conflict only about one event: claims alike enough to be
-    duplicates, or counting the same thing with an actor in common or both attributed."""
-    if score >= DUPLICATE_THRESHOLD:
-        return True
-    together = bool(a.entities & b.entities) or bool(a.claimant_country and b.claimant_country)
-    return together and (score >= RELATED_THRESHOLD or _count_same_thing(a, b))
-
-
-def _count_same_thing(a: ClaimFeatures, b: ClaimFeatures) -> bool:
-    """Both count the same thing, and at least one says how many in numbers: one event until dates differ."""
-    left = {f.unit: f.explicit for f in a.figures if f.unit}
-    right = {f.unit: f.explicit for f in b.figures if f.unit}
-    return any(left[unit] or right[unit] for unit in left.keys() & right.keys())
-
-
 def _figures_text(a: ClaimFeatures, b: ClaimFeatures) -> str:
     right = {f.unit: f for f in b.figures if f.unit}
-    return ", ".join(f"{f.value:g} vs {right[f.unit].value:g} {f.unit}" for f in a.figures if f.unit in right)
+    return ", ".join(
+        f"{_figure(f)} vs {_figure(right[f.unit])} {f.unit}"
+        for f in a.figures
+        if f.unit in right and not _same_value(f, right[f.unit])
+    )
 
 
-def _date_agreement(a: ClaimFeatures, b: ClaimFeatures) -> bool | None:
-    """True when stated dates match, False when they cannot be the same event, None when unknown.
+def _figure(f: Figure) -> str:
+    return f"{'' if f.qualifier == '=' else f.qualifier}{f.value:g}"
 
-    A claim without a date of its own happened around its article's publication date.
+
+def _date_agreement(a: ClaimFeatures, b: ClaimFeatures) -> tuple[bool | None, str]:
+    """(True when stated dates match, False when the claims cannot be about one event, None when
+    unknown; the dates compared, for the reason).
+
+    Event dates, not publication dates, decide: a claim without a date of its own happened around
+    its article's publication, and a stated year ("en 2019") is compared by year.
     """
-    if a.dates and b.dates:
-        return any(x.startswith(y) or y.startswith(x) for x in a.dates for y in b.dates)
-    left = _day(a.dates[0]) if a.dates else _day(a.published)
-    right = _day(b.dates[0]) if b.dates else _day(b.published)
-    if left is None or right is None:
-        return None
-    return None if abs((left - right).days) <= SAME_EVENT_DAYS else False
+    if a.event_dates and b.event_dates:
+        if any(_same_when(x, y, STATED_DAYS) for x in a.event_dates for y in b.event_dates):
+            return True, ""
+        return False, f"{', '.join(a.event_dates)} vs {', '.join(b.event_dates)}"
+    left = a.event_dates[0] if a.event_dates else a.published
+    right = b.event_dates[0] if b.event_dates else b.published
+    if not left or not right:
+        return None, ""
+    if _same_when(left, right, SAME_EVENT_DAYS):
+        return None, ""
+    marked = [f"{when} (published)" if not claim.event_dates else when for when, claim in ((left, a), (right, b))]
+    return False, " vs ".join(marked)
 
 
-def _day(value: str | None) -> date | None:
-    if not value or len(value) != 10:
-        return None
-    return date.fromisoformat(value)
+def _same_when(x: str, y: str, days: int) -> bool:
+    """Two ISO dates (or a year, or a month) that can be the same event."""
+    if len(x) == 10 and len(y) == 10:
+        return abs((date.fromisoformat(x) - date.fromisoformat(y)).days) <= days
+    shorter = min(len(x), len(y))
+    return x[:shorter] == y[:shorter]

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workbench.matching.compare import APPLY_THRESHOLD, CONFLICT, DUPLICATE, Comparison, Weights, compare
+from workbench.matching.compare import CONFLICT, DUPLICATE, NEAR_MISS, Comparison, Weights, apply_threshold, compare
 from workbench.matching.features import ClaimFeatures, ClaimLike, features
-from workbench.matching.links import Suggestion, idf_from_counts, suggestions
+from workbench.matching.links import Suggestion, confirm_greedily, idf_from_counts, suggestions
 
 if TYPE_CHECKING:
     from workbench.store import Store
@@ -64,6 +64,8 @@ class Matcher:
         self._size = 0
         self._weights_cache: Weights | None = None
         self._features: dict[int, ClaimFeatures] = {}
+        self._compared: dict[tuple[int, int], Comparison] = {}
+        """Pairs link_all compared, kept for confirm_duplicates' cluster checks."""
 
     def _vocabulary(self) -> tuple[dict[str, int], int]:
         if self._frequencies is None:
@@ -143,27 +145,67 @@ class Matcher:
         weights = Weights(idf_from_counts(frequencies, max(len(rows), 1)))
         comparisons = {}
         for a, b in pairs:
-            comparison = compare(found[a], found[b], weights)
+            comparison = compare(found[a], found[b], weights, self.pair_cosine(a, b))  # relations: pass the cosine
+            self._compared[(a, b)] = comparison
             if comparison.relation is not None:
                 comparisons[(a, b)] = comparison
-        made = [s for s in suggestions(comparisons, source_of) if s.relation in {DUPLICATE, CONFLICT}]
+        made = [s for s in suggestions(comparisons, source_of) if s.relation in {DUPLICATE, CONFLICT, NEAR_MISS}]
         for suggestion in made:
             self.store.suggest_link(suggestion.claim_a, suggestion.claim_b, suggestion.relation, suggestion.score)
         return made
 
-    def confirm_duplicates(self, made: list[Suggestion], threshold: float = APPLY_THRESHOLD) -> list[Suggestion]:
-        """Confirm duplicate suggestions at or above the threshold; conflicts are never confirmed here.
+    def pair_cosine(self, claim_a: int, claim_b: int) -> float | None:
+        """The cosine of two stored claims' embeddings; None while either has none, and then the
+        relation is decided lexically. (relations: the retrieval side fills this from stored vectors.)"""
+        return None
 
-        Pairs a reviewer (or an earlier run) already decided are left as they are.
+    def confirm_duplicates(self, made: list[Suggestion], threshold: float | None = None) -> list[Suggestion]:
+        """Confirm duplicate suggestions at or above the fitted apply threshold (or `threshold`),
+        best first, into clusters that cannot chain: a claim joins a cluster only when the relation
+        decision calls it a duplicate of every member (never a near-miss, a conflict, a rejected
+        pair or a merely related one), and one source never has two claims in a cluster.
+        Conflicts and near-misses are never confirmed here; pairs a reviewer (or an earlier run)
+        already decided are left as they are, and clusters a reviewer confirmed are the start.
         """
-        decided = {
-            (link["claim_a"], link["claim_b"]) for link in self.store.all_links() if link["state"] != "suggested"
+        links = self.store.all_links()
+        decided = {(link["claim_a"], link["claim_b"]) for link in links if link["state"] != "suggested"}
+        blocked = {
+            (link["claim_a"], link["claim_b"])
+            for link in links
+            if link["state"] == "rejected" or (link["state"] == "confirmed" and link["relation"] != DUPLICATE)
         }
-        confirmed = [
-            s
-            for s in made
-            if s.relation == DUPLICATE and s.score >= threshold and (s.claim_a, s.claim_b) not in decided
+        confirmed_pairs = self.store.confirmed_duplicate_pairs()
+
+        def limit(s: Suggestion) -> float:
+            return (
+                threshold
+                if threshold is not None
+                else apply_threshold(self.pair_cosine(s.claim_a, s.claim_b) is not None)
+            )
+
+        wanted = [
+            s for s in made if s.relation == DUPLICATE and s.score >= limit(s) and (s.claim_a, s.claim_b) not in decided
         ]
+        ids = sorted({c for s in wanted for c in (s.claim_a, s.claim_b)} | {c for p in confirmed_pairs for c in p})
+        source_of = self.store.source_groups(ids)
+        confirmed_set = set(confirmed_pairs)
+
+        def compatible(x: int, y: int) -> bool:
+            key = (min(x, y), max(x, y))
+            if key in blocked:
+                return False
+            if key in confirmed_set:
+                return True
+            comparison = self._compared.get(key)
+            if comparison is None:
+                found = self.features(key)
+                if len(found) < 2:
+                    return False
+                comparison = compare(found[key[0]], found[key[1]], self._weights(), self.pair_cosine(*key))
+                self._compared[key] = comparison
+            return comparison.relation == DUPLICATE
+
+        confirmed = confirm_greedily(wanted, compatible, source_of, confirmed_pairs)
         for suggestion in confirmed:
             self.store.set_link_state(suggestion.claim_a, suggestion.claim_b, "confirmed", DUPLICATE)
         return confirmed

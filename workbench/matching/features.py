@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
 
-from workbench.matching.terms import date_keys, entity_key, figure_keys, stems, stems_of_terms, unit_key, with_concepts
+from workbench.matching.terms import (
+    date_keys,
+    entity_key,
+    figure_keys,
+    fold,
+    stems,
+    stems_of_terms,
+    unit_key,
+    with_concepts,
+)
 from workbench.models import EntityDraft, Figure
 from workbench.nlp.gazetteer import country_of
 
@@ -39,8 +49,20 @@ class ClaimFeatures:
     """Units are unit keys (terms.unit_key), so 'misiles' and 'missiles' compare equal."""
     dates: tuple[str, ...] = ()
     published: str | None = None
+    negated: bool = False
+    """It says something did not happen, or denies it ("no lanzó", "denied", "never")."""
+    modal: bool = False
+    """It says something may, could or is planned to happen, not that it did."""
     indexed: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
     """Its terms as the match index holds them, for a stored claim: not built again per candidate."""
+
+    @cached_property
+    def event_dates(self) -> tuple[str, ...]:
+        """The dates of what the claim reports: its dates, less those that only say since when
+        ("su primera reunión desde abril de 2019" happened in 2023, not in 2019)."""
+        if not self.dates or not self.published or not SINCE.search(fold(self.text)):
+            return self.dates
+        return tuple(d for d in self.dates if not _earlier_month(d, self.published))
 
     @cached_property
     def _terms(self) -> tuple[str, ...]:
@@ -56,6 +78,46 @@ class ClaimFeatures:
         keys += [key for f in self.figures for key in figure_keys(f)]
         keys += date_keys(self.dates)
         return keys
+
+
+NEGATION = re.compile(
+    r"\b(?:nunca|jamas|niega|niegan|nego|negaron|desmiente|desmienten|desmintio|desmintieron"
+    r"|not|never|deny|denies|denied|none|\w+n t)\b"
+    r"|\bno (?!\w+(?:ado|ada|ados|adas|ido|ida|idos|idas)\b)\w+"
+)
+"""Verb negation and denial in Spanish and English, over folded text (so "didn't" is "didn t").
+"no" before a participle is an adjective ("un misil no identificado"), not a negated fact."""
+DOUBLE_NEGATION = re.compile(
+    r"\b(?:no|nunca|not|never|\w+n t) (?:ha |han |habia |have |has |had |be |been )?"
+    r"(?:descart\w*|excluy\w*|neg\w*|desminti\w*|desmient\w*|dud\w*|rule\w* out|ruled|rule|den\w+|doubt\w*)"
+)
+"""Negating a denial or a doubt affirms ("no descartó ayudar", "did not rule out"): not negated."""
+MODAL = re.compile(
+    r"\b(?:podria|podrian|podrian|posible|posiblemente|probablemente|quizas|tal vez"
+    r"|might|possibly|perhaps|probably)\b"
+)
+"""Possibility, not fact: "podría enviar tropas" is not "envió tropas". Only unambiguous markers:
+English "would" and "could" are as often reported speech ("said it would") as possibility, and
+the Spanish future translates them."""
+
+
+SINCE = re.compile(r"\b(?:desde|since)\b")
+
+
+def _earlier_month(when: str, published: str) -> bool:
+    """Whether a date (or a month, or a year) lies in a month before the publication's."""
+    return when[:7] < published[:7][: len(when[:7])]
+
+
+def negated(text: str) -> bool:
+    """Whether a claim states that something did not happen (or denies it)."""
+    folded = fold(text)
+    return bool(NEGATION.search(DOUBLE_NEGATION.sub(" ", folded)))
+
+
+def modal(text: str) -> bool:
+    """Whether a claim states a possibility, plan or threat rather than a fact."""
+    return bool(MODAL.search(fold(text)))
 
 
 def features(
@@ -79,5 +141,7 @@ def features(
         figures=tuple(Figure(f.value, unit_key(f.unit, language), f.qualifier, f.explicit) for f in claim.figures),
         dates=tuple(claim.dates),
         published=published,
+        negated=negated(claim.text),
+        modal=modal(claim.text),
         indexed=None if indexed is None else tuple(indexed),
     )

@@ -9,11 +9,11 @@ each row of an archive is a source of its own (see Store.source_groups).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.matching.compare import CONFLICT, DUPLICATE, RELATED, Comparison, Idf
+from workbench.matching.compare import CONFLICT, DUPLICATE, NEAR_MISS, RELATED, Comparison, Idf
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,49 @@ def confirmed_clusters(pairs: Iterable[tuple[int, int]]) -> dict[int, int]:
     return {x: root(x) for x in parent}
 
 
+def confirm_greedily(
+    candidates: Iterable[Suggestion],
+    compatible: Callable[[int, int], bool],
+    source_of: Mapping[int, int],
+    confirmed: Iterable[tuple[int, int]] = (),
+) -> list[Suggestion]:
+    """Duplicate suggestions to confirm, best score first, such that clusters cannot chain.
+
+    A suggestion joins two clusters (or a claim to one) only when every claim of the one is
+    `compatible` with every claim of the other (a duplicate by the relation decision: not a
+    near-miss, a conflict, a rejected pair, or merely related) and no source would hold two
+    claims of the cluster. Clusters already `confirmed` are the starting point; a suggestion
+    that fails stays a suggestion for a reviewer to decide.
+    """
+    members: dict[int, set[int]] = {}
+    cluster_of: dict[int, int] = {}
+    for claim, canonical in confirmed_clusters(confirmed).items():
+        members.setdefault(canonical, set()).add(claim)
+        cluster_of[claim] = canonical
+
+    def cluster(x: int) -> set[int]:
+        return members[cluster_of[x]] if x in cluster_of else {x}
+
+    taken = []
+    for suggestion in sorted(candidates, key=lambda s: (-s.score, s.claim_a, s.claim_b)):
+        a, b = suggestion.claim_a, suggestion.claim_b
+        left, right = cluster(a), cluster(b)
+        if left is right or a in right:
+            continue
+        if ({source_of.get(x) for x in left} & {source_of.get(y) for y in right}) - {None}:
+            continue
+        if not all(compatible(x, y) for x in left for y in right):
+            continue
+        joined = left | right
+        canonical = min(joined)
+        for stale in {cluster_of.get(a), cluster_of.get(b)} - {None}:
+            members.pop(stale, None)
+        members[canonical] = joined
+        cluster_of.update(dict.fromkeys(joined, canonical))
+        taken.append(suggestion)
+    return taken
+
+
 def duplicate_clusters(store: Any) -> dict[int, int]:  # noqa: ANN401 - workbench.store.Store
     """Claim -> the canonical claim (the earliest) of its confirmed duplicate cluster."""
     return confirmed_clusters(store.confirmed_duplicate_pairs())
@@ -94,8 +137,10 @@ def matched_count(made: list[Suggestion], claim_ids: list[int]) -> int:
 __all__ = [
     "CONFLICT",
     "DUPLICATE",
+    "NEAR_MISS",
     "RELATED",
     "Suggestion",
+    "confirm_greedily",
     "confirmed_clusters",
     "duplicate_clusters",
     "idf_from_counts",

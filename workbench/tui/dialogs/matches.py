@@ -68,6 +68,7 @@ class MatchesDialog(Dialog[LinkDecision | None]):
         Binding("escape", "dismiss(None)", "Close", id="matches-close"),
         Binding("c", "decide('confirmed', 'duplicate')", "Confirm duplicate", id="matches-confirm"),
         Binding("l", "decide('confirmed', 'related')", "Related", id="matches-related"),
+        Binding("n", "decide('confirmed', 'near-miss')", "Near-miss", id="matches-near-miss"),
         Binding("f", "decide('confirmed', 'conflict')", "Conflict", id="matches-conflict"),
         Binding("x", "decide('rejected', None)", "Reject", id="matches-reject"),
     ]
@@ -85,7 +86,10 @@ class MatchesDialog(Dialog[LinkDecision | None]):
             with Horizontal(id="side-by-side"):
                 yield Static(id="this-claim", markup=False)
                 yield Static(id="other-claim", markup=False)
-            yield Label("c duplicate · l related · f conflict · x reject · esc close", classes="hint")
+            yield Label(
+                "c duplicate · l related · n near-miss (another event) · f conflict · x reject · esc close",
+                classes="hint",
+            )
 
     def on_mount(self) -> None:
         self.query_one(Vertical).border_title = f"Matches for claim {self.claim_id}"

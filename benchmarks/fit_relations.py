@@ -1,0 +1,397 @@
+"""Fit the relation model (workbench/matching/relation_model.json) on the gold pairs, and print
+its cross-validated figures.
+
+    python -m benchmarks.fit_relations [--check]
+
+Pairs: every pair of gold claims from different articles (plus the listed pairs inside one
+article), labelled by pairs.json (duplicate, related, near-miss, conflict) or none. Features come
+from the claims the pipeline extracts, as at run time (compare.pair_features); the embedding
+cosine from multilingual-e5-small (vectors cached in /tmp). Two logistic regressions per variant
+(with the cosine, and lexical without it):
+- alike: a duplicate, a near-miss or a conflict (the same kind of fact) against the rest;
+- linked: any gold relation (related too) against none.
+Thresholds (flag a near-miss or conflict, suggest a duplicate, confirm one on --apply, suggest
+related) are chosen on out-of-fold probabilities of the training folds only (nested), so the
+printed figures are measured on article pairs the model and thresholds never saw. Folds group
+pairs by article pair; a second table leaves one beat (summit, mutiny) out whole.
+`--check` prints the figures without writing the JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks.gold import load_pairs
+from benchmarks.matching import claim_vectors, gold_checkable_ids, gold_claims
+from workbench.matching.compare import (
+    CONFLICT,
+    DUPLICATE,
+    MODEL_FILE,
+    NEAR_MISS,
+    RELATED,
+    PairFeatures,
+    Weights,
+    pair_features,
+    relation_of,
+)
+from workbench.matching.links import Suggestion, confirm_greedily, confirmed_clusters, idf_from_counts
+
+OUT = Path(__file__).resolve().parent.parent / "workbench" / "matching" / MODEL_FILE
+ALIKE = {DUPLICATE, NEAR_MISS, CONFLICT}
+LINKED = ALIKE | {RELATED}
+STRENGTH = ["none", RELATED, NEAR_MISS, CONFLICT, DUPLICATE]
+BEATS = {"h5": "mutiny", "h6": "mutiny", "h7": "mutiny"}
+"""Articles of the second beat (Wagner's mutiny, Prigozhin's plane); every other is the summit beat."""
+C = 1.0
+"""Inverse regularisation of the logistic regressions (scikit-learn's default)."""
+
+
+@dataclass
+class Pairs:
+    features: list[PairFeatures]
+    labels: list[str]
+    groups: list[str]
+    """Article pair of each pair, for grouped folds."""
+    beats: list[str]
+    claims: list[tuple[int, int]]
+    """The two extracted claims of each pair, for one duplicate per claim and other article."""
+    articles: dict[int, str]
+    """Extracted claim -> its article."""
+
+
+def beat(article: str) -> str:
+    return BEATS.get(article[:2], "summit")
+
+
+def gold_pairs(
+    feats: list | None = None,
+    dicts: list[dict] | None = None,
+    mapping: dict[str, int] | None = None,
+    vectors: np.ndarray | None = None,
+) -> Pairs:
+    """Every cross-article pair of the claims that cover gold claims, with its gold relation (or none); the
+    extracted claims and their vectors are made here unless given."""
+    if feats is None or dicts is None or mapping is None:
+        feats, dicts, mapping = gold_claims()
+    if vectors is None:
+        vectors = claim_vectors([d["text"] for d in dicts])
+    checkable = [f for f, d in zip(feats, dicts) if d["checkable"]]
+    df = Counter(term for f in checkable for term in set(f.terms()))
+    weights = Weights(idf_from_counts(df, len(checkable)))
+    gold_checkable = gold_checkable_ids(dicts)
+    labelled: dict[tuple[int, int], str] = {}
+    """Extracted claim pair -> relation: a claim covering two gold claims (English is not split
+    into clauses) takes the strongest relation of either."""
+    for pair in load_pairs():
+        if pair["a"] in mapping and pair["b"] in mapping and mapping[pair["a"]] != mapping[pair["b"]]:
+            key = tuple(sorted((mapping[pair["a"]], mapping[pair["b"]])))
+            labelled[key] = max(labelled.get(key, "none"), pair["relation"], key=STRENGTH.index)
+    ids = sorted({index for g, index in mapping.items() if g in gold_checkable} | {i for key in labelled for i in key})
+    articles = {i: dicts[i]["article"] for i in ids}
+    keys = [(x, y) for n, x in enumerate(ids) for y in ids[n + 1 :] if articles[x] != articles[y] or (x, y) in labelled]
+    found = Pairs([], [], [], [], [], articles)
+    for x, y in keys:
+        found.features.append(pair_features(feats[x], feats[y], weights, float(vectors[x] @ vectors[y])))
+        found.labels.append(labelled.get((x, y), "none"))
+        found.groups.append(" ~ ".join(sorted((articles[x], articles[y]))))
+        sides = {beat(articles[x]), beat(articles[y])}
+        found.beats.append(sides.pop() if len(sides) == 1 else "across")
+        found.claims.append((x, y))
+    return found
+
+
+def matrix(pairs: Pairs, names: list[str], semantic: bool) -> np.ndarray:
+    rows = []
+    for pair in pairs.features:
+        values = pair.values() if semantic else PairFeatures(**{**vars(pair), "cosine": None}).values()
+        rows.append([values.get(name, 0.0) for name in names])
+    return np.asarray(rows, dtype=np.float64)
+
+
+def names_of(semantic: bool) -> list[str]:
+    base = ["words", "wording", "actors", "claimant_same", "claimant_other", "cross_lingual"]
+    return base + (["cosine", "cosine_cross"] if semantic else [])
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
+    """(intercept, coefficients) on the raw features: standardised for fitting, folded back."""
+    from sklearn.linear_model import LogisticRegression
+
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    found = LogisticRegression(C=C, max_iter=1000).fit((x - mean) / scale, y)
+    coef = found.coef_[0] / scale
+    return float(found.intercept_[0] - (coef * mean).sum()), coef
+
+
+def predict(model: tuple[float, np.ndarray], x: np.ndarray) -> np.ndarray:
+    intercept, coef = model
+    return 1 / (1 + np.exp(-(x @ coef + intercept)))
+
+
+def out_of_fold(x: np.ndarray, labels: np.ndarray, groups: np.ndarray, folds: int) -> tuple[np.ndarray, np.ndarray]:
+    """Out-of-fold alike and linked probabilities, folds grouped by article pair."""
+    from sklearn.model_selection import GroupKFold
+
+    alike, linked = np.zeros(len(labels)), np.zeros(len(labels))
+    for train, test in GroupKFold(n_splits=folds).split(x, labels, groups):
+        alike[test] = predict(fit(x[train], np.isin(labels[train], list(ALIKE))), x[test])
+        linked[test] = predict(fit(x[train], np.isin(labels[train], list(LINKED))), x[test])
+    return alike, linked
+
+
+def relations(
+    pairs: list[PairFeatures],
+    alike: np.ndarray,
+    linked: np.ndarray,
+    limits: dict[str, float],
+    claims: list[tuple[int, int]],
+    articles: dict[int, str],
+) -> list[str]:
+    """The decision of compare.relation_of on given probabilities and thresholds ("none" for
+    None), then links.suggestions' rule: a claim duplicates at most one claim of another article
+    (the most alike), the others become related."""
+    found = [relation_of(pair, p, q, limits)[0] or "none" for pair, p, q in zip(pairs, alike, linked)]
+    taken: set[tuple[int, str]] = set()
+    for i in sorted(range(len(found)), key=lambda i: -alike[i]):
+        if found[i] != DUPLICATE:
+            continue
+        x, y = claims[i]
+        if articles[x] == articles[y] or (x, articles[y]) in taken or (y, articles[x]) in taken:
+            found[i] = RELATED
+        else:
+            taken |= {(x, articles[y]), (y, articles[x])}
+    return found
+
+
+@dataclass
+class Figures:
+    duplicates: int = 0
+    predicted: int = 0
+    correct: int = 0
+    confirmed: int = 0
+    confirmed_correct: int = 0
+    near_misses: int = 0
+    near_misses_flagged: int = 0
+    conflicts: int = 0
+    conflicts_flagged: int = 0
+    false_flags: int = 0
+    """Pairs of no relation (or merely related) flagged as a near-miss or a conflict."""
+    wrongly_duplicate: int = 0
+    """Near-misses and conflicts called duplicates."""
+    related: int = 0
+    related_found: int = 0
+
+    def add(self, labels: list[str], predicted: list[str], merged: set[int]) -> None:
+        """Count a fold: gold and predicted relations, and the pairs inside confirmed clusters."""
+        self.confirmed += len(merged)
+        self.confirmed_correct += sum(1 for i in merged if labels[i] == DUPLICATE)
+        for gold, made in zip(labels, predicted):
+            self.duplicates += gold == DUPLICATE
+            self.predicted += made == DUPLICATE
+            self.correct += gold == made == DUPLICATE
+            self.near_misses += gold == NEAR_MISS
+            self.near_misses_flagged += gold == made == NEAR_MISS
+            self.conflicts += gold == CONFLICT
+            self.conflicts_flagged += gold == made == CONFLICT
+            self.false_flags += gold in {"none", RELATED} and made in {NEAR_MISS, CONFLICT}
+            self.wrongly_duplicate += gold in {NEAR_MISS, CONFLICT} and made == DUPLICATE
+            self.related += gold == RELATED
+            self.related_found += gold == RELATED and made != "none"
+
+    def f1(self) -> float:
+        precision = self.correct / self.predicted if self.predicted else 0.0
+        recall = self.correct / self.duplicates if self.duplicates else 0.0
+        return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+    def summary(self) -> str:
+        def ratio(a: int, b: int) -> str:
+            return f"{a / b if b else 0:.2f} ({a}/{b})"
+
+        return (
+            f"suggested duplicates precision {ratio(self.correct, self.predicted)} "
+            f"recall {ratio(self.correct, self.duplicates)}; "
+            f"--apply (clustered) precision {ratio(self.confirmed_correct, self.confirmed)} "
+            f"recall {ratio(self.confirmed_correct, self.duplicates)}; "
+            f"near-miss flagged {self.near_misses_flagged}/{self.near_misses}, "
+            f"conflicts flagged {self.conflicts_flagged}/{self.conflicts}, false flags {self.false_flags}, "
+            f"near-miss or conflict called duplicate {self.wrongly_duplicate}; "
+            f"related linked {self.related_found}/{self.related}"
+        )
+
+
+GRID = [round(float(x), 2) for x in np.arange(0.05, 0.96, 0.05)]
+LOW_GRID = [0.0, 0.002, 0.005, 0.01, 0.02, 0.03, *GRID]
+"""Conflicts are rare and never merged: their threshold may be low."""
+APPLY_PRECISION = 0.9
+"""`dedupe --apply` confirms from the lowest threshold whose confirmations are this often right."""
+
+
+def clustered(
+    raw: list[str],
+    made: list[str],
+    alike: np.ndarray,
+    apply: float,
+    claims: list[tuple[int, int]],
+    articles: dict[int, str],
+) -> set[int]:
+    """Indices of the pairs inside the clusters `dedupe --apply` would confirm (links.confirm_greedily:
+    best first, a newcomer must be a duplicate of every member, one claim per article)."""
+    index = {claim: i for i, claim in enumerate(claims)}
+    wanted = [
+        Suggestion(x, y, DUPLICATE, float(alike[i]))
+        for i, (x, y) in enumerate(claims)
+        if made[i] == DUPLICATE and alike[i] >= apply
+    ]
+
+    def compatible(x: int, y: int) -> bool:
+        found = index.get((min(x, y), max(x, y)))
+        return found is not None and raw[found] == DUPLICATE
+
+    taken = confirm_greedily(wanted, compatible, articles)
+    groups: dict[int, list[int]] = {}
+    for claim, canonical in confirmed_clusters((s.claim_a, s.claim_b) for s in taken).items():
+        groups.setdefault(canonical, []).append(claim)
+    return {index[(a, b)] for members in groups.values() for a in members for b in members if a < b and (a, b) in index}
+
+
+def choose(
+    pairs: list[PairFeatures],
+    labels: list[str],
+    alike: np.ndarray,
+    linked: np.ndarray,
+    claims: list[tuple[int, int]],
+    articles: dict[int, str],
+) -> dict[str, float]:
+    """Thresholds from out-of-fold probabilities, deciding as compare and links.suggestions do:
+        `duplicate` and `flag` maximise duplicate F1, with no near-miss or conflict called a
+        duplicate, plus a little for each near-miss and conflict flagged and less against each false
+        flag; `apply` is the lowest threshold from there whose confirmations are APPLY_PRECISION
+        right (else the most precise); `conflict` maximises conflicts flagged against half as many
+    false conflicts; `related` maximises related pairs found against false links."""
+
+    def decided(limits: dict[str, float]) -> list[str]:
+        return relations(pairs, alike, linked, limits, claims, articles)
+
+    best: tuple[float, ...] | None = None
+    limits: dict[str, float] = {}
+    for flag in GRID:
+        for duplicate in (t for t in GRID if t >= flag):
+            trial = {"flag": flag, "duplicate": duplicate, "related": 1.0, "apply": 1.0, "conflict": 1.0}
+            figures = Figures()
+            figures.add(labels, decided(trial), set())
+            flagged = figures.near_misses_flagged + figures.conflicts_flagged
+            key = (-figures.wrongly_duplicate, figures.f1() + 0.02 * flagged - 0.005 * figures.false_flags, duplicate)
+            if best is None or key > best:
+                best, limits = key, trial
+    made = decided(limits)
+    raw = [relation_of(pair, p, q, limits)[0] or "none" for pair, p, q in zip(pairs, alike, linked)]
+    precisions = []
+    for apply in (t for t in GRID if t >= limits["duplicate"]):
+        merged = clustered(raw, made, alike, apply, claims, articles)
+        right = sum(1 for i in merged if labels[i] == DUPLICATE)
+        precisions.append((right / len(merged) if merged else 0.0, apply))
+    reaching = [apply for precision, apply in precisions if precision >= APPLY_PRECISION]
+    limits["apply"] = min(reaching) if reaching else max(precisions)[1]
+    conflicts = []
+    for conflict in LOW_GRID:
+        made = decided({**limits, "conflict": conflict})
+        flagged = sum(1 for g, m in zip(labels, made) if g == m == CONFLICT)
+        false = sum(1 for g, m in zip(labels, made) if g != CONFLICT and m == CONFLICT)
+        conflicts.append((flagged - 0.5 * false, conflict))
+    limits["conflict"] = max(conflicts)[1]
+    scores = []
+    for related in GRID:
+        made = decided({**limits, "related": related})
+        found = sum(1 for g, m in zip(labels, made) if g == RELATED and m != "none")
+        false = sum(1 for g, m in zip(labels, made) if g == "none" and m != "none")
+        scores.append((found - 0.1 * false, related))
+    limits["related"] = max(scores)[1]
+    return limits
+
+
+def nested(pairs: Pairs, semantic: bool, outer: np.ndarray) -> Figures:
+    """Figures on held-out groups: model and thresholds fitted on the other groups only."""
+    x = matrix(pairs, names_of(semantic), semantic)
+    labels, groups = np.asarray(pairs.labels), np.asarray(pairs.groups)
+    figures = Figures()
+    for held in np.unique(outer):
+        train, test = outer != held, outer == held
+        inner_folds = min(5, len(np.unique(groups[train])))
+        alike, linked = out_of_fold(x[train], labels[train], groups[train], inner_folds)
+        limits = choose(
+            [p for p, t in zip(pairs.features, train) if t],
+            list(labels[train]),
+            alike,
+            linked,
+            [c for c, t in zip(pairs.claims, train) if t],
+            pairs.articles,
+        )
+        alike_model = fit(x[train], np.isin(labels[train], list(ALIKE)))
+        linked_model = fit(x[train], np.isin(labels[train], list(LINKED)))
+        p, q = predict(alike_model, x[test]), predict(linked_model, x[test])
+        test_pairs = [f for f, t in zip(pairs.features, test) if t]
+        test_claims = [c for c, t in zip(pairs.claims, test) if t]
+        made = relations(test_pairs, p, q, limits, test_claims, pairs.articles)
+        raw = [relation_of(pair, a, b, limits)[0] or "none" for pair, a, b in zip(test_pairs, p, q)]
+        merged = clustered(raw, made, p, limits["apply"], test_claims, pairs.articles)
+        figures.add(list(labels[test]), made, merged)
+    return figures
+
+
+def fit_variant(pairs: Pairs, semantic: bool) -> dict:
+    from sklearn.model_selection import GroupKFold
+
+    names = names_of(semantic)
+    x = matrix(pairs, names, semantic)
+    labels, groups = np.asarray(pairs.labels), np.asarray(pairs.groups)
+    alike, linked = out_of_fold(x, labels, groups, 5)
+    limits = choose(pairs.features, pairs.labels, alike, linked, pairs.claims, pairs.articles)
+    article_folds = np.zeros(len(labels), dtype=np.int64)
+    for fold, (_, test) in enumerate(GroupKFold(n_splits=6).split(x, labels, groups)):
+        article_folds[test] = fold
+    by_article = nested(pairs, semantic, article_folds)
+    by_beat = nested(pairs, semantic, np.asarray(pairs.beats))
+    alike_model = fit(x, np.isin(labels, list(ALIKE)))
+    linked_model = fit(x, np.isin(labels, list(LINKED)))
+    return {
+        "features": names,
+        "alike": {"intercept": alike_model[0], "coef": dict(zip(names, alike_model[1].tolist()))},
+        "linked": {"intercept": linked_model[0], "coef": dict(zip(names, linked_model[1].tolist()))},
+        "thresholds": limits,
+        "cv": {"by_article_pair": by_article.summary(), "by_beat": by_beat.summary()},
+    }
+
+
+def main() -> None:
+    pairs = gold_pairs()
+    counts = Counter(pairs.labels)
+    print(f"{len(pairs.labels)} pairs: {dict(counts)}")
+    found = {
+        "note": "Written by `python -m benchmarks.fit_relations` (logistic regressions on the gold pairs); "
+        "coefficients apply to the raw pair features of workbench.matching.compare.",
+        "pairs": dict(counts),
+        "variants": {},
+    }
+    for variant, semantic in (("semantic", True), ("lexical", False)):
+        fitted = fit_variant(pairs, semantic)
+        found["variants"][variant] = fitted
+        print(f"{variant}: thresholds {fitted['thresholds']}")
+        for name in ("alike", "linked"):
+            coef = ", ".join(f"{k} {v:+.2f}" for k, v in fitted[name]["coef"].items())
+            print(f"  {name}: intercept {fitted[name]['intercept']:+.2f}, {coef}")
+        print(f"  CV, held-out article pairs (6 folds, nested): {fitted['cv']['by_article_pair']}")
+        print(f"  CV, held-out beat (nested):                   {fitted['cv']['by_beat']}")
+    if "--check" not in sys.argv:
+        OUT.write_text(json.dumps(found, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()

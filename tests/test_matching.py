@@ -12,7 +12,7 @@ import pytest
 from benchmarks.gold import SEED_ARTICLES, cluster_pairs, gold_ids, score_pairs
 from tests.conftest import SEEDS
 from tests.helpers import assert_clean_failure, assert_ok, export_json, invoke
-from workbench.errors import NotFound
+from workbench.errors import Conflict, NotFound
 from workbench.matching.compare import (
     CONFLICT,
     DUPLICATE,
@@ -443,3 +443,19 @@ def test_stored_index_terms_give_back_the_stems() -> None:
     )
     found = features(1, draft, "es", None)
     assert features(1, draft, "es", None, found.terms()) == found
+
+
+@pytest.mark.slow
+def test_a_reviewer_cannot_chain_a_near_miss_into_one_cluster(seeded: Workbench):
+    """x and y were decided another event apart; z duplicates x; confirming z ~ y would put x and y
+    under one canonical verdict, so it is refused in a sentence and nothing is written."""
+    first, second = (seeded.claims(article.id) for article in seeded.articles()[:2])
+    x, z = first[0].id, second[0].id
+    y = second[1].id
+    seeded.set_link(x, y, "confirmed", "near-miss")
+    seeded.set_link(x, z, "confirmed", "duplicate")
+    with pytest.raises(Conflict, match=f"would put claims {x} and {y} in one cluster"):
+        seeded.set_link(z, y, "confirmed", "duplicate")
+    with seeded.store() as store:
+        confirmed = {(link["claim_a"], link["claim_b"]) for link in store.all_links("confirmed")}
+    assert confirmed == {(min(x, y), max(x, y)), (min(x, z), max(x, z))}

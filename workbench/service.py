@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.config import CLAIM_KINDS, CLAIM_STATUSES, STANCES, Settings, default_reviewer
-from workbench.errors import InvalidInput, NotFound
+from workbench.errors import Conflict, InvalidInput, NotFound
 from workbench.models import (
     ArchiveImport,
     ArticleInput,
@@ -614,7 +614,9 @@ class Workbench:
         """A reviewer confirms (as duplicate, related or conflict) or rejects a pair."""
         if claim_a == claim_b:
             raise InvalidInput("A claim cannot be linked to itself.")
-        with self.store() as store:
+        with self.store() as store, store.transaction():
+            if state == "confirmed" and (relation or "duplicate") == "duplicate":
+                _refuse_chaining(store, claim_a, claim_b)
             before = store.set_link_state(claim_a, claim_b, state, relation)
         verb = "rejected" if state == "rejected" else f"confirmed as {relation or 'duplicate'}"
         return Change(
@@ -719,6 +721,31 @@ def _write_atomically(out: Path, text: str) -> None:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+
+
+def _refuse_chaining(store: Store, claim_a: int, claim_b: int) -> None:
+    """A reviewer's duplicate joins two clusters only when no pair across them was decided apart:
+    confirmed a near-miss or a conflict, or rejected. Otherwise one canonical verdict would cover
+    claims a reviewer said are not the same."""
+    from workbench.matching.links import duplicate_clusters
+
+    clusters = duplicate_clusters(store)
+    members: dict[int, set[int]] = {}
+    for claim, canonical in clusters.items():
+        members.setdefault(canonical, set()).add(claim)
+    left = members.get(clusters.get(claim_a, -1), {claim_a})
+    right = members.get(clusters.get(claim_b, -1), {claim_b})
+    for own, links in store.links_by_claim(sorted(left)).items():
+        for link in links:
+            apart = link["state"] == "rejected" or (
+                link["state"] == "confirmed" and link["relation"] in {"near-miss", "conflict"}
+            )
+            if apart and link["claim"] in right and {own, link["claim"]} != {claim_a, claim_b}:
+                decided = "rejected as duplicates" if link["state"] == "rejected" else f"a {link['relation']}"
+                raise Conflict(
+                    f"Confirming claims {claim_a} and {claim_b} as duplicates would put claims {own} and "
+                    f"{link['claim']} in one cluster, but they were {decided}; change that link first."
+                )
 
 
 def _stance(stance: str) -> str:

@@ -1,7 +1,7 @@
 """`workbench train checkworthiness`: refit the check-worthiness model on labelled files and on
 the newsroom's own decisions, compare it with the model in use, and install it only when asked.
 
-Reviewers' decisions become labels this way (README, "Check-worthiness"):
+Reviewers' decisions become labels this way:
 - a claim a reviewer marked not checkable: not checkable, not check-worthy;
 - a claim given a verdict that stands: checkable and check-worthy;
 - a claim left new and unrated in an article where a reviewer rated another claim: a weak

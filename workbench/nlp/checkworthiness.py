@@ -312,11 +312,17 @@ class Model:
     """What it was trained on and how it measured, as the training wrote it."""
 
     def assess(
-        self, feats: dict[str, float], text: str, opinion: bool = False, checkable: bool | None = None
+        self,
+        feats: dict[str, float],
+        text: str,
+        opinion: bool = False,
+        checkable: bool | None = None,
+        details: dict[str, str] | None = None,
     ) -> Assessment:
         """Both decisions for one claim. An opinion (the extractor's kind) is never checkable,
         and what is not checkable is not check-worthy, whatever its score. `checkable`, when
-        given (a reviewer said so), replaces the model's decision."""
+        given (a reviewer said so), replaces the model's decision; `details` name what a signal
+        found ("figure": "2 misil"), for the reasons."""
         text_grams = grams(text)
         if checkable is None:
             able_margin, _, _ = self.checkable.contributions(feats, text_grams)
@@ -327,7 +333,7 @@ class Model:
             checkable=checkable,
             checkworthy=checkable and score >= self.checkworthy.threshold,
             score=score,
-            reasons=_reasons(shares, text_part, text_grams, self.checkworthy, checkable),
+            reasons=_reasons(shares, text_part, text_grams, self.checkworthy, checkable, details or {}),
         )
 
     def to_json(self) -> dict:
@@ -340,10 +346,17 @@ class Model:
 
 
 def _reasons(
-    shares: dict[str, float], text_part: float, text_grams: set[str], model: LinearModel, checkable: bool
+    shares: dict[str, float],
+    text_part: float,
+    text_grams: set[str],
+    model: LinearModel,
+    checkable: bool,
+    details: dict[str, str],
 ) -> tuple[str, ...]:
     """The three signals that moved the score most, and the wording's share with its telling words."""
-    moved = [(v, SIGNALS[k]) for k, v in shares.items() if abs(v) >= 0.05]
+    moved = [
+        (v, SIGNALS[k] + (f" ({details[k]})" if k in details else "")) for k, v in shares.items() if abs(v) >= 0.05
+    ]
     moved.sort(key=lambda p: -abs(p[0]))
     weights = model.gram_weights
     words = [(weights[g], g) for g in text_grams if g[0] == "w" and g in weights]

@@ -231,7 +231,11 @@ def _score(
     from workbench.nlp.checkworthiness import current_model, signals
 
     feats = signals(span, ents, kind, claimant is not None, dates, found)
-    return current_model().assess(feats, span.text, opinion=kind == "opinion", checkable=checkable)
+    details = {"date": ", ".join(dates), "figure": ", ".join(_figure_text(f) for f in found if f.explicit)}
+    if claimant is not None:
+        details["claimant"] = claimant.canonical or claimant.text
+    details = {k: v for k, v in details.items() if v}
+    return current_model().assess(feats, span.text, opinion=kind == "opinion", checkable=checkable, details=details)
 
 
 def _figure_text(figure: Figure) -> str:

@@ -53,6 +53,11 @@ def claim_values(draft: ClaimDraft) -> dict[str, Any]:
     }
 
 
+def _content_values(content: dict[str, Any]) -> dict[str, Any]:
+    """The CONTENT columns of a snapshot; one audited before m010_checkworthy has no checkworthy."""
+    return {c: content.get(c, 0) if c == "checkworthy" else content[c] for c in CONTENT}
+
+
 def draft_content(draft: ClaimDraft, offset: int = 0) -> dict[str, Any]:
     """A draft as a content snapshot (see ClaimWrites.content); its entity spans move by `offset`,
     so spans of a text cut from an article index the article."""
@@ -94,7 +99,7 @@ class ClaimWrites:
         with self.transaction():
             self.check_version(claim_id, version)
             before = self.content(claim_id)
-            values = {c: content[c] for c in CONTENT}
+            values = _content_values(content)
             assignments = ", ".join(f"{_quoted(c)} = ?" for c in values)
             self.db.execute(
                 f"UPDATE claims SET {assignments}, version = version + 1 WHERE id = ?", [*values.values(), claim_id]
@@ -111,7 +116,7 @@ class ClaimWrites:
         status, version and links (as remove_claim returned them)."""
         with self.transaction():
             self.article(article_id)
-            row = {c: content[c] for c in CONTENT} | {"article_id": article_id, "created_at": now()}
+            row = _content_values(content) | {"article_id": article_id, "created_at": now()}
             if claim is not None:
                 row |= {k: claim[k] for k in ("id", "status", "version", "created_at")}
             claim_id = self.db["claims"].insert(row).last_pk

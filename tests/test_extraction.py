@@ -148,9 +148,8 @@ def test_score_reasons_explain_the_score():
         "Tokio mencionó el miércoles el lanzamiento de dos misiles balísticos.", "es", "2023-09-13"
     )
     assert claim.dates == ("2023-09-13",)
-    assert any("figure: 2 misil" in reason for reason in claim.reasons)
-    assert any("attributed to Japan" in reason for reason in claim.reasons)
-    assert claim.score >= 0.8
+    # The learned model's reasons name what a signal found (tests/test_checkworthiness.py has the rest).
+    assert any(reason.endswith("names a figure (2 misil)") for reason in claim.reasons)
 
 
 ENGLISH = (

@@ -808,6 +808,49 @@ def _audit_json(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, **{key: json.loads(row[key]) if row[key] else None for key in ("before", "after")}}
 
 
+@cli.group()
+def train() -> None:
+    """Refit a learned part of the workbench on your own data."""
+
+
+@train.command("checkworthiness")
+@db_option
+@click.option(
+    "--data",
+    "data",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A labelled TSV (CheckThat! 2024 or 2021 layout, or text/checkable/checkworthy); repeatable.",
+)
+@click.option("--from-reviews", is_flag=True, help="Also learn from the reviewers' decisions in the database.")
+@click.option("--install", is_flag=True, help="Put the new model in use (the settings file says which model).")
+@click.pass_context
+def train_checkworthiness(
+    ctx: click.Context, db: Path | None, data: tuple[Path, ...], from_reviews: bool, install: bool
+) -> None:
+    """Fit the check-worthiness model, print cross-validated F1 beside the model in use, and
+    replace that model only with --install.
+
+    Example: workbench train checkworthiness --data ct24-es-dev.tsv --from-reviews --install
+    """
+    from workbench.train import train as fit
+
+    if not data and not from_reviews:
+        _fail("Give training data: --data TSV (repeatable), --from-reviews, or both.", 2)
+    result = fit(_workbench(ctx, db) if from_reviews else None, list(data), install)
+    click.echo(
+        f"{result.examples} examples ({result.from_reviews} from reviewers' decisions); 5-fold cross-validation:"
+    )
+    for ours, theirs in result.reports:
+        click.echo("  new      " + ours.line())
+        if theirs is not None:
+            click.echo("  in use   " + theirs.line() + "  (scored on rows it may have seen)")
+    if result.installed:
+        click.echo(f"Installed {result.installed}; {result.settings_file} now names it under [checkworthiness].")
+    else:
+        click.echo(f"Wrote {result.candidate}; the model in use is unchanged (run again with --install to replace it).")
+
+
 @cli.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @db_option

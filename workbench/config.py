@@ -175,6 +175,10 @@ class Settings:
     origin: str | None = None
     """The settings file these came from, for messages; None for the defaults."""
 
+    checkworthiness_model: str | None = None
+    """[checkworthiness] model: the check-worthiness model in use (a JSON file that `workbench
+    train checkworthiness --install` wrote); None for the one shipped with the package."""
+
     @property
     def ratings(self) -> tuple[str, ...]:
         """The scale's labels as verdicts store them, best first."""
@@ -287,7 +291,7 @@ def load_settings(path: Path | None = None) -> Settings:
     return settings_from_dict(data, str(path))
 
 
-SECTIONS = {"organization", "ratings", "rating_aliases", "limits", "reviewer"}
+SECTIONS = {"organization", "ratings", "rating_aliases", "limits", "reviewer", "checkworthiness"}
 _WEB_ADDRESS = re.compile(r"https?://[^\s/]+")
 
 
@@ -307,6 +311,7 @@ def settings_from_dict(data: dict[str, Any], name: str) -> Settings:
     if reviewer is not None and (not isinstance(reviewer, str) or not reviewer.strip()):
         raise InvalidInput(f"Settings file {name}: reviewer must be a name in quotes.")
     return Settings(
+        checkworthiness_model=_checkworthiness_model(data.get("checkworthiness", {}), name),  # check-worthiness
         reviewer=reviewer.strip() if reviewer else None,
         scale=scale,
         rating_aliases=aliases,
@@ -315,6 +320,16 @@ def settings_from_dict(data: dict[str, Any], name: str) -> Settings:
         max_article_bytes=max_bytes,
         max_claim_chars=max_chars,
     )
+
+
+def _checkworthiness_model(table: Any, name: str) -> str | None:  # noqa: ANN401 - parsed TOML
+    """[checkworthiness] model = PATH: which check-worthiness model scores claims."""
+    if not isinstance(table, dict) or set(table) - {"model"}:
+        raise InvalidInput(f"Settings file {name}: [checkworthiness] takes only model = PATH.")
+    model = table.get("model")
+    if model is not None and (not isinstance(model, str) or not model.strip()):
+        raise InvalidInput(f"Settings file {name}: [checkworthiness] model must be a path in quotes.")
+    return model.strip() if model else None
 
 
 def _limits(limits: Any, name: str) -> tuple[int, int]:  # noqa: ANN401 - parsed TOML

@@ -58,6 +58,8 @@ class ClaimDraft:
     figures: tuple[Figure, ...] = ()
     reasons: tuple[str, ...] = ()
     """Why the score is what it is: the features that raised or lowered it."""
+    checkworthy: bool = False
+    """Worth a fact-checker's time: checkable, and the learned score reaches the model's threshold."""
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,7 @@ class ClaimRow:
     dates: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()
     reasons: tuple[str, ...] = ()
+    checkworthy: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -219,7 +219,9 @@ def _claim(
         "start": claim.start,
         "end": claim.end,
         "checkable": claim.checkable,
+        "checkworthy": claim.checkworthy,
         "score": claim.score,
+        "reasons": list(claim.reasons),
         "kind": claim.kind,
         "claimant": claim.claimant,
         "claimant_canonical": claim.claimant_canonical,  # DESIGN.md's contract (issue 13)

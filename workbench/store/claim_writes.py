@@ -23,6 +23,7 @@ CONTENT = (
     "text",
     "kind",
     "checkable",
+    "checkworthy",
     "score",
     "claimant",
     "claimant_canonical",
@@ -42,6 +43,7 @@ def claim_values(draft: ClaimDraft) -> dict[str, Any]:
         "text": draft.text,
         "kind": draft.kind,
         "checkable": int(draft.checkable),
+        "checkworthy": int(draft.checkworthy),
         "score": draft.score,
         "claimant": draft.claimant,
         "claimant_canonical": draft.claimant_canonical,
@@ -49,6 +51,11 @@ def claim_values(draft: ClaimDraft) -> dict[str, Any]:
         "figures": json.dumps([asdict(f) for f in draft.figures]),
         "reasons": json.dumps(list(draft.reasons), ensure_ascii=False),
     }
+
+
+def _content_values(content: dict[str, Any]) -> dict[str, Any]:
+    """The CONTENT columns of a snapshot; one audited before m010_checkworthy has no checkworthy."""
+    return {c: content.get(c, 0) if c == "checkworthy" else content[c] for c in CONTENT}
 
 
 def draft_content(draft: ClaimDraft, offset: int = 0) -> dict[str, Any]:
@@ -92,7 +99,7 @@ class ClaimWrites:
         with self.transaction():
             self.check_version(claim_id, version)
             before = self.content(claim_id)
-            values = {c: content[c] for c in CONTENT}
+            values = _content_values(content)
             assignments = ", ".join(f"{_quoted(c)} = ?" for c in values)
             self.db.execute(
                 f"UPDATE claims SET {assignments}, version = version + 1 WHERE id = ?", [*values.values(), claim_id]
@@ -109,7 +116,7 @@ class ClaimWrites:
         status, version and links (as remove_claim returned them)."""
         with self.transaction():
             self.article(article_id)
-            row = {c: content[c] for c in CONTENT} | {"article_id": article_id, "created_at": now()}
+            row = _content_values(content) | {"article_id": article_id, "created_at": now()}
             if claim is not None:
                 row |= {k: claim[k] for k in ("id", "status", "version", "created_at")}
             claim_id = self.db["claims"].insert(row).last_pk

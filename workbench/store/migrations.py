@@ -208,3 +208,13 @@ def m008_take_back(db: Database) -> None:
     db["verdicts"].add_column("retracted_by", str)
     db["claim_sources"].add_column("removed_at", str)
     db["claim_sources"].add_column("removed_by", str)
+
+
+@migrations()
+def m010_checkworthy(db: Database) -> None:
+    """Whether a claim is worth a fact-checker's time, beside whether it is checkable at all.
+    Claims stored before the learned model get it from their hand-weighted score: checkable and
+    0.5 or more, which that score reached only with a figure, a date or a named actor on top of
+    the clause itself. Re-extracting or editing a claim scores it with the model."""
+    db["claims"].add_column("checkworthy", int, not_null_default=0)
+    db.execute("UPDATE claims SET checkworthy = 1 WHERE checkable AND score >= 0.5")

@@ -369,6 +369,7 @@ class Store(ClaimWrites):
                 text=row["text"],
                 kind=row["kind"],
                 checkable=bool(row["checkable"]),
+                checkworthy=bool(row["checkworthy"]),
                 score=row["score"],
                 claimant=row["claimant"],
                 status=row["status"],
@@ -698,6 +699,31 @@ class Store(ClaimWrites):
             ORDER BY id
             """,
             {"id": claim_id},
+        )
+
+    def review_decisions(self) -> list[dict[str, Any]]:
+        """What reviewers decided about claims of articles (not archives), for teaching the
+        check-worthiness model: `text`, `language`, `decision` — 'not_checkable' (a reviewer
+        marked it so), 'verdict' (it got a verdict that stands), or 'skipped' (still new and
+        unrated, in an article where a reviewer gave some other claim a verdict)."""
+        return self._all(
+            """
+            SELECT c.id, c.text, a.language,
+                   CASE WHEN EXISTS (SELECT 1 FROM verdicts v WHERE v.claim_id = c.id AND v.retracted_at IS NULL)
+                        THEN 'verdict'
+                        WHEN NOT c.checkable AND EXISTS (SELECT 1 FROM audit u WHERE u.table_name = 'claims'
+                             AND u.row_id = c.id AND u.action = 'checkable') THEN 'not_checkable'
+                        ELSE 'skipped' END AS decision
+            FROM claims c JOIN articles a ON a.id = c.article_id
+            WHERE NOT a.is_archive AND (
+                EXISTS (SELECT 1 FROM verdicts v WHERE v.claim_id = c.id AND v.retracted_at IS NULL)
+                OR (NOT c.checkable AND EXISTS (SELECT 1 FROM audit u WHERE u.table_name = 'claims'
+                    AND u.row_id = c.id AND u.action = 'checkable'))
+                OR (c.checkable AND c.status = 'new' AND EXISTS (
+                    SELECT 1 FROM verdicts v JOIN claims o ON o.id = v.claim_id
+                    WHERE o.article_id = c.article_id AND v.retracted_at IS NULL)))
+            ORDER BY c.id
+            """
         )
 
     def last_audit_id(self) -> int:

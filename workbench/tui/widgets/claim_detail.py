@@ -131,7 +131,8 @@ class ClaimDetail(VerticalScroll):
         self.sources = sources
         """The claim's own sources, each with its `attachment` number for editing or removing it."""
         checkable = "checkable" if claim.checkable else "not checkable"
-        heading = f"{claim.kind} · {checkable} · score {claim.score:.2f} · {claim.status}"
+        worthy = " · check-worthy" if claim.checkworthy else ""
+        heading = f"{claim.kind} · {checkable}{worthy} · score {claim.score:.2f} · {claim.status}"
         values = {
             "claimant": claimant_line(claim),
             "entities": entities_line(claim.entities),

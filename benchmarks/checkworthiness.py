@@ -1,0 +1,219 @@
+"""Check-worthiness on fact-checkers' labels, beside two baselines measured in the same run.
+
+    python -m benchmarks.checkworthiness [--data-dir ../shared/data/checkworthiness]
+
+- CheckThat! 2024 Spanish dev (ct24-es-dev.tsv): F1 and average precision of `checkworthy`,
+  5-fold stratified cross-validation ("dev (CV)"); the test split is withheld.
+- Newtral (ct21-es-newtral-train.tsv): `checkable` against "contains a claim" and `checkworthy`
+  against "check-worthiness", 5-fold cross-validation on the train split.
+  Ours follows the shipped recipe (workbench/nlp/checkworthiness_train.py): each fold is fitted on
+  the other folds plus the other data set, C, calibration and threshold chosen inside the fold.
+  Baselines on the same folds: "has a digit", and TF-IDF (word 1-2 + char 2-5 grams) logistic
+  regression fitted on the fold's own data set (balanced classes, threshold 0.5); for `checkable`
+  also the extractor's rule (everything but an opinion).
+- The nine gold articles: opinions and rhetoric kept non-checkable, and how early the claims a
+  fact-checker marks come in the queue: average precision of gold-covering checkable claims ranked
+  by score, per article, averaged, beside the hand-weighted score the workbench had before.
+- The shipped model's size, strongest features and cost per claim; extraction beside nlp.pipe.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks.gold import ROOT, best_coverers, gold_articles, score_article
+from workbench.nlp.checkworthiness import SHIPPED_MODEL, load_model
+from workbench.nlp.checkworthiness_train import (
+    SEED,
+    Featurized,
+    cross_validate,
+    featurize,
+    labelled,
+    read_tsv,
+    strongest,
+)
+
+CT24, NEWTRAL = "ct24-es-dev.tsv", "ct21-es-newtral-train.tsv"
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "checkworthiness"
+HEDGES = {"posible", "posiblemente", "quizá", "quizás", "supuestamente", "presuntamente", "aparentemente"}
+HEDGES |= {"podría", "podrían", "puede", "pueden", "might", "could", "possibly", "reportedly", "allegedly", "may"}
+
+
+def _baselines(examples, attribute: str, source: str, kinds: list[str]) -> list[tuple[str, float, float]]:
+    """has-a-digit, TF-IDF LR (and, for checkable, the extractor's rule) on the outer folds ours uses."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import average_precision_score, f1_score
+    from sklearn.model_selection import StratifiedKFold
+    from sklearn.pipeline import FeatureUnion, make_pipeline
+
+    rows, y, _ = labelled(examples, attribute)
+    target = [i for i, r in enumerate(rows) if examples[r].source == source]
+    texts = [examples[rows[i]].text for i in target]
+    y = y[target]
+    digit = np.array([bool(re.search(r"\d", t)) for t in texts], dtype=float)
+    out = [("has a digit", float(f1_score(y, digit)), float(average_precision_score(y, digit)))]
+    if attribute == "checkable":
+        rule = np.array([kinds[rows[i]] != "opinion" for i in target], dtype=float)
+        out.append(
+            ("extractor's rule (not an opinion)", float(f1_score(y, rule)), float(average_precision_score(y, rule)))
+        )
+    probability = np.zeros(len(texts))
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
+    for train, test in folds.split(np.zeros(len(y)), y):
+        vectors = FeatureUnion(
+            [
+                ("word", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)),
+                ("char", TfidfVectorizer(analyzer="char", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
+            ]
+        )
+        model = make_pipeline(vectors, LogisticRegression(class_weight="balanced", solver="liblinear"))
+        model.fit([texts[i] for i in train], y[train])
+        probability[test] = model.predict_proba([texts[i] for i in test])[:, 1]
+    out.append(
+        (
+            "TF-IDF word 1-2 + char 2-5 LR",
+            float(f1_score(y, probability >= 0.5)),
+            float(average_precision_score(y, probability)),
+        )
+    )
+    return out
+
+
+def _legacy_score(claim) -> float:
+    """The hand-weighted score the workbench used before the model, from a claim's fields."""
+    if not claim.checkable:
+        return 0.1 if claim.kind == "opinion" else 0.2
+    score = 0.3
+    score += 0.2 if any(f.explicit for f in claim.figures) else 0
+    score += 0.15 if claim.dates else 0
+    score += 0.15 if {e.label for e in claim.entities} & {"PER", "ORG", "LOC", "GPE", "PERSON", "NORP"} else 0
+    score += 0.1 if claim.claimant else 0
+    score += 0.1 if claim.kind in {"event", "quantity"} else 0
+    score -= 0.2 if set(re.findall(r"\w+", claim.text.lower())) & HEDGES else 0
+    score -= 0.1 if claim.kind == "prediction" else 0
+    return max(0.0, min(1.0, score))
+
+
+def _average_precision(relevant: list[bool]) -> float:
+    hits, total = 0, 0.0
+    for rank, is_relevant in enumerate(relevant, 1):
+        if is_relevant:
+            hits += 1
+            total += hits / rank
+    return total / hits if hits else 0.0
+
+
+def gold_check() -> None:
+    from workbench.nlp.extract import extract_many
+
+    print("\nGold articles (9): the queue ranks checkable claims by score; AP of the gold-covering ones")
+    print(f"{'article':30}{'claims':>7}{'gold':>6}{'AP model':>10}{'AP before':>11}{'opinions ok':>13}{'worthy':>8}")
+    aps, legacy_aps, opinion_total, opinion_kept = [], [], 0, 0
+    worthy_gold = worthy_other = gold_n = other_n = 0
+    for article in gold_articles():
+        claims = next(extract_many([article.text], article.language, article.published))
+        rows = [asdict(c) for c in claims]
+        checkable = [i for i, c in enumerate(claims) if c.checkable]
+        gold = [g for g in article.gold["claims"] if g["checkable"]]
+        covering = set(best_coverers(gold, [rows[i] for i in checkable], article.text).values())
+        relevant = {checkable[i] for i in covering}
+        by_model = sorted(checkable, key=lambda i: (-claims[i].score, i))
+        by_legacy = sorted(checkable, key=lambda i: (-_legacy_score(claims[i]), i))
+        ap, legacy = (
+            _average_precision([i in relevant for i in by_model]),
+            _average_precision([i in relevant for i in by_legacy]),
+        )
+        aps.append(ap)
+        legacy_aps.append(legacy)
+        opinions = [g for g in article.gold["claims"] if not g["checkable"]]
+        wrongly = score_article(article.gold, article.text, rows).opinions_marked_checkable
+        opinion_total += len(opinions)
+        opinion_kept += len(opinions) - len(wrongly)
+        for i in checkable:
+            if i in relevant:
+                gold_n += 1
+                worthy_gold += claims[i].checkworthy
+            else:
+                other_n += 1
+                worthy_other += claims[i].checkworthy
+        print(
+            f"{article.name[:29]:30}{len(checkable):>7}{len(relevant):>6}{ap:>10.3f}{legacy:>11.3f}"
+            f"{len(opinions) - len(wrongly):>8}/{len(opinions):<4}{sum(claims[i].checkworthy for i in checkable):>8}"
+        )
+    print(
+        f"{'mean':30}{'':>13}{np.mean(aps):>10.3f}{np.mean(legacy_aps):>11.3f}{opinion_kept:>8}/{opinion_total:<4}"
+        f"\ncheck-worthy: {worthy_gold}/{gold_n} gold-covering checkable claims, {worthy_other}/{other_n} of the others"
+    )
+
+
+def cost() -> None:
+    from benchmarks.extraction import _raw_model
+    from workbench.nlp.checkworthiness import current_model
+    from workbench.nlp.extract import extract_many
+
+    texts = [a.text for a in gold_articles("es")] * 3
+    claims = [c for batch in extract_many(texts[:7], "es", "2023-09-13") for c in batch]
+    model = current_model()
+    feats = {"figure": 1.0, "date": 1.0}
+    start = time.perf_counter()
+    for _ in range(5):
+        for claim in claims:
+            model.assess(feats, claim.text, checkable=claim.checkable)
+    per_claim = (time.perf_counter() - start) / (5 * len(claims))
+    nlp = _raw_model()
+    raw = min(_timed(lambda: list(nlp.pipe(texts, batch_size=64))) for _ in range(2))
+    ours = min(_timed(lambda: list(extract_many(texts, "es", "2023-09-13"))) for _ in range(2))
+    size = SHIPPED_MODEL.stat().st_size
+    print(f"\nModel file {SHIPPED_MODEL.relative_to(ROOT)}: {size / 1e6:.2f} MB JSON")
+    print(
+        f"model per claim (n-grams, score and reasons, checkable given as in extraction): {per_claim * 1e6:.0f} µs over {len(claims)} claims"
+    )
+    print(f"extraction {ours:.2f} s beside raw nlp.pipe {raw:.2f} s on {len(texts)} articles: {ours / raw:.2f}x")
+
+
+def _timed(fn) -> float:  # noqa: ANN001 - a thunk
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help="where the two TSVs are")
+    args = parser.parse_args()
+    examples = read_tsv(args.data_dir / CT24) + read_tsv(args.data_dir / NEWTRAL)
+    started = time.perf_counter()
+    feats: Featurized = featurize([e.text for e in examples])
+    kinds = [next((k[5:] for k in s if k.startswith("kind_")), "event") for s in feats.signals]
+    print(f"{len(examples)} labelled tweets featurized in {time.perf_counter() - started:.0f} s")
+    shipped = load_model()
+    for attribute, source, label in (
+        ("checkworthy", CT24, "CheckThat! 2024 Spanish, checkworthy, dev (CV)"),
+        ("checkworthy", NEWTRAL, "Newtral, checkworthy, train (CV)"),
+        ("checkable", NEWTRAL, "Newtral, checkable vs 'claim', train (CV)"),
+    ):
+        print(f"\n{label}")
+        ours, _ = cross_validate(examples, feats, attribute, {source})
+        for name, f1, ap in _baselines(examples, attribute, source, kinds):
+            print(f"  {name:44} F1 {f1:.3f}  AP {ap:.3f}")
+        print(
+            f"  {'workbench model (signals + n-grams)':44} F1 {ours.f1:.3f}  AP {ours.ap:.3f}  ({ours.positives}/{ours.rows})"
+        )
+    print("\nStrongest features of the shipped model (log-odds per unit)")
+    for attribute in ("checkworthy", "checkable"):
+        signals, words = strongest(getattr(shipped, attribute))
+        print(f"  {attribute} signals: " + ", ".join(f"{name} {w:+.2f}" for name, w in signals))
+        print(f"  {attribute} words:   " + ", ".join(f"“{g}” {w:+.2f}" for g, w in words))
+    gold_check()
+    cost()
+
+
+if __name__ == "__main__":
+    main()

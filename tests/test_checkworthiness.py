@@ -1,0 +1,173 @@
+"""The learned check-worthiness model: what ships, what it decides, and retraining it.
+
+Texts here are written for these tests (not CheckThat! tweets, not gold sentences)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from tests.helpers import assert_clean_failure, assert_ok, invoke, write
+from workbench.config import load_settings
+from workbench.nlp.checkworthiness import SHIPPED_MODEL, SIGNALS, grams, load_model
+from workbench.store.migrations import migrations
+
+FIGURES = "El Gobierno gastó 3.400 millones de euros en 2022, un 40% más que el año anterior."
+GREETING = "Buenos días a todos y muchas gracias por venir esta mañana."
+OPINION = "Creo que es una vergüenza histórica lo que hace este Gobierno."
+
+
+def test_the_shipped_model_is_plain_json_and_loads() -> None:
+    data = json.loads(SHIPPED_MODEL.read_text(encoding="utf-8"))
+    assert data["format"] == "workbench-checkworthiness/1"
+    model = load_model()
+    for decision in (model.checkable, model.checkworthy):
+        assert set(decision.signal_weights) <= set(SIGNALS)
+        assert len(decision.gram_weights) > 1000
+        assert 0 < decision.threshold < 1
+    assert SHIPPED_MODEL.stat().st_size < 5_000_000
+
+
+def test_a_model_file_that_is_not_ours_is_refused(tmp_path: Path) -> None:
+    from workbench.errors import InvalidInput
+
+    with pytest.raises(InvalidInput):
+        load_model(write(tmp_path / "other.json", '{"format": "pickle"}'))
+
+
+def test_grams_fold_accents_digits_and_accounts() -> None:
+    assert grams("Más de 70 @ministra") == grams("mas de 45 @otra")
+    assert "w:mas de" in grams("Más de 70")
+
+
+@pytest.mark.slow
+def test_a_figure_laden_claim_about_a_government_outranks_a_greeting() -> None:
+    from workbench.nlp.extract import extract_claims
+
+    figures = max(c.score for c in extract_claims(FIGURES, "es", "2023-09-13"))
+    greeting = max(c.score for c in extract_claims(GREETING, "es", "2023-09-13"))
+    assert figures > greeting
+    assert any(c.checkworthy for c in extract_claims(FIGURES, "es", "2023-09-13"))
+    assert not any(c.checkworthy for c in extract_claims(GREETING, "es", "2023-09-13"))
+
+
+@pytest.mark.slow
+def test_an_opinion_is_neither_checkable_nor_checkworthy() -> None:
+    from workbench.nlp.extract import extract_claims
+
+    claims = extract_claims(OPINION, "es", "2023-09-13")
+    assert claims and all(c.kind == "opinion" for c in claims)
+    assert not any(c.checkable or c.checkworthy for c in claims)
+
+
+@pytest.mark.slow
+def test_reasons_are_words_a_reviewer_reads() -> None:
+    from workbench.nlp.extract import extract_claims
+
+    phrases = set(SIGNALS.values())
+    for claim in extract_claims(FIGURES + " " + OPINION, "es", "2023-09-13"):
+        assert claim.reasons
+        for reason in claim.reasons:
+            if reason.startswith("not checkable"):
+                continue
+            weight, phrase = reason.split(" ", 1)
+            assert re.fullmatch(r"[+-]\d+\.\d\d", weight), reason
+            named = any(phrase == p or phrase.startswith(p + " (") for p in phrases)  # what it found, in brackets
+            assert named or phrase.startswith("wording typical"), reason
+            assert "c:" not in phrase and "kind_" not in phrase
+
+
+def test_m010_gives_stored_claims_checkworthy_from_their_score(db_path: Path) -> None:
+    db = Database(db_path)
+    migrations.apply(db, stop_before="m010_checkworthy")
+    db["articles"].insert({"id": 1, "title": "T", "language": "es", "text": "x", "content_hash": "h"})
+    for id, checkable, score in ((1, 1, 0.85), (2, 1, 0.3), (3, 0, 0.9)):
+        db["claims"].insert(
+            {"id": id, "article_id": 1, "start": 0, "end": 1, "text": "x", "kind": "event"}
+            | {"checkable": checkable, "score": score, "status": "new"}
+        )
+    migrations.apply(db)
+    assert [r[0] for r in db.execute("SELECT checkworthy FROM claims ORDER BY id")] == [1, 0, 0]
+    db.close()
+
+
+def test_the_settings_file_names_the_model(tmp_path: Path) -> None:
+    from workbench.errors import InvalidInput
+
+    path = write(tmp_path / "workbench.toml", '[checkworthiness]\nmodel = "/models/cw.json"\n')
+    assert load_settings(path).checkworthiness_model == "/models/cw.json"
+    with pytest.raises(InvalidInput):
+        load_settings(write(tmp_path / "bad.toml", "[checkworthiness]\nmodle = 1\n"))
+
+
+WORTHY = [
+    "El paro subió en {n}.000 personas en marzo, según el Ministerio de Trabajo.",
+    "La deuda pública alcanzó el {n}% del PIB en {y}, la más alta desde 1990.",
+    "El Gobierno destinó {n} millones de euros a la sanidad en {y}.",
+    "La inflación cerró {y} en el {n},5%, dos puntos más que el año anterior.",
+]
+UNWORTHY = [
+    "Buenos días, ¡qué alegría veros a todos {n}!",
+    "Gracias a todos los que vinisteis ayer, sois {n} veces geniales.",
+    "¡Feliz fin de semana y a disfrutar del sol, amigos {n}!",
+    "Hoy toca descansar, mañana seguimos con más ganas {n}.",
+]
+
+
+def _small_tsv(path: Path) -> Path:
+    rows = ["text\tcheckable\tcheckworthy"]
+    for n in range(6):
+        rows += [t.format(n=n + 2, y=2010 + n) + "\t1\t1" for t in WORTHY]
+        rows += [t.format(n=n + 2) + "\t0\t0" for t in UNWORTHY]
+    return write(path, "\n".join(rows) + "\n")
+
+
+@pytest.mark.slow
+def test_train_writes_a_model_and_replaces_the_one_in_use_only_with_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.nlp import checkworthiness
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("WORKBENCH_SETTINGS", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr(checkworthiness, "_current", [])
+    data = _small_tsv(tmp_path / "mine.tsv")
+
+    result = invoke("train", "checkworthiness", "--data", data, "--db", tmp_path / "claims.db")
+    assert_ok(result)
+    assert "F1" in result.stdout and "unchanged" in result.stdout
+    candidate = tmp_path / "data" / "workbench" / "checkworthiness.candidate.json"
+    assert load_model(candidate).about["examples"] == 48
+    assert not (tmp_path / "workbench.toml").exists()
+
+    result = invoke("train", "checkworthiness", "--data", data, "--install", "--db", tmp_path / "claims.db")
+    assert_ok(result)
+    named = load_settings(tmp_path / "workbench.toml").checkworthiness_model
+    assert named and Path(named).parent == tmp_path / "data" / "workbench" and Path(named).is_file()
+    learned = load_model(named)
+    able = learned.checkworthy.contributions({}, grams(WORTHY[0].format(n=9, y=2024)))[0]
+    unable = learned.checkworthy.contributions({}, grams(UNWORTHY[0].format(n=9)))[0]
+    assert able > unable
+
+
+def test_train_without_data_is_refused(tmp_path: Path) -> None:
+    assert_clean_failure(invoke("train", "checkworthiness", "--db", tmp_path / "claims.db"), 2)
+
+
+@pytest.mark.slow
+def test_reviewers_decisions_become_labels(seeded) -> None:
+    from workbench.train import SKIPPED_WEIGHT, review_examples
+
+    first, second, *rest = [c for c in seeded.claims(1) if c.checkable]
+    seeded.add_verdict(first.id, "False", reviewer="ana")
+    seeded.set_checkable(second.id, False)
+    labels = {e.text: (e.checkable, e.checkworthy, e.weight) for e in review_examples(seeded)}
+    assert labels[first.text] == (True, True, 1.0)
+    assert labels[second.text] == (False, False, 1.0)
+    assert labels[rest[0].text] == (None, False, SKIPPED_WEIGHT)
+    assert not any(c.text in labels for c in seeded.claims(2))  # nobody reviewed the other article

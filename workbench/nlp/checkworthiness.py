@@ -1,0 +1,417 @@
+"""Check-worthiness learned from fact-checkers' labels: is a claim checkable, is it worth checking.
+
+Two logistic regressions (fitted by `workbench.nlp.checkworthiness_train`) read the same
+features: signals the extractor already has, named in words a reviewer understands ("names a
+figure", "first person"), and the claim's word and character n-grams. The weights are plain
+JSON (no pickle, nothing executed on load) and scoring is a sum of dictionary look-ups, so it
+needs neither scikit-learn nor numpy at run time.
+
+`checkable` is the Newtral "contains a verifiable claim" label; `checkworthy` is the
+CheckThat! "worth a fact-checker's time" label, with `score` its calibrated probability.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbench.models import Figure
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+SHIPPED_MODEL = Path(__file__).resolve().parent / "models" / "checkworthiness.json"
+FORMAT = "workbench-checkworthiness/1"
+
+ACTOR_LABELS = {"PER": "person", "PERSON": "person", "ORG": "organisation", "LOC": "place", "GPE": "place"}
+FIRST_SINGULAR = {"yo", "me", "mi", "mis", "mío", "mía", "conmigo", "i", "my", "mine"}
+FIRST_PLURAL = {
+    "nosotros",
+    "nosotras",
+    "nuestro",
+    "nuestra",
+    "nuestros",
+    "nuestras",
+    "nos",
+    "we",
+    "our",
+    "us",
+}
+SECOND_PERSON = {
+    "tú",
+    "te",
+    "ti",
+    "tu",
+    "tus",
+    "vosotros",
+    "os",
+    "vuestro",
+    "vuestra",
+    "usted",
+    "ustedes",
+    "you",
+    "your",
+}
+HEDGES = {
+    "posible",
+    "posiblemente",
+    "quizá",
+    "quizás",
+    "supuestamente",
+    "presuntamente",
+    "aparentemente",
+    "podría",
+    "podrían",
+    "might",
+    "could",
+    "possibly",
+    "reportedly",
+    "allegedly",
+    "perhaps",
+    "may",
+}
+OPINION_WORDS = {
+    "creo",
+    "creemos",
+    "considero",
+    "opino",
+    "pienso",
+    "parece",
+    "debe",
+    "deben",
+    "debería",
+    "deberían",
+    "hay que",
+    "think",
+    "believe",
+    "should",
+}
+EVALUATIVE = {
+    "vergüenza",
+    "vergonzoso",
+    "indecente",
+    "histórico",
+    "histórica",
+    "importante",
+    "excepcional",
+    "clave",
+    "crucial",
+    "preocupante",
+    "lamentable",
+    "terrible",
+    "enhorabuena",
+    "orgullo",
+    "orgulloso",
+    "shameful",
+    "historic",
+    "important",
+    "great",
+}
+GREETING = {"gracias", "felicidades", "enhorabuena", "feliz", "bienvenidos", "buenos", "thanks", "congratulations"}
+COMPARATIVE = {"más", "menos", "mayor", "menor", "mejor", "peor", "récord", "doble", "triple", "more", "less", "record"}
+MONEY = {"€", "$", "euros", "euro", "dólares", "millones", "millón", "billones", "dollars", "million", "billion"}
+NEGATION = {"no", "nunca", "jamás", "ningún", "ninguna", "ni", "not", "never"}
+SPEECH = {"dice", "dijo", "afirma", "afirmó", "asegura", "aseguró", "según", "declaró", "said", "says", "according"}
+
+SIGNALS: dict[str, str] = {
+    "figure": "names a figure",
+    "percent": "names a percentage",
+    "money": "names money or a large amount",
+    "date": "names a date",
+    "person": "names a person",
+    "organisation": "names an organisation",
+    "place": "names a place",
+    "claimant": "attributed to someone",
+    "speech": "reports what someone said",
+    "kind_event": "an event",
+    "kind_quantity": "a quantity",
+    "kind_statement": "a statement",
+    "kind_prediction": "a prediction, not yet verifiable",
+    "kind_opinion": "an opinion",
+    "comparative": "compares (more, less, record)",
+    "hedge": "hedged (possibly, allegedly)",
+    "first_singular": "first person singular",
+    "first_plural": "first person plural (we, our)",
+    "second_person": "addresses the reader (you)",
+    "opinion_words": "opinion wording (I think, should)",
+    "evaluative": "evaluative wording (shameful, historic)",
+    "greeting": "greeting or thanks",
+    "question": "asks a question",
+    "exclamation": "exclaims",
+    "negation": "negates",
+    "hashtag": "has hashtags",
+    "mention": "mentions accounts",
+    "link": "carries a link",
+    "short": "very short",
+    "long": "long (over 40 words)",
+}
+"""Every transparent signal, with the words a reviewer reads in the claim's reasons."""
+
+_WORD = re.compile(r"[#@]?\w[\w'’-]*|[€$%]", re.UNICODE)
+_URL = re.compile(r"https?://\S+")
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The two decisions about one claim, and why."""
+
+    checkable: bool
+    """It states something verifiable (an event, a figure, a quote of fact)."""
+    checkworthy: bool
+    """It is worth a fact-checker's time: `score` reaches the model's threshold."""
+    score: float
+    """Calibrated probability that a fact-checker would call it worth checking."""
+    reasons: tuple[str, ...]
+    """The features that moved the score most, strongest first, with their sign."""
+
+
+def signals(
+    span: Span,
+    ents: Iterable[Span],
+    kind: str,
+    claimant_known: bool,
+    dates: tuple[str, ...],
+    found: tuple[Figure, ...],
+) -> dict[str, float]:
+    """The transparent features of a claim, from what the extractor found and its words.
+
+    Word lists rather than lemmas or tags: archives go through a pipeline without a tagger."""
+    words = [t.lower_ for t in span if not t.is_space]
+    return text_signals(span.text, words, {e.label_ for e in ents}, kind, claimant_known, dates, found)
+
+
+def text_signals(
+    text: str,
+    words: list[str],
+    labels: set[str],
+    kind: str,
+    claimant_known: bool,
+    dates: tuple[str, ...],
+    found: tuple[Figure, ...],
+) -> dict[str, float]:
+    """`signals` for a text already cut into lower-case words (training uses it directly)."""
+    vocab = set(words)
+    alpha = sum(1 for w in words if w[:1].isalpha())
+    out = {
+        "figure": float(any(f.explicit for f in found) or any(w[:1].isdigit() for w in words)),
+        "percent": float("%" in vocab or "por ciento" in text.lower() or "percent" in vocab),
+        "money": float(bool(vocab & MONEY)),
+        "date": float(bool(dates)),
+        "claimant": float(claimant_known),
+        "speech": float(bool(vocab & SPEECH)),
+        f"kind_{kind}": 1.0,
+        "comparative": float(bool(vocab & COMPARATIVE)),
+        "hedge": float(bool(vocab & HEDGES)),
+        "first_singular": float(bool(vocab & FIRST_SINGULAR)),
+        "first_plural": float(bool(vocab & FIRST_PLURAL)),
+        "second_person": float(bool(vocab & SECOND_PERSON)),
+        "opinion_words": float(bool(vocab & OPINION_WORDS) or "hay que" in text.lower()),
+        "evaluative": float(bool(vocab & EVALUATIVE)),
+        "greeting": float(bool(vocab & GREETING)),
+        "question": float("?" in text or "¿" in text),
+        "exclamation": float("!" in text or "¡" in text),
+        "negation": float(bool(vocab & NEGATION)),
+        "hashtag": float(any(w.startswith("#") for w in words)),
+        "mention": float(any(w.startswith("@") for w in words)),
+        "link": float("http" in text),
+        "short": float(alpha < 8),
+        "long": float(alpha > 40),
+    }
+    for label in labels:
+        if label in ACTOR_LABELS:
+            out[ACTOR_LABELS[label]] = 1.0
+    return {name: value for name, value in out.items() if value and name in SIGNALS}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, links or digits' values: "El 70%" and "el 45 %" share grams."""
+    text = _URL.sub(" URL ", text.lower())
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"\d", "0", text)
+
+
+def grams(text: str) -> set[str]:
+    """Word 1-2 grams ("w:") and character 2-5 grams inside words ("c:") of a folded text.
+
+    Hashtags and mentions keep their mark; an account's name is folded to one token."""
+    folded = fold(text)
+    words = [w if not w.startswith("@") else "@user" for w in _WORD.findall(folded)]
+    out = {"w:" + w for w in words}
+    out.update("w:" + a + " " + b for a, b in zip(words, words[1:]))
+    for word in set(words):
+        if word != "@user":
+            out.update(_char_grams(word))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _char_grams(word: str) -> tuple[str, ...]:
+    """Character 2-5 grams of one word, padded with a space each side; words repeat, so cached."""
+    padded = f" {word} "
+    size = len(padded)
+    return tuple({"c:" + padded[i : i + n] for n in range(2, 6) for i in range(size - n + 1)})
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """One logistic regression: signal weights, n-gram weights (read over L2-normalised binary
+    n-grams, only the ones that matter kept), a bias, Platt calibration and a threshold."""
+
+    bias: float
+    signal_weights: dict[str, float]
+    gram_weights: dict[str, float]
+    calibration: tuple[float, float]
+    threshold: float
+
+    def contributions(self, feats: dict[str, float], grams_: set[str]) -> tuple[float, dict[str, float], float]:
+        """The raw margin, each signal's share of it, and the n-grams' share."""
+        norm = math.sqrt(len(grams_)) or 1.0
+        weights = self.gram_weights
+        text_part = sum(weights.get(g, 0.0) for g in grams_) / norm
+        shares = {name: self.signal_weights.get(name, 0.0) * value for name, value in feats.items()}
+        return self.bias + text_part + sum(shares.values()), shares, text_part
+
+    def probability(self, margin: float) -> float:
+        a, b = self.calibration
+        z = a * margin + b
+        return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
+
+    def to_json(self) -> dict:
+        return {
+            "bias": self.bias,
+            "signals": self.signal_weights,
+            "grams": self.gram_weights,
+            "calibration": list(self.calibration),
+            "threshold": self.threshold,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> LinearModel:
+        return cls(
+            bias=float(data["bias"]),
+            signal_weights={str(k): float(v) for k, v in data["signals"].items()},
+            gram_weights={str(k): float(v) for k, v in data["grams"].items()},
+            calibration=(float(data["calibration"][0]), float(data["calibration"][1])),
+            threshold=float(data["threshold"]),
+        )
+
+
+@dataclass(frozen=True)
+class Model:
+    checkable: LinearModel
+    checkworthy: LinearModel
+    about: dict
+    """What it was trained on and how it measured, as the training wrote it."""
+
+    def assess(
+        self,
+        feats: dict[str, float],
+        text: str,
+        opinion: bool = False,
+        checkable: bool | None = None,
+        details: dict[str, str] | None = None,
+    ) -> Assessment:
+        """Both decisions for one claim. An opinion (the extractor's kind) is never checkable,
+        and what is not checkable is not check-worthy, whatever its score. `checkable`, when
+        given (a reviewer said so), replaces the model's decision; `details` name what a signal
+        found ("figure": "2 misil"), for the reasons."""
+        text_grams = grams(text)
+        if checkable is None:
+            able_margin, _, _ = self.checkable.contributions(feats, text_grams)
+            checkable = not opinion and self.checkable.probability(able_margin) >= self.checkable.threshold
+        margin, shares, text_part = self.checkworthy.contributions(feats, text_grams)
+        score = round(self.checkworthy.probability(margin), 3)
+        return Assessment(
+            checkable=checkable,
+            checkworthy=checkable and score >= self.checkworthy.threshold,
+            score=score,
+            reasons=_reasons(shares, text_part, text_grams, self.checkworthy, checkable, details or {}),
+        )
+
+    def to_json(self) -> dict:
+        return {
+            "format": FORMAT,
+            "checkable": self.checkable.to_json(),
+            "checkworthy": self.checkworthy.to_json(),
+            "about": self.about,
+        }
+
+
+def _reasons(
+    shares: dict[str, float],
+    text_part: float,
+    text_grams: set[str],
+    model: LinearModel,
+    checkable: bool,
+    details: dict[str, str],
+) -> tuple[str, ...]:
+    """The three signals that moved the score most, and the wording's share with its telling words."""
+    moved = [
+        (v, SIGNALS[k] + (f" ({details[k]})" if k in details else "")) for k, v in shares.items() if abs(v) >= 0.05
+    ]
+    moved.sort(key=lambda p: -abs(p[0]))
+    weights = model.gram_weights
+    words = [(weights[g], g) for g in text_grams if g[0] == "w" and g in weights]
+    words.sort(key=lambda p: -abs(p[0]))
+    telling = []
+    for weight, gram in words:
+        # Words a reviewer can read: same direction as the wording's share, no folded digits, no bare "el".
+        if (weight > 0) == (text_part > 0) and "0" not in gram and (" " in gram or len(gram) >= 6):
+            telling.append(gram[2:])
+            if len(telling) == 3:
+                break
+    wording = "wording typical of claims fact-checkers check" if text_part > 0 else "wording typical of what they skip"
+    if telling:
+        wording += ": " + ", ".join(f"“{w}”" for w in telling)
+    ranked = [*moved[:3], (text_part, wording)]
+    ranked.sort(key=lambda p: -abs(p[0]))
+    out = tuple(f"{value:+.2f} {phrase}" for value, phrase in ranked)
+    return out if checkable else ("not checkable: states nothing verifiable", *out)
+
+
+def load_model(path: str | Path | None = None) -> Model:
+    """The model at `path`, else the shipped one. JSON only: loading runs no code."""
+    return _load(str(Path(path).expanduser()) if path else str(SHIPPED_MODEL))
+
+
+@cache
+def _load(path: str) -> Model:
+    from workbench.errors import InvalidInput
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise InvalidInput(f"The check-worthiness model {path} cannot be read: {error}.") from error
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InvalidInput(f"The check-worthiness model {path} is not a {FORMAT} file.")
+    return Model(
+        LinearModel.from_json(data["checkable"]), LinearModel.from_json(data["checkworthy"]), data.get("about", {})
+    )
+
+
+_current: list[Model] = []
+
+
+def current_model() -> Model:
+    """The model in use: the one the settings file names under `[checkworthiness] model`
+    (a model `workbench train checkworthiness --install` wrote), else the shipped one.
+    Read once per process; `use_model` switches it."""
+    if not _current:
+        from workbench.config import load_settings
+
+        _current.append(load_model(load_settings().checkworthiness_model))
+    return _current[0]
+
+
+def use_model(path: str | Path | None) -> Model:
+    """Score with the model at `path` (None: the shipped one) from now on in this process."""
+    _current[:] = [load_model(path)]
+    return _current[0]

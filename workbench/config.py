@@ -164,6 +164,10 @@ class Settings:
     languages: tuple[str, ...] = field(default=("es", "en"))
     """Languages the extraction pipeline handles."""
 
+    semantic: bool = True
+    """Match by sentence embeddings as well as by terms ([matching] semantic); off on a machine
+    that cannot run the model, where matching falls back to lexical terms alone."""
+
     origin: str | None = None
     """The settings file these came from, for messages; None for the defaults."""
 
@@ -277,7 +281,7 @@ def load_settings(path: Path | None = None) -> Settings:
     return settings_from_dict(data, str(path))
 
 
-SECTIONS = {"organization", "ratings", "rating_aliases", "limits", "reviewer"}
+SECTIONS = {"organization", "ratings", "rating_aliases", "limits", "reviewer", "matching"}
 _WEB_ADDRESS = re.compile(r"https?://[^\s/]+")
 
 
@@ -304,7 +308,18 @@ def settings_from_dict(data: dict[str, Any], name: str) -> Settings:
         origin=name,
         max_article_bytes=max_bytes,
         max_claim_chars=max_chars,
+        semantic=_matching(data.get("matching", {}), name),
     )
+
+
+def _matching(table: Any, name: str) -> bool:  # noqa: ANN401 - parsed TOML
+    """[matching] semantic: match by sentence embeddings as well as by terms (default true)."""
+    if not isinstance(table, dict) or set(table) - {"semantic"}:
+        raise InvalidInput(f"Settings file {name}: [matching] takes only semantic = true or false.")
+    semantic = table.get("semantic", True)
+    if not isinstance(semantic, bool):
+        raise InvalidInput(f"Settings file {name}: [matching] semantic must be true or false.")
+    return semantic
 
 
 def _limits(limits: Any, name: str) -> tuple[int, int]:  # noqa: ANN401 - parsed TOML

@@ -152,3 +152,23 @@ def test_the_index_command_refuses_when_semantic_matching_is_off(tmp_path: Path)
     env = {"WORKBENCH_SETTINGS": str(settings)}
     assert_ok(invoke("import", archive, "--format", "claims-csv", "--db", db, env=env))
     assert_clean_failure(invoke("index", "--db", db, env=env), InvalidInput.exit_code)
+
+
+def test_a_query_of_common_words_keeps_enough_of_them_to_find_its_claim(tmp_path: Path) -> None:
+    """A near copy that lost its one rare word shares only common ones with its claim: scored on
+    its four rarest alone, shorter claims holding those four would outrank it."""
+    from workbench.matching.retrieval import top
+    from workbench.models import ArticleInput, ClaimDraft
+
+    workbench = Workbench(tmp_path / "claims.db", actor="tester")
+    workbench.ensure_database()
+    texts = ["alfa bravo charlie delta"] * 3 + [f"echo foxtrot filler{i}" for i in range(6)]
+    texts.append("alfa bravo charlie delta echo foxtrot")
+    with workbench.store() as store:
+        claims = [ClaimDraft(0, len(t), t, "event", True, 0.5) for t in texts]
+        _, ids = store.insert_article(ArticleInput("\n".join(texts), "T", "en"), "h", claims)
+        store.index.add((claim_id, 1, text.split()) for claim_id, text in zip(ids, texts))
+        frequencies = store.index.all_document_frequencies()
+        query = "alfa bravo charlie delta echo foxtrot".split()
+        ranked = top(*store.index.bm25(query, frequencies, 1, 0.9, 0.5), 3, set())[0].tolist()
+    assert ranked[0] == ids[-1]

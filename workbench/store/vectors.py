@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 CHUNK = 500
 """Ids per `IN (...)` list: SQLite limits the variables of one statement."""
+MATRIX_CHUNK = 65_536
+"""Vectors read and decoded at a time when the whole matrix loads."""
 
 
 def encode(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -76,20 +78,30 @@ class ClaimVectors:
 
     def matrix(self, model: str) -> tuple[np.ndarray, np.ndarray]:
         """(claim ids, float32 rows) of every vector of this model, by claim id: read once per
-        matching session, then every query is one matrix product."""
+        matching session, then every query is one matrix product. Read MATRIX_CHUNK rows at a time
+        into one preallocated matrix, so loading a million rows never holds them twice."""
         import numpy as np
 
-        ids, scales, blobs = [], [], []
-        for claim_id, scale, vector in self.db.execute(
+        count = self.count(model)
+        ids = np.empty(count, dtype=np.int64)
+        rows: np.ndarray | None = None
+        cursor = self.db.execute(
             "SELECT claim_id, scale, vector FROM claim_vectors WHERE model = ? ORDER BY claim_id", [model]
-        ):
-            ids.append(claim_id)
-            scales.append(scale)
-            blobs.append(vector)
-        if not ids:
+        )
+        done = 0
+        while chunk := cursor.fetchmany(MATRIX_CHUNK):
+            chunk = chunk[: count - done]  # a row written since the count waits for the next session
+            components = np.frombuffer(b"".join(r[2] for r in chunk), dtype=np.int8).reshape(len(chunk), -1)
+            if rows is None:
+                rows = np.empty((count, components.shape[1]), dtype=np.float32)
+            ids[done : done + len(chunk)] = [r[0] for r in chunk]
+            rows[done : done + len(chunk)] = decode(components, np.asarray([r[1] for r in chunk], dtype=np.float32))
+            done += len(chunk)
+            if done == count:
+                break
+        if rows is None:
             return np.empty(0, dtype=np.int64), np.empty((0, 0), dtype=np.float32)
-        components = np.frombuffer(b"".join(blobs), dtype=np.int8).reshape(len(ids), -1)
-        return np.asarray(ids, dtype=np.int64), decode(components, np.asarray(scales, dtype=np.float32))
+        return ids[:done], rows[:done]
 
     def of(self, model: str, claim_ids: list[int]) -> dict[int, np.ndarray]:
         """The float vectors of some claims (those that have one of this model)."""

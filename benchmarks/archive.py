@@ -1,7 +1,8 @@
 """Matching and dedupe at archive scale, beside an exhaustive rapidfuzz scan of the same claims.
 
     python -m benchmarks.archive [--claims 1000000] [--queries 200] [--dedupe-claims 100000]
-                                 [--scan-budget 300] [--dedupe-budget 600] [--workdir DIR] [--keep]
+                                 [--scan-budget 300] [--dedupe-budget 600] [--vector-sample 2000]
+                                 [--workdir DIR] [--keep]
 
 Builds an archive of synthetic Spanish and English claims (benchmarks/synthetic.py: actors,
 figures, places, dates, attribution; one row in eight re-reports an earlier event), imports it
@@ -10,8 +11,11 @@ RSS, and in-process match latency for near-copies of archived claims (each query
 claim lightly perturbed, so it has one known source). The baseline is what the workbench
 replaces: `rapidfuzz.process.extract` over every claim's text (texts folded once with
 `default_process`, one thread), on the same queries; it gives the speed-up ratio and the scan's
-top hits for recall@10. Then `workbench match -` in a subprocess (start-up included) against the
-scan of the same queries with loading the texts included, and `dedupe` on a separate database.
+top hits for recall@10. Then matching with vectors (--vector-sample claims embedded for real, at
+the rate printed, and stand-in copies of their vectors for the rest of the archive, so the matrix
+has the archive's size: latency, memory and the database size are real, recall indicative), then
+`workbench match -` in a subprocess (start-up included, with those vectors) against the scan of the
+same queries with loading the texts included, and `dedupe` on a separate database.
 
 Peak RSS is ru_maxrss of this process, so it covers everything done up to the line it is printed
 on (generation, import, matching, then the scan's own copy of the texts); dedupe runs in a child

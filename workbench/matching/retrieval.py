@@ -23,7 +23,8 @@ K1 = 0.9
 B = 0.5
 """BM25's term saturation and length normalisation (Okapi's usual 1.2 and 0.75 scored lower on train)."""
 RRF_K = 10
-"""Reciprocal-rank fusion's constant: small, so the first few places of each stage count most."""
+"""Reciprocal-rank fusion's constant: small, so the first few places of each stage count most.
+k 5 and k 10 tie on train (MAP@5 0.855); the larger, smoother one is kept."""
 LEXICAL_WEIGHT = 1.0
 """The lexical ranks' weight beside the semantic ranks' (1.0: equal, the train optimum)."""
 DEPTH = 100

@@ -97,7 +97,8 @@ def fuse(
 
     `lexical` is (claim ids, BM25 scores) of every claim sharing a term (MatchIndex.bm25). With no
     vectors (semantic matching off, the model missing, nothing embedded yet) the lexical ranking
-    is the answer; a claim not embedded yet is found by its lexical rank alone. Scores are scaled
+    is the answer. A claim not embedded yet (an archive before `workbench index`) takes its lexical
+    rank for its semantic one too, so it competes as an equal with claims that have vectors. Scores are scaled
     so a claim first in both stages scores 1. method "sum" ranks by cosine + weight * BM25 / the
     best BM25 instead (a claim without a vector takes the lowest cosine of the semantic candidates).
     """
@@ -120,6 +121,9 @@ def fuse(
         score_of = {c: weight / (k + r) / best for r, c in enumerate(lexical_of, 1)}
         for r, c in enumerate(sem_ids.tolist(), 1):
             score_of[c] = score_of.get(c, 0.0) + 1.0 / (k + r) / best
+        for r, c in enumerate(lexical_of, 1):
+            if cosine_of.get(c) is None:  # not embedded yet: its lexical rank stands for both
+                score_of[c] += 1.0 / (k + r) / best
     else:
         score_of = {
             c: (floor if cos is None else cos) + weight * lexical_of.get(c, 0.0) for c, cos in cosine_of.items()

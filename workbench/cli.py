@@ -185,7 +185,7 @@ def _import_archive(ctx: click.Context, paths: tuple[str, ...], db: Path | None,
             f"{result.matched} matching earlier claims" if result.linked else "run `workbench dedupe` to link them"
         )
         click.echo(f"Imported archive {path} as article {result.article_id} ({result.claim_count} claims, {matched})")
-        if workbench.settings.semantic:
+        if workbench.settings.semantic and sys.stderr.isatty():
             click.echo("Run `workbench index` to embed them for matching across wording and languages", err=True)
 
 

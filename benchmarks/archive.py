@@ -1,7 +1,8 @@
 """Matching and dedupe at archive scale, beside an exhaustive rapidfuzz scan of the same claims.
 
     python -m benchmarks.archive [--claims 1000000] [--queries 200] [--dedupe-claims 100000]
-                                 [--scan-budget 300] [--dedupe-budget 600] [--workdir DIR] [--keep]
+                                 [--scan-budget 300] [--dedupe-budget 600] [--vector-sample 2000]
+                                 [--workdir DIR] [--keep]
 
 Builds an archive of synthetic Spanish and English claims (benchmarks/synthetic.py: actors,
 figures, places, dates, attribution; one row in eight re-reports an earlier event), imports it
@@ -10,8 +11,11 @@ RSS, and in-process match latency for near-copies of archived claims (each query
 claim lightly perturbed, so it has one known source). The baseline is what the workbench
 replaces: `rapidfuzz.process.extract` over every claim's text (texts folded once with
 `default_process`, one thread), on the same queries; it gives the speed-up ratio and the scan's
-top hits for recall@10. Then `workbench match -` in a subprocess (start-up included) against the
-scan of the same queries with loading the texts included, and `dedupe` on a separate database.
+top hits for recall@10. Then matching with vectors (--vector-sample claims embedded for real, at
+the rate printed, and stand-in copies of their vectors for the rest of the archive, so the matrix
+has the archive's size: latency, memory and the database size are real, recall indicative), then
+`workbench match -` in a subprocess (start-up included, with those vectors) against the scan of the
+same queries with loading the texts included, and `dedupe` on a separate database.
 
 Peak RSS is ru_maxrss of this process, so it covers everything done up to the line it is printed
 on (generation, import, matching, then the scan's own copy of the texts); dedupe runs in a child
@@ -317,6 +321,97 @@ def run_scan(
     return found, load, times
 
 
+# -- vectors -------------------------------------------------------------------------
+
+
+def run_vectors(
+    db: Path, queries: list[tuple[int, str, str]], claim_of: dict[int, int], limit: int, sample: int, table: Table
+) -> dict[int, list[int]]:
+    """Matching with stored vectors: the embedding rate on `sample` real claims, then match latency
+    and recall with a vector for every claim.
+
+    Embedding a whole synthetic archive would take hours here (the rate is printed), so the
+    `sample` oldest claims and every query's source claim get their real vectors, and every other
+    claim a copy of a sampled claim's vector with a little noise: the matrix has the archive's
+    size and a realistic spread of cosines, so latency and memory are real; recall is indicative."""
+    import numpy as np
+
+    from workbench.matching.embedding import default_embedder
+    from workbench.matching.engine import Matcher, query_features
+    from workbench.nlp.extract import extract_many
+    from workbench.service import Workbench, resolve_language
+
+    embedder = default_embedder()
+    if embedder is None:
+        table.section("vectors: the embedding model cannot run here; skipped")
+        return {}
+    workbench = Workbench(db)
+    table.section("vectors (int8 in claims.db)", "seconds", "rate", "peak RSS")
+    with workbench.store() as store:
+        total = store.claim_count()
+        first = store.db.execute("SELECT min(id) FROM claims").fetchone()[0]
+        wanted = sorted(set(range(first, first + min(sample, total))) | set(claim_of.values()))
+        texts = {c.id: c.text for c in store.claims(claim_ids=wanted)}
+        start = time.perf_counter()
+        for i in range(0, len(wanted), 64):
+            chunk = wanted[i : i + 64]
+            with store.transaction():
+                store.vectors.put(embedder.name, chunk, embedder.passages([texts[c] for c in chunk]))
+        seconds = time.perf_counter() - start
+        rate = len(wanted) / seconds
+        table.add(
+            f"  embed {len(wanted):,} real claims (index's path)",
+            seconds,
+            f"{rate:,.1f} claims/s",
+            f"{rss_mib():,.0f} MiB",
+        )
+        table.add(f"  (the whole archive at that rate: {total / rate / 3600:,.1f} h)")
+        _, real = store.vectors.matrix(embedder.name)
+        rng = np.random.default_rng(1)
+        rest = [c for c in range(first, first + total) if c not in set(wanted)]
+        start = time.perf_counter()
+        for i in range(0, len(rest), 20_000):
+            chunk = rest[i : i + 20_000]
+            rows = real[rng.integers(0, len(real), len(chunk))] + rng.normal(0, 0.02, (len(chunk), real.shape[1]))
+            rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+            with store.transaction():
+                store.vectors.put(embedder.name, chunk, rows.astype(np.float32))
+        table.add(f"  store {len(rest):,} stand-in vectors (copies + noise)", time.perf_counter() - start)
+    sizes = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
+    table.add("  database file with vectors (+ WAL)", f"{sizes / 2**20:,.0f} MiB")
+
+    with workbench.store() as store:
+        matcher = Matcher(store, embedder)
+        start = time.perf_counter()
+        matcher._vector_index()
+        matcher._vocabulary()
+        load = time.perf_counter() - start
+        for language in ("es", "en"):
+            list(extract_many(["North Korea fired two missiles."], language))
+        times, embed_times, found = [], [], {}
+        for i, text, _ in queries:
+            start = time.perf_counter()
+            language = resolve_language("auto", text, workbench.settings)
+            query = query_features(text, next(extract_many([text], language)), language, None)
+            middle = time.perf_counter()
+            (vector,) = matcher.query_vectors([text])
+            embedded = time.perf_counter()
+            found[i] = [m.claim for m in matcher.match(query, limit, vector=vector)]
+            times.append(time.perf_counter() - start)
+            embed_times.append(embedded - middle)
+    table.add(f"  load the vector matrix and vocabulary: {load:.2f} s; peak RSS {rss_mib():,.0f} MiB")
+    table.section(
+        f"in-process matching with vectors, {len(queries)} near-copy queries", "p50 ms", "p95 ms", "max ms", "mean ms"
+    )
+    for label, values in (("  query embedding alone", embed_times), ("  features + embedding + hybrid match", times)):
+        ms = [v * 1000 for v in values]
+        table.add(label, percentile(ms, 0.5), percentile(ms, 0.95), max(ms), statistics.fmean(ms))
+    hits = sum(claim_of[i] in found[i] for i, _, _ in queries)
+    table.add(f"  recall@{limit} with vectors (indicative)", "", "", "", f"{hits / len(queries):.3f}")
+    table.add(f"  peak RSS so far: {rss_mib():,.0f} MiB")
+    return found
+
+
 # -- the CLI -------------------------------------------------------------------------
 
 
@@ -432,6 +527,12 @@ def main() -> None:
     parser.add_argument("--dedupe-claims", type=int, default=100_000, help="claims in the dedupe database (0: skip)")
     parser.add_argument("--dedupe-budget", type=float, default=600, help="seconds dedupe may take before it is stopped")
     parser.add_argument("--dedupe-apply", action="store_true", help="run dedupe --apply (confirm duplicates)")
+    parser.add_argument(
+        "--vector-sample",
+        type=int,
+        default=2000,
+        help="claims embedded for real before matching with vectors (0: skip)",
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", type=Path, help="where the CSVs and databases go (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the databases")
@@ -519,6 +620,10 @@ def _run(args: argparse.Namespace, workdir: Path, generator: Generator, table: T
     misses = [(i, text) for i, text, _ in queries if claim_of[i] not in found[i]]
     for i, text in misses[:5]:
         table.add(f"    missed: row {i}: {text[:70]!r}")
+
+    if args.vector_sample:
+        log(f"vectors: embedding {args.vector_sample:,} claims, stand-ins for the rest")
+        run_vectors(db, queries, claim_of, limit, args.vector_sample, table)
 
     cli_queries = queries[:CLI_QUERIES]
     log(f"workbench match - on {len(cli_queries)} queries")

@@ -292,6 +292,8 @@ def _import_archive(ctx: click.Context, paths: tuple[str, ...], db: Path | None,
             f"{result.matched} matching earlier claims" if result.linked else "run `workbench dedupe` to link them"
         )
         say(f"Imported archive {path} as article {result.article_id} ({result.claim_count} claims, {matched})")
+        if workbench.settings.semantic and sys.stderr.isatty():
+            say("Run `workbench index` to embed them for matching across wording and languages.", err=True)
 
 
 @contextmanager
@@ -693,6 +695,60 @@ def _query_lines(max_bytes: int, max_chars: int) -> list[str]:
 
 def _match_json(m: Any) -> dict[str, Any]:  # noqa: ANN401 - workbench.matching.engine.Match
     return {"claim": m.claim, "text": m.text, "score": m.score, "relation": m.relation}
+
+
+@cli.command()
+@db_option
+@click.pass_context
+def index(ctx: click.Context, db: Path | None) -> None:
+    """Embed every claim that has no vector yet, so matching finds it in other words and languages.
+
+    Runs in batches and resumes where it stopped; progress, rate and ETA go to stderr.
+    An archive import leaves its claims to this command; matching uses vectors where they exist.
+
+    Example: workbench index --db claims.db
+    """
+    workbench = _workbench(ctx, db)
+    done = _index_with_progress(workbench)
+    click.echo(f"Embedded {done} claims" if done else "Every claim has its vector already")
+
+
+def _index_with_progress(workbench: Workbench) -> int:
+    """Rich's bar (rate, ETA) on a terminal; elsewhere a plain line per tenth of the work."""
+    import time
+
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        columns = (
+            TextColumn("Embedding claims"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+        )
+        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("index", total=None, rate="")
+            started = time.monotonic()
+
+            def tick(done: int, total: int) -> None:
+                elapsed = time.monotonic() - started
+                bar.update(task, completed=done, total=total, rate=f"{done / elapsed:.1f}/s" if done else "")
+
+            return workbench.index_vectors(progress=tick)
+    started = time.monotonic()
+    shown = [0]
+
+    def line(done: int, total: int) -> None:
+        if total and (done >= shown[0] + total / 10 or done == total) and done:
+            shown[0] = done
+            elapsed = time.monotonic() - started
+            rate = done / elapsed if elapsed else 0.0
+            eta = (total - done) / rate if rate else 0.0
+            click.echo(f"Embedded {done}/{total} claims, {rate:.1f}/s, {eta:.0f} s left", err=True)
+
+    return workbench.index_vectors(progress=line)
 
 
 @cli.command()

@@ -172,6 +172,10 @@ class Settings:
     languages: tuple[str, ...] = field(default=("es", "en"))
     """Languages the extraction pipeline handles."""
 
+    semantic: bool = True
+    """Match by sentence embeddings as well as by terms ([matching] semantic); off on a machine
+    that cannot run the model, where matching falls back to lexical terms alone."""
+
     origin: str | None = None
     """The settings file these came from, for messages; None for the defaults."""
 
@@ -291,7 +295,7 @@ def load_settings(path: Path | None = None) -> Settings:
     return settings_from_dict(data, str(path))
 
 
-SECTIONS = {"organization", "ratings", "rating_aliases", "limits", "reviewer", "checkworthiness"}
+SECTIONS = {"organization", "ratings", "rating_aliases", "limits", "reviewer", "checkworthiness", "matching"}
 _WEB_ADDRESS = re.compile(r"https?://[^\s/]+")
 
 
@@ -319,6 +323,7 @@ def settings_from_dict(data: dict[str, Any], name: str) -> Settings:
         origin=name,
         max_article_bytes=max_bytes,
         max_claim_chars=max_chars,
+        semantic=_matching(data.get("matching", {}), name),
     )
 
 
@@ -330,6 +335,16 @@ def _checkworthiness_model(table: Any, name: str) -> str | None:  # noqa: ANN401
     if model is not None and (not isinstance(model, str) or not model.strip()):
         raise InvalidInput(f"Settings file {name}: [checkworthiness] model must be a path in quotes.")
     return model.strip() if model else None
+
+
+def _matching(table: Any, name: str) -> bool:  # noqa: ANN401 - parsed TOML
+    """[matching] semantic: match by sentence embeddings as well as by terms (default true)."""
+    if not isinstance(table, dict) or set(table) - {"semantic"}:
+        raise InvalidInput(f"Settings file {name}: [matching] takes only semantic = true or false.")
+    semantic = table.get("semantic", True)
+    if not isinstance(semantic, bool):
+        raise InvalidInput(f"Settings file {name}: [matching] semantic must be true or false.")
+    return semantic
 
 
 def _limits(limits: Any, name: str) -> tuple[int, int]:  # noqa: ANN401 - parsed TOML

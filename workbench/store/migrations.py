@@ -18,6 +18,7 @@ TABLES = {
     "links",
     "audit",
     "claim_terms",
+    "claim_vectors",
 }
 
 
@@ -208,6 +209,20 @@ def m008_take_back(db: Database) -> None:
     db["verdicts"].add_column("retracted_by", str)
     db["claim_sources"].add_column("removed_at", str)
     db["claim_sources"].add_column("removed_by", str)
+
+
+@migrations()
+def m009_claim_vectors(db: Database) -> None:
+    """A sentence embedding per claim, for matching across wording and languages: the model's
+    name beside it (vectors of two models are never compared), int8 components and the scale
+    that turns them back into the normalised float vector (see workbench/store/vectors.py)."""
+    db["claim_vectors"].create(
+        {"claim_id": int, "model": str, "scale": float, "vector": bytes},
+        pk="claim_id",
+        foreign_keys=[("claim_id", "claims", "id")],
+        not_null={"model", "scale", "vector"},
+    )
+    db["claim_vectors"].create_index(["model"])
 
 
 @migrations()

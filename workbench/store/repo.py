@@ -28,6 +28,7 @@ from workbench.models import (
 from workbench.store.claim_writes import ClaimWrites, claim_values
 from workbench.store.clock import now
 from workbench.store.match_index import MatchIndex
+from workbench.store.vectors import ClaimVectors
 
 CHUNK = 500
 """Ids per `IN (...)` list: SQLite limits the variables of one statement."""
@@ -43,6 +44,7 @@ class Store(ClaimWrites):
         self.db = db
         self.actor = actor
         self.index = MatchIndex(db)
+        self.vectors = ClaimVectors(db)
 
     def close(self) -> None:
         self.db.close()

@@ -32,9 +32,13 @@ check: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
+# Quality and speed beside their baselines, each from one run. retrieval and checkworthiness read
+# the CheckThat! data from ../shared/data (kept out of the repository by its licence).
 bench: setup
 	$(BIN)/python -m benchmarks.extraction
 	$(BIN)/python -m benchmarks.matching
+	$(BIN)/python -m benchmarks.retrieval
+	$(BIN)/python -m benchmarks.checkworthiness
 	$(BIN)/python -m benchmarks.reports
 
 clean:

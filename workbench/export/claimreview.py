@@ -48,7 +48,7 @@ def review(article: dict[str, Any], claim: dict[str, Any], report: Report) -> di
         "@context": CONTEXT,
         "@type": "ClaimReview",
         "url": organization.review_link(claim["id"], article["id"]),
-        "claimReviewed": claim["text"],
+        "claimReviewed": " ".join(claim["text"].split()),  # one line, as search engines show it
         "datePublished": verdict["at"],
         "inLanguage": language,
         "author": {"@type": "Organization", "name": organization.name, "url": organization.url},
@@ -66,10 +66,12 @@ def review(article: dict[str, Any], claim: dict[str, Any], report: Report) -> di
 
 
 def rating(label: str, language: str, report: Report) -> dict[str, Any]:
-    """reviewRating: the label in the review's language, and the numbers when the step has one."""
+    """reviewRating: the label in the review's language (as `name`, which Google's fact-check tools
+    read, and `alternateName`, its older place), and the numbers when the step has one."""
     settings = report.settings
     step = settings.step(label)
-    node: dict[str, Any] = {"@type": "Rating", "alternateName": step.label(language) if step else label}
+    shown = step.label(language) if step else label
+    node: dict[str, Any] = {"@type": "Rating", "name": shown, "alternateName": shown}
     if step is not None and step.value is not None:
         node |= {"ratingValue": step.value, "bestRating": settings.best_value, "worstRating": settings.worst_value}
     return node

@@ -38,6 +38,21 @@ async def wait_until(pilot: Pilot, condition: Callable[[], bool], rounds: int = 
     raise AssertionError(f"still not true after {rounds} rounds: {condition}")
 
 
+async def steady_cursors(pilot: Pilot) -> None:
+    """Stop every text cursor blinking, so a snapshot never depends on when in the blink it is taken."""
+    from textual.widgets import Input, TextArea
+
+    for widget in [*pilot.app.screen.query(Input), *pilot.app.screen.query(TextArea)]:
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+async def settle_steady(pilot: Pilot) -> None:
+    """settle, then steady cursors: the opening of every snapshot."""
+    await settle(pilot)
+    await steady_cursors(pilot)
+
+
 def text_of(static: Static) -> str:
     """What the widget shows, after markup (if any) was applied."""
     visual = static.visual

@@ -10,7 +10,7 @@ import pytest
 
 from tests.helpers import SHORT_ARTICLE
 from tests.tui.conftest import FIXED_NOW
-from tests.tui.helpers import settle
+from tests.tui.helpers import settle, settle_steady, steady_cursors
 from workbench.service import Workbench
 from workbench.tui.app import make_app
 
@@ -18,12 +18,12 @@ from workbench.tui.app import make_app
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
 def test_main_screen(snap_compare, frozen: Workbench, size: tuple[int, int]):
     """Articles, the first article's claims, and the first claim in full."""
-    assert snap_compare(make_app(frozen), terminal_size=size, run_before=settle)
+    assert snap_compare(make_app(frozen), terminal_size=size, run_before=settle_steady)
 
 
 def test_main_screen_with_key_help_at_80x24(snap_compare, frozen: Workbench):
     """The key help beside the panes; the footer keeps every key it shows."""
-    assert snap_compare(make_app(frozen), terminal_size=(80, 24), press=["question_mark"], run_before=settle)
+    assert snap_compare(make_app(frozen), terminal_size=(80, 24), press=["question_mark"], run_before=settle_steady)
 
 
 def test_a_rated_claim_of_the_second_article_at_120x40(snap_compare, frozen: Workbench):
@@ -39,6 +39,7 @@ def test_a_rated_claim_of_the_second_article_at_120x40(snap_compare, frozen: Wor
         await settle(pilot)
         await pilot.press("down", "tab", "down", "down")
         await settle(pilot)
+        await steady_cursors(pilot)
 
     assert snap_compare(make_app(frozen), terminal_size=(120, 40), run_before=run_before)
 
@@ -46,7 +47,14 @@ def test_a_rated_claim_of_the_second_article_at_120x40(snap_compare, frozen: Wor
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
 def test_split_dialog(snap_compare, frozen: Workbench, size: tuple[int, int]):
     """The claim to split, the cursor where the second claim would begin, and how to do it."""
-    assert snap_compare(make_app(frozen), terminal_size=size, press=["x"], run_before=settle)
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        await steady_cursors(pilot)
+
+    assert snap_compare(make_app(frozen), terminal_size=size, run_before=run_before)
 
 
 def test_a_conflict_side_by_side_at_120x40(snap_compare, frozen: Workbench):
@@ -62,13 +70,14 @@ def test_a_conflict_side_by_side_at_120x40(snap_compare, frozen: Workbench):
         await settle(pilot)
         await pilot.press("down")  # past the duplicate, to Tokyo's two missiles
         await settle(pilot)
+        await steady_cursors(pilot)
 
     assert snap_compare(make_app(frozen), terminal_size=(120, 40), run_before=run_before)
 
 
 def test_main_screen_at_200x60(snap_compare, frozen: Workbench):
     """The widest layout: long titles and claims fit, the footer sits at the left."""
-    assert snap_compare(make_app(frozen), terminal_size=(200, 60), run_before=settle)
+    assert snap_compare(make_app(frozen), terminal_size=(200, 60), run_before=settle_steady)
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
@@ -81,6 +90,7 @@ def test_queue(snap_compare, frozen: Workbench, size: tuple[int, int]):
         await settle(pilot)
         await pilot.press("down", "down")
         await settle(pilot)
+        await steady_cursors(pilot)
 
     assert snap_compare(make_app(frozen), terminal_size=size, run_before=run_before)
 
@@ -99,6 +109,7 @@ def test_import_dialog_pasting_text(snap_compare, frozen: Workbench, size: tuple
         pilot.app.screen.query_one("#published").value = "2023-09-13"
         pilot.app.screen.query_one("#text").text = SHORT_ARTICLE
         await pilot.pause()
+        await steady_cursors(pilot)
 
     assert snap_compare(make_app(frozen), terminal_size=size, run_before=run_before)
 
@@ -110,5 +121,6 @@ def test_import_dialog_file_tab_at_80x24(snap_compare, frozen: Workbench):
         await settle(pilot)
         await pilot.press("i")
         await pilot.pause()
+        await steady_cursors(pilot)
 
     assert snap_compare(make_app(frozen), terminal_size=(80, 24), run_before=run_before)

@@ -1,7 +1,9 @@
 """Reading ClaimReview JSON-LD (schema.org) as an archive of earlier claims.
 
-A file may hold one review, a list of them, or a document with an @graph; nodes of other types are
-skipped and @id references inside the file are followed. Terms are read by their schema.org names
+A file may hold one review, a list of them, a document with an @graph, a DataCommons feed (the
+`dataFeedElement` lists fact-check aggregators publish) or a web page carrying any of these in its
+`<script type="application/ld+json">` blocks; nodes of other types are skipped and @id references
+inside the file are followed. Terms are read by their schema.org names
 whether bare ("claimReviewed"), prefixed ("schema:claimReviewed") or written as IRIs, so nothing is
 fetched: the file is read as it stands. Reviews that cannot be used are reported by position and
 left out; a file that is not JSON or has no usable review is refused whole.
@@ -11,7 +13,9 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import UTC, date, datetime
+import re
+import warnings
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from workbench.config import STANCE_PROPERTY as STANCE
@@ -37,13 +41,7 @@ Node = dict[str, Any]
 def read_claimreview(text: str, name: str, settings: Settings) -> tuple[list[ArchiveRow], list[str]]:
     """Usable reviews as archive rows (ratings already on the scale), and one problem sentence per review
     left out or imported without a field."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InvalidInput(f"{name} is not JSON ({error.msg} at line {error.lineno}, column {error.colno}).") from None
-    except (RecursionError, ValueError):
-        # Nested deeper than Python recurses, or a number longer than int() reads (4,300 digits).
-        raise InvalidInput(f"{name} is JSON nested too deep or with a number too long to read.") from None
+    data = _page_blocks(text, name) if _looks_like_html(text) else _parse(text, name)
     try:
         rows, problems = _rows(data, settings)
     except RecursionError:
@@ -51,6 +49,42 @@ def read_claimreview(text: str, name: str, settings: Settings) -> tuple[list[Arc
     if not rows:
         raise InvalidInput(f"{name} has no ClaimReview with a claimReviewed; nothing was imported.")
     return rows, problems
+
+
+def _parse(text: str, name: str) -> Any:  # noqa: ANN401 - parsed JSON
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InvalidInput(f"{name} is not JSON ({error.msg} at line {error.lineno}, column {error.colno}).") from None
+    except (RecursionError, ValueError):
+        # Nested deeper than Python recurses, or a number longer than int() reads (4,300 digits).
+        raise InvalidInput(f"{name} is JSON nested too deep or with a number too long to read.") from None
+
+
+def _looks_like_html(text: str) -> bool:
+    return text.lstrip()[:1] == "<"
+
+
+def _page_blocks(text: str, name: str) -> list[Any]:
+    """The JSON-LD blocks of a web page, as one list: a review page publishes its ClaimReview there.
+    A block that is not JSON is skipped (pages carry broken ones), since others may hold the review."""
+    import lxml.html  # only pages need it
+
+    try:
+        page = lxml.html.document_fromstring(text)
+    except (ValueError, lxml.etree.ParserError):
+        raise InvalidInput(f"{name} is neither JSON nor a readable web page.") from None
+    blocks = []
+    for script in page.iter("script"):
+        if (script.get("type") or "").split(";")[0].strip().lower() != "application/ld+json":
+            continue
+        try:
+            blocks.append(json.loads(script.text_content()))
+        except (json.JSONDecodeError, RecursionError, ValueError):
+            continue
+    if not blocks:
+        raise InvalidInput(f"{name} is a web page with no JSON-LD block to read ClaimReview from.")
+    return blocks
 
 
 def _rows(data: Any, settings: Settings) -> tuple[list[ArchiveRow], list[str]]:  # noqa: ANN401 - parsed JSON
@@ -67,13 +101,18 @@ def _rows(data: Any, settings: Settings) -> tuple[list[ArchiveRow], list[str]]: 
 
 
 def _top_nodes(data: Any) -> Any:  # noqa: ANN401 - parsed JSON
-    """The nodes a file lists: itself, the items of a list, or the members of an @graph."""
+    """The nodes a file lists: itself, the items of a list, the members of an @graph, or the items of
+    a DataCommons feed (a DataFeed's dataFeedElement, each a DataFeedItem holding its item)."""
     if isinstance(data, list):
         for item in data:
             yield from _top_nodes(item)
     elif isinstance(data, dict):
-        if "@graph" in data:
-            yield from _top_nodes(data["@graph"])
+        for key in ("@graph", "dataFeedElement", "schema:dataFeedElement"):
+            if key in data:
+                yield from _top_nodes(data[key])
+                return
+        if "DataFeedItem" in _types(data) and "item" in data:
+            yield from _top_nodes(data["item"])
         else:
             yield data
 
@@ -182,6 +221,8 @@ class _Reader:
         label, rating = self.rating(review, problems)
         review_url = self.url(next(iter(self.get(review, "url")), None))
         pages = [u for u in (self.url(v) for k in ("appearance", "firstAppearance") for v in self.get(item, k)) if u]
+        if not pages:  # the older form: itemReviewed is the CreativeWork where the claim appeared
+            pages = [u for u in (self.url(v) for k in ("url", "sameAs") for v in self.get(item, k)) if u]
         when = self.text(review, "datePublished")
         contributor = next((self._as_text(v) for v in self.get(review, "contributor") if self._as_text(v)), None)
         sources = self.citations(review)
@@ -191,6 +232,7 @@ class _Reader:
                 title = f"{author_name}: {label}" if author_name else label
             sources.insert(0, SourceInput(review_url, "context", title, author_name))
         sources += [SourceInput(page, "context") for page in pages[1:]]
+        language = self.language(review, item, problems)
         rationale = self.text(review, "reviewBody")
         if rationale is None and label and self.settings.step(label) is None:
             rationale = f"{author_name or 'The review'} rated it {label!r}."  # the label the scale has no word for
@@ -198,13 +240,13 @@ class _Reader:
             line=n,
             text=text,
             claimant=self.text(item, "author"),
-            date=self.day(self.text(item, "datePublished"), "the claim's datePublished", problems),
+            date=self.day(self.text(item, "datePublished"), "the claim's datePublished", problems, language),
             url=pages[0] if pages else None,
             rating=rating,
-            language=self.language(review, item, problems),
+            language=language,
             rationale=rationale,
             reviewer=contributor or author_name,
-            reviewed_at=self.moment(when, problems) if when else None,
+            reviewed_at=self.moment(when, problems, language) if when else None,
             sources=tuple(dict.fromkeys(sources)),
         )
         return row, problems
@@ -271,25 +313,56 @@ class _Reader:
         return None
 
     @staticmethod
-    def day(value: str | None, what: str, problems: list[str]) -> str | None:
+    def day(value: str | None, what: str, problems: list[str], language: str | None = None) -> str | None:
         if not value:
             return None
-        try:
-            return date.fromisoformat(value[:10]).isoformat()
-        except ValueError:
-            problems.append(f"{what} {value!r} is not an ISO date; kept without it")
+        parsed = publisher_moment(value, language)
+        if parsed is None:
+            problems.append(f"{what} {value!r} is not a date; kept without it")
             return None
+        return parsed.date().isoformat()
 
     @staticmethod
-    def moment(value: str, problems: list[str]) -> str | None:
+    def moment(value: str, problems: list[str], language: str | None = None) -> str | None:
         """An ISO timestamp in UTC to the second, as verdicts store them; a bare date is its midnight."""
-        try:
-            parsed = datetime.fromisoformat(value) if "T" in value or " " in value else None
-            if parsed is None:
-                parsed = datetime.combine(date.fromisoformat(value[:10]), datetime.min.time())
-        except ValueError:
-            problems.append(f"datePublished {value!r} is not an ISO date; the verdict is dated today")
+        parsed = publisher_moment(value, language)
+        if parsed is None:
+            problems.append(f"datePublished {value!r} is not a date; the verdict is dated today")
             return None
         if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=UTC)
         return parsed.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def publisher_moment(value: str, language: str | None = None) -> datetime | None:
+    """A date as publishers write it: ISO 8601, "2017-03-01 20:30:17 UTC", RFC 2822 ("Wed, 01 Mar
+    2017 20:30:17 GMT"), "March 1, 2017", "1 de marzo de 2017"; naive when no zone is given. A
+    slashed day such as 01/03/2017 is read day first unless the review is in English (where US
+    publishers write the month first). None for what is no date or names no year."""
+    text = " ".join(value.split())
+    try:
+        return datetime.fromisoformat(text) if len(text) > 10 else datetime.combine(date.fromisoformat(text), time())
+    except ValueError:
+        pass
+    import dateparser  # the forms above ISO; imported only when a file needs it
+
+    settings = {
+        "DATE_ORDER": "MDY" if language == "en" else "DMY",
+        "PREFER_DAY_OF_MONTH": "first",
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "STRICT_PARSING": True,
+        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],  # "yesterday" dates nothing
+    }
+    languages = ["en", "es"] if language != "es" else ["es", "en"]
+    with warnings.catch_warnings():  # dateparser warns about its own pytz use on some versions
+        warnings.simplefilter("ignore")
+        parsed = dateparser.parse(text, languages=languages, settings=settings)
+    if parsed is None:
+        return None
+    zone = dateparser.parse(text, languages=languages, settings={**settings, "RETURN_AS_TIMEZONE_AWARE": True})
+    return zone if zone is not None and _names_a_zone(text) else parsed
+
+
+def _names_a_zone(text: str) -> bool:
+    return bool(re.search(r"(?:\b(?:UTC|GMT|[A-Z]{3,4}T)\b|[+-]\d{2}:?\d{2}$|Z$)", text))

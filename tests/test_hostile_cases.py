@@ -99,7 +99,10 @@ def test_a_nul_after_the_first_kilobytes_is_refused_not_stored(seeded: Workbench
 def test_claimreview_export_cannot_break_out_of_its_script_tag(seeded: Workbench):
     claim = seeded.claims()[0]
     seeded.add_verdict(claim.id, "Falso", "</script><script>alert(1)</script> & <!--")
-    result = invoke("export", "--format", "claimreview", "--db", seeded.db_path)
+    settings = write(seeded.db_path.parent / "publisher.toml", '[organization]\nurl = "https://checks.example"\n')
+    result = invoke(
+        "export", "--format", "claimreview", "--db", seeded.db_path, env={"WORKBENCH_SETTINGS": str(settings)}
+    )
     assert_ok(result)
     page = f'<html><script type="application/ld+json">{result.stdout}</script></html>'
     body = page.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]

@@ -38,13 +38,16 @@ SCRIPT = "<script>alert(1)</script>"
 FORMULA = '=HYPERLINK("http://x","y")'
 HOSTILE = f"{SCRIPT} dijo \"Putin\" y 'Kim'\nen otra línea {FORMULA}\r\nfin & <img src=x onerror=alert(2)>"
 HOSTILE_TITLE = f"<b>Informe</b> {SCRIPT}"
+PUBLISHER = '[organization]\nname = "Comprobado"\nurl = "https://comprobado.example"\n'
 
 
 @pytest.fixture(autouse=True)
 def _default_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No settings file of the person running the tests leaks in: no $WORKBENCH_SETTINGS, no ./workbench.toml."""
+    """No settings file of the person running the tests leaks in: no $WORKBENCH_SETTINGS; the
+    ./workbench.toml read is ours, naming the publisher ClaimReview needs."""
     monkeypatch.delenv("WORKBENCH_SETTINGS", raising=False)
     monkeypatch.chdir(tmp_path)
+    write(tmp_path / "workbench.toml", PUBLISHER)
 
 
 def add_article(
@@ -247,7 +250,7 @@ def test_reviewed_claim_in_claimreview(reviewed) -> None:
     review = next(r for r in reviews if r["claimReviewed"] == CLAIM)
     # Google's required fields
     assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
-    assert review["url"] == f"https://claims-workbench.invalid/claims/{ids['claim']}"
+    assert review["url"] == f"https://comprobado.example/claims/{ids['claim']}"
     assert review["reviewRating"] == {
         "@type": "Rating",
         "name": "Engañoso",
@@ -259,8 +262,8 @@ def test_reviewed_claim_in_claimreview(reviewed) -> None:
     # and the recommended ones
     assert review["author"] == {
         "@type": "Organization",
-        "name": "Claims workbench",
-        "url": "https://claims-workbench.invalid",
+        "name": "Comprobado",
+        "url": "https://comprobado.example",
     }
     assert re.match(r"\d{4}-\d{2}-\d{2}T", review["datePublished"])
     assert review["inLanguage"] == "es"
@@ -311,7 +314,7 @@ def test_claimreview_expands_as_json_ld(reviewed, monkeypatch: pytest.MonkeyPatc
     schema = "http://schema.org/"
     review = next(node for node in expanded if node[schema + "claimReviewed"][0]["@value"] == CLAIM)
     assert review["@type"] == [schema + "ClaimReview"]
-    assert review[schema + "url"] == [{"@id": "https://claims-workbench.invalid/claims/1"}]
+    assert review[schema + "url"] == [{"@id": "https://comprobado.example/claims/1"}]
     rating = review[schema + "reviewRating"][0]
     assert rating["@type"] == [schema + "Rating"]
     assert rating[schema + "alternateName"] == [{"@value": "Engañoso"}]
@@ -518,7 +521,7 @@ def test_force_replaces_the_out_file(reviewed, tmp_path: Path) -> None:
     workbench, _ = reviewed
     out = write(tmp_path / "report.html", "earlier work")
     assert_ok(invoke("export", "--format", "html", "--out", out, "--force", "--db", workbench.db_path))
-    assert out.read_text(encoding="utf-8") == workbench.export("html")
+    assert out.read_text(encoding="utf-8") == export(workbench, "html")
     assert sorted(p.name for p in tmp_path.iterdir() if "report" in p.name) == ["report.html"]
 
 
@@ -790,7 +793,7 @@ def test_export_then_import_round_trips_claims_verdicts_and_sources(fixture: str
         assert imported_history == history[-1:]  # the latest verdict: rating, rationale, reviewer and time
         web = [s for s in sources if s["url"].startswith("https://")]
         assert all(source in imported_sources for source in web), (web, imported_sources)
-        assert any(s["url"].startswith("https://claims-workbench.invalid/claims/") for s in imported_sources)
+        assert any(s["url"].startswith("https://comprobado.example/claims/") for s in imported_sources)
     again = invoke("import", out, "--format", "claimreview", "--db", target)
     assert_ok(again)
     assert again.stdout.startswith("Already imported as article 1")
@@ -851,3 +854,20 @@ def test_markdown_escapes_only_what_would_become_markup() -> None:
     )
     rendered = MarkdownIt("commonmark").render(escape("# 1. *a* [b](c) `d` <e> - f"))
     assert rendered == "<p># 1. *a* [b](c) `d` &lt;e&gt; - f</p>\n"
+
+
+def test_claimreview_is_refused_until_the_publisher_is_named(reviewed, tmp_path: Path) -> None:
+    workbench, _ = reviewed
+    (tmp_path / "workbench.toml").unlink()
+    message = assert_clean_failure(invoke("export", "--format", "claimreview", "--db", workbench.db_path), INVALID)
+    assert "[organization]" in message
+
+
+def test_a_long_claim_reviewed_is_exported_with_a_warning(reviewed) -> None:
+    workbench, ids = reviewed
+    assert len(CLAIM) > 75
+    result = invoke("export", "--format", "claimreview", "--db", workbench.db_path)
+    assert_ok(result)
+    assert CLAIM in result.stdout  # written whole: a fact-checker shortens it, not the exporter
+    assert result.stderr.startswith("Warning: 1 of 2 reviews have a claimReviewed longer than 75 characters")
+    assert f"comprobado.example/claims/{ids['claim']})" in result.stderr

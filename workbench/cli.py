@@ -443,11 +443,14 @@ def export(
     check_format(fmt)
     workbench = _workbench(ctx, db)
     scope = {"date_from": date_from, "date_to": date_to, "status": status, "cluster": cluster}
+    warnings: list[str] = []
     if out is not None and str(out) != "-":
-        workbench.export_to(out, fmt, article_id, force=force, **scope)
+        workbench.export_to(out, fmt, article_id, force=force, warnings=warnings, **scope)
         say(f"Wrote {out}", err=True)
-        return
-    click.echo(workbench.export(fmt, article_id, **scope), nl=False)
+    else:
+        click.echo(workbench.export(fmt, article_id, warnings=warnings, **scope), nl=False)
+    for warning in warnings:
+        say(f"Warning: {warning}", err=True)
 
 
 @cli.group()

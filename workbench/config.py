@@ -143,6 +143,12 @@ class Organization:
     review_url: str = "{organization_url}/claims/{claim}"
     """Where the fact check of a claim is published; {claim}, {article} and {organization_url} are filled in."""
 
+    @property
+    def configured(self) -> bool:
+        """Whether someone has named the publisher: ClaimReview is refused until then, since a
+        review authored by the placeholder is of no use to anyone who reads it."""
+        return not self.url.rstrip("/").endswith(".invalid")
+
     def review_link(self, claim_id: int, article_id: int) -> str:
         return self.review_url.format(claim=claim_id, article=article_id, organization_url=self.url.rstrip("/"))
 

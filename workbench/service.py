@@ -690,6 +690,7 @@ class Workbench:
         date_to: str | None = None,
         status: str | None = None,
         cluster: int | None = None,
+        warnings: list[str] | None = None,
     ) -> str:
         """A report in a format (json, md, html, csv, claimreview) of everything, or of the claims in scope.
 
@@ -698,17 +699,30 @@ class Workbench:
         :param date_to: only articles published on or before this date.
         :param status: only claims with this review status (new, in_review, checked).
         :param cluster: only the confirmed duplicate cluster of this claim.
+        :param warnings: a list the writer's warnings are added to (a long claimReviewed, say).
         """
         from workbench.export import check_format, render
         from workbench.export.document import Scope
 
         check_format(fmt)
+        if fmt == "claimreview" and not self.settings.organization.configured:
+            raise InvalidInput(
+                "ClaimReview names your organisation as the author of every review: set name, url and "
+                "review_url under [organization] in the settings file (workbench.toml) first."
+            )
         scope = Scope.checked(article_id, date_from, date_to, status, cluster)
         with self.store() as store:
-            return render(fmt, store, scope, self.settings)
+            return render(fmt, store, scope, self.settings, warnings)
 
     def export_to(
-        self, out: Path, fmt: str, article_id: int | None = None, *, force: bool = False, **scope: Any
+        self,
+        out: Path,
+        fmt: str,
+        article_id: int | None = None,
+        *,
+        force: bool = False,
+        warnings: list[str] | None = None,
+        **scope: Any,
     ) -> Path:
         """Write a report to a file: refused before any work if the file exists (unless force),
         its folder is missing or it is the database; written beside and renamed into place."""
@@ -717,7 +731,7 @@ class Workbench:
         check_format(fmt)
         out = Path(out)
         _check_out(out, force, self.db_path)
-        _write_atomically(out, self.export(fmt, article_id, **scope))
+        _write_atomically(out, self.export(fmt, article_id, warnings=warnings, **scope))
         return out
 
 

@@ -27,12 +27,23 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
-def render(fmt: str, store: Store, scope: Scope | int | None = None, settings: Settings | None = None) -> str:
-    """The export of everything in scope (an int is taken as one article) as text in the given format."""
+def render(
+    fmt: str,
+    store: Store,
+    scope: Scope | int | None = None,
+    settings: Settings | None = None,
+    warnings: list[str] | None = None,
+) -> str:
+    """The export of everything in scope (an int is taken as one article) as text in the given format;
+    what the writer warns about is added to `warnings` when a list is given."""
     from workbench.export.document import gather
 
     check_format(fmt)
-    return write(fmt, gather(store, scope, settings))
+    report = gather(store, scope, settings)
+    text = write(fmt, report)
+    if warnings is not None:
+        warnings += report.warnings
+    return text
 
 
 def write(fmt: str, report: Report) -> str:

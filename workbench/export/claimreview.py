@@ -25,8 +25,19 @@ _SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 as JSON escapes they read back as the same text."""
 
 
+SHORT_CLAIM = 75
+"""Google's guidance for claimReviewed: a short summary, under about 75 characters."""
+
+
 def write_claimreview(report: Report) -> str:
-    text = json.dumps(claim_reviews(report), ensure_ascii=False, indent=2)
+    reviews = claim_reviews(report)
+    long = [review["url"] for review in reviews if len(review["claimReviewed"]) > SHORT_CLAIM]
+    if long:
+        report.warnings.append(
+            f"{len(long)} of {len(reviews)} reviews have a claimReviewed longer than {SHORT_CLAIM} characters, "
+            f"which search engines cut short (first: {long[0]}); shorten the claim text with `workbench edit`."
+        )
+    text = json.dumps(reviews, ensure_ascii=False, indent=2)
     return text.translate(_SCRIPT_UNSAFE) + "\n"
 
 

@@ -89,6 +89,8 @@ class Report:
     {"claim", "text", "rating", "article", "title", "url", "published", "canonical"}."""
     canonical_verdicts: dict[int, dict[str, Any]] = field(default_factory=dict)
     """Claim without a verdict of its own -> the latest verdict of its cluster's canonical claim."""
+    warnings: list[str] = field(default_factory=list)
+    """Sentences a writer leaves for the person exporting (the report itself is still written)."""
 
     @property
     def claims(self) -> list[dict[str, Any]]:

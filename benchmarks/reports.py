@@ -23,6 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from benchmarks.synthetic import RATINGS, Generator, write_csv
+from workbench.config import Organization, Settings
 from workbench.export import FORMATS
 from workbench.models import SourceInput
 from workbench.service import Workbench
@@ -91,7 +92,8 @@ def main() -> None:
     args = parser.parse_args()
     folder = args.workdir or Path(tempfile.mkdtemp(prefix="workbench-reports-"))
     folder.mkdir(parents=True, exist_ok=True)
-    workbench = Workbench(folder / "reports.db", actor="bench")
+    publisher = Settings(organization=Organization("Bench checks", "https://bench.example"))  # ClaimReview asks for one
+    workbench = Workbench(folder / "reports.db", actor="bench", settings=publisher)
     try:
         seconds, sources, links = build(workbench, args.claims, args.seed, folder)
         print(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
@@ -31,6 +31,7 @@ from workbench.config import (
     resolve_db_path,
 )
 from workbench.errors import InvalidInput, StoreUnavailable, WorkbenchError
+from workbench.export import FORMATS as EXPORT_FORMATS
 from workbench.service import Workbench
 from workbench.store import DatabaseError, describe_database_error
 from workbench.text import printable, strip_controls
@@ -127,6 +128,42 @@ db_option = click.option(
 )
 
 
+# -- completion of option values (bash, zsh, fish: `eval "$(_WORKBENCH_COMPLETE=bash_source workbench)"`)
+
+
+def offer(
+    values: Callable[[click.Context], Iterable[str]],
+) -> Callable[[click.Context, click.Parameter, str], list[str]]:
+    """A shell_complete callback offering the values that start with what is typed, case and
+    accents ignored, so `--status ch` offers "checked" and `verdict 3 enga` "Engañoso"."""
+    from unidecode import unidecode
+
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+        typed = unidecode(incomplete).casefold()
+        try:
+            return [value for value in dict.fromkeys(values(ctx)) if unidecode(value).casefold().startswith(typed)]
+        except (WorkbenchError, DatabaseError, OSError):
+            return []  # completion never prints an error into the reviewer's command line
+
+    return complete
+
+
+def _rating_names(ctx: click.Context) -> list[str]:
+    return [name for rating in load_settings().scale for name in (rating.en, rating.es) if name]
+
+
+def _entity_names(ctx: click.Context) -> list[str]:
+    """Entities of the database the command line names (or the default one), if it exists."""
+    named = next((c.params["db"] for c in (ctx, ctx.parent) if c is not None and c.params.get("db")), None)
+    db = resolve_db_path(named)
+    if not db.exists():
+        return []
+    return Workbench(db).entity_names()
+
+
+LANGUAGES = ("auto", "es", "en")
+
+
 def _workbench(ctx: click.Context, db: Path | None, reviewer: str | None = None) -> Workbench:
     """The core on the chosen database, with the settings file in force ($WORKBENCH_SETTINGS or ./workbench.toml)."""
     chosen = db or (ctx.find_root().params.get("db"))
@@ -201,7 +238,14 @@ def seed(ctx: click.Context, folder: Path | None, db: Path | None) -> None:
 @click.option("--url", help="Where the article was published (one file only).")
 @click.option("--outlet", help="The publishing outlet.")
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date; relative dates resolve against it.")
-@click.option("--lang", "language", default="auto", show_default=True, help="Language: es, en or auto.")
+@click.option(
+    "--lang",
+    "language",
+    default="auto",
+    show_default=True,
+    help="Language: es, en or auto.",
+    shell_complete=offer(lambda _: LANGUAGES),
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON line per file: its article id, claims and matches.")
 @click.option(
     "--format",
@@ -209,6 +253,7 @@ def seed(ctx: click.Context, folder: Path | None, db: Path | None) -> None:
     default="article",
     show_default=True,
     help="article (text, Markdown, HTML), claims-csv or claimreview.",
+    shell_complete=offer(lambda _: ("article", *ARCHIVE_FORMATS)),
 )
 @click.pass_context
 def import_(
@@ -343,7 +388,14 @@ def _import_with_progress(workbench: Workbench, articles: list) -> list:
 @click.argument("path")
 @click.option("--lines", is_flag=True, help="Treat each input line as its own text; one JSON line out per line.")
 @click.option("--json", "as_json", is_flag=True, help="Print claims as JSON.")
-@click.option("--lang", "language", default="auto", show_default=True, help="Language: es, en or auto.")
+@click.option(
+    "--lang",
+    "language",
+    default="auto",
+    show_default=True,
+    help="Language: es, en or auto.",
+    shell_complete=offer(lambda _: LANGUAGES),
+)
 def extract(path: str, lines: bool, as_json: bool, language: str) -> None:
     """Print the claims of a text without storing anything.
 
@@ -371,10 +423,25 @@ def extract(path: str, lines: bool, as_json: bool, language: str) -> None:
 @cli.command()
 @db_option
 @click.option("--article", "article_id", type=NUMBER, help="Only the claims of this article.")
-@click.option("--status", help=f"Only claims with this review status: {', '.join(CLAIM_STATUSES)}.")
-@click.option("--rating", help="Only claims whose latest verdict is this rating (English, Spanish or an alias).")
-@click.option("--kind", help=f"Only claims of this kind: {', '.join(CLAIM_KINDS)}.")
-@click.option("--entity", metavar="NAME", help="Only claims naming this entity (canonical name or as written).")
+@click.option(
+    "--status",
+    help=f"Only claims with this review status: {', '.join(CLAIM_STATUSES)}.",
+    shell_complete=offer(lambda _: CLAIM_STATUSES),
+)
+@click.option(
+    "--rating",
+    help="Only claims whose latest verdict is this rating (English, Spanish or an alias).",
+    shell_complete=offer(_rating_names),
+)
+@click.option(
+    "--kind", help=f"Only claims of this kind: {', '.join(CLAIM_KINDS)}.", shell_complete=offer(lambda _: CLAIM_KINDS)
+)
+@click.option(
+    "--entity",
+    metavar="NAME",
+    help="Only claims naming this entity (canonical name or as written).",
+    shell_complete=offer(_entity_names),
+)
 @click.option(
     "--queue", is_flag=True, help="The review queue: checkable claims not yet checked, highest check-worthiness first."
 )
@@ -413,11 +480,22 @@ def claims(
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", default="json", show_default=True, help="json, md, html, csv or claimreview.")
+@click.option(
+    "--format",
+    "fmt",
+    default="json",
+    show_default=True,
+    help="json, md, html, csv or claimreview.",
+    shell_complete=offer(lambda _: EXPORT_FORMATS),
+)
 @click.option("--article", "article_id", type=NUMBER, help="Only this article.")
 @click.option("--from", "date_from", metavar="YYYY-MM-DD", help="Only articles published on or after this day.")
 @click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Only articles published on or before this day.")
-@click.option("--status", help=f"Only claims with this review status: {', '.join(CLAIM_STATUSES)}.")
+@click.option(
+    "--status",
+    help=f"Only claims with this review status: {', '.join(CLAIM_STATUSES)}.",
+    shell_complete=offer(lambda _: CLAIM_STATUSES),
+)
 @click.option("--cluster", type=NUMBER, metavar="CLAIM", help="Only the confirmed duplicate cluster of this claim.")
 @click.option("--out", type=click.Path(path_type=Path), help="Write to this file ('-': standard output).")
 @click.option("--force", is_flag=True, help="Replace the --out file if it exists.")
@@ -464,7 +542,13 @@ def source() -> None:
 @db_option
 @click.option("--title")
 @click.option("--publisher")
-@click.option("--stance", default="context", show_default=True, help=f"One of: {', '.join(STANCES)}.")
+@click.option(
+    "--stance",
+    default="context",
+    show_default=True,
+    help=f"One of: {', '.join(STANCES)}.",
+    shell_complete=offer(lambda _: STANCES),
+)
 @click.option("--excerpt", help="The passage of the source that bears on the claim.")
 @click.option("--date", metavar="YYYY-MM-DD", help="When the source was published.")
 @click.option("--reviewer", help="Who attaches it (default: $WORKBENCH_REVIEWER, else the login name).")
@@ -500,7 +584,7 @@ def source_add(
 @click.option("--title")
 @click.option("--publisher")
 @click.option("--date", metavar="YYYY-MM-DD")
-@click.option("--stance", help=f"One of: {', '.join(STANCES)}.")
+@click.option("--stance", help=f"One of: {', '.join(STANCES)}.", shell_complete=offer(lambda _: STANCES))
 @click.option("--excerpt")
 @click.option("--reviewer", help="Who edits it (default: $WORKBENCH_REVIEWER, else the login name).")
 @click.option("--json", "as_json", is_flag=True, help="Print the change as JSON.")
@@ -633,7 +717,7 @@ def edit_add(ctx: click.Context, article_id: int, start: int, end: int, db: Path
 
 @cli.command()
 @click.argument("claim_id", type=NUMBER, metavar="CLAIM")
-@click.argument("rating")
+@click.argument("rating", shell_complete=offer(_rating_names))
 @db_option
 @click.option("--rationale", help="Why this rating.")
 @click.option("--reviewer", help="Who gives it (default: $WORKBENCH_REVIEWER, else the login name).")
@@ -666,7 +750,14 @@ def verdict(
 @db_option
 @click.option("--limit", default=10, show_default=True, help="How many earlier claims to show.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (always, with '-').")
-@click.option("--lang", "language", default="auto", show_default=True, help="Language of the query: es, en or auto.")
+@click.option(
+    "--lang",
+    "language",
+    default="auto",
+    show_default=True,
+    help="Language of the query: es, en or auto.",
+    shell_complete=offer(lambda _: LANGUAGES),
+)
 @click.pass_context
 def match(ctx: click.Context, text: str, db: Path | None, limit: int, as_json: bool, language: str) -> None:
     """Earlier claims ranked by similarity, each with its relation (duplicate, related, near-miss, conflict).
@@ -806,7 +897,12 @@ def link() -> None:
 @click.argument("claim_a", type=NUMBER)
 @click.argument("claim_b", type=NUMBER)
 @click.option(
-    "--as", "relation", default="duplicate", show_default=True, help="duplicate, related, near-miss or conflict."
+    "--as",
+    "relation",
+    default="duplicate",
+    show_default=True,
+    help="duplicate, related, near-miss or conflict.",
+    shell_complete=offer(lambda _: LINK_RELATIONS),
 )
 @db_option
 @click.pass_context

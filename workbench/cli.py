@@ -532,6 +532,63 @@ def export(
 
 
 @cli.group()
+def article() -> None:
+    """Articles already imported."""
+
+
+@article.command("set")
+@click.argument("article_id", type=NUMBER, metavar="ARTICLE")
+@click.option("--title", help="A better title.")
+@click.option("--url", help="Where it was published ('' clears it).")
+@click.option("--outlet", help="The publishing outlet ('' clears it).")
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date ('' clears it); claims' dates follow.")
+@click.option(
+    "--lang",
+    "language",
+    help="Its language: es or en; claims' dates follow.",
+    shell_complete=offer(lambda _: ("es", "en")),
+)
+@db_option
+@click.option("--reviewer", help="Who corrects it (default: $WORKBENCH_REVIEWER, else the login name).")
+@click.option("--json", "as_json", is_flag=True, help="Print what changed as JSON.")
+@click.pass_context
+def article_set(
+    ctx: click.Context,
+    article_id: int,
+    title: str | None,
+    url: str | None,
+    outlet: str | None,
+    published: str | None,
+    language: str | None,
+    db: Path | None,
+    reviewer: str | None,
+    as_json: bool,
+) -> None:
+    """Correct an article's title, url, outlet, date or language after import.
+
+    A new date or language resolves the claims' relative dates again ("el miércoles"); the
+    claims keep their text, split, verdicts and sources. Each change is in `history`.
+
+    Example: workbench article set 3 --published 2023-09-13 --outlet EFE
+    """
+    workbench = _workbench(ctx, db, reviewer)
+    changed, redated = workbench.set_article(
+        article_id, title=title, url=url, outlet=outlet, published=published, language=language
+    )
+    if as_json:
+        click.echo(json_line({"article": article_id, "changed": changed, "redated_claims": redated}))
+        return
+    if not changed:
+        say(f"Article {article_id} already reads so; nothing changed.")
+        return
+    fields = ", ".join(
+        f"{name} {value!r}" if value is not None else f"{name} cleared" for name, value in changed.items()
+    )
+    dated = f"; dates of {len(redated)} claims resolved again" if redated else ""
+    say(f"Article {article_id}: {fields}{dated}.")
+
+
+@cli.group()
 def source() -> None:
     """Sources attached to claims."""
 

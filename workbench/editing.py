@@ -9,6 +9,7 @@ write lock, and whatever another reviewer writes meanwhile is refused, never wri
 
 from __future__ import annotations
 
+import json
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -148,6 +149,35 @@ class ClaimEditor:
             else:
                 raise InvalidInput(f"There is no way to undo {change.action!r}.")
         return f"Undone: {change.note}"
+
+    def dates_for(self, article: dict[str, Any]) -> dict[int, list[str]]:
+        """The dates an article's claims get when resolved against this version of its metadata
+        (publication date, language), for those whose dates would change; nothing is written.
+
+        A claim still on the span extraction gave it takes the dates a fresh extraction of the whole
+        article finds there (the sentence's tense and frame count); a claim a reviewer reshaped is
+        read alone, as an edit reads it. Slow (the pipeline runs), so it runs outside any write.
+        """
+        from workbench.nlp.extract import extract_claims, extract_one
+
+        found = extract_claims(article["text"], article["language"], article["published"])
+        fresh = {(d.start, d.end): d for d in found}
+        changed = {}
+        for claim in self.store.claims(article_id=article["id"]):
+            draft = fresh.get((claim.start, claim.end)) or extract_one(
+                claim.text, article["language"], article["published"], claim.claimant, claim.checkable
+            )
+            if tuple(draft.dates) != tuple(claim.dates):
+                changed[claim.id] = list(draft.dates)
+        return changed
+
+    def redate(self, dates: dict[int, list[str]]) -> None:
+        """Store claims' new dates (from dates_for), each an audited edit of the claim, and match them again."""
+        with self.store.transaction():
+            for claim_id, found in dates.items():
+                before = self.store.content(claim_id)
+                self.store.write_content(claim_id, None, {**before, "dates": json.dumps(found)}, "edit")
+            self._rematch(list(dates))
 
     # -- helpers ------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from workbench.models import (
 )
 from workbench.nlp.language import resolve_language
 from workbench.store import Store, open_db
+from workbench.text import strip_controls
 from workbench.urls import validate_url
 
 if TYPE_CHECKING:
@@ -510,6 +511,51 @@ class Workbench:
         """Rewrite a claim's text; its entities, dates and figures are read again from the new text."""
         with self.store() as store:
             return self._editor(store).edit_text(claim_id, text, version)
+
+    def set_article(
+        self,
+        article_id: int,
+        *,
+        title: str | None = None,
+        url: str | None = None,
+        outlet: str | None = None,
+        published: str | None = None,
+        language: str | None = None,
+    ) -> tuple[dict[str, Any], list[int]]:
+        """Correct an article's metadata after import (a re-import is "Already imported"); a new
+        date or language resolves its claims' dates again. Returns the fields changed and the claims
+        whose dates changed; each write is audited. An empty string clears url, outlet or published.
+        """
+        from workbench.ingest.reader import validate_date
+
+        fields: dict[str, Any] = {}
+        if title is not None:
+            fields["title"] = " ".join(strip_controls(title).split())
+            if not fields["title"]:
+                raise InvalidInput("An article's title cannot be empty.")
+        if url is not None:
+            fields["url"] = validate_url(url) if url.strip() else None
+        if outlet is not None:
+            fields["outlet"] = " ".join(strip_controls(outlet).split()) or None
+        if published is not None:
+            fields["published"] = validate_date(published) if published.strip() else None
+        if language is not None:
+            if language not in self.settings.languages:
+                raise InvalidInput(f"Unknown language {language!r}; use one of: {', '.join(self.settings.languages)}.")
+            fields["language"] = language
+        if not fields:
+            raise InvalidInput("Nothing to change: give --title, --url, --outlet, --published or --lang.")
+        with self.store() as store:
+            article = store.article(article_id)
+            changed = {k: v for k, v in fields.items() if article[k] != v}
+            editor = self._editor(store)
+            dates = editor.dates_for(article | changed) if {"published", "language"} & set(changed) else {}
+            with store.transaction():  # one write: a failure above leaves the article as it was
+                if store.article(article_id) != article:
+                    raise Conflict(f"Article {article_id} was changed meanwhile; run the command again.")
+                store.update_article(article_id, changed)
+                editor.redate(dates)
+        return changed, sorted(dates)
 
     def split_claim(self, claim_id: int, at: int, version: int | None = None) -> Change:
         """Cut a claim in two at character `at` of its text; the second part becomes a new claim."""

@@ -147,8 +147,11 @@ def _utf16(data: bytes) -> str | None:
 
 
 def validate_date(value: str) -> str:
-    """A YYYY-MM-DD date, checked to exist."""
+    """A YYYY-MM-DD date, checked to exist (Python also reads 20230913 and 2023-W37-3; the form
+    documented is the only one taken)."""
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            raise ValueError
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
         raise InvalidInput(f"{value!r} is not a date in the form YYYY-MM-DD.") from None

@@ -286,6 +286,22 @@ class Store(ClaimWrites):
             raise NotFound(f"There is no article with id {article_id}.")
         return row
 
+    ARTICLE_FIELDS = ("title", "url", "outlet", "language", "published")
+    """What `article set` may correct after import; the text and its hash never change."""
+
+    def update_article(self, article_id: int, fields: dict[str, Any]) -> dict[str, Any]:
+        """Correct an article's metadata, audited with before and after; returns the fields changed."""
+        unknown = set(fields) - set(self.ARTICLE_FIELDS)
+        if unknown:
+            raise ValueError(f"not article metadata: {sorted(unknown)}")
+        with self.transaction():
+            current = self.article(article_id)
+            changed = {k: v for k, v in fields.items() if current[k] != v}
+            if changed:
+                self.db["articles"].update(article_id, changed)
+                self._audit("article", "articles", article_id, {k: current[k] for k in changed}, changed)
+        return changed
+
     def articles(self, article_id: int | None = None) -> list[dict[str, Any]]:
         """Full article rows, oldest first; one or none when article_id is given."""
         if article_id is not None:

@@ -240,7 +240,9 @@ class Workbench:
             language=language,
         )
 
-    def pasted_article(self, text: str, *, title: str | None = None, published: str | None = None) -> ArticleInput:
+    def pasted_article(
+        self, text: str, *, title: str | None = None, published: str | None = None, language: str = "auto"
+    ) -> ArticleInput:
         """An article from text pasted into the TUI, checked as a file would be; `PASTED` names it in messages."""
         from workbench.ingest.reader import parse_article
 
@@ -248,7 +250,7 @@ class Workbench:
         if len(data) > self.settings.max_article_bytes:
             size = self.settings.max_article_bytes / (1024 * 1024)
             raise InvalidInput(f"The pasted text is larger than the {size:g} MB limit for an article.")
-        return parse_article(data, origin=PASTED, title=title or None, published=published or None)
+        return parse_article(data, origin=PASTED, title=title or None, published=published or None, language=language)
 
     def seed(self, seeds_dir: Path, *, again: bool = False) -> list[ImportResult]:
         """Import the articles a folder's manifest.json lists, with the language, date and title it

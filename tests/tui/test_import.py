@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, TabbedContent, TextArea
+from textual.widgets import Input, Select, TabbedContent, TextArea
 
 from tests.conftest import file_digest
 from tests.helpers import SHORT_ARTICLE, write
@@ -157,3 +157,41 @@ def test_path_completion(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     assert complete_path("notes/story.md") is None
     assert complete_path("missing/x") is None
     assert complete_path("") is None
+
+
+@pytest.mark.slow
+async def test_a_file_is_imported_with_the_date_and_language_typed_beside_it(frozen: Workbench, tmp_path: Path):
+    """A file without a date line: what the reviewer types is what relative dates resolve against."""
+    story = write(tmp_path / "story.txt", SHORT_ARTICLE)
+    app = make_app(frozen)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        dialog = app.screen
+        dialog.query_one(PathInput).value = str(story)
+        dialog.query_one("#published", Input).value = "2023-09-13"
+        dialog.query_one("#language", Select).value = "es"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        new = frozen.articles()[-1]
+        assert (new.published, new.language) == ("2023-09-13", "es")
+        assert ("2023-09-13",) in [claim.dates for claim in frozen.claims(new.id)]  # "el miércoles"
+
+
+@pytest.mark.slow
+async def test_a_date_not_in_the_documented_form_keeps_the_dialog_open(frozen: Workbench, tmp_path: Path):
+    story = write(tmp_path / "story.txt", SHORT_ARTICLE)
+    before = file_digest(frozen.db_path)
+    notes = Notes()
+    app = make_app(frozen)
+    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        app.screen.query_one(PathInput).value = str(story)
+        app.screen.query_one("#published", Input).value = "13/09/2023"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ImportDialog)
+        assert any("YYYY-MM-DD" in message for message in notes.errors())
+    assert file_digest(frozen.db_path) == before

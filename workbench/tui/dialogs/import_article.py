@@ -1,4 +1,6 @@
-"""Importing from inside: an article file by path (completed from the filesystem), or pasted text.
+"""Importing from inside: an article file by path (completed from the filesystem), or pasted text,
+with the title, publication date and language a reviewer knows better than the file (relative
+dates such as "el miércoles" resolve against that date).
 
 The dialog stays open while the core reads, extracts and matches, so a refused file can be
 corrected in place; it closes with the import's result once the article is stored.
@@ -15,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.message import Message
-from textual.widgets import Input, Label, TabbedContent, TabPane, TextArea
+from textual.widgets import Input, Label, Select, TabbedContent, TabPane, TextArea
 from textual.worker import Worker, WorkerState
 
 from workbench.tui.dialogs.base import Dialog
@@ -27,6 +29,16 @@ if TYPE_CHECKING:
     from workbench.service import Workbench
 
 HINT = "ctrl+s imports · esc cancels"
+LANGUAGES = [("detect", "auto"), ("Spanish (es)", "es"), ("English (en)", "en")]
+
+
+@dataclass(frozen=True)
+class ArticleFields:
+    """What the reviewer typed beside the file or text; None where the file decides."""
+
+    title: str | None
+    published: str | None
+    language: str
 
 
 @dataclass
@@ -46,18 +58,18 @@ class ImportDialog(Dialog["ImportResult | None"]):
     ImportDialog #paste {
         padding: 0;
     }
-    ImportDialog #paste-fields {
+    ImportDialog #fields {
         grid-size: 2;
         grid-columns: 10 1fr;
         grid-rows: 1;
         grid-gutter: 0 1;
         height: auto;
-        margin-bottom: 1;
+        margin-top: 1;
     }
-    ImportDialog #paste-fields Label {
+    ImportDialog #fields Label {
         color: $text-muted;
     }
-    ImportDialog #paste-fields Input {
+    ImportDialog #fields Input {
         background: $boost;
     }
     ImportDialog TextArea {
@@ -87,12 +99,16 @@ class ImportDialog(Dialog["ImportResult | None"]):
                 with TabPane("File", id="file"):
                     yield PathInput(placeholder="Path of a .txt, .md or .html article; tab completes", id="path")
                 with TabPane("Paste text", id="paste"):
-                    with Grid(id="paste-fields"):
-                        yield Label("Title")
-                        yield Input(placeholder="optional: taken from the first line", id="title", compact=True)
-                        yield Label("Published")
-                        yield Input(placeholder="optional: YYYY-MM-DD", id="published", compact=True)
                     yield TextArea(id="text", soft_wrap=True, show_line_numbers=False)
+            with Grid(id="fields"):
+                yield Label("Title")
+                yield Input(placeholder="optional: taken from the text", id="title", compact=True)
+                yield Label("Published")
+                yield Input(
+                    placeholder="optional: YYYY-MM-DD; relative dates resolve to it", id="published", compact=True
+                )
+                yield Label("Language")
+                yield Select(LANGUAGES, value="auto", allow_blank=False, id="language", compact=True)
             yield Label("", id="import-progress", markup=False)
             yield Label(HINT, classes="hint")
 
@@ -114,22 +130,25 @@ class ImportDialog(Dialog["ImportResult | None"]):
         self.action_start_import()
 
     def action_start_import(self) -> None:
+        fields = ArticleFields(
+            self.query_one("#title", Input).value.strip() or None,
+            self.query_one("#published", Input).value.strip() or None,
+            str(self.query_one("#language", Select).value),
+        )
         if self.query_one(TabbedContent).active == "file":
             path = self.query_one("#path", PathInput).value.strip()
             if not path:
                 self.notify("Type the path of an article file.", severity="warning", markup=False)
                 return
             self._importing(f"Importing {path}: reading, extracting claims, matching…")
-            self.import_file(str(Path(path).expanduser()))
+            self.import_file(str(Path(path).expanduser()), fields)
         else:
             text = self.query_one("#text", TextArea).text
             if not text.strip():
                 self.notify("Paste the article's text first.", severity="warning", markup=False)
                 return
-            title = self.query_one("#title", Input).value.strip()
-            published = self.query_one("#published", Input).value.strip()
             self._importing("Importing the pasted text: extracting claims, matching…")
-            self.import_text(text, title, published)
+            self.import_text(text, fields)
 
     def _importing(self, note: str) -> None:
         self.importing = True
@@ -141,14 +160,18 @@ class ImportDialog(Dialog["ImportResult | None"]):
     # -- workers: the core reads and stores; the handlers below own the dialog -----------
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
-    def import_file(self, path: str) -> None:
-        article = self.workbench.read_article(path)
+    def import_file(self, path: str, fields: ArticleFields) -> None:
+        article = self.workbench.read_article(
+            path, title=fields.title, published=fields.published, language=fields.language
+        )
         [result] = self.workbench.import_articles([article])
         self.post_message(ImportFinished(result))
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
-    def import_text(self, text: str, title: str, published: str) -> None:
-        article = self.workbench.pasted_article(text, title=title or None, published=published or None)
+    def import_text(self, text: str, fields: ArticleFields) -> None:
+        article = self.workbench.pasted_article(
+            text, title=fields.title, published=fields.published, language=fields.language
+        )
         [result] = self.workbench.import_articles([article])
         self.post_message(ImportFinished(result))
 

@@ -428,8 +428,12 @@ class Workbench:
             raise InvalidInput("The search query is empty.")
         if not re.search(r"\w", query):
             return []  # punctuation alone matches nothing, and FTS5 refuses an empty phrase
+        from workbench.matching.terms import stems
+
+        # Quotes ask for the words as written; otherwise other forms of each word count too.
+        groups = set() if '"' in query else {tuple(stems(query, language)) for language in self.settings.languages}
         with self.store() as store:
-            return store.search(query)
+            return store.search(query, stem_groups=sorted(groups))
 
     # -- review ---------------------------------------------------------------
 

@@ -693,12 +693,27 @@ class Store(ClaimWrites):
 
     # -- search and audit -----------------------------------------------------
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Full-text search over claims, then articles; the query is quoted, never parsed as FTS syntax."""
+    def search(self, query: str, limit: int = 50, stem_groups: Sequence[Sequence[str]] = ()) -> list[SearchHit]:
+        """Full-text search over claims, then articles; the query is quoted, never parsed as FTS syntax.
+
+        Claims with the words as written come first; then claims with a word starting with each stem
+        of one group (the query's stems in each language): "misil" finds "misiles", "lanzamiento"
+        (stem "lanzamient") finds "lanzamientos", "satélites" (stem "satelit") finds "satélite".
+        """
         hits = [
             SearchHit("claim", row["id"], row["article_id"], row["text"])
             for row in self.db["claims"].search(query, quote=True, limit=limit, columns=["id", "article_id", "text"])
         ]
+        groups = [" AND ".join(_fts_phrase(stem) + "*" for stem in group) for group in stem_groups if group]
+        if groups and len(hits) < limit:
+            seen = {hit.id for hit in hits}
+            rows = self.db.execute(
+                "SELECT c.id, c.article_id, c.text FROM claims_fts f JOIN claims c ON c.id = f.rowid "
+                "WHERE claims_fts MATCH ? ORDER BY f.rank LIMIT ?",
+                [" OR ".join(f"({group})" for group in groups), limit],
+            ).fetchall()
+            others = [SearchHit("claim", *row) for row in rows if row[0] not in seen]
+            hits += others[: limit - len(hits)]
         hits += [
             SearchHit("article", row["id"], row["id"], row["title"])
             for row in self.db["articles"].search(query, quote=True, limit=limit, columns=["id", "title"])
@@ -788,3 +803,8 @@ class Store(ClaimWrites):
         for i in range(0, len(ids), size):
             chunk = ids[i : i + size]
             yield from self._all(sql.format(", ".join("?" for _ in chunk)), chunk)
+
+
+def _fts_phrase(term: str) -> str:
+    """A term as an FTS5 string, so nothing in it is read as query syntax."""
+    return '"' + term.replace('"', '""') + '"'

@@ -37,6 +37,7 @@ check: setup
 bench: setup
 	$(BIN)/python -m benchmarks.extraction
 	$(BIN)/python -m benchmarks.matching
+	$(BIN)/python -m benchmarks.dedupe_heldout
 	$(BIN)/python -m benchmarks.retrieval
 	$(BIN)/python -m benchmarks.checkworthiness
 	$(BIN)/python -m benchmarks.reports

@@ -233,3 +233,22 @@ def m010_checkworthy(db: Database) -> None:
     the clause itself. Re-extracting or editing a claim scores it with the model."""
     db["claims"].add_column("checkworthy", int, not_null_default=0)
     db.execute("UPDATE claims SET checkworthy = 1 WHERE checkable AND score >= 0.5")
+
+
+@migrations()
+def m013_latest_verdicts(db: Database) -> None:
+    """A view of the verdict in force for each claim (the last given and not taken back, as the
+    store reads it), so Datasette, a spreadsheet or plain SQL need not repeat the subquery."""
+    db.execute(
+        """
+        CREATE VIEW IF NOT EXISTS latest_verdicts AS
+        SELECT c.id AS claim_id, c.article_id, c.text, c.status, v.id AS verdict_id, v.rating,
+               v.rationale, v.reviewer, v.at
+        FROM claims c
+        JOIN verdicts v ON v.id = (
+            SELECT w.id FROM verdicts w
+            WHERE w.claim_id = c.id AND w.retracted_at IS NULL
+            ORDER BY w.id DESC LIMIT 1
+        )
+        """
+    )

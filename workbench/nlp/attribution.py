@@ -372,7 +372,23 @@ def canonical_of_phrase(tokens: list[Token]) -> str | None:
         found = find_in(" ".join(t.text for t in core))
         if found is not None:
             return found
+        found = _demonym_of(core)
+        if found is not None:
+            return found
     return find_in(text)
+
+
+def _demonym_of(core: list[Token]) -> str | None:
+    """An organisation named by its country's adjective ("la Defensa Civil peruana", "the Finnish
+    coast guard") speaks for that country."""
+    from workbench.nlp.gazetteer import demonym_country
+
+    for token in core:
+        if token.is_alpha and token.pos_ in {"ADJ", "PROPN", "NOUN", ""}:
+            found = demonym_country(token.text)
+            if found is not None:
+                return found
+    return None
 
 
 def _core(tokens: list[Token]) -> list[Token]:
@@ -518,11 +534,25 @@ def reporting_verb_over(token: Token) -> Token | None:
         current = current.head
 
 
-class Attributor:
-    """Walks an article's sentences in order, remembering who spoke last."""
+GOVERNMENT_WORDS = {"gobierno", "government", "ejecutivo", "gabinete", "cabinet"}
+GOVERNMENT_MODIFIERS = {"nacional", "central", "federal", "national"}
 
-    def __init__(self) -> None:
+
+def is_bare_government(text: str) -> bool:
+    """ "el Gobierno", "the government", "el Ejecutivo central": a government named by no country."""
+    words = text.casefold().split()
+    if words and words[0] in {"el", "la", "the", "this", "este"}:
+        words = words[1:]
+    return bool(words) and words[0] in GOVERNMENT_WORDS and all(w in GOVERNMENT_MODIFIERS for w in words[1:])
+
+
+class Attributor:
+    """Walks an article's sentences in order, remembering who spoke last. `country` is the country
+    the article is about, when one stands out: a bare "el Gobierno" speaks for it."""
+
+    def __init__(self, country: str | None = None) -> None:
         self.last: Claimant | None = None
+        self.country = country
 
         self.speakers: list[Claimant] = []
 
@@ -554,6 +584,8 @@ class Attributor:
     def _remember(self, claimant: Claimant | None) -> Claimant | None:
         if claimant is None:
             return None
+        if claimant.canonical is None and self.country is not None and is_bare_government(claimant.text):
+            claimant = Claimant(claimant.text, self.country)
         if claimant.canonical is None:
             claimant = self._resolve_anaphor(claimant)
         self.last = claimant

@@ -139,7 +139,7 @@ class _Context:
 def _claims_of(doc: Doc, norm: Normalized, context: _Context) -> Iterator[ClaimDraft]:
     sents = list(doc.sents)
     closing = quote_runs(sents)
-    attributor = Attributor()
+    attributor = Attributor(article_country([doc]))
     # Speakers of quotations are named where the quotation closes: read those sentences first.
     closers = {
         i: attributor.sentence_claimant(sents[i]) for i in sorted(set(closing)) if closing[i] != i or i in closing[:i]
@@ -155,6 +155,33 @@ def _claims_of(doc: Doc, norm: Normalized, context: _Context) -> Iterator[ClaimD
                 continue
             claimant = attributor.clause_claimant(clause.head, sentence_claimant)
             yield _draft(clause.span, clause.head, claimant, norm, context, lead=clause)
+
+
+def article_country(docs: Iterable[Doc]) -> str | None:
+    """The country an article is about, when one stands out: named (by name, capital, demonym or an
+    actor that speaks for it) at least twice, and at least twice as often as any other. A bare "el
+    Gobierno" speaks for it; in a story that names two countries alike it speaks for neither."""
+    from collections import Counter
+
+    from workbench.nlp.gazetteer import country_of, demonym_country
+
+    counts: Counter[str] = Counter()
+    for doc in docs:
+        for ent in doc.ents:
+            country = country_of(ent._.workbench_canonical)
+            if country is not None:
+                counts[country] += 1
+        for token in doc:
+            if token.is_alpha and not token.ent_type_ and token.pos_ in {"ADJ", "PROPN", "NOUN", ""}:
+                country = demonym_country(token.text)
+                if country is not None:
+                    counts[country] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _draft(
@@ -260,11 +287,33 @@ def _dates_ahead(span: Span, language: str) -> bool | frozenset[str]:
         verb = token
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
-        if _is_future(verb.doc[verb.i : verb.i + 1]) or any(
-            c.dep_ in {"aux", "aux:pass", "auxpass"} and _is_future(c.doc[c.i : c.i + 1]) for c in verb.children
+        if (
+            _is_future(verb.doc[verb.i : verb.i + 1])
+            or any(c.dep_ in {"aux", "aux:pass", "auxpass"} and _is_future(c.doc[c.i : c.i + 1]) for c in verb.children)
+            or _is_designated_day(token)
         ):
             ahead.add(fold_word(token.text))
     return frozenset(ahead)
+
+
+DESIGNATION_LEMMAS = {"declare", "proclaim", "designate", "declarar", "decretar", "proclamar", "designar"}
+"""Verbs that make a day something ("declared Monday a non-working day", "declaró el lunes día de
+luto"): the day named is the one set apart, which lies ahead of the decision, not when it was made."""
+
+
+def _is_designated_day(token: Token) -> bool:
+    """A weekday right after a designation verb (an article between) and followed by the predicate
+    noun it is made into ("a holiday", "día festivo", "jornada de luto")."""
+    doc = token.doc
+    k = token.i - 1
+    if k >= 0 and doc[k].lower_ in {"el", "this", "next"}:
+        k -= 1
+    if k < 0 or doc[k].lemma_.lower() not in DESIGNATION_LEMMAS:
+        return False
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return following is not None and (
+        following.lower_ in {"a", "an", "un", "una", "as", "como"} or following.lemma_.lower() in {"día", "jornada"}
+    )
 
 
 def _is_future(span: Span) -> bool:
@@ -312,8 +361,14 @@ def _score(
 
 def _figure_text(figure: Figure) -> str:
     """A figure as a reviewer reads it: 3,400,000,000 euros, not 3.4e+09."""
-    value = f"{figure.value:,.0f}" if float(figure.value).is_integer() else f"{figure.value:g}"
+    if figure.low is not None and figure.high is not None:
+        return f"{_number_text(figure.low)}–{_number_text(figure.high)} {figure.unit or ''}".strip()
+    value = _number_text(figure.value)
     return f"{'' if figure.qualifier == '=' else figure.qualifier}{value} {figure.unit or ''}".strip()
+
+
+def _number_text(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
 
 
 def _entities(ents: Iterable[Span], norm: Normalized) -> Iterator[EntityDraft]:

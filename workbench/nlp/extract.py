@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from workbench.nlp.checkworthiness import Assessment
 
 EVALUATIVE_LEMMAS = {
+    # Spanish
     "simbólico",
     "histórico",
     "importante",
@@ -31,11 +32,125 @@ EVALUATIVE_LEMMAS = {
     "clave",
     "crucial",
     "preocupante",
+    "peligroso",
+    "alarmante",
+    "inquietante",
+    "grave",
+    "positivo",
+    "negativo",
+    "decepcionante",
+    "vergonzoso",
+    "lamentable",
+    "inaceptable",
+    "intolerable",
+    "irresponsable",
+    "absurdo",
+    "ridículo",
+    "injusto",
+    "justo",
+    "acertado",
+    "valiente",
+    "audaz",
+    "ambicioso",
+    "necesario",
+    "urgente",
+    "trascendental",
+    "significativo",
+    "notable",
+    "admirable",
+    "ejemplar",
+    "brillante",
+    "desastroso",
+    "catastrófico",
+    "terrible",
+    "triste",
+    "escandaloso",
+    "polémico",
+    "arriesgado",
+    "sorprendente",
+    "esperanzador",
+    "bueno",
+    "malo",
+    # English
     "symbolic",
     "historic",
     "important",
     "key",
+    "worrying",
+    "worrisome",
+    "troubling",
+    "alarming",
+    "disturbing",
+    "dangerous",
+    "risky",
+    "reckless",
+    "irresponsible",
+    "unacceptable",
+    "shameful",
+    "disgraceful",
+    "regrettable",
+    "disappointing",
+    "absurd",
+    "ridiculous",
+    "unfair",
+    "fair",
+    "bold",
+    "brave",
+    "courageous",
+    "ambitious",
+    "necessary",
+    "urgent",
+    "significant",
+    "remarkable",
+    "exemplary",
+    "brilliant",
+    "disastrous",
+    "catastrophic",
+    "sad",
+    "scandalous",
+    "controversial",
+    "surprising",
+    "encouraging",
+    "welcome",
+    "good",
+    "bad",
+    "positive",
+    "negative",
+    "landmark",
 }
+"""Adjectives of appraisal (the Appreciation and Judgement classes of Martin & White's Appraisal
+framework, and their Spanish equivalents), written out by hand: a copular clause that predicates
+one ("es un paso histórico", "is a worrying precedent") evaluates rather than states."""
+EVALUATIVE_NOUNS = {
+    "ejemplo",
+    "modelo",
+    "hito",
+    "éxito",
+    "fracaso",
+    "error",
+    "desastre",
+    "vergüenza",
+    "escándalo",
+    "farsa",
+    "triunfo",
+    "provocación",
+    "example",
+    "model",
+    "milestone",
+    "success",
+    "failure",
+    "mistake",
+    "disaster",
+    "shame",
+    "disgrace",
+    "scandal",
+    "farce",
+    "triumph",
+    "provocation",
+    "gamble",
+}
+"""Nouns that evaluate on their own when predicated with an indefinite article ("ha sido un ejemplo
+de coordinación", "was a mistake"); with a figure or a name in the predicate the clause is a fact."""
 OPINION_LEMMAS = {"considerar", "opinar", "creer", "parecer", "consider", "believe", "think"}
 MIN_WORDS = 3
 
@@ -69,9 +184,47 @@ def extract_many(
 ) -> Iterator[list[ClaimDraft]]:
     """Claims of many texts, batched through nlp.pipe; one list per text, in order."""
     nlp = load_nlp(language)
-    normalized = [normalize(text) for text in texts]
-    for norm, doc in zip(normalized, nlp.pipe((n.text for n in normalized), batch_size=batch_size)):
-        yield list(_claims_of(doc, norm, _Context(language, published)))
+    context = _Context(language, published)
+    pieces = ((k, piece) for k, text in enumerate(texts) for piece in pieces_of(normalize(text)))
+    parsed = nlp.pipe(((piece.text, (k, piece)) for k, piece in pieces), batch_size=batch_size, as_tuples=True)
+    current: list[tuple[Doc, Normalized]] = []
+    current_index = 0
+    for doc, (k, piece) in parsed:
+        if k != current_index and current:
+            yield list(_claims_of(current, context))
+            current = []
+        current_index = k
+        current.append((doc, piece))
+    if current:
+        yield list(_claims_of(current, context))
+
+
+PIECE_CHARS = 20_000
+"""Longest text given to spaCy at once. A long article is parsed in pieces of whole paragraphs
+(a paragraph longer than this is cut at a sentence end, else a space), so spaCy's nlp.max_length
+(1,000,000 characters) is never reached and memory and time grow with the text, not faster."""
+
+
+def pieces_of(norm: Normalized, limit: int = PIECE_CHARS) -> list[Normalized]:
+    """The normalized text cut into pieces of at most `limit` characters, at paragraph breaks when it
+    can; each piece maps into the whole original text. A text within the limit is one piece."""
+    text = norm.text
+    if len(text) <= limit:
+        return [norm]
+    found = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            cut = text.rfind("\n", start + 1, end)
+            if cut < 0:
+                cut = max(text.rfind(". ", start + 1, end), text.rfind("? ", start + 1, end))
+                cut = cut + 1 if cut >= 0 else text.rfind(" ", start + 1, end)
+            end = cut + 1 if cut >= 0 else end
+        if text[start:end].strip():
+            found.append(norm.piece(start, end))
+        start = end
+    return found or [norm.piece(0, 0)]
 
 
 def extract_one(
@@ -136,25 +289,28 @@ class _Context:
     published: str | None
 
 
-def _claims_of(doc: Doc, norm: Normalized, context: _Context) -> Iterator[ClaimDraft]:
-    sents = list(doc.sents)
-    closing = quote_runs(sents)
-    attributor = Attributor(article_country([doc]))
-    # Speakers of quotations are named where the quotation closes: read those sentences first.
-    closers = {
-        i: attributor.sentence_claimant(sents[i]) for i in sorted(set(closing)) if closing[i] != i or i in closing[:i]
-    }
-    attributor.last = None
-    for i, sent in enumerate(sents):
-        if closing[i] != i:
-            sentence_claimant = closers.get(closing[i]) or attributor.sentence_claimant(sents[closing[i]])
-        else:
-            sentence_claimant = attributor.sentence_claimant(sent)
-        for clause in clause_spans(sent):
-            if sum(1 for t in clause.span if t.is_alpha or t.like_num) < MIN_WORDS:
-                continue
-            claimant = attributor.clause_claimant(clause.head, sentence_claimant)
-            yield _draft(clause.span, clause.head, claimant, norm, context, lead=clause)
+def _claims_of(pieces: list[tuple[Doc, Normalized]], context: _Context) -> Iterator[ClaimDraft]:
+    """Claims of one article parsed in pieces, read in order with one attributor (who spoke last
+    carries across pieces; the article's country is read over all of them)."""
+    attributor = Attributor(article_country(doc for doc, _ in pieces))
+    for doc, norm in pieces:
+        sents = list(doc.sents)
+        closing = quote_runs(sents)
+        # Speakers of quotations are named where the quotation closes: read those sentences first.
+        closed = {j for i, j in enumerate(closing) if j != i}
+        last = attributor.last  # reading the closers ahead must not make their speaker the last one
+        closers = {i: attributor.sentence_claimant(sents[i]) for i in sorted(closed)}
+        attributor.last = last
+        for i, sent in enumerate(sents):
+            if closing[i] != i:
+                sentence_claimant = closers.get(closing[i]) or attributor.sentence_claimant(sents[closing[i]])
+            else:
+                sentence_claimant = attributor.sentence_claimant(sent)
+            for clause in clause_spans(sent):
+                if sum(1 for t in clause.span if t.is_alpha or t.like_num) < MIN_WORDS:
+                    continue
+                claimant = attributor.clause_claimant(clause.head, sentence_claimant)
+                yield _draft(clause.span, clause.head, claimant, norm, context, lead=clause)
 
 
 def article_country(docs: Iterable[Doc]) -> str | None:
@@ -231,10 +387,15 @@ def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figur
     """Opinion for evaluations (an evaluative or superlative predicate, an opinion verb), quantity
     for a stated figure (not "un acuerdo", not "los dos líderes"), statement when someone says it."""
     lemmas = {t.lemma_.lower() for t in span}
-    parsed = head.doc.has_annotation("DEP")  # an unparsed token's children crash spaCy 3.8
-    copular = (parsed and any(t.dep_ == "cop" for t in head.children)) or head.lemma_ in {"ser", "parecer", "be"}
-    if copular and (lemmas & EVALUATIVE_LEMMAS or _superlative(head)):
+    if _evaluates(head, lemmas):
         return "opinion"
+    if is_reporting(head) and head.doc.has_annotation("DEP"):
+        # "El acuerdo fue un éxito, dijo el ministro": the speaker's evaluation is an opinion too.
+        for said in head.children:
+            if said.dep_ in {"ccomp", "parataxis"} and span.start <= said.i < span.end:
+                inside = {t.lemma_.lower() for t in said.subtree if span.start <= t.i < span.end}
+                if _evaluates(said, inside) and not any(f.explicit for f in found):
+                    return "opinion"
     if lemmas & OPINION_LEMMAS and not any(f.explicit for f in found) and not _impersonal_belief(span):
         return "opinion"
     if any(f.explicit for f in found) and not is_reporting(head):
@@ -244,6 +405,30 @@ def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figur
     if _is_future(span):
         return "prediction"
     return "event"
+
+
+def _evaluates(head: Token, lemmas: set[str]) -> bool:
+    """A copular clause that predicates an appraisal, a ranking or an evaluative noun."""
+    parsed = head.doc.has_annotation("DEP")  # an unparsed token's children crash spaCy 3.8
+    copular = (parsed and any(t.dep_ == "cop" for t in head.children)) or head.lemma_ in {"ser", "parecer", "be"}
+    return copular and bool(lemmas & EVALUATIVE_LEMMAS or _superlative(head) or _evaluative_noun(head))
+
+
+def _evaluative_noun(head: Token) -> bool:
+    """ "La reacción ha sido un ejemplo de coordinación", "The raid was a mistake": an indefinite
+    predicate noun that evaluates, with no figure or name in its phrase to check."""
+    if not head.doc.has_annotation("DEP"):
+        return False
+    predicates = [head, *(c for c in head.children if c.dep_ in {"attr", "acomp"})]
+    for noun in predicates:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVALUATIVE_NOUNS:
+            continue
+        indefinite = any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in noun.children)
+        subject = {t.i for c in noun.children if c.dep_ in {"nsubj", "csubj", "nsubj:pass"} for t in c.subtree}
+        predicate = [t for t in noun.subtree if t.i not in subject]
+        if indefinite and not any(t.like_num or t.ent_type_ for t in predicate):
+            return True
+    return False
 
 
 SUPERLATIVE_ADJECTIVES = {"mayor", "peor", "mejor", "menor", "biggest", "greatest", "worst", "best", "largest"}

@@ -393,8 +393,10 @@ def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figur
         # "El acuerdo fue un éxito, dijo el ministro": the speaker's evaluation is an opinion too.
         for said in head.children:
             if said.dep_ in {"ccomp", "parataxis"} and span.start <= said.i < span.end:
-                inside = {t.lemma_.lower() for t in said.subtree if span.start <= t.i < span.end}
-                if _evaluates(said, inside) and not any(f.explicit for f in found):
+                # Only the predicate's own words: "Estamos convencidos de que ... la lucha justa"
+                # predicates a conviction, and the adjective deep inside is the speaker's claim.
+                own = {said.lemma_.lower(), *(c.lemma_.lower() for c in said.children if c.dep_ == "amod")}
+                if _evaluates(said, own) and not any(f.explicit for f in found):
                     return "opinion"
     if lemmas & OPINION_LEMMAS and not any(f.explicit for f in found) and not _impersonal_belief(span):
         return "opinion"

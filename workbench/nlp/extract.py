@@ -205,9 +205,10 @@ PIECE_CHARS = 20_000
 (1,000,000 characters) is never reached and memory and time grow with the text, not faster."""
 
 
-def pieces_of(norm: Normalized, limit: int = PIECE_CHARS) -> list[Normalized]:
-    """The normalized text cut into pieces of at most `limit` characters, at paragraph breaks when it
-    can; each piece maps into the whole original text. A text within the limit is one piece."""
+def pieces_of(norm: Normalized, limit: int | None = None) -> list[Normalized]:
+    """The normalized text cut into pieces of at most `limit` (PIECE_CHARS) characters, at paragraph
+    breaks when it can; each piece maps into the whole original text. A text within the limit is one piece."""
+    limit = limit or PIECE_CHARS
     text = norm.text
     if len(text) <= limit:
         return [norm]
@@ -323,12 +324,14 @@ def article_country(docs: Iterable[Doc]) -> str | None:
 
     counts: Counter[str] = Counter()
     for doc in docs:
+        counted: set[int] = set()
         for ent in doc.ents:
             country = country_of(ent._.workbench_canonical)
             if country is not None:
                 counts[country] += 1
+                counted.update(range(ent.start, ent.end))
         for token in doc:
-            if token.is_alpha and not token.ent_type_ and token.pos_ in {"ADJ", "PROPN", "NOUN", ""}:
+            if token.is_alpha and token.i not in counted and token.pos_ in {"ADJ", "PROPN", "NOUN", ""}:
                 country = demonym_country(token.text)
                 if country is not None:
                     counts[country] += 1

@@ -139,17 +139,26 @@ RANGES = {"entre": {"y"}, "between": {"and"}}
 to 3.4" / "de 3,1 a 3,4": that is a change between two exact figures, not one uncertain figure."""
 
 
+RANGE_ARTICLES = {"el", "los", "the"}
+
+
 def _range_end(
     tokens: list[Token], first: Token, last: Token, after: int, language: str
 ) -> tuple[list[Token], float] | None:
     """The upper end of a range that opens before `first` and joins after `last`, with its value."""
     doc = first.doc
-    if first.i == 0 or after + 1 >= len(tokens):
+    opener = first.i - 1
+    if opener > 0 and doc[opener].lower_ in RANGE_ARTICLES:  # "entre el 3 y el 4 %"
+        opener -= 1
+    if opener < 0 or after + 1 >= len(tokens):
         return None
-    joiners = RANGES.get(doc[first.i - 1].lower_)
+    joiners = RANGES.get(doc[opener].lower_)
     if not joiners or tokens[after].lower_ not in joiners:
         return None
-    high_tokens = _number_run(tokens, after + 1, language)
+    upper = after + 1
+    if upper + 1 < len(tokens) and tokens[upper].lower_ in RANGE_ARTICLES:
+        upper += 1
+    high_tokens = _number_run(tokens, upper, language)
     if not high_tokens or high_tokens[0].lower_ in INDEFINITE_ONE:
         return None
     high = _value(high_tokens, language)

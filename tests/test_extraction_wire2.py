@@ -203,3 +203,54 @@ def test_a_paragraph_longer_than_a_piece_is_cut_at_a_sentence_end():
     pieces = pieces_of(normalize(text), limit=100)
     assert all(p.text.endswith(". ") or p is pieces[-1] for p in pieces)
     assert "".join(p.text for p in pieces) == normalize(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "first", "second"),
+    [
+        (
+            "Las lluvias inundaron el centro de la ciudad y cortaron tres carreteras, informó la Defensa Civil.",
+            "es",
+            "Las lluvias inundaron el centro de la ciudad",
+            "Las lluvias cortaron tres carreteras",
+        ),
+        (
+            "The storm flooded the city centre and cut three roads, the civil defence agency said.",
+            "en",
+            "The storm flooded the city centre",
+            "The storm cut three roads",
+        ),
+    ],
+)
+def test_coordinated_clauses_before_a_trailing_attribution_are_both_kept(text, language, first, second):
+    found = claims(text, language)
+    assert [c.text for c in found] == [first, second]  # the first is not dropped, nor a bare "informó"
+    assert len({c.claimant for c in found}) == 1 and found[0].claimant is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The ministry says the army has fired 300 shells at the town since March, which the rebels deny.", "en"),
+        ("El ministerio afirma que el ejército disparó 300 obuses desde marzo, lo que los rebeldes niegan.", "es"),
+    ],
+)
+def test_a_denial_of_the_clause_before_stays_with_it(text: str, language: str):
+    (claim,) = claims(text, language)
+    assert "300" in claim.text and claim.text.endswith(("deny", "niegan"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The city closed its schools on Friday so that crews can clear the snow.", "en"),
+        ("La ciudad cerró las escuelas el viernes para que los equipos puedan retirar la nieve.", "es"),
+    ],
+)
+def test_a_purpose_clause_stays_with_the_event_it_explains(text: str, language: str):
+    assert only(text, language).text == text.rstrip(".")
+
+
+def test_a_second_content_clause_keeps_its_reporting_frame_when_que_is_parsed_as_a_pronoun():
+    found = claims("El presidente dijo que el país crecerá un 3 % y que bajará la inflación.")
+    assert [c.text for c in found][-1] == "El presidente dijo que bajará la inflación"

@@ -7,6 +7,7 @@ take the speaker named where it closes; a reporting verb with no subject of its 
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -534,6 +535,9 @@ def reporting_verb_over(token: Token) -> Token | None:
         current = current.head
 
 
+RECENT_SPEAKERS = 32
+"""How many earlier speakers an anaphor ("indicó la agencia") is resolved against: the antecedent
+is near, and a long article's whole list made attribution cost its length squared."""
 GOVERNMENT_WORDS = {"gobierno", "government", "ejecutivo", "gabinete", "cabinet"}
 GOVERNMENT_MODIFIERS = {"nacional", "central", "federal", "national"}
 
@@ -554,7 +558,7 @@ class Attributor:
         self.last: Claimant | None = None
         self.country = country
 
-        self.speakers: list[Claimant] = []
+        self.speakers: deque[Claimant] = deque(maxlen=RECENT_SPEAKERS)
 
     def sentence_claimant(self, sent: Span) -> Claimant | None:
         """The claimant a whole sentence carries (its root reports, or 'según'). A reporting verb

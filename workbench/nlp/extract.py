@@ -295,6 +295,7 @@ def _claims_of(pieces: list[tuple[Doc, Normalized]], context: _Context) -> Itera
     carries across pieces; the article's country is read over all of them)."""
     attributor = Attributor(article_country(doc for doc, _ in pieces))
     for doc, norm in pieces:
+        entities = _Entities(doc)
         sents = list(doc.sents)
         closing = quote_runs(sents)
         # Speakers of quotations are named where the quotation closes: read those sentences first.
@@ -311,7 +312,27 @@ def _claims_of(pieces: list[tuple[Doc, Normalized]], context: _Context) -> Itera
                 if sum(1 for t in clause.span if t.is_alpha or t.like_num) < MIN_WORDS:
                     continue
                 claimant = attributor.clause_claimant(clause.head, sentence_claimant)
-                yield _draft(clause.span, clause.head, claimant, norm, context, lead=clause)
+                yield _draft(clause.span, clause.head, claimant, norm, context, lead=clause, entities=entities)
+
+
+class _Entities:
+    """A doc's entities read once: Span.ents walks every entity of the doc on each call, which made
+    a long piece's claims cost its length squared."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.ents = list(doc.ents)
+        self.starts = [ent.start for ent in self.ents]
+
+    def within(self, span: Span) -> list[Span]:
+        from bisect import bisect_left
+
+        found = []
+        for ent in self.ents[bisect_left(self.starts, span.start) :]:
+            if ent.start >= span.end:
+                break
+            if ent.end <= span.end:
+                found.append(ent)
+        return found
 
 
 def article_country(docs: Iterable[Doc]) -> str | None:
@@ -351,16 +372,18 @@ def _draft(
     context: _Context,
     checkable: bool | None = None,
     lead: Clause | None = None,
+    entities: _Entities | None = None,
 ) -> ClaimDraft:
     """A claim of one clause. With a lead (the subject, antecedent or reporting frame the clause
     lacks), the text is the lead and the clause, so it reads alone; start:end is the clause's."""
     start, end = norm.span(span.start_char, span.end_char)
     text = norm.original[start:end]
-    ents = list(span.ents)
+    within = entities.within if entities is not None else (lambda part: list(part.ents))
+    ents = within(span)
     if lead is not None and lead.lead is not None:
         lead_start, lead_end = norm.span(lead.lead.start_char, lead.lead.end_char)
         text = norm.original[lead_start:lead_end] + lead.joiner + text
-        ents = list(lead.lead.ents) + ents
+        ents = within(lead.lead) + ents
     found = tuple(figures(span, context.language))
     kind = _kind(span, head, claimant, found)
     dates = tuple(claim_dates(span.text, context.language, context.published, _dates_ahead(span, context.language)))

@@ -254,3 +254,27 @@ def test_a_purpose_clause_stays_with_the_event_it_explains(text: str, language: 
 def test_a_second_content_clause_keeps_its_reporting_frame_when_que_is_parsed_as_a_pronoun():
     found = claims("El presidente dijo que el país crecerá un 3 % y que bajará la inflación.")
     assert [c.text for c in found][-1] == "El presidente dijo que bajará la inflación"
+
+
+def test_a_trailing_attribution_the_parser_hangs_on_the_clause_names_its_claimant():
+    text = (
+        "Unemployment rose to 5.1% in March, the highest level since 2019, the statistics office reported on Tuesday."
+    )
+    (claim,) = claims(text, "en")
+    assert claim.claimant == "the statistics office"
+
+
+def test_a_subordinate_report_is_no_trailing_attribution():
+    text = "No se anunció ningún acuerdo sobre el gas, como Bruselas mencionó la víspera de la reunión."
+    found = claims(text)
+    assert any(c.claimant == "Bruselas" and "mencionó" in c.text for c in found)
+
+
+def test_a_definite_description_of_a_body_named_before_is_that_body():
+    text = (
+        "The Reserve Bank of India held its key rate at 6.5% on Friday.\n"
+        "The bank said inflation would ease to 4.5% next year."
+    )
+    (said,) = [c for c in claims(text, "en") if "inflation" in c.text]
+    assert said.claimant == "The bank"
+    assert said.claimant_canonical == "Reserve Bank of India"

@@ -7,6 +7,7 @@ take the speaker named where it closes; a reporting verb with no subject of its 
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -559,6 +560,7 @@ class Attributor:
         self.country = country
 
         self.speakers: deque[Claimant] = deque(maxlen=RECENT_SPEAKERS)
+        self.mentions: deque[str] = deque(maxlen=RECENT_SPEAKERS)
 
     def sentence_claimant(self, sent: Span) -> Claimant | None:
         """The claimant a whole sentence carries (its root reports, or 'según'). A reporting verb
@@ -572,6 +574,11 @@ class Attributor:
             if found is None and not is_impersonal(root) and _drops_subject(root):
                 found = self.last
             return self._remember(found)
+        from workbench.nlp.clauses import is_trailing_attribution
+
+        for child in root.children:
+            if is_trailing_attribution(child):  # "X fell to 3.4%, the office reported"
+                return self._remember(subject_of(child) or according_to(sent))
         return self._remember(according_to(sent))
 
     def clause_claimant(self, head: Token, sentence: Claimant | None) -> Claimant | None:
@@ -606,7 +613,28 @@ class Attributor:
         for earlier in reversed(self.speakers):
             if earlier.canonical and noun and noun in {w.lower() for w in earlier.text.split()[1:]}:
                 return Claimant(claimant.text, earlier.canonical)
+        # "the bank said" after "The Bank of England held ...", "the commission reported" after
+        # "the electoral commission said": a named body the article mentioned before, with that
+        # noun at its head (the first word in Spanish, the last in English, or the one before "of").
+        if len(words) != 2 or not noun:
+            return claimant
+        for name in reversed(self.mentions):
+            named = [w.lower() for w in name.split()]
+            heads = {named[0], named[-1]}
+            before_of = next((k for k, w in enumerate(named) if w in {"of", "for", "de", "del"}), 0)
+            if before_of > 0:
+                heads.add(named[before_of - 1])  # "Reserve Bank of India": the bank
+            if name.casefold() != claimant.text.casefold() and noun in heads:
+                return Claimant(claimant.text, name)
         return claimant
+
+    def mention(self, ents: list[Span]) -> None:
+        """Remember the organisations a sentence names, for later definite descriptions of them."""
+        for ent in ents:
+            if ent.label_ == "ORG":
+                name = re.sub(r"^(el|la|los|las|the)\s+", "", ent.text.strip(), flags=re.IGNORECASE)
+                if len(name.split()) > 1:
+                    self.mentions.append(name)
 
 
 def _drops_subject(verb: Token) -> bool:

@@ -112,7 +112,7 @@ def starts_clause(token: Token) -> bool:
         return is_relative(token) and _after_comma(token) and is_clause_head(token)
     if dep == "advcl":
         marks = _marks(token)
-        if marks & PURPOSE_MARKS:
+        if marks & PURPOSE_MARKS or is_trailing_attribution(token):
             return False
         if "Inf" in token.morph.get("VerbForm") and not is_clause_head(token):
             return bool(marks & TEMPORAL_MARKS)
@@ -120,7 +120,7 @@ def starts_clause(token: Token) -> bool:
             return False
         return not (marks & FRAME_MARKS) or _is_reporting_clause(token)
     if dep in {"conj", "parataxis"}:
-        return is_clause_head(token)
+        return is_clause_head(token) and not is_trailing_attribution(token)
     if dep == "appos":
         return _is_factual_apposition(token)
     return _is_prior_event_phrase(token)
@@ -143,7 +143,23 @@ def _reports_the_clause_before(token: Token) -> bool:
 def _is_reporting_clause(token: Token) -> bool:
     from workbench.nlp.attribution import is_reporting
 
-    return is_reporting(token)
+    return is_reporting(token) and not is_trailing_attribution(token)
+
+
+def is_trailing_attribution(token: Token) -> bool:
+    """ "X fell to 3.4%, the statistics office reported on Wednesday": a reporting verb after its
+    clause, set off by a comma, with a subject and nothing reported of its own. The parser hangs
+    it on the clause (advcl, parataxis); it is the clause's attribution, not a claim."""
+    from workbench.nlp.attribution import is_reporting
+
+    if token.dep_ not in {"advcl", "parataxis"} or token.head.i > token.i or not is_reporting(token):
+        return False
+    if not _after_comma(token) or not any(c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} for c in token.children):
+        return False
+    # No subordinator either: "..., como Washington mencionó la víspera" is a claim of its own.
+    if _first_word(token).pos_ in {"SCONJ", "ADP"}:
+        return False
+    return not any(c.dep_ in {"ccomp", "xcomp", "dobj", "obj", "mark"} for c in token.children)
 
 
 def _is_prior_event_phrase(token: Token) -> bool:

@@ -313,6 +313,7 @@ def _claims_of(pieces: list[tuple[Doc, Normalized]], context: _Context) -> Itera
                     continue
                 claimant = attributor.clause_claimant(clause.head, sentence_claimant)
                 yield _draft(clause.span, clause.head, claimant, norm, context, lead=clause, entities=entities)
+            attributor.mention(entities.within(sent))
 
 
 class _Entities:

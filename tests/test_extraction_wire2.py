@@ -278,3 +278,8 @@ def test_a_definite_description_of_a_body_named_before_is_that_body():
     (said,) = [c for c in claims(text, "en") if "inflation" in c.text]
     assert said.claimant == "The bank"
     assert said.claimant_canonical == "Reserve Bank of India"
+
+
+def test_a_relative_with_a_noun_antecedent_is_its_own_claim_even_with_a_stance_verb():
+    found = claims("El club ofreció un contrato de tres años, que el jugador rechazó el lunes.")
+    assert len(found) == 2

@@ -34,6 +34,8 @@ TEMPORAL_MARKS = {"tras", "después", "antes", "after", "before", "following"}
 # Subordinators of a time frame ("while Kim was in Russia"): the frame is presupposed, not asserted,
 # and stays with the event it frames.
 FRAME_MARKS = {"while", "when", "as", "mientras", "cuando", "since", "desde", "until", "hasta"}
+# Verbs that take a stance on a proposition: "..., which Russia denies", "lo que Moscú desmiente".
+STANCE_LEMMAS = {"deny", "dispute", "confirm", "negar", "desmentir", "confirmar", "rechazar", "reject"}
 # Subordinators of purpose ("so that officials can count", "para que los agentes revisen"): an aim,
 # not an event, and it stays with the clause it explains.
 PURPOSE_MARKS = {"so", "para"}
@@ -130,14 +132,17 @@ def _reports_the_clause_before(token: Token) -> bool:
     """ "..., which Russia denies" / "..., lo que Rusia niega": a relative whose pronoun is what a
     reporting verb says or denies refers to the whole clause before it; it stays with that claim
     instead of becoming a fragment ("August, which Russia denies")."""
-    from workbench.nlp.attribution import is_reporting
-
-    if token.dep_ not in {"relcl", "acl", "advcl"} or not is_reporting(token):
+    if token.dep_ not in {"relcl", "acl", "advcl"} or token.lemma_.lower() not in STANCE_LEMMAS:
         return False
-    return any(
-        c.dep_ in {"dobj", "obj"} and c.i < token.i and ("Rel" in c.morph.get("PronType") or c.lower_ == "which")
-        for c in token.children
-    )
+    for child in token.children:
+        if child.dep_ not in {"dobj", "obj"} or child.i >= token.i:
+            continue
+        before = child.doc[child.i - 1].lower_ if child.i > 0 else ""
+        # A sentential relative: "lo que"/"lo cual" in Spanish (a bare "que" has a noun for
+        # antecedent: "un alza del 4 %, que los trabajadores rechazaron"), "which" in English.
+        if child.lower_ == "which" or (child.lower_ in {"que", "cual"} and before == "lo"):
+            return True
+    return False
 
 
 def _is_reporting_clause(token: Token) -> bool:

@@ -39,6 +39,10 @@ class Figure:
     qualifier: str = "="
     explicit: bool = True
     """False for an indefinite article read as one ("un misil"): kept for comparing figures, not for scoring."""
+    low: float | None = None
+    high: float | None = None
+    """The bounds of a range ("entre 100 y 200", "between 2,000 and 3,000"), read as one figure: its
+    value is the midpoint, its qualifier '~'; None for a single number."""
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ take the speaker named where it closes; a reporting verb with no subject of its 
 
 from __future__ import annotations
 
+import re
+from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -372,7 +374,23 @@ def canonical_of_phrase(tokens: list[Token]) -> str | None:
         found = find_in(" ".join(t.text for t in core))
         if found is not None:
             return found
+        found = _demonym_of(core)
+        if found is not None:
+            return found
     return find_in(text)
+
+
+def _demonym_of(core: list[Token]) -> str | None:
+    """An organisation named by its country's adjective ("la Defensa Civil peruana", "the Finnish
+    coast guard") speaks for that country."""
+    from workbench.nlp.gazetteer import demonym_country
+
+    for token in core:
+        if token.is_alpha and token.pos_ in {"ADJ", "PROPN", "NOUN", ""}:
+            found = demonym_country(token.text)
+            if found is not None:
+                return found
+    return None
 
 
 def _core(tokens: list[Token]) -> list[Token]:
@@ -518,13 +536,31 @@ def reporting_verb_over(token: Token) -> Token | None:
         current = current.head
 
 
+RECENT_SPEAKERS = 32
+"""How many earlier speakers an anaphor ("indicó la agencia") is resolved against: the antecedent
+is near, and a long article's whole list made attribution cost its length squared."""
+GOVERNMENT_WORDS = {"gobierno", "government", "ejecutivo", "gabinete", "cabinet"}
+GOVERNMENT_MODIFIERS = {"nacional", "central", "federal", "national"}
+
+
+def is_bare_government(text: str) -> bool:
+    """ "el Gobierno", "the government", "el Ejecutivo central": a government named by no country."""
+    words = text.casefold().split()
+    if words and words[0] in {"el", "la", "the", "this", "este"}:
+        words = words[1:]
+    return bool(words) and words[0] in GOVERNMENT_WORDS and all(w in GOVERNMENT_MODIFIERS for w in words[1:])
+
+
 class Attributor:
-    """Walks an article's sentences in order, remembering who spoke last."""
+    """Walks an article's sentences in order, remembering who spoke last. `country` is the country
+    the article is about, when one stands out: a bare "el Gobierno" speaks for it."""
 
-    def __init__(self) -> None:
+    def __init__(self, country: str | None = None) -> None:
         self.last: Claimant | None = None
+        self.country = country
 
-        self.speakers: list[Claimant] = []
+        self.speakers: deque[Claimant] = deque(maxlen=RECENT_SPEAKERS)
+        self.mentions: deque[str] = deque(maxlen=RECENT_SPEAKERS)
 
     def sentence_claimant(self, sent: Span) -> Claimant | None:
         """The claimant a whole sentence carries (its root reports, or 'según'). A reporting verb
@@ -538,6 +574,11 @@ class Attributor:
             if found is None and not is_impersonal(root) and _drops_subject(root):
                 found = self.last
             return self._remember(found)
+        from workbench.nlp.clauses import is_trailing_attribution
+
+        for child in root.children:
+            if is_trailing_attribution(child):  # "X fell to 3.4%, the office reported"
+                return self._remember(subject_of(child) or according_to(sent))
         return self._remember(according_to(sent))
 
     def clause_claimant(self, head: Token, sentence: Claimant | None) -> Claimant | None:
@@ -554,6 +595,8 @@ class Attributor:
     def _remember(self, claimant: Claimant | None) -> Claimant | None:
         if claimant is None:
             return None
+        if claimant.canonical is None and self.country is not None and is_bare_government(claimant.text):
+            claimant = Claimant(claimant.text, self.country)
         if claimant.canonical is None:
             claimant = self._resolve_anaphor(claimant)
         self.last = claimant
@@ -570,7 +613,28 @@ class Attributor:
         for earlier in reversed(self.speakers):
             if earlier.canonical and noun and noun in {w.lower() for w in earlier.text.split()[1:]}:
                 return Claimant(claimant.text, earlier.canonical)
+        # "the bank said" after "The Bank of England held ...", "the commission reported" after
+        # "the electoral commission said": a named body the article mentioned before, with that
+        # noun at its head (the first word in Spanish, the last in English, or the one before "of").
+        if len(words) != 2 or not noun:
+            return claimant
+        for name in reversed(self.mentions):
+            named = [w.lower() for w in name.split()]
+            heads = {named[0], named[-1]}
+            before_of = next((k for k, w in enumerate(named) if w in {"of", "for", "de", "del"}), 0)
+            if before_of > 0:
+                heads.add(named[before_of - 1])  # "Reserve Bank of India": the bank
+            if name.casefold() != claimant.text.casefold() and noun in heads:
+                return Claimant(claimant.text, name)
         return claimant
+
+    def mention(self, ents: list[Span]) -> None:
+        """Remember the organisations a sentence names, for later definite descriptions of them."""
+        for ent in ents:
+            if ent.label_ == "ORG":
+                name = re.sub(r"^(el|la|los|las|the)\s+", "", ent.text.strip(), flags=re.IGNORECASE)
+                if len(name.split()) > 1:
+                    self.mentions.append(name)
 
 
 def _drops_subject(verb: Token) -> bool:

@@ -34,6 +34,11 @@ TEMPORAL_MARKS = {"tras", "después", "antes", "after", "before", "following"}
 # Subordinators of a time frame ("while Kim was in Russia"): the frame is presupposed, not asserted,
 # and stays with the event it frames.
 FRAME_MARKS = {"while", "when", "as", "mientras", "cuando", "since", "desde", "until", "hasta"}
+# Verbs that take a stance on a proposition: "..., which Russia denies", "lo que Moscú desmiente".
+STANCE_LEMMAS = {"deny", "dispute", "confirm", "negar", "desmentir", "confirmar", "rechazar", "reject"}
+# Subordinators of purpose ("so that officials can count", "para que los agentes revisen"): an aim,
+# not an event, and it stays with the clause it explains.
+PURPOSE_MARKS = {"so", "para"}
 # Participles that work as prepositions: "..., incluida una reunión a solas" is part of its clause.
 PREPOSITIONAL_PARTICIPLES = {"incluido", "incluida", "incluidos", "incluidas", "including", "excluding"}
 # Modifiers that make an appositive a claim: "his first foreign trip", "su primer viaje".
@@ -103,26 +108,63 @@ def starts_clause(token: Token) -> bool:
         return False
     if dep in {"acl", "advcl"} and _is_reduced_relative(token):
         return True
+    if _reports_the_clause_before(token):
+        return False
     if dep in {"acl", "relcl"}:
         return is_relative(token) and _after_comma(token) and is_clause_head(token)
     if dep == "advcl":
         marks = _marks(token)
+        if marks & PURPOSE_MARKS or is_trailing_attribution(token):
+            return False
         if "Inf" in token.morph.get("VerbForm") and not is_clause_head(token):
             return bool(marks & TEMPORAL_MARKS)
         if not is_clause_head(token):
             return False
         return not (marks & FRAME_MARKS) or _is_reporting_clause(token)
     if dep in {"conj", "parataxis"}:
-        return is_clause_head(token)
+        return is_clause_head(token) and not is_trailing_attribution(token)
     if dep == "appos":
         return _is_factual_apposition(token)
     return _is_prior_event_phrase(token)
 
 
+def _reports_the_clause_before(token: Token) -> bool:
+    """ "..., which Russia denies" / "..., lo que Rusia niega": a relative whose pronoun is what a
+    reporting verb says or denies refers to the whole clause before it; it stays with that claim
+    instead of becoming a fragment ("August, which Russia denies")."""
+    if token.dep_ not in {"relcl", "acl", "advcl"} or token.lemma_.lower() not in STANCE_LEMMAS:
+        return False
+    for child in token.children:
+        if child.dep_ not in {"dobj", "obj"} or child.i >= token.i:
+            continue
+        before = child.doc[child.i - 1].lower_ if child.i > 0 else ""
+        # A sentential relative: "lo que"/"lo cual" in Spanish (a bare "que" has a noun for
+        # antecedent: "un alza del 4 %, que los trabajadores rechazaron"), "which" in English.
+        if child.lower_ == "which" or (child.lower_ in {"que", "cual"} and before == "lo"):
+            return True
+    return False
+
+
 def _is_reporting_clause(token: Token) -> bool:
     from workbench.nlp.attribution import is_reporting
 
-    return is_reporting(token)
+    return is_reporting(token) and not is_trailing_attribution(token)
+
+
+def is_trailing_attribution(token: Token) -> bool:
+    """ "X fell to 3.4%, the statistics office reported on Wednesday": a reporting verb after its
+    clause, set off by a comma, with a subject and nothing reported of its own. The parser hangs
+    it on the clause (advcl, parataxis); it is the clause's attribution, not a claim."""
+    from workbench.nlp.attribution import is_reporting
+
+    if token.dep_ not in {"advcl", "parataxis"} or token.head.i > token.i or not is_reporting(token):
+        return False
+    if not _after_comma(token) or not any(c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} for c in token.children):
+        return False
+    # No subordinator either: "..., como Washington mencionó la víspera" is a claim of its own.
+    if _first_word(token).pos_ in {"SCONJ", "ADP"}:
+        return False
+    return not any(c.dep_ in {"ccomp", "xcomp", "dobj", "obj", "mark"} for c in token.children)
 
 
 def _is_prior_event_phrase(token: Token) -> bool:
@@ -175,11 +217,14 @@ def clause_spans(sent: Span) -> Iterator[Clause]:
         if trivial is None:
             break
         del heads[trivial]
+    found = []
     for _, head in sorted(heads.items()):
         run = _longest_run(sent, head, owner)
         if run is not None:
             for sub_head, span in _split_temporal_infinitive(head, run):
-                yield _with_lead(sub_head, span, sub_head is head and head.i != sent.root.i)
+                found.append(_with_lead(sub_head, span, sub_head is head and head.i != sent.root.i))
+    # In text order of the spans: a reporting verb's clause can start before its head.
+    yield from sorted(found, key=lambda clause: clause.span.start)
 
 
 def _owners(sent: Span, heads: dict[int, Token]) -> dict[int, int]:
@@ -265,7 +310,12 @@ def _reporting_frame(head: Token) -> Span | None:
     """ "El Kremlin anunció" for the second of "El Kremlin anunció que X y que Y"."""
     from workbench.nlp.attribution import is_reporting
 
-    if head.dep_ != "conj" or not _marks(head) & {"que", "that"}:
+    if head.dep_ != "conj":
+        return None
+    # The complementiser, as a mark or (the Spanish model, now and then) as a subject pronoun:
+    # "dijo que X y que bajará la inflación".
+    opening = [c for c in head.children if c.i < head.i and c.dep_ != "cc" and not c.is_punct]
+    if not _marks(head) & {"que", "that"} and not (opening and opening[0].lower_ in {"que", "that"}):
         return None
     verb = head.head
     if not is_reporting(verb) and verb.dep_ == "ccomp":
@@ -334,6 +384,22 @@ def _split_temporal_infinitive(head: Token, run: Span) -> Iterator[tuple[Token, 
     yield head, run
 
 
+def _content_before_attribution(head: Token, runs: list[tuple[int, int]]) -> Token | None:
+    """ "Un sismo sacudió la costa y dejó 12 muertos, informó el instituto": when a split-off
+    clause (the "y dejó ...") parts a reporting verb from what it reports, the clause is what is
+    reported (the claimant still comes from the verb), not the bare "informó el instituto"."""
+    from workbench.nlp.attribution import is_reporting
+
+    if len(runs) < 2 or not is_reporting(head):
+        return None
+    own = next((r for r in runs if r[0] <= head.i <= r[1]), None)
+    for child in head.children:
+        if child.dep_ in {"ccomp", "parataxis"} and child.i < head.i and own is not None and child.i < own[0]:
+            if any(r[0] <= child.i <= r[1] for r in runs):
+                return child
+    return None
+
+
 def _longest_run(sent: Span, head: Token, owner: dict[int, int]) -> Span | None:
     """The unbroken run of the head's own tokens that holds the head (else the longest), edges trimmed."""
     runs: list[tuple[int, int]] = []
@@ -347,7 +413,11 @@ def _longest_run(sent: Span, head: Token, owner: dict[int, int]) -> Span | None:
     doc = sent.doc
     # The run that holds the head (the verb) is the clause; a subject cut off from it by a
     # relative clause comes back as the clause's lead.
-    start, end = max(runs, key=lambda r: (r[0] <= head.i <= r[1], sum(1 for t in doc[r[0] : r[1] + 1] if t.is_alpha)))
+    holds = head.i
+    said = _content_before_attribution(head, runs)
+    if said is not None:
+        holds = said.i
+    start, end = max(runs, key=lambda r: (r[0] <= holds <= r[1], sum(1 for t in doc[r[0] : r[1] + 1] if t.is_alpha)))
     while start <= end and (doc[start].pos_ in EDGE_POS or doc[start].is_space):
         start += 1
     while end >= start and (doc[end].pos_ in EDGE_POS and doc[end].text not in {"”", "»", '"'} or doc[end].is_space):

@@ -3,7 +3,8 @@
 News writes "este miércoles", "el domingo por la noche", "la víspera", "en 2019": a weekday
 means the latest such day on or before publication (a wire story of Wednesday 2023-09-13
 calls that day "este miércoles" and 2023-09-10 "el domingo"), unless the clause speaks of the
-future ("visitará Seúl este sábado") or says "próximo"/"next", when it is the next such day.
+future ("visitará Seúl este sábado") or says "próximo"/"next", when it is the next such day (the
+day of publication itself, unless "próximo"/"next" says a week ahead).
 A day and month without a year ("June 14", "el 3 de marzo") is the one nearest the publication
 date, in the clause's direction of time. Numeric dates are read day first in Spanish
 (13/09/2023) and month first in English (9/13/2023); abbreviated months need their full stop
@@ -163,7 +164,16 @@ def _found(text: str, language: str, published: str | None, future: bool | froze
         add(m, m.group(1))
     if base is not None:
         for m in patterns["weekday"].finditer(folded):
-            add(m, _weekday(base, days[m.group(2)], forward=ahead(m.group(2)) or (m.group(1) or "") in FORWARD))
+            before = m.group(1) or ""
+            add(
+                m,
+                _weekday(
+                    base,
+                    days[m.group(2)],
+                    forward=ahead(m.group(2)) or before in FORWARD,
+                    skip_today=before in FORWARD,
+                ),
+            )
         for m in patterns["relative"].finditer(folded):
             add(m, (base + timedelta(days=RELATIVE_DAYS[language][m.group(1)])).isoformat())
     return sorted(found)
@@ -189,9 +199,13 @@ def _day(year: str | None, month: int, day: str, base: date | None, future: bool
     return min(side or candidates, key=lambda c: abs(c - base)).isoformat()
 
 
-def _weekday(base: date, weekday: int, *, forward: bool) -> str:
+def _weekday(base: date, weekday: int, *, forward: bool, skip_today: bool = False) -> str:
+    """The weekday nearest publication in the clause's direction. Publication day itself counts
+    either way ("visitará Seúl este sábado" in a Saturday story is that day, as wire style names
+    the day of the story by its weekday); only "próximo"/"next" skips it to a week ahead."""
     if forward:
-        return (base + timedelta(days=(weekday - base.weekday()) % 7 or 7)).isoformat()
+        ahead = (weekday - base.weekday()) % 7
+        return (base + timedelta(days=ahead or (7 if skip_today else 0))).isoformat()
     return (base - timedelta(days=(base.weekday() - weekday) % 7)).isoformat()
 
 

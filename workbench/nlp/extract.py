@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from workbench.nlp.checkworthiness import Assessment
 
 EVALUATIVE_LEMMAS = {
+    # Spanish
     "simbólico",
     "histórico",
     "importante",
@@ -31,11 +32,125 @@ EVALUATIVE_LEMMAS = {
     "clave",
     "crucial",
     "preocupante",
+    "peligroso",
+    "alarmante",
+    "inquietante",
+    "grave",
+    "positivo",
+    "negativo",
+    "decepcionante",
+    "vergonzoso",
+    "lamentable",
+    "inaceptable",
+    "intolerable",
+    "irresponsable",
+    "absurdo",
+    "ridículo",
+    "injusto",
+    "justo",
+    "acertado",
+    "valiente",
+    "audaz",
+    "ambicioso",
+    "necesario",
+    "urgente",
+    "trascendental",
+    "significativo",
+    "notable",
+    "admirable",
+    "ejemplar",
+    "brillante",
+    "desastroso",
+    "catastrófico",
+    "terrible",
+    "triste",
+    "escandaloso",
+    "polémico",
+    "arriesgado",
+    "sorprendente",
+    "esperanzador",
+    "bueno",
+    "malo",
+    # English
     "symbolic",
     "historic",
     "important",
     "key",
+    "worrying",
+    "worrisome",
+    "troubling",
+    "alarming",
+    "disturbing",
+    "dangerous",
+    "risky",
+    "reckless",
+    "irresponsible",
+    "unacceptable",
+    "shameful",
+    "disgraceful",
+    "regrettable",
+    "disappointing",
+    "absurd",
+    "ridiculous",
+    "unfair",
+    "fair",
+    "bold",
+    "brave",
+    "courageous",
+    "ambitious",
+    "necessary",
+    "urgent",
+    "significant",
+    "remarkable",
+    "exemplary",
+    "brilliant",
+    "disastrous",
+    "catastrophic",
+    "sad",
+    "scandalous",
+    "controversial",
+    "surprising",
+    "encouraging",
+    "welcome",
+    "good",
+    "bad",
+    "positive",
+    "negative",
+    "landmark",
 }
+"""Adjectives of appraisal (the Appreciation and Judgement classes of Martin & White's Appraisal
+framework, and their Spanish equivalents), written out by hand: a copular clause that predicates
+one ("es un paso histórico", "is a worrying precedent") evaluates rather than states."""
+EVALUATIVE_NOUNS = {
+    "ejemplo",
+    "modelo",
+    "hito",
+    "éxito",
+    "fracaso",
+    "error",
+    "desastre",
+    "vergüenza",
+    "escándalo",
+    "farsa",
+    "triunfo",
+    "provocación",
+    "example",
+    "model",
+    "milestone",
+    "success",
+    "failure",
+    "mistake",
+    "disaster",
+    "shame",
+    "disgrace",
+    "scandal",
+    "farce",
+    "triumph",
+    "provocation",
+    "gamble",
+}
+"""Nouns that evaluate on their own when predicated with an indefinite article ("ha sido un ejemplo
+de coordinación", "was a mistake"); with a figure or a name in the predicate the clause is a fact."""
 OPINION_LEMMAS = {"considerar", "opinar", "creer", "parecer", "consider", "believe", "think"}
 MIN_WORDS = 3
 
@@ -69,9 +184,48 @@ def extract_many(
 ) -> Iterator[list[ClaimDraft]]:
     """Claims of many texts, batched through nlp.pipe; one list per text, in order."""
     nlp = load_nlp(language)
-    normalized = [normalize(text) for text in texts]
-    for norm, doc in zip(normalized, nlp.pipe((n.text for n in normalized), batch_size=batch_size)):
-        yield list(_claims_of(doc, norm, _Context(language, published)))
+    context = _Context(language, published)
+    pieces = ((k, piece) for k, text in enumerate(texts) for piece in pieces_of(normalize(text)))
+    parsed = nlp.pipe(((piece.text, (k, piece)) for k, piece in pieces), batch_size=batch_size, as_tuples=True)
+    current: list[tuple[Doc, Normalized]] = []
+    current_index = 0
+    for doc, (k, piece) in parsed:
+        if k != current_index and current:
+            yield list(_claims_of(current, context))
+            current = []
+        current_index = k
+        current.append((doc, piece))
+    if current:
+        yield list(_claims_of(current, context))
+
+
+PIECE_CHARS = 20_000
+"""Longest text given to spaCy at once. A long article is parsed in pieces of whole paragraphs
+(a paragraph longer than this is cut at a sentence end, else a space), so spaCy's nlp.max_length
+(1,000,000 characters) is never reached and memory and time grow with the text, not faster."""
+
+
+def pieces_of(norm: Normalized, limit: int | None = None) -> list[Normalized]:
+    """The normalized text cut into pieces of at most `limit` (PIECE_CHARS) characters, at paragraph
+    breaks when it can; each piece maps into the whole original text. A text within the limit is one piece."""
+    limit = limit or PIECE_CHARS
+    text = norm.text
+    if len(text) <= limit:
+        return [norm]
+    found = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            cut = text.rfind("\n", start + 1, end)
+            if cut < 0:
+                cut = max(text.rfind(". ", start + 1, end), text.rfind("? ", start + 1, end))
+                cut = cut + 1 if cut >= 0 else text.rfind(" ", start + 1, end)
+            end = cut + 1 if cut >= 0 else end
+        if text[start:end].strip():
+            found.append(norm.piece(start, end))
+        start = end
+    return found or [norm.piece(0, 0)]
 
 
 def extract_one(
@@ -136,25 +290,79 @@ class _Context:
     published: str | None
 
 
-def _claims_of(doc: Doc, norm: Normalized, context: _Context) -> Iterator[ClaimDraft]:
-    sents = list(doc.sents)
-    closing = quote_runs(sents)
-    attributor = Attributor()
-    # Speakers of quotations are named where the quotation closes: read those sentences first.
-    closers = {
-        i: attributor.sentence_claimant(sents[i]) for i in sorted(set(closing)) if closing[i] != i or i in closing[:i]
-    }
-    attributor.last = None
-    for i, sent in enumerate(sents):
-        if closing[i] != i:
-            sentence_claimant = closers.get(closing[i]) or attributor.sentence_claimant(sents[closing[i]])
-        else:
-            sentence_claimant = attributor.sentence_claimant(sent)
-        for clause in clause_spans(sent):
-            if sum(1 for t in clause.span if t.is_alpha or t.like_num) < MIN_WORDS:
-                continue
-            claimant = attributor.clause_claimant(clause.head, sentence_claimant)
-            yield _draft(clause.span, clause.head, claimant, norm, context, lead=clause)
+def _claims_of(pieces: list[tuple[Doc, Normalized]], context: _Context) -> Iterator[ClaimDraft]:
+    """Claims of one article parsed in pieces, read in order with one attributor (who spoke last
+    carries across pieces; the article's country is read over all of them)."""
+    attributor = Attributor(article_country(doc for doc, _ in pieces))
+    for doc, norm in pieces:
+        entities = _Entities(doc)
+        sents = list(doc.sents)
+        closing = quote_runs(sents)
+        # Speakers of quotations are named where the quotation closes: read those sentences first.
+        closed = {j for i, j in enumerate(closing) if j != i}
+        last = attributor.last  # reading the closers ahead must not make their speaker the last one
+        closers = {i: attributor.sentence_claimant(sents[i]) for i in sorted(closed)}
+        attributor.last = last
+        for i, sent in enumerate(sents):
+            if closing[i] != i:
+                sentence_claimant = closers.get(closing[i]) or attributor.sentence_claimant(sents[closing[i]])
+            else:
+                sentence_claimant = attributor.sentence_claimant(sent)
+            for clause in clause_spans(sent):
+                if sum(1 for t in clause.span if t.is_alpha or t.like_num) < MIN_WORDS:
+                    continue
+                claimant = attributor.clause_claimant(clause.head, sentence_claimant)
+                yield _draft(clause.span, clause.head, claimant, norm, context, lead=clause, entities=entities)
+            attributor.mention(entities.within(sent))
+
+
+class _Entities:
+    """A doc's entities read once: Span.ents walks every entity of the doc on each call, which made
+    a long piece's claims cost its length squared."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.ents = list(doc.ents)
+        self.starts = [ent.start for ent in self.ents]
+
+    def within(self, span: Span) -> list[Span]:
+        from bisect import bisect_left
+
+        found = []
+        for ent in self.ents[bisect_left(self.starts, span.start) :]:
+            if ent.start >= span.end:
+                break
+            if ent.end <= span.end:
+                found.append(ent)
+        return found
+
+
+def article_country(docs: Iterable[Doc]) -> str | None:
+    """The country an article is about, when one stands out: named (by name, capital, demonym or an
+    actor that speaks for it) at least twice, and at least twice as often as any other. A bare "el
+    Gobierno" speaks for it; in a story that names two countries alike it speaks for neither."""
+    from collections import Counter
+
+    from workbench.nlp.gazetteer import country_of, demonym_country
+
+    counts: Counter[str] = Counter()
+    for doc in docs:
+        counted: set[int] = set()
+        for ent in doc.ents:
+            country = country_of(ent._.workbench_canonical)
+            if country is not None:
+                counts[country] += 1
+                counted.update(range(ent.start, ent.end))
+        for token in doc:
+            if token.is_alpha and token.i not in counted and token.pos_ in {"ADJ", "PROPN", "NOUN", ""}:
+                country = demonym_country(token.text)
+                if country is not None:
+                    counts[country] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _draft(
@@ -165,16 +373,18 @@ def _draft(
     context: _Context,
     checkable: bool | None = None,
     lead: Clause | None = None,
+    entities: _Entities | None = None,
 ) -> ClaimDraft:
     """A claim of one clause. With a lead (the subject, antecedent or reporting frame the clause
     lacks), the text is the lead and the clause, so it reads alone; start:end is the clause's."""
     start, end = norm.span(span.start_char, span.end_char)
     text = norm.original[start:end]
-    ents = list(span.ents)
+    within = entities.within if entities is not None else (lambda part: list(part.ents))
+    ents = within(span)
     if lead is not None and lead.lead is not None:
         lead_start, lead_end = norm.span(lead.lead.start_char, lead.lead.end_char)
         text = norm.original[lead_start:lead_end] + lead.joiner + text
-        ents = list(lead.lead.ents) + ents
+        ents = within(lead.lead) + ents
     found = tuple(figures(span, context.language))
     kind = _kind(span, head, claimant, found)
     dates = tuple(claim_dates(span.text, context.language, context.published, _dates_ahead(span, context.language)))
@@ -204,10 +414,17 @@ def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figur
     """Opinion for evaluations (an evaluative or superlative predicate, an opinion verb), quantity
     for a stated figure (not "un acuerdo", not "los dos líderes"), statement when someone says it."""
     lemmas = {t.lemma_.lower() for t in span}
-    parsed = head.doc.has_annotation("DEP")  # an unparsed token's children crash spaCy 3.8
-    copular = (parsed and any(t.dep_ == "cop" for t in head.children)) or head.lemma_ in {"ser", "parecer", "be"}
-    if copular and (lemmas & EVALUATIVE_LEMMAS or _superlative(head)):
+    if _evaluates(head, lemmas):
         return "opinion"
+    if is_reporting(head) and head.doc.has_annotation("DEP"):
+        # "El acuerdo fue un éxito, dijo el ministro": the speaker's evaluation is an opinion too.
+        for said in head.children:
+            if said.dep_ in {"ccomp", "parataxis"} and span.start <= said.i < span.end:
+                # Only the predicate's own words: "Estamos convencidos de que ... la lucha justa"
+                # predicates a conviction, and the adjective deep inside is the speaker's claim.
+                own = {said.lemma_.lower(), *(c.lemma_.lower() for c in said.children if c.dep_ == "amod")}
+                if _evaluates(said, own) and not any(f.explicit for f in found):
+                    return "opinion"
     if lemmas & OPINION_LEMMAS and not any(f.explicit for f in found) and not _impersonal_belief(span):
         return "opinion"
     if any(f.explicit for f in found) and not is_reporting(head):
@@ -217,6 +434,30 @@ def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figur
     if _is_future(span):
         return "prediction"
     return "event"
+
+
+def _evaluates(head: Token, lemmas: set[str]) -> bool:
+    """A copular clause that predicates an appraisal, a ranking or an evaluative noun."""
+    parsed = head.doc.has_annotation("DEP")  # an unparsed token's children crash spaCy 3.8
+    copular = (parsed and any(t.dep_ == "cop" for t in head.children)) or head.lemma_ in {"ser", "parecer", "be"}
+    return copular and bool(lemmas & EVALUATIVE_LEMMAS or _superlative(head) or _evaluative_noun(head))
+
+
+def _evaluative_noun(head: Token) -> bool:
+    """ "La reacción ha sido un ejemplo de coordinación", "The raid was a mistake": an indefinite
+    predicate noun that evaluates, with no figure or name in its phrase to check."""
+    if not head.doc.has_annotation("DEP"):
+        return False
+    predicates = [head, *(c for c in head.children if c.dep_ in {"attr", "acomp"})]
+    for noun in predicates:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVALUATIVE_NOUNS:
+            continue
+        indefinite = any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in noun.children)
+        subject = {t.i for c in noun.children if c.dep_ in {"nsubj", "csubj", "nsubj:pass"} for t in c.subtree}
+        predicate = [t for t in noun.subtree if t.i not in subject]
+        if indefinite and not any(t.like_num or t.ent_type_ for t in predicate):
+            return True
+    return False
 
 
 SUPERLATIVE_ADJECTIVES = {"mayor", "peor", "mejor", "menor", "biggest", "greatest", "worst", "best", "largest"}
@@ -260,11 +501,33 @@ def _dates_ahead(span: Span, language: str) -> bool | frozenset[str]:
         verb = token
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
-        if _is_future(verb.doc[verb.i : verb.i + 1]) or any(
-            c.dep_ in {"aux", "aux:pass", "auxpass"} and _is_future(c.doc[c.i : c.i + 1]) for c in verb.children
+        if (
+            _is_future(verb.doc[verb.i : verb.i + 1])
+            or any(c.dep_ in {"aux", "aux:pass", "auxpass"} and _is_future(c.doc[c.i : c.i + 1]) for c in verb.children)
+            or _is_designated_day(token)
         ):
             ahead.add(fold_word(token.text))
     return frozenset(ahead)
+
+
+DESIGNATION_LEMMAS = {"declare", "proclaim", "designate", "declarar", "decretar", "proclamar", "designar"}
+"""Verbs that make a day something ("declared Monday a non-working day", "declaró el lunes día de
+luto"): the day named is the one set apart, which lies ahead of the decision, not when it was made."""
+
+
+def _is_designated_day(token: Token) -> bool:
+    """A weekday right after a designation verb (an article between) and followed by the predicate
+    noun it is made into ("a holiday", "día festivo", "jornada de luto")."""
+    doc = token.doc
+    k = token.i - 1
+    if k >= 0 and doc[k].lower_ in {"el", "this", "next"}:
+        k -= 1
+    if k < 0 or doc[k].lemma_.lower() not in DESIGNATION_LEMMAS:
+        return False
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return following is not None and (
+        following.lower_ in {"a", "an", "un", "una", "as", "como"} or following.lemma_.lower() in {"día", "jornada"}
+    )
 
 
 def _is_future(span: Span) -> bool:
@@ -312,8 +575,14 @@ def _score(
 
 def _figure_text(figure: Figure) -> str:
     """A figure as a reviewer reads it: 3,400,000,000 euros, not 3.4e+09."""
-    value = f"{figure.value:,.0f}" if float(figure.value).is_integer() else f"{figure.value:g}"
+    if figure.low is not None and figure.high is not None:
+        return f"{_number_text(figure.low)}–{_number_text(figure.high)} {figure.unit or ''}".strip()
+    value = _number_text(figure.value)
     return f"{'' if figure.qualifier == '=' else figure.qualifier}{value} {figure.unit or ''}".strip()
+
+
+def _number_text(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
 
 
 def _entities(ents: Iterable[Span], norm: Normalized) -> Iterator[EntityDraft]:

@@ -3,7 +3,8 @@
 A figure is a value, the lemma of the noun it counts, and a qualifier: '=' exact, '~' about
 ("unas dos horas"), '>' more than ("más de un año y medio"), '<' less than or at most ("hasta
 4.000 km", "within 200 km"). Percentages have the unit '%' ("30 %", "30 por ciento", "30 percent").
-A numeral after a definite article or possessive ("los dos líderes", "the two men", "sus tres
+A range ("entre 100 y 200", "between two and three") is one figure with its bounds, its
+value the midpoint and its qualifier '~'. A numeral after a definite article or possessive ("los dos líderes", "the two men", "sus tres
 hijos") names a known set rather than stating a count, and is no figure.
 """
 
@@ -105,6 +106,14 @@ def figures(span: Span, language: str) -> Iterator[Figure]:
         i = last.i - span.start + 1
         if value is None:
             continue
+        upper = _range_end(tokens, token, last, i, language)
+        if upper is not None:
+            high_tokens, high = upper
+            i = high_tokens[-1].i - span.start + 1
+            low, high = min(value, high), max(value, high)
+            unit = "%" if _percent(high_tokens[-1]) else _currency(token) or _unit(high_tokens[-1], language)
+            yield Figure(value=(low + high) / 2, unit=unit, qualifier="~", low=low, high=high)
+            continue
         percent = _percent(last)
         if (
             not percent
@@ -123,6 +132,39 @@ def figures(span: Span, language: str) -> Iterator[Figure]:
         if _followed_by_half(last, unit):
             value += 0.5
         yield Figure(value=value, unit=unit, qualifier=_qualifier(token), explicit=token.lower_ not in INDEFINITE_ONE)
+
+
+RANGES = {"entre": {"y"}, "between": {"and"}}
+"""A range's opening word and the word that joins its two ends: "entre 100 y 200". Not "from 3.1
+to 3.4" / "de 3,1 a 3,4": that is a change between two exact figures, not one uncertain figure."""
+
+
+RANGE_ARTICLES = {"el", "los", "the"}
+
+
+def _range_end(
+    tokens: list[Token], first: Token, last: Token, after: int, language: str
+) -> tuple[list[Token], float] | None:
+    """The upper end of a range that opens before `first` and joins after `last`, with its value."""
+    doc = first.doc
+    opener = first.i - 1
+    if opener > 0 and doc[opener].lower_ in RANGE_ARTICLES:  # "entre el 3 y el 4 %"
+        opener -= 1
+    if opener < 0 or after + 1 >= len(tokens):
+        return None
+    joiners = RANGES.get(doc[opener].lower_)
+    if not joiners or tokens[after].lower_ not in joiners:
+        return None
+    upper = after + 1
+    if upper + 1 < len(tokens) and tokens[upper].lower_ in RANGE_ARTICLES:
+        upper += 1
+    high_tokens = _number_run(tokens, upper, language)
+    if not high_tokens or high_tokens[0].lower_ in INDEFINITE_ONE:
+        return None
+    high = _value(high_tokens, language)
+    if high is None or (_is_year(high_tokens) and _is_year([last])):
+        return None  # "entre 2019 y 2021": a period, not a figure
+    return high_tokens, high
 
 
 CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₽": "RUB"}

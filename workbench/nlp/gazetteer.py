@@ -99,6 +99,26 @@ def demonym_index() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _demonyms_as_written() -> dict[str, str]:
+    """Lower-cased demonym forms, with and without accents -> canonical country."""
+    found: dict[str, str] = {}
+    for key, (country, _) in demonym_index().items():
+        found[key] = country
+    from babel import Locale
+
+    english = Locale("en").territories
+    for code, (spanish, forms) in _demonyms().items():
+        for form in [*spanish, *forms]:
+            found[form.casefold()] = english.get(code, code)
+    return found
+
+
+def demonym_country(word: str) -> str | None:
+    """The country a demonym names ("peruana" -> "Peru", "Finnish" -> "Finland"), or None."""
+    return _demonyms_as_written().get(word.casefold())
+
+
+@lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
     """Canonical actor -> the canonical country it speaks for (a country speaks for itself)."""
     from babel import Locale
@@ -150,9 +170,23 @@ def canonical(name: str) -> str | None:
     """
     key = fold(name)
     found = _index().get(key)
+    if found is not None and len(key) <= ACRONYM_MAX_LENGTH and not _written_as_acronym(name, key):
+        return None
     if found is not None or len(key) < FUZZY_MIN_LENGTH:
         return found
     return _fuzzy(key)
+
+
+ACRONYM_MAX_LENGTH = 3
+"""Names this short are acronyms ("UN", "EU", "UK"), and folded they are common words: the Spanish
+article "un" is not the United Nations, "eu" and "ue" are syllables. They match only in capitals."""
+
+
+def _written_as_acronym(text: str, key: str) -> bool:
+    """Whether a short name is written in capitals in `text` (dots allowed: "U.N.", "EE.UU.")."""
+    text = re.sub(r"^(el|la|los|las|the)\s+", "", text.strip(), flags=re.IGNORECASE)
+    letters = "".join(ch for ch in text if ch.isalpha())
+    return not letters or letters.isupper() or len(key) > ACRONYM_MAX_LENGTH
 
 
 @lru_cache(maxsize=1)
@@ -177,10 +211,19 @@ def _fuzzy(key: str) -> str | None:
 def find_in(text: str) -> str | None:
     """The longest known actor named anywhere inside a phrase ("el Estado Mayor Conjunto en Seúl")."""
     words = fold(text).split()
+    written = _PUNCT.sub(" ", to_ascii(text).replace("-", " ")).split()
+    aligned = len(written) >= len(words)
     index = _index()
     for size in range(len(words), 0, -1):
         for start in range(len(words) - size + 1):
-            found = index.get(" ".join(words[start : start + size]))
+            key = " ".join(words[start : start + size])
+            found = index.get(key)
+            if found and size == 1 and len(key) <= ACRONYM_MAX_LENGTH:
+                # An acronym counts in capitals only ("un portavoz" names no United Nations).
+                offset = len(written) - len(words) if aligned else 0
+                word = written[start + offset] if aligned and start + offset < len(written) else key
+                if not _written_as_acronym(word, key):
+                    continue
             if found:
                 return found
     return None

@@ -27,6 +27,12 @@ class Normalized:
     """ends[i] is the original end of normalized character i, where one character replaced
     several ("Ã©" -> "é"); None when every character maps to one original character."""
 
+    def piece(self, start: int, end: int) -> Normalized:
+        """The normalized text[start:end] as a text of its own, still mapping into the whole
+        original: a long article is parsed in pieces and every piece's spans stay exact."""
+        ends = self.ends[start:end] if self.ends is not None else None
+        return Normalized(self.original, self.text[start:end], self.offsets[start : end + 1], ends)
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of a normalized span."""
         if end <= start:
@@ -51,7 +57,39 @@ def normalize(text: str) -> Normalized:
 _SUSPECT = re.compile(r"[\u0080-\u009f\u00c2-\u00c3\u00e2\ufffd]")
 
 
+REPAIR_CHUNK = 20_000
+"""Damaged text is repaired in chunks of whole lines about this long: the alignment that maps the
+repair back (difflib) costs more than linear time, so a 1 MB article is never aligned in one go."""
+
+
 def _repair(text: str) -> tuple[str, list[int], list[int]]:
+    """ftfy's repair, chunk by chunk of whole lines, with each repaired character's original span."""
+    if len(text) <= REPAIR_CHUNK or not _SUSPECT.search(text):
+        return _repair_chunk(text)
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    changed = False
+    position = 0
+    while position < len(text):
+        cut = text.find("\n", position + REPAIR_CHUNK)
+        cut = len(text) if cut < 0 else cut + 1
+        chunk = text[position:cut]
+        fixed, chunk_starts, chunk_ends = _repair_chunk(chunk)
+        if fixed is chunk:
+            chunk_starts, chunk_ends = list(range(len(chunk))), list(range(1, len(chunk) + 1))
+        else:
+            changed = True
+        pieces.append(fixed)
+        starts.extend(position + k for k in chunk_starts)
+        ends.extend(position + k for k in chunk_ends)
+        position = cut
+    if not changed:
+        return text, [], []
+    return "".join(pieces), starts, ends
+
+
+def _repair_chunk(text: str) -> tuple[str, list[int], list[int]]:
     """ftfy's repair of the text, with each repaired character's original start and end.
 
     Curly quotes, line breaks and character widths are left alone (they are typography, not

@@ -42,6 +42,7 @@ class Table:
     merged_wrongly: dict[str, int] = field(default_factory=lambda: {"near-miss": 0, "conflict": 0})
     totals: dict[str, int] = field(default_factory=lambda: {"near-miss": 0, "conflict": 0})
     notes: list[str] = field(default_factory=list)
+    wrong: list[tuple[int, int]] = field(default_factory=list)
 
     def row(self, name: str) -> str:
         def ratio(a: int, b: int) -> str:
@@ -113,6 +114,7 @@ def scored(
             table.flagged[relation] += key is not None and relations.get(key) == relation
             table.merged_wrongly[relation] += key in merged
     table.correct = len(merged & gold_duplicates)
+    table.wrong = sorted(merged - gold_duplicates)
     return table
 
 
@@ -147,6 +149,9 @@ def main() -> None:
         print(f"dedupe --apply took {spent:.1f} s")
         for note in table.notes:
             print(f"  {note}")
+        text = {c.id: c.text for c in claims}
+        for a, b in table.wrong:
+            print(f"  merged, not a held-out duplicate: {text[a][:60]!r} ~ {text[b][:60]!r}")
 
 
 if __name__ == "__main__":

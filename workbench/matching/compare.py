@@ -263,14 +263,16 @@ def _figure_agreement(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> bool | No
 
 
 def _same_value(a: Figure, b: Figure) -> bool:
-    """Exact figures must be equal; an approximate or bounded one agrees within a quarter, or when
-    the bound holds ("más de 200" against 250)."""
+    """Exact figures must be equal, and so must two bounds of one direction; an approximate one
+    agrees within a quarter, a bound when it holds ("más de 200" against 250)."""
     if a.qualifier == ">" and b.qualifier == "=":
         return b.value > a.value
     if a.qualifier == "<" and b.qualifier == "=":
         return b.value < a.value
     if b.qualifier in {">", "<"} and a.qualifier == "=":
         return _same_value(b, a)
+    if a.qualifier == b.qualifier and a.qualifier in {">", "<"}:
+        return a.value == b.value  # two tolls "at least 46" and "at least 51" are two reports, not one
     if a.qualifier != "=" or b.qualifier != "=":
         return abs(a.value - b.value) <= 0.25 * max(a.value, b.value)
     return a.value == b.value

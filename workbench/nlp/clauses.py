@@ -116,6 +116,8 @@ def starts_clause(token: Token) -> bool:
         marks = _marks(token)
         if marks & PURPOSE_MARKS or is_trailing_attribution(token):
             return False
+        if _finite_without_subject(token, marks):
+            return False
         if "Inf" in token.morph.get("VerbForm") and not is_clause_head(token):
             return bool(marks & TEMPORAL_MARKS)
         if not is_clause_head(token):
@@ -126,6 +128,16 @@ def starts_clause(token: Token) -> bool:
     if dep == "appos":
         return _is_factual_apposition(token)
     return _is_prior_event_phrase(token)
+
+
+def _finite_without_subject(token: Token, marks: set[str]) -> bool:
+    """English has no finite adverbial clause without a subject and a subordinator: the parser
+    made one of a sentence's own predicate after a long subject ("Floods sweeping the north since
+    Monday | have displaced 3,000 families"), and cutting there leaves a subject and a predicate
+    that mean nothing apart. Spanish drops subjects, so the rule is English only."""
+    if token.doc.lang_ != "en" or marks or any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return False
+    return is_finite(token) or any(c.dep_ in AUX_DEPS and (is_finite(c) or c.tag_ == "MD") for c in token.children)
 
 
 def _reports_the_clause_before(token: Token) -> bool:

@@ -1,7 +1,7 @@
 """Figures a claim states: how many of what, so matching can compare "un misil" with "dos misiles".
 
 A figure is a value, the lemma of the noun it counts, and a qualifier: '=' exact, '~' about
-("unas dos horas"), '>' more than ("más de un año y medio"), '<' less than or at most ("hasta
+("unas dos horas"), '>' more than ("más de un año y medio", "al menos 46", "at least 51"), '<' less than or at most ("hasta
 4.000 km", "within 200 km"). Percentages have the unit '%' ("30 %", "30 por ciento", "30 percent").
 A range ("entre 100 y 200", "between two and three") is one figure with its bounds, its
 value the midpoint and its qualifier '~'. A numeral after a definite article or possessive ("los dos líderes", "the two men", "sus tres
@@ -35,6 +35,8 @@ APPROXIMATE = {
 MORE_THAN = {"más", "more", "over", "exceeding", "superior"}
 LESS_THAN = {"menos", "less", "fewer", "under", "hasta", "within", "máximo", "most", "below", "inferior"}
 UP_TO = {("up", "to"), ("as", "many"), ("como", "máximo"), ("a", "lo")}
+AT_LEAST = {("al", "menos"), ("lo", "menos"), ("at", "least"), ("como", "mínimo"), ("no", "menos")}
+"""Lower bounds, read before LESS_THAN sees "menos": "al menos 46", "por lo menos", "at least 51"."""
 DEFINITE = {
     "los",
     "las",
@@ -293,7 +295,10 @@ def _followed_by_half(last: Token, unit: str | None) -> bool:
 def _qualifier(first: Token) -> str:
     doc = first.doc
     before = [doc[k].lower_ for k in range(max(0, first.i - 3), first.i)]
-    if any(pair in UP_TO for pair in zip(before, before[1:])):
+    pairs = set(zip(before, before[1:]))
+    if pairs & AT_LEAST:
+        return ">"
+    if pairs & UP_TO:
         return "<"
     if any(word in MORE_THAN for word in before):
         return ">"

@@ -3,6 +3,9 @@
 Never edit a migration that has shipped: add the next number instead.
 """
 
+import re
+import sqlite3
+
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("workbench")
@@ -233,3 +236,73 @@ def m010_checkworthy(db: Database) -> None:
     the clause itself. Re-extracting or editing a claim scores it with the model."""
     db["claims"].add_column("checkworthy", int, not_null_default=0)
     db.execute("UPDATE claims SET checkworthy = 1 WHERE checkable AND score >= 0.5")
+
+
+@migrations(transactional=False)
+def m011_ids_never_reused(db: Database) -> None:
+    """Claims and links get AUTOINCREMENT: an id once given (a claim added and then undone, a
+    link dropped with it) is never given again, so a claim's history and a link's audit rows
+    stay their own. SQLite cannot add AUTOINCREMENT to a table, so each is rebuilt keeping every
+    row, index, trigger (the FTS ones included) and the foreign keys pointing at it.
+
+    Foreign keys must be off while a parent table is dropped and renamed, which SQLite allows
+    only outside a transaction: the rebuild runs in its own IMMEDIATE transaction, checks the
+    keys before committing, and is skipped for a table already rebuilt (a run killed between
+    its commit and the migration's record is then finished, not repeated)."""
+    enforced = db.execute("PRAGMA foreign_keys").fetchone()[0]
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("claims", "links"):
+                _rebuild_with_autoincrement(db, table)
+            broken = db.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise sqlite3.IntegrityError(f"foreign keys broken by the rebuild: {broken[:3]}")
+        except BaseException:
+            db.conn.rollback()
+            raise
+        db.execute("COMMIT")
+    finally:
+        db.execute(f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
+
+
+def _rebuild_with_autoincrement(db: Database, table: str) -> None:
+    """Rebuild `table` with `id INTEGER PRIMARY KEY AUTOINCREMENT`, rows and rowids unchanged.
+
+    Its id sequence starts above every id the table or its audit rows ever named, so an id a
+    deleted row had before this migration is not given again either."""
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()[0]
+    if "AUTOINCREMENT" in sql.upper():
+        return
+    rebuilt = f"{table}_rebuilt"
+    create, found = re.subn(
+        r"^CREATE TABLE\s+(\[\w+\]|\"\w+\"|\w+)\s*\((\s*)(\[id\]|\"id\"|id)\s+INTEGER\s+PRIMARY\s+KEY",
+        f'CREATE TABLE "{rebuilt}" (\\2\\3 INTEGER PRIMARY KEY AUTOINCREMENT',
+        sql,
+        count=1,
+        flags=re.IGNORECASE,
+    )
+    if not found:
+        raise sqlite3.DatabaseError(f"cannot read the schema of {table}: {sql[:80]}")
+    dependents = [
+        row[0]
+        for row in db.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL "
+            "ORDER BY type, name",
+            [table],
+        ).fetchall()
+    ]
+    audited = db.execute(
+        f'SELECT max(coalesce((SELECT max(id) FROM "{table}"), 0), '
+        "coalesce((SELECT max(row_id) FROM audit WHERE table_name = ?), 0))",
+        [table],
+    ).fetchone()[0]
+    db.execute(create)
+    db.execute(f'INSERT INTO "{rebuilt}" SELECT * FROM "{table}" ORDER BY id')
+    db.execute(f'DROP TABLE "{table}"')
+    db.execute(f'ALTER TABLE "{rebuilt}" RENAME TO "{table}"')
+    for statement in dependents:
+        db.execute(statement)
+    db.execute("DELETE FROM sqlite_sequence WHERE name = ?", [table])
+    db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [table, audited])

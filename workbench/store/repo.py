@@ -129,7 +129,7 @@ class Store(ClaimWrites):
 
         Its text and language are known only once every claim is stored: finish_archive fills them.
         """
-        first = (self.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0) + 1
+        first = self.next_claim_id()
         article_id = (
             self.db["articles"]
             .insert(
@@ -159,9 +159,20 @@ class Store(ClaimWrites):
             [language, article_id, article_id],
         )
 
+    def next_claim_id(self) -> int:
+        """The id the next claim gets: above every id ever given (claims has AUTOINCREMENT, whose
+        sequence remembers a deleted claim's id), so an undone claim's id is never reused."""
+        return (
+            self.db.execute(
+                "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'claims'), 0), "
+                "coalesce((SELECT max(id) FROM claims), 0))"
+            ).fetchone()[0]
+            + 1
+        )
+
     def add_claims(self, article_id: int, claims: list[ClaimDraft]) -> list[int]:
         """Claims of an article with their entities, under the next free ids; returns the ids."""
-        first = (self.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0) + 1
+        first = self.next_claim_id()
         claim_ids = list(range(first, first + len(claims)))
         created = now()
         self.db["claims"].insert_all(

@@ -22,7 +22,13 @@ TABLES = {
     "audit",
     "claim_terms",
     "claim_vectors",
+    "archive_imports",
+    "archive_staged_claims",
+    "archive_staged_entities",
+    "archive_staged_sources",
 }
+STAGING_TABLES = {"archive_imports", "archive_staged_claims", "archive_staged_entities", "archive_staged_sources"}
+"""Where an archive import waits until it is complete: no read of claims looks here."""
 
 
 @migrations()
@@ -306,3 +312,80 @@ def _rebuild_with_autoincrement(db: Database, table: str) -> None:
         db.execute(statement)
     db.execute("DELETE FROM sqlite_sequence WHERE name = ?", [table])
     db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [table, audited])
+
+
+@migrations()
+def m012_archive_imports(db: Database) -> None:
+    """An archive import is staged in chunks, each committed on its own, so a reviewer's write
+    never waits behind a whole archive; nothing staged is read as a claim. The last step moves
+    the staged rows into claims, entities, the index, verdicts and sources in one short
+    transaction: a killed import leaves no visible partial archive, and a re-run resumes after
+    the rows already staged. Claim ids are reserved when the import starts, so staged rows keep
+    theirs and nobody else is given them."""
+    db["archive_imports"].create(
+        {
+            "id": int,
+            "content_hash": str,
+            "origin": str,
+            "title": str,
+            "row_count": int,
+            "first_claim": int,
+            "staged": int,
+            "next_offset": int,
+            "languages": str,
+            "started_at": str,
+            "started_by": str,
+        },
+        pk="id",
+        not_null={"content_hash", "title", "row_count", "first_claim", "staged", "next_offset", "languages"},
+        defaults={"staged": 0, "next_offset": 0, "languages": "{}"},
+    )
+    db["archive_imports"].create_index(["content_hash"], unique=True)
+    db["archive_staged_claims"].create(
+        {
+            "id": int,
+            "import_id": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "kind": str,
+            "checkable": int,
+            "checkworthy": int,
+            "score": float,
+            "claimant": str,
+            "claimant_canonical": str,
+            "dates": str,
+            "figures": str,
+            "reasons": str,
+            "terms": str,
+            "rating": str,
+            "rationale": str,
+            "reviewer": str,
+            "reviewed_at": str,
+        },
+        pk="id",
+        foreign_keys=[("import_id", "archive_imports", "id")],
+        not_null={"import_id", "text", "kind"},
+    )
+    db["archive_staged_claims"].create_index(["import_id"])
+    db["archive_staged_entities"].create(
+        {"import_id": int, "claim_id": int, "text": str, "label": str, "canonical": str, "start": int, "end": int},
+        foreign_keys=[("import_id", "archive_imports", "id")],
+        not_null={"import_id", "claim_id"},
+    )
+    db["archive_staged_entities"].create_index(["import_id"])
+    db["archive_staged_sources"].create(
+        {
+            "import_id": int,
+            "claim_id": int,
+            "url": str,
+            "title": str,
+            "publisher": str,
+            "date": str,
+            "excerpt": str,
+            "stance": str,
+        },
+        foreign_keys=[("import_id", "archive_imports", "id")],
+        not_null={"import_id", "claim_id", "url", "stance"},
+    )
+    db["archive_staged_sources"].create_index(["import_id"])

@@ -25,6 +25,7 @@ from workbench.models import (
     SearchHit,
     SourceInput,
 )
+from workbench.store.archive_staging import ArchiveStaging
 from workbench.store.claim_writes import ClaimWrites, claim_values
 from workbench.store.clock import now
 from workbench.store.match_index import MatchIndex
@@ -34,10 +35,11 @@ CHUNK = 500
 """Ids per `IN (...)` list: SQLite limits the variables of one statement."""
 
 
-class Store(ClaimWrites):
+class Store(ClaimWrites, ArchiveStaging):
     """The workbench's tables behind plain methods; one instance per connection and thread.
 
-    Reviewers' changes to claims (edit, split, merge, take back) live in ClaimWrites.
+    Reviewers' changes to claims (edit, split, merge, take back) live in ClaimWrites; archive
+    imports staged in chunks and published whole in ArchiveStaging.
     """
 
     def __init__(self, db: Database, actor: str):

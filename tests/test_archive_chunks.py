@@ -3,7 +3,14 @@ unseen, while another connection writes; the archive appears whole at the end.""
 
 from __future__ import annotations
 
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
 import threading
+import time
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +81,43 @@ def test_a_verdict_is_written_while_an_archive_import_is_half_done(seeded: Workb
     archived = seeded.claims(result.article_id)
     assert sorted(c.rating for c in archived if c.rating) == ["False"] * 4
     assert [c.id for c in archived] == list(range(archived[0].id, archived[0].id + 8))
+
+
+KILLED_IMPORT = (
+    "import sys, workbench.archive as archive; archive.ARCHIVE_CHUNK = 1; "
+    "from workbench.cli import cli; sys.argv[0] = 'workbench'; cli()"
+)
+
+
+def staged_so_far(db: Path) -> int:
+    try:
+        return staged_rows(db)
+    except sqlite3.OperationalError:  # the staging tables are being made, or the file is locked
+        return 0
+
+
+@pytest.mark.slow
+def test_a_killed_import_leaves_nothing_visible_and_a_rerun_resumes(seeded: Workbench, tmp_path: Path):
+    body = "".join(
+        f'"Venezuela movilizó {n} buques hacia Zanzíbar el día {n}",,2023-09-13,,,es\n' for n in range(2, 80)
+    )
+    archive = tmp_path / "archive.csv"
+    archive.write_text(HEADER + body, encoding="utf-8")
+    before = visible_dump(seeded.db_path)
+    command = [sys.executable, "-c", KILLED_IMPORT, "import", str(archive), "--format", "claims-csv"]
+    process = subprocess.Popen([*command, "--db", str(seeded.db_path)], stderr=subprocess.PIPE)
+    try:
+        while process.poll() is None and staged_so_far(seeded.db_path) < 3:
+            time.sleep(0.01)  # polling for a condition (rows staged), never waiting a set time
+        assert process.poll() is None, "the import ended before it could be killed"
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.wait(WAIT)
+    assert staged_rows(seeded.db_path) >= 3
+    assert visible_dump(seeded.db_path) == before  # killed mid-import: no partial archive to be seen
+    assert len(seeded.claims()) == len([line for line in before if line.startswith('INSERT INTO "claims"')])
+
+    result = seeded.import_claims_csv(HEADER + body, str(archive))  # resumes after the staged rows
+    assert result.created and result.claim_count == 78 and staged_rows(seeded.db_path) == 0
+    texts = [c.text for c in seeded.claims(result.article_id)]
+    assert texts == [f"Venezuela movilizó {n} buques hacia Zanzíbar el día {n}" for n in range(2, 80)]

@@ -8,7 +8,8 @@ elements, ClaimReview with a number or a list for claimReviewed), each run as a 
 process against its own copy of a seeded database, with a time limit. Counted: cases tried,
 refused cleanly (the expected exit code, one `Error:` sentence), tracebacks, hangs (over the
 limit), stored wrongly (a read-right case whose stored text is not what the file says), and db
-changed (a refused command whose database file is not byte for byte as before).
+changed (a refused command whose database file is not byte for byte as before); a read-right case
+refused is "valid refused", a bad one accepted "not refused".
 
 Latency: a reviewer's verdicts given one after another, each on a fresh connection as the CLI
 does, while `workbench import --format claims-csv` stores a --rows archive (benchmarks/synthetic.py):
@@ -184,9 +185,12 @@ def run_cases(code: Path, seeded: Path, work: Path) -> Counter:
             counts["tracebacks"] += 1
         if returncode == 0 and check(db):
             counts["read right"] += 1
-        else:
+        elif returncode == 0:
             counts["stored wrongly"] += 1
-            print(f"  stored wrongly or refused ({returncode}): {name}: {stderr.strip()[:120]!r}")
+            print(f"  stored wrongly: {name}")
+        else:
+            counts["valid refused"] += 1
+            print(f"  valid input refused ({returncode}): {name}: {stderr.strip()[-120:]!r}")
     return counts
 
 
@@ -289,7 +293,7 @@ def main() -> None:
                 (work / label / "cases").mkdir()
                 results[label] = run_cases(code, seeded[label], work / label / "cases")
             rows = ["tried", "refused cleanly", "read right", "tracebacks", "hangs", "stored wrongly"]
-            table("hostile cases", [*rows, "not refused", "db changed"], results)
+            table("hostile cases", [*rows, "valid refused", "not refused", "db changed"], results)
         if not args.skip_latency:
             from benchmarks.synthetic import Generator, write_csv
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbench.errors import Conflict
 from workbench.store.claim_writes import claim_values
 from workbench.store.clock import now
 
@@ -164,6 +165,9 @@ class ArchiveStaging:
 
         Call inside a transaction: the archive appears whole, with its text (its claims joined by
         lines, so each claim's span indexes it), or not at all."""
+        done = self.db.execute("SELECT staged FROM archive_imports WHERE id = ?", [staged.id]).fetchone()
+        if done is None or done[0] != staged.row_count:
+            raise Conflict("Another import of the same archive is running; run this one again once it has ended.")
         language = max(staged.languages.items(), key=lambda item: (item[1], item[0]))[0]
         at, args = now(), {"import": staged.id}
         article_id = (

@@ -261,3 +261,20 @@ def test_article_text_nested_in_300_elements_is_found(seeded: Workbench, tmp_pat
     assert_ok(result)
     text = seeded.article_text(max(a.id for a in seeded.articles()))
     assert UTF8_PART in text and LATIN1_PART in text
+
+
+def test_a_database_another_program_holds_says_so_and_that_a_retry_may_help(seeded: Workbench):
+    import sqlite3
+
+    claim_id = seeded.claims()[0].id
+    before = file_digest(seeded.db_path)
+    holder = sqlite3.connect(seeded.db_path)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another program's write, held past the busy timeout
+        message = assert_clean_failure(invoke("verdict", str(claim_id), "falso", "--db", seeded.db_path), 6)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert "Another program holds the database" in message and "try again" in message
+    assert file_digest(seeded.db_path) == before
+    assert seeded.verdict_history(claim_id) == []

@@ -165,10 +165,11 @@ class ArchiveStaging:
 
         Call inside a transaction: the archive appears whole, with its text (its claims joined by
         lines, so each claim's span indexes it), or not at all."""
-        done = self.db.execute("SELECT staged FROM archive_imports WHERE id = ?", [staged.id]).fetchone()
+        done = self.db.execute("SELECT staged, languages FROM archive_imports WHERE id = ?", [staged.id]).fetchone()
         if done is None or done[0] != staged.row_count:
             raise Conflict("Another import of the same archive is running; run this one again once it has ended.")
-        language = max(staged.languages.items(), key=lambda item: (item[1], item[0]))[0]
+        languages: dict[str, int] = json.loads(done[1])  # as staged, whichever run staged them
+        language = max(languages.items(), key=lambda item: (item[1], item[0]))[0]
         at, args = now(), {"import": staged.id}
         article_id = (
             self.db["articles"]

@@ -8,6 +8,7 @@ import pytest
 
 from tests.conftest import file_digest
 from tests.helpers import assert_clean_failure, assert_ok, invoke, write
+from tests.integrity import staged_rows, visible_dump
 from workbench.service import Workbench
 
 INVALID = 4
@@ -148,7 +149,7 @@ def test_an_archive_stored_in_chunks_keeps_its_spans(monkeypatch: pytest.MonkeyP
 
 
 @pytest.mark.slow
-def test_a_failure_in_a_later_chunk_leaves_the_database_unchanged(
+def test_a_failure_in_a_later_chunk_leaves_nothing_visible_and_a_rerun_resumes(
     seeded: Workbench, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ):
     import workbench.archive
@@ -156,19 +157,33 @@ def test_a_failure_in_a_later_chunk_leaves_the_database_unchanged(
 
     monkeypatch.setattr(workbench.archive, "ARCHIVE_CHUNK", 1)
     calls = []
-    original = Store.add_claims
+    original = Store.stage_rows
 
-    def failing(self, article_id, claims):  # noqa: ANN001, ANN202
-        calls.append(article_id)
+    def failing(self, staged, rows, offset):  # noqa: ANN001, ANN202
+        calls.append(len(rows))
         if len(calls) == 2:
             raise OSError("disk full")
-        return original(self, article_id, claims)
+        return original(self, staged, rows, offset)
 
-    monkeypatch.setattr(Store, "add_claims", failing)
-    before = file_digest(seeded.db_path)
+    monkeypatch.setattr(Store, "stage_rows", failing)
+    before = visible_dump(seeded.db_path)
     with pytest.raises(OSError):
         seeded.import_claims_csv(HEADER + ROWS, "archive.csv")
-    assert file_digest(seeded.db_path) == before
+    assert visible_dump(seeded.db_path) == before
+    assert staged_rows(seeded.db_path) == 1  # the first chunk waits, committed and unseen
+
+    calls.clear()
+    monkeypatch.setattr(Store, "stage_rows", lambda self, *args: (calls.append(len(args[1])), original(self, *args)))
+    result = seeded.import_claims_csv(HEADER + ROWS, "archive.csv")
+    assert calls == [1]  # only the row not staged before is extracted again
+    assert staged_rows(seeded.db_path) == 0
+    claims = seeded.claims(result.article_id)
+    clean = Workbench(tmp_path / "clean.db")
+    expected = clean.claims(clean.import_claims_csv(HEADER + ROWS, "archive.csv").article_id)
+    assert [(c.text, c.start, c.end, c.rating, c.entities) for c in claims] == [
+        (c.text, c.start, c.end, c.rating, c.entities) for c in expected
+    ]
+    assert seeded.article_text(result.article_id) == clean.article_text(expected[0].article_id)
 
 
 @pytest.mark.slow

@@ -27,6 +27,11 @@ def fifo(folder: Path) -> Path:
     return path
 
 
+def reviews(folder: Path, *changes: dict) -> Path:
+    """A ClaimReview file with one review per change (each a review with those fields replaced)."""
+    return write(folder / "reviews.json", json.dumps([claimreview(**change) for change in changes]))
+
+
 REFUSED: dict[str, tuple[Case, int]] = {
     "export onto a FIFO": (lambda f: ["export", "--format", "json", "--out", fifo(f), "--force"], 4),
     "export onto a device": (lambda f: ["export", "--format", "json", "--out", "/dev/null", "--force"], 4),
@@ -43,6 +48,16 @@ REFUSED: dict[str, tuple[Case, int]] = {
     "the history of an id beyond 64 bits": (lambda f: ["history", "99999999999999999999"], 2),
     "claims of an article beyond 64 bits": (lambda f: ["claims", "--article", "99999999999999999999"], 2),
     "a queue limit beyond 64 bits": (lambda f: ["claims", "--queue", "--limit", "99999999999999999999"], 2),
+    "a publication date without dashes": (lambda f: ["import", SEED_ARTICLE, "--published", "20230913"], 4),
+    "a publication date as a week day": (lambda f: ["import", SEED_ARTICLE, "--published", "2023-W37-3"], 4),
+    "ClaimReview whose claimReviewed is a number": (
+        lambda f: ["import", "--format", "claimreview", reviews(f, {"claimReviewed": 12345})],
+        4,
+    ),
+    "ClaimReview whose claimReviewed is a list": (
+        lambda f: ["import", "--format", "claimreview", reviews(f, {"claimReviewed": ["Uno dos tres.", "Cuatro."]})],
+        4,
+    ),
     "match - of binary bytes": (lambda f: ["match", "-"], 4),
     "match - of a line longer than a claim": (lambda f: ["match", "-"], 4),
 }
@@ -208,3 +223,61 @@ def test_claims_csv_problems_are_placed_counted_and_never_silent(seeded: Workben
     assert warnings[:3] == [f"Warning: {tmp_path / 'a.csv'}, line {n}: no text." for n in (2, 3, 4)]
     assert f"Warning: {tmp_path / 'a.csv'}, and 47 more rows: no text." in warnings
     assert any("line 52: the row runs on to line 53 (an unclosed quote?)" in w for w in warnings)
+
+
+# -- valid or half-valid input, read right (issue 15) -----------------------------------------
+
+UTF8_PART = "Corea del Norte lanzó dos misiles balísticos hacia el mar de Japón, según Tokio."
+LATIN1_PART = "El año pasado, el régimen disparó más de setenta misiles, informó Seúl el miércoles."
+
+
+def mixed_encoding_article(folder: Path) -> Path:
+    """A UTF-8 paragraph, then a Latin-1 one: a file pasted together from two sources."""
+    return write(folder / "mixed.txt", UTF8_PART.encode() + b"\n\n" + LATIN1_PART.encode("latin-1") + b"\n")
+
+
+def deeply_nested_page(folder: Path, depth: int = 300) -> Path:
+    body = "".join(f"<p>{sentence}</p>" for sentence in (UTF8_PART, LATIN1_PART) * 3)
+    page = f"<html><head><title>Misiles</title></head><body>{'<div>' * depth}<article>{body}</article>"
+    return write(folder / "deep.html", page + "</div>" * depth + "</body></html>")
+
+
+def test_a_mixed_encoding_file_is_read_a_part_at_a_time(seeded: Workbench, tmp_path: Path):
+    result = invoke("import", mixed_encoding_article(tmp_path), "--lang", "es", "--db", seeded.db_path)
+    assert_ok(result)
+    text = seeded.article_text(max(a.id for a in seeded.articles()))
+    assert text == UTF8_PART + "\n\n" + LATIN1_PART  # neither part turned into mojibake ("lanzÃ³")
+
+
+def test_a_claimreview_number_or_list_is_left_out_naming_the_review(seeded: Workbench, tmp_path: Path):
+    path = reviews(tmp_path, {}, {"claimReviewed": 12345}, {"claimReviewed": ["Uno dos tres.", "Cuatro cinco."]})
+    result = invoke("import", "--format", "claimreview", path, "--db", seeded.db_path)
+    assert_ok(result)
+    assert "review 2: claimReviewed is 12345, not the text of a claim" in result.stderr
+    assert "review 3: claimReviewed holds 2 values, not one claim" in result.stderr
+    archive = max(a.id for a in seeded.articles())
+    assert [c.text for c in seeded.claims(archive)] == ["Corea del Norte lanzó dos misiles."]
+
+
+def test_article_text_nested_in_300_elements_is_found(seeded: Workbench, tmp_path: Path):
+    result = invoke("import", deeply_nested_page(tmp_path), "--lang", "es", "--db", seeded.db_path)
+    assert_ok(result)
+    text = seeded.article_text(max(a.id for a in seeded.articles()))
+    assert UTF8_PART in text and LATIN1_PART in text
+
+
+def test_a_database_another_program_holds_says_so_and_that_a_retry_may_help(seeded: Workbench):
+    import sqlite3
+
+    claim_id = seeded.claims()[0].id
+    before = file_digest(seeded.db_path)
+    holder = sqlite3.connect(seeded.db_path)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another program's write, held past the busy timeout
+        message = assert_clean_failure(invoke("verdict", str(claim_id), "falso", "--db", seeded.db_path), 6)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert "Another program holds the database" in message and "try again" in message
+    assert file_digest(seeded.db_path) == before
+    assert seeded.verdict_history(claim_id) == []

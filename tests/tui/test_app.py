@@ -308,7 +308,9 @@ async def test_a_failing_core_call_is_a_notification_not_a_crash(seeded: Workben
     app = make_app(FailingSources(seeded.db_path, actor="tester"))
     async with app.run_test(size=SIZE, message_hook=notes) as pilot:
         await settle(pilot)
-        assert notes.errors() == ["The database could not be used: database is locked."]
+        assert notes.errors() == [
+            "Another program holds the database (an import or another reviewer's write); try again in a moment."
+        ]
         assert app.screen.query_one(ClaimTable).row_count > 0
         assert app.return_code is None
 

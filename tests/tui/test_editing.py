@@ -78,10 +78,11 @@ async def test_mark_not_checkable_shows_in_the_table_and_undo_restores(seeded: W
         assert seeded.claim(claim_id).checkable
 
 
-async def test_add_a_claim_from_a_selected_passage(seeded: Workbench):
+async def test_add_a_claim_from_a_selected_passage_then_undo_it(seeded: Workbench):
+    notes = Notes()
     app = make_app(seeded)
     passage = "los dos líderes intercambiaron un apretón de manos"
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
         await settle(pilot)
         count = len(seeded.claims(1))
         await pilot.press("plus")
@@ -97,6 +98,13 @@ async def test_add_a_claim_from_a_selected_passage(seeded: Workbench):
         assert len(seeded.claims(1)) == count + 1
         added = app.screen.query_one(ClaimTable).selected_id
         assert seeded.claim(added).text == passage
+
+        # Undone, the claim is gone and the screen says so once: no "There is no claim" (issue 15).
+        await pilot.press("u")
+        await settle(pilot)
+        assert len(seeded.claims(1)) == count
+        assert added not in [c.id for c in seeded.claims(1)]
+        assert not any("There is no claim" in error for error in notes.errors()), notes.errors()
 
 
 async def test_another_reviewers_edit_refreshes_the_claim_and_a_stale_verdict_is_refused(seeded: Workbench):

@@ -208,8 +208,28 @@ class _Reader:
 
     # -- one review -------------------------------------------------------------------
 
+    def _not_a_claim(self, review: Node) -> str | None:
+        """Why a review's claimReviewed is no claim's text (a number, a list of several), or None.
+
+        Numbers are text elsewhere (a rating's value), but `claimReviewed: 12345` would become a
+        claim "12345"; of a list of claims, taking the first would pair the others' verdict with it."""
+        values = self.get(review, "claimReviewed")
+        if len(values) > 1:
+            return f"claimReviewed holds {len(values)} values, not one claim; left out"
+        value = values[0] if values else None
+        if isinstance(value, dict) and "@value" in value:
+            value = value["@value"]
+        if isinstance(value, (bool, int, float)):
+            return f"claimReviewed is {json.dumps(value)}, not the text of a claim; left out"
+        if isinstance(value, list):
+            return "claimReviewed holds a list, not the text of a claim; left out"
+        return None
+
     def row(self, review: Node, n: int) -> tuple[ArchiveRow | None, list[str]]:
         problems: list[str] = []
+        refused = self._not_a_claim(review)
+        if refused:
+            return None, [refused]
         text = self.text(review, "claimReviewed")
         if not text:
             return None, ["no claimReviewed; left out"]

@@ -20,6 +20,7 @@ from workbench.urls import validate_url
 TITLE_MAX = 90
 _HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<article|<p[\s>])", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def read_bytes(path: str, max_bytes: int) -> bytes:
@@ -110,18 +111,53 @@ def decode(data: bytes, name: str) -> str:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            from charset_normalizer import from_bytes
-
-            best = from_bytes(data).best()
-            if best is None:
-                raise InvalidInput(f"{name} is not text in any encoding the workbench can read.") from None
-            text = str(best)
+            text = _decode_mixed(data.removeprefix(b"\xef\xbb\xbf"), name)
     if "\x00" in text or len(_CONTROL.findall(text)) > 0.01 * len(text) + 2:
         raise InvalidInput(f"{name} is a binary file, not an article.")
     text = strip_controls(text)
     if not text.strip():
         raise InvalidInput(f"{name} is empty.")
     return text
+
+
+def _decode_mixed(data: bytes, name: str) -> str:
+    """Text not all UTF-8, a line at a time: lines that are UTF-8 stay so, the others are read in
+    the encoding charset-normalizer finds for them. A file pasted together from a UTF-8 paragraph
+    and a Latin-1 one is then read right, where one code page for all of it turned the UTF-8
+    part into mojibake ("lanzÃ³"). A line of a legacy code page is almost never valid UTF-8."""
+    from charset_normalizer import from_bytes
+
+    lines = data.splitlines(keepends=True)
+    utf8 = [_is_utf8(line) for line in lines]
+    legacy = b"".join(line for line, ok in zip(lines, utf8) if not ok)
+    matches = list(from_bytes(legacy))
+    if not matches:
+        raise InvalidInput(f"{name} is not text in any encoding the workbench can read.")
+    encoding = _legacy_encoding(matches)
+    try:
+        return "".join(line.decode("utf-8" if ok else encoding) for line, ok in zip(lines, utf8))
+    except (UnicodeDecodeError, LookupError):
+        raise InvalidInput(f"{name} mixes encodings the workbench cannot tell apart; save it as UTF-8.") from None
+
+
+WESTERN = ("cp1252", "latin_1")
+"""The legacy code pages of Spanish and English text, preferred among equally likely readings."""
+
+
+def _legacy_encoding(matches: list) -> str:  # charset_normalizer CharsetMatch, best first
+    """The encoding of the best reading; of readings as free of noise as the best, Windows-1252
+    (or Latin-1): a short Spanish line reads as cleanly in cp1250 ("ańo") or cp1257 as in it."""
+    best = matches[0]
+    tied = {m.encoding for m in matches if m.chaos <= best.chaos + 0.01}
+    return next((name for name in WESTERN if name in tied), best.encoding)
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _utf16(data: bytes) -> str | None:
@@ -147,11 +183,11 @@ def _utf16(data: bytes) -> str | None:
 
 
 def validate_date(value: str) -> str:
-    """A YYYY-MM-DD date, checked to exist (Python also reads 20230913 and 2023-W37-3; the form
-    documented is the only one taken)."""
+    """A YYYY-MM-DD date, checked to exist. Python 3.11's fromisoformat also takes 20230913 and
+    2023-W37-3, which the documented form is not: they are refused, not guessed at."""
+    if not _ISO_DATE.fullmatch(value.strip()):
+        raise InvalidInput(f"{value!r} is not a date in the form YYYY-MM-DD.")
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            raise ValueError
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
         raise InvalidInput(f"{value!r} is not a date in the form YYYY-MM-DD.") from None
@@ -168,12 +204,21 @@ def derive_title(text: str) -> str:
 
 
 def _from_html(html: str, origin: str) -> ArticleInput:
+    import lxml.html
     import trafilatura
 
-    document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
-    )
+    options = {"with_metadata": True, "include_comments": False, "include_tables": False, "favor_precision": True}
+    document = trafilatura.bare_extraction(html, **options)
     body = getattr(document, "text", None) if document is not None else None
+    if not body or not body.strip():
+        # libxml2 stops at 255 nested elements unless told the tree may be huge: text inside 255+
+        # wrappers (generated pages do this) was "no article text". The input is bounded already.
+        try:
+            tree = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+        except (ValueError, lxml.etree.ParserError):
+            tree = None
+        document = trafilatura.bare_extraction(tree, **options) if tree is not None else None
+        body = getattr(document, "text", None) if document is not None else None
     if not body or not body.strip():
         raise InvalidInput(f"{_name(origin)} is an HTML page with no article text.")
     published = getattr(document, "date", None)

@@ -195,6 +195,14 @@ class Matcher:
 
     def link(self, claim_ids: list[int]) -> list[Suggestion]:
         """Compare claims with their candidates and store the suggested links; returns what was suggested."""
+        made = self.suggest(claim_ids)
+        for suggestion in made:
+            self.store.suggest_link(suggestion.claim_a, suggestion.claim_b, suggestion.relation, suggestion.score)
+        return made
+
+    def suggest(self, claim_ids: list[int]) -> list[Suggestion]:
+        """The links `link` would store, reading only: an archive import matches its claims with no
+        write lock held, then stores the suggestions in a short transaction (issue 15)."""
         found = self.features(claim_ids)
         vectors = self.stored_vectors(list(found))
         weights = self._weights()
@@ -207,10 +215,7 @@ class Matcher:
                 comparison = compare(query, candidate, weights, cosine)
                 if comparison.relation is not None:
                     comparisons[(min(claim_id, other), max(claim_id, other))] = comparison
-        made = suggestions(comparisons, self.store.source_groups(sorted({i for p in comparisons for i in p})))
-        for suggestion in made:
-            self.store.suggest_link(suggestion.claim_a, suggestion.claim_b, suggestion.relation, suggestion.score)
-        return made
+        return suggestions(comparisons, self.store.source_groups(sorted({i for p in comparisons for i in p})))
 
     def link_all(self) -> list[Suggestion]:
         """Dedupe the whole archive: pairs that share rare terms are compared, nothing else.

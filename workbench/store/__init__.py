@@ -10,7 +10,10 @@ DatabaseError = sqlite3.Error
 
 
 def describe_database_error(error: sqlite3.Error) -> str:
-    """One sentence for a database failure, the same in the CLI and the TUI."""
+    """One sentence for a database failure, the same in the CLI and the TUI. A lock another
+    connection held past the busy timeout is said as such: a retry may well succeed."""
+    if isinstance(error, sqlite3.OperationalError) and ("locked" in str(error) or "busy" in str(error)):
+        return "Another program holds the database (an import or another reviewer's write); try again in a moment."
     return f"The database could not be used: {error}."
 
 

@@ -3,6 +3,9 @@
 Never edit a migration that has shipped: add the next number instead.
 """
 
+import re
+import sqlite3
+
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("workbench")
@@ -19,7 +22,13 @@ TABLES = {
     "audit",
     "claim_terms",
     "claim_vectors",
+    "archive_imports",
+    "archive_staged_claims",
+    "archive_staged_entities",
+    "archive_staged_sources",
 }
+STAGING_TABLES = {"archive_imports", "archive_staged_claims", "archive_staged_entities", "archive_staged_sources"}
+"""Where an archive import waits until it is complete: no read of claims looks here."""
 
 
 @migrations()
@@ -233,6 +242,153 @@ def m010_checkworthy(db: Database) -> None:
     the clause itself. Re-extracting or editing a claim scores it with the model."""
     db["claims"].add_column("checkworthy", int, not_null_default=0)
     db.execute("UPDATE claims SET checkworthy = 1 WHERE checkable AND score >= 0.5")
+
+
+@migrations(transactional=False)
+def m011_ids_never_reused(db: Database) -> None:
+    """Claims and links get AUTOINCREMENT: an id once given (a claim added and then undone, a
+    link dropped with it) is never given again, so a claim's history and a link's audit rows
+    stay their own. SQLite cannot add AUTOINCREMENT to a table, so each is rebuilt keeping every
+    row, index, trigger (the FTS ones included) and the foreign keys pointing at it.
+
+    Foreign keys must be off while a parent table is dropped and renamed, which SQLite allows
+    only outside a transaction: the rebuild runs in its own IMMEDIATE transaction, checks the
+    keys before committing, and is skipped for a table already rebuilt (a run killed between
+    its commit and the migration's record is then finished, not repeated)."""
+    enforced = db.execute("PRAGMA foreign_keys").fetchone()[0]
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("claims", "links"):
+                _rebuild_with_autoincrement(db, table)
+            broken = db.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise sqlite3.IntegrityError(f"foreign keys broken by the rebuild: {broken[:3]}")
+        except BaseException:
+            db.conn.rollback()
+            raise
+        db.execute("COMMIT")
+    finally:
+        db.execute(f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
+
+
+def _rebuild_with_autoincrement(db: Database, table: str) -> None:
+    """Rebuild `table` with `id INTEGER PRIMARY KEY AUTOINCREMENT`, rows and rowids unchanged.
+
+    Its id sequence starts above every id the table or its audit rows ever named, so an id a
+    deleted row had before this migration is not given again either."""
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()[0]
+    if "AUTOINCREMENT" in sql.upper():
+        return
+    rebuilt = f"{table}_rebuilt"
+    create, found = re.subn(
+        r"^CREATE TABLE\s+(\[\w+\]|\"\w+\"|\w+)\s*\((\s*)(\[id\]|\"id\"|id)\s+INTEGER\s+PRIMARY\s+KEY",
+        f'CREATE TABLE "{rebuilt}" (\\2\\3 INTEGER PRIMARY KEY AUTOINCREMENT',
+        sql,
+        count=1,
+        flags=re.IGNORECASE,
+    )
+    if not found:
+        raise sqlite3.DatabaseError(f"cannot read the schema of {table}: {sql[:80]}")
+    dependents = [
+        row[0]
+        for row in db.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL "
+            "ORDER BY type, name",
+            [table],
+        ).fetchall()
+    ]
+    audited = db.execute(
+        f'SELECT max(coalesce((SELECT max(id) FROM "{table}"), 0), '
+        "coalesce((SELECT max(row_id) FROM audit WHERE table_name = ?), 0))",
+        [table],
+    ).fetchone()[0]
+    db.execute(create)
+    db.execute(f'INSERT INTO "{rebuilt}" SELECT * FROM "{table}" ORDER BY id')
+    db.execute(f'DROP TABLE "{table}"')
+    db.execute(f'ALTER TABLE "{rebuilt}" RENAME TO "{table}"')
+    for statement in dependents:
+        db.execute(statement)
+    db.execute("DELETE FROM sqlite_sequence WHERE name = ?", [table])
+    db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [table, audited])
+
+
+@migrations()
+def m012_archive_imports(db: Database) -> None:
+    """An archive import is staged in chunks, each committed on its own, so a reviewer's write
+    never waits behind a whole archive; nothing staged is read as a claim. The last step moves
+    the staged rows into claims, entities, the index, verdicts and sources in one short
+    transaction: a killed import leaves no visible partial archive, and a re-run resumes after
+    the rows already staged. Claim ids are reserved when the import starts, so staged rows keep
+    theirs and nobody else is given them."""
+    db["archive_imports"].create(
+        {
+            "id": int,
+            "content_hash": str,
+            "origin": str,
+            "title": str,
+            "row_count": int,
+            "first_claim": int,
+            "staged": int,
+            "next_offset": int,
+            "languages": str,
+            "started_at": str,
+            "started_by": str,
+        },
+        pk="id",
+        not_null={"content_hash", "title", "row_count", "first_claim", "staged", "next_offset", "languages"},
+        defaults={"staged": 0, "next_offset": 0, "languages": "{}"},
+    )
+    db["archive_imports"].create_index(["content_hash"], unique=True)
+    db["archive_staged_claims"].create(
+        {
+            "id": int,
+            "import_id": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "kind": str,
+            "checkable": int,
+            "checkworthy": int,
+            "score": float,
+            "claimant": str,
+            "claimant_canonical": str,
+            "dates": str,
+            "figures": str,
+            "reasons": str,
+            "terms": str,
+            "rating": str,
+            "rationale": str,
+            "reviewer": str,
+            "reviewed_at": str,
+        },
+        pk="id",
+        foreign_keys=[("import_id", "archive_imports", "id")],
+        not_null={"import_id", "text", "kind"},
+    )
+    db["archive_staged_claims"].create_index(["import_id"])
+    db["archive_staged_entities"].create(
+        {"import_id": int, "claim_id": int, "text": str, "label": str, "canonical": str, "start": int, "end": int},
+        foreign_keys=[("import_id", "archive_imports", "id")],
+        not_null={"import_id", "claim_id"},
+    )
+    db["archive_staged_entities"].create_index(["import_id"])
+    db["archive_staged_sources"].create(
+        {
+            "import_id": int,
+            "claim_id": int,
+            "url": str,
+            "title": str,
+            "publisher": str,
+            "date": str,
+            "excerpt": str,
+            "stance": str,
+        },
+        foreign_keys=[("import_id", "archive_imports", "id")],
+        not_null={"import_id", "claim_id", "url", "stance"},
+    )
+    db["archive_staged_sources"].create_index(["import_id"])
 
 
 @migrations()

@@ -25,6 +25,7 @@ from workbench.models import (
     SearchHit,
     SourceInput,
 )
+from workbench.store.archive_staging import ArchiveStaging
 from workbench.store.claim_writes import ClaimWrites, claim_values
 from workbench.store.clock import now
 from workbench.store.match_index import MatchIndex
@@ -34,10 +35,11 @@ CHUNK = 500
 """Ids per `IN (...)` list: SQLite limits the variables of one statement."""
 
 
-class Store(ClaimWrites):
+class Store(ClaimWrites, ArchiveStaging):
     """The workbench's tables behind plain methods; one instance per connection and thread.
 
-    Reviewers' changes to claims (edit, split, merge, take back) live in ClaimWrites.
+    Reviewers' changes to claims (edit, split, merge, take back) live in ClaimWrites; archive
+    imports staged in chunks and published whole in ArchiveStaging.
     """
 
     def __init__(self, db: Database, actor: str):
@@ -129,7 +131,7 @@ class Store(ClaimWrites):
 
         Its text and language are known only once every claim is stored: finish_archive fills them.
         """
-        first = (self.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0) + 1
+        first = self.next_claim_id()
         article_id = (
             self.db["articles"]
             .insert(
@@ -159,9 +161,20 @@ class Store(ClaimWrites):
             [language, article_id, article_id],
         )
 
+    def next_claim_id(self) -> int:
+        """The id the next claim gets: above every id ever given (claims has AUTOINCREMENT, whose
+        sequence remembers a deleted claim's id), so an undone claim's id is never reused."""
+        return (
+            self.db.execute(
+                "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'claims'), 0), "
+                "coalesce((SELECT max(id) FROM claims), 0))"
+            ).fetchone()[0]
+            + 1
+        )
+
     def add_claims(self, article_id: int, claims: list[ClaimDraft]) -> list[int]:
         """Claims of an article with their entities, under the next free ids; returns the ids."""
-        first = (self.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0) + 1
+        first = self.next_claim_id()
         claim_ids = list(range(first, first + len(claims)))
         created = now()
         self.db["claims"].insert_all(

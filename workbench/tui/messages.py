@@ -61,6 +61,9 @@ class ReviewSaved(Message):
     mark: int | None = None
     """The database's change mark just after the write: the reload that follows shows it, so the
     next look for other reviewers' writes need not reload again."""
+    removed: bool = False
+    """The write took the claim away (undoing its addition): the screen stops showing it instead of
+    reloading a claim that is gone (issue 15)."""
 
 
 @dataclass

@@ -475,7 +475,8 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="write", exit_on_error=False)
     def undo(self, change: Change) -> None:
         note = self.workbench.undo(change)
-        self.post_message(ReviewSaved(change.claim_id, note, mark=self.workbench.last_change()))
+        removed = change.action == "add_claim"
+        self.post_message(ReviewSaved(change.claim_id, note, mark=self.workbench.last_change(), removed=removed))
 
     @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
     def poll(self) -> None:
@@ -526,6 +527,8 @@ class MainScreen(Screen[None]):
             self.done.append(message.change)
             if message.change.action in {"add_claim", "split"}:
                 self.claim_id = message.change.claim_id
+        if message.removed and self.claim_id == message.claim_id:
+            self.claim_id = None
         self.reload()
 
     @on(DatabaseChanged)

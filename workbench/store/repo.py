@@ -11,7 +11,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from workbench.config import fold_label
+from workbench.domain.scale import fold_label
+from workbench.domain.vocab import AuditAction, ClaimKind, ClaimStatus, LinkRelation, LinkState
 from workbench.errors import NotFound
 from workbench.models import (
     ArticleInput,
@@ -79,7 +80,7 @@ class Store(ClaimWrites):
         with self.transaction():
             before = self.get_meta(key)
             self.db["meta"].upsert({"key": key, "value": value}, pk="key")
-            self._audit("set", "meta", None, {"key": key, "value": before}, {"key": key, "value": value})
+            self._audit(AuditAction.SET, "meta", None, {"key": key, "value": before}, {"key": key, "value": value})
 
     # -- articles -------------------------------------------------------------
 
@@ -115,7 +116,7 @@ class Store(ClaimWrites):
             )
             claim_ids = self.add_claims(article_id, claims)
             self._audit(
-                "import",
+                AuditAction.IMPORT,
                 "articles",
                 article_id,
                 None,
@@ -147,7 +148,7 @@ class Store(ClaimWrites):
             .last_pk
         )
         after = {"title": title, "content_hash": content_hash, "claims": f"{claim_count} claims from {first}"}
-        self._audit("import", "articles", article_id, None, after)
+        self._audit(AuditAction.IMPORT, "articles", article_id, None, after)
         return article_id, first
 
     def finish_archive(self, article_id: int, language: str) -> None:
@@ -170,7 +171,7 @@ class Store(ClaimWrites):
                     "id": claim_id,
                     "article_id": article_id,
                     **claim_values(claim),
-                    "status": "new",
+                    "status": ClaimStatus.NEW,
                     "version": 1,
                     "created_at": created,
                 }
@@ -218,7 +219,9 @@ class Store(ClaimWrites):
                 f"UPDATE claims SET status = 'checked' WHERE id IN ({', '.join('?' for _ in chunk)})", chunk
             )
         if verdicts:
-            self._audit("bulk_verdicts", "claims", None, None, {"verdicts": len(verdicts), "first_claim": ids[0]})
+            self._audit(
+                AuditAction.BULK_VERDICTS, "claims", None, None, {"verdicts": len(verdicts), "first_claim": ids[0]}
+            )
 
     def add_appearances(self, urls: list[tuple[int, str]]) -> None:
         """Bulk (claim_id, url): where archived claims appeared, attached as context sources."""
@@ -242,7 +245,7 @@ class Store(ClaimWrites):
             ),
             batch_size=1000,
         )
-        self._audit("bulk_sources", "claims", None, None, {"sources": len(urls), "first_claim": urls[0][0]})
+        self._audit(AuditAction.BULK_SOURCES, "claims", None, None, {"sources": len(urls), "first_claim": urls[0][0]})
 
     def attach_sources(self, sources: list[tuple[int, SourceInput]]) -> None:
         """Bulk (claim_id, source) attachments with their stance, title, publisher and excerpt, for archives."""
@@ -278,7 +281,9 @@ class Store(ClaimWrites):
             ),
             batch_size=1000,
         )
-        self._audit("bulk_sources", "claims", None, None, {"sources": len(sources), "first_claim": sources[0][0]})
+        self._audit(
+            AuditAction.BULK_SOURCES, "claims", None, None, {"sources": len(sources), "first_claim": sources[0][0]}
+        )
 
     def article(self, article_id: int) -> dict[str, Any]:
         row = self._one("SELECT * FROM articles WHERE id = ?", [article_id])
@@ -369,12 +374,12 @@ class Store(ClaimWrites):
                 start=row["start"],
                 end=row["end"],
                 text=row["text"],
-                kind=row["kind"],
+                kind=ClaimKind(row["kind"]),
                 checkable=bool(row["checkable"]),
                 checkworthy=bool(row["checkworthy"]),
                 score=row["score"],
                 claimant=row["claimant"],
-                status=row["status"],
+                status=ClaimStatus(row["status"]),
                 version=row["version"],
                 rating=row["rating"],
                 claimant_canonical=row["claimant_canonical"],
@@ -404,7 +409,8 @@ class Store(ClaimWrites):
                 where.append(f"c.{column} = :{column}")
                 params[column] = value
         if filters.open_only:
-            where.append("c.status != 'checked'")
+            where.append("c.status != :checked")
+            params["checked"] = ClaimStatus.CHECKED
         if filters.checkable is not None:
             where.append("c.checkable = :checkable")
             params["checkable"] = int(filters.checkable)
@@ -516,11 +522,17 @@ class Store(ClaimWrites):
                 "attached_at": now(),
             }
             attachment_id = self.db["claim_sources"].insert(attachment).last_pk
-            self._audit("attach_source", "claims", claim_id, None, {**source, "stance": stance})
-            if claim.status == "new":
+            self._audit(AuditAction.ATTACH_SOURCE, "claims", claim_id, None, {**source, "stance": stance})
+            if claim.status == ClaimStatus.NEW:
                 # Evidence gathered, no verdict yet: the claim is in review, so the queue shows it as such.
-                self.db.execute("UPDATE claims SET status = 'in_review' WHERE id = ?", [claim_id])
-                self._audit("set_status", "claims", claim_id, {"status": "new"}, {"status": "in_review"})
+                self.db.execute("UPDATE claims SET status = ? WHERE id = ?", [ClaimStatus.IN_REVIEW, claim_id])
+                self._audit(
+                    AuditAction.SET_STATUS,
+                    "claims",
+                    claim_id,
+                    {"status": ClaimStatus.NEW},
+                    {"status": ClaimStatus.IN_REVIEW},
+                )
         return attachment_id
 
     def sources(self, claim_id: int) -> list[dict[str, Any]]:
@@ -551,10 +563,16 @@ class Store(ClaimWrites):
                 "at": now(),
             }
             verdict_id = self.db["verdicts"].insert(verdict).last_pk
-            self._audit("verdict", "claims", claim_id, {"rating": claim.rating}, verdict)
-            if claim.status != "checked":
-                self.db.execute("UPDATE claims SET status = 'checked' WHERE id = ?", [claim_id])
-                self._audit("set_status", "claims", claim_id, {"status": claim.status}, {"status": "checked"})
+            self._audit(AuditAction.VERDICT, "claims", claim_id, {"rating": claim.rating}, verdict)
+            if claim.status != ClaimStatus.CHECKED:
+                self.db.execute("UPDATE claims SET status = ? WHERE id = ?", [ClaimStatus.CHECKED, claim_id])
+                self._audit(
+                    AuditAction.SET_STATUS,
+                    "claims",
+                    claim_id,
+                    {"status": claim.status},
+                    {"status": ClaimStatus.CHECKED},
+                )
         return verdict_id
 
     def verdict_history(self, claim_id: int) -> list[dict[str, Any]]:
@@ -611,7 +629,7 @@ class Store(ClaimWrites):
         a, b = min(claim_a, claim_b), max(claim_a, claim_b)
         existing = self._one("SELECT id, state, relation, score FROM links WHERE claim_a = ? AND claim_b = ?", [a, b])
         if existing is not None and (
-            existing["state"] != "suggested" or (existing["relation"], existing["score"]) == (relation, score)
+            existing["state"] != LinkState.SUGGESTED or (existing["relation"], existing["score"]) == (relation, score)
         ):
             return False
         row = {
@@ -619,7 +637,7 @@ class Store(ClaimWrites):
             "claim_b": b,
             "relation": relation,
             "score": score,
-            "state": "suggested",
+            "state": LinkState.SUGGESTED,
             "updated_at": now(),
         }
         if existing is None:
@@ -627,7 +645,7 @@ class Store(ClaimWrites):
         else:
             link_id = existing["id"]
             self.db["links"].update(link_id, row)
-        self._audit("suggest_link", "links", link_id, existing, row)
+        self._audit(AuditAction.SUGGEST_LINK, "links", link_id, existing, row)
         return True
 
     def set_link_state(
@@ -643,19 +661,20 @@ class Store(ClaimWrites):
             if relation is not None:
                 row["relation"] = relation
             if existing is None:
-                row.setdefault("relation", "duplicate")
+                row.setdefault("relation", LinkRelation.DUPLICATE)
                 link_id = self.db["links"].insert({**row, "score": None, "created_at": now()}).last_pk
             else:
                 link_id = existing["id"]
                 self.db["links"].update(link_id, row)
-            self._audit("set_link_state", "links", link_id, existing, row)
+            self._audit(AuditAction.SET_LINK_STATE, "links", link_id, existing, row)
         return existing
 
     def confirmed_duplicate_pairs(self) -> list[tuple[int, int]]:
         return [
             (row[0], row[1])
             for row in self.db.execute(
-                "SELECT claim_a, claim_b FROM links WHERE state = 'confirmed' AND relation = 'duplicate'"
+                "SELECT claim_a, claim_b FROM links WHERE state = ? AND relation = ?",
+                [LinkState.CONFIRMED, LinkRelation.DUPLICATE],
             ).fetchall()
         ]
 

@@ -65,8 +65,9 @@ def _archive_drafts(rows: list[ArchiveRow], languages: list[str], offset: int) -
         for i, draft in zip(batch, made):
             drafts[i] = draft
     claims = []
-    for row, draft in zip(rows, drafts):
-        claims.append(replace(draft, start=offset, end=offset + len(row.text)))
+    for row, found in zip(rows, drafts):
+        assert found is not None  # every language was extracted above
+        claims.append(replace(found, start=offset, end=offset + len(row.text)))
         offset += len(row.text) + 1
     return claims
 

@@ -119,8 +119,8 @@ class Settings:
         for alias, target in self.rating_aliases:
             if alias == folded:
                 return target
-        target = folded_aliases().get(folded)
-        step = self.step(target) if target else None
+        alias_target = folded_aliases().get(folded)
+        step = self.step(alias_target) if alias_target else None
         return step.en if step else None
 
     def nearest_rating(self, value: float, best: float, worst: float) -> str | None:
@@ -131,10 +131,11 @@ class Settings:
         position = (value - worst) / (best - worst)
         if not 0 <= position <= 1:
             return None  # off its own scale (-7 of 1..5): no step of ours says what it meant
-        ours_best, ours_worst = self.best_value, self.worst_value
+        values = [r.value for r in numeric if r.value is not None]
+        ours_best, ours_worst = max(values), min(values)  # best_value and worst_value, known to exist here
         if ours_best == ours_worst:
             return numeric[0].en
-        return min(numeric, key=lambda r: abs((r.value - ours_worst) / (ours_best - ours_worst) - position)).en
+        return min(numeric, key=lambda r: abs(((r.value or 0.0) - ours_worst) / (ours_best - ours_worst) - position)).en
 
     @property
     def best_value(self) -> float | None:

@@ -468,10 +468,10 @@ class Workbench:
             fields["stance"] = _stance(fields["stance"] or "")
         if "url" in fields:
             validate_url(fields["url"] or "")
-        if fields.get("date"):
+        if date := fields.get("date"):
             from workbench.ingest.reader import validate_date
 
-            fields["date"] = validate_date(fields["date"])
+            fields["date"] = validate_date(date)
         with self.store() as store:
             before = store.edit_source(attachment, fields)
         undo = EditSourceUndo(attachment, {k: before[k] for k in fields})

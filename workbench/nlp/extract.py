@@ -86,6 +86,7 @@ def extract_one(
     doc = load_nlp(language)(norm.text)
     span = doc[:]
     head = span.root
+    actor: Claimant | None
     if claimant:
         actor = Claimant(claimant, find_in(claimant))
     else:
@@ -271,7 +272,7 @@ def _is_future(span: Span) -> bool:
     """Whether a clause speaks of what is to come ("visitará", "will visit"), so its weekdays and
     yearless days lie ahead of publication."""
     return any(
-        ("Fut" in t.morph.get("Tense") and t.pos_ in {"VERB", "AUX"})
+        ("Fut" in t.morph.get("Tense", []) and t.pos_ in {"VERB", "AUX"})
         or (t.lower_ in {"will", "'ll"} and t.tag_ == "MD")
         for t in span
     )
@@ -285,7 +286,7 @@ def _is_background(span: Span, head: Token) -> bool:
         return False
     if head.head.pos_ == "PROPN" or head.head.ent_type_:
         return False
-    return not any(t.like_num or t.ent_type_ or "Tim" in t.morph.get("AdvType") for t in span)
+    return not any(t.like_num or t.ent_type_ or "Tim" in t.morph.get("AdvType", []) for t in span)
 
 
 def _score(

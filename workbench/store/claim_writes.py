@@ -8,14 +8,25 @@ transaction. Nothing a reviewer gave is deleted: a verdict or source taken back 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+from workbench.domain.records import ClaimContent
 from workbench.errors import Conflict, NotFound
 from workbench.store.clock import now
+from workbench.store.db import insert_row
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from sqlite_utils import Database
+
+    from workbench.domain.records import Article
     from workbench.models import ClaimDraft, ClaimRow
+    from workbench.store.match_index import MatchIndex
+
+    Params = Sequence[object] | dict[str, object] | None
 
 CONTENT = (
     "start",
@@ -53,23 +64,35 @@ def claim_values(draft: ClaimDraft) -> dict[str, Any]:
     }
 
 
-def _content_values(content: dict[str, Any]) -> dict[str, Any]:
+def _content_values(content: Mapping[str, object]) -> dict[str, object]:
     """The CONTENT columns of a snapshot; one audited before m010_checkworthy has no checkworthy."""
     return {c: content.get(c, 0) if c == "checkworthy" else content[c] for c in CONTENT}
 
 
-def draft_content(draft: ClaimDraft, offset: int = 0) -> dict[str, Any]:
+def draft_content(draft: ClaimDraft, offset: int = 0) -> ClaimContent:
     """A draft as a content snapshot (see ClaimWrites.content); its entity spans move by `offset`,
     so spans of a text cut from an article index the article."""
     entities = [
         {"text": e.text, "label": e.label, "canonical": e.canonical, "start": e.start + offset, "end": e.end + offset}
         for e in draft.entities
     ]
-    return {**claim_values(draft), "entities": entities}
+    return cast(ClaimContent, {**claim_values(draft), "entities": entities})
 
 
 class ClaimWrites:
     """Mixed into Store: these methods use its connection, transactions and audit."""
+
+    if TYPE_CHECKING:  # what the mixin uses of Store, so its methods type-check on their own
+        db: Database
+        actor: str
+        index: MatchIndex
+
+        def claim(self, claim_id: int) -> ClaimRow: ...
+        def article(self, article_id: int) -> Article: ...
+        def transaction(self) -> AbstractContextManager[None]: ...
+        def _all(self, sql: str, params: Params = None) -> list[dict[str, Any]]: ...
+        def _one(self, sql: str, params: Params = None) -> dict[str, Any] | None: ...
+        def _audit(self, action: str, table_name: str, row_id: int | None, before: object, after: object) -> None: ...
 
     def check_version(self, claim_id: int, version: int | None) -> ClaimRow:
         """The claim, if `version` (the one the reviewer read) is still current or not given."""
@@ -84,7 +107,7 @@ class ClaimWrites:
             raise Conflict(f"Claim {claim_id} was changed{by} after you read it; read it again before changing it.")
         return claim
 
-    def content(self, claim_id: int) -> dict[str, Any]:
+    def content(self, claim_id: int) -> ClaimContent:
         """A claim's content with its entities: what an edit replaces, and what undoing it puts back."""
         row = self._one(f"SELECT {', '.join(_quoted(c) for c in CONTENT)} FROM claims WHERE id = ?", [claim_id])
         if row is None:
@@ -92,9 +115,9 @@ class ClaimWrites:
         row["entities"] = self._all(
             'SELECT text, label, canonical, start, "end" FROM entities WHERE claim_id = ? ORDER BY id', [claim_id]
         )
-        return row
+        return cast(ClaimContent, row)
 
-    def write_content(self, claim_id: int, version: int | None, content: dict[str, Any], action: str) -> int:
+    def write_content(self, claim_id: int, version: int | None, content: ClaimContent, action: str) -> int:
         """Replace a claim's content (a snapshot as `content` gives it); returns the new version."""
         with self.transaction():
             self.check_version(claim_id, version)
@@ -105,12 +128,12 @@ class ClaimWrites:
                 f"UPDATE claims SET {assignments}, version = version + 1 WHERE id = ?", [*values.values(), claim_id]
             )
             self.db.execute("DELETE FROM entities WHERE claim_id = ?", [claim_id])
-            self.db["entities"].insert_all({**e, "claim_id": claim_id} for e in content["entities"])
+            self.db.table("entities").insert_all({**e, "claim_id": claim_id} for e in content["entities"])
             self._audit(action, "claims", claim_id, before, content)
             return self.claim(claim_id).version
 
     def insert_claim(
-        self, article_id: int, content: dict[str, Any], action: str, claim: dict[str, Any] | None = None
+        self, article_id: int, content: ClaimContent, action: str, claim: dict[str, Any] | None = None
     ) -> int:
         """Store one claim from a content snapshot; `claim` restores a removed claim's own id,
         status, version and links (as remove_claim returned them)."""
@@ -119,10 +142,10 @@ class ClaimWrites:
             row = _content_values(content) | {"article_id": article_id, "created_at": now()}
             if claim is not None:
                 row |= {k: claim[k] for k in ("id", "status", "version", "created_at")}
-            claim_id = self.db["claims"].insert(row).last_pk
-            self.db["entities"].insert_all({**e, "claim_id": claim_id} for e in content["entities"])
+            claim_id = insert_row(self.db, "claims", row)
+            self.db.table("entities").insert_all({**e, "claim_id": claim_id} for e in content["entities"])
             if claim is not None:
-                self.db["links"].insert_all(claim["links"])
+                self.db.table("links").insert_all(claim["links"])
             self._audit(action, "claims", claim_id, None, content)
         return claim_id
 
@@ -187,7 +210,7 @@ class ClaimWrites:
                 "UPDATE claim_sources SET removed_at = ?, removed_by = ? WHERE id = ?", [*after, attachment_id]
             )
             self._audit("remove_source" if removed else "restore_source", "claims", row["claim_id"], row, None)
-        return row["claim_id"]
+        return int(row["claim_id"])
 
     def source(self, attachment_id: int) -> dict[str, Any]:
         """One attached source as sources() lists it, with its claim."""
@@ -209,7 +232,7 @@ class ClaimWrites:
                 source_id = self.db.execute(
                     "SELECT source_id FROM claim_sources WHERE id = ?", [attachment_id]
                 ).fetchone()[0]
-                self.db["sources"].update(source_id, source_fields)
+                self.db.table("sources").update(source_id, source_fields)
             if "stance" in fields:
                 self.db.execute("UPDATE claim_sources SET stance = ? WHERE id = ?", [fields["stance"], attachment_id])
             self._audit("edit_source", "claims", before["claim_id"], before, fields)
@@ -223,7 +246,7 @@ class ClaimWrites:
             if before is None:
                 self.db.execute("DELETE FROM links WHERE claim_a = ? AND claim_b = ?", [a, b])
             else:
-                self.db["links"].upsert(before, pk="id")
+                self.db.table("links").upsert(before, pk="id")
             self._audit("undo_link", "links", (current or before or {}).get("id"), current, before)
 
 

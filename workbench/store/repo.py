@@ -7,10 +7,11 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlite_utils import Database
 
+from workbench.domain.records import Article, ArticleHead, AttachedSource, AuditRow, ClaimLink, Link, Verdict
 from workbench.domain.scale import fold_label
 from workbench.domain.vocab import AuditAction, ClaimKind, ClaimStatus, LinkRelation, LinkState
 from workbench.errors import NotFound
@@ -28,6 +29,7 @@ from workbench.models import (
 )
 from workbench.store.claim_writes import ClaimWrites, claim_values
 from workbench.store.clock import now
+from workbench.store.db import insert_row
 from workbench.store.match_index import MatchIndex
 from workbench.store.vectors import ClaimVectors
 
@@ -79,7 +81,7 @@ class Store(ClaimWrites):
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction():
             before = self.get_meta(key)
-            self.db["meta"].upsert({"key": key, "value": value}, pk="key")
+            self.db.table("meta").upsert({"key": key, "value": value}, pk="key")
             self._audit(AuditAction.SET, "meta", None, {"key": key, "value": before}, {"key": key, "value": value})
 
     # -- articles -------------------------------------------------------------
@@ -96,23 +98,21 @@ class Store(ClaimWrites):
     ) -> tuple[int, list[int]]:
         """Store an article with its claims and entities in one transaction; return its id and the claims' ids."""
         with self.transaction():
-            article_id = (
-                self.db["articles"]
-                .insert(
-                    {
-                        "title": article.title,
-                        "url": article.url,
-                        "outlet": article.outlet,
-                        "language": article.language,
-                        "published": article.published,
-                        "text": article.text,
-                        "content_hash": content_hash,
-                        "origin": article.origin,
-                        "imported_at": now(),
-                        "imported_by": self.actor,
-                    }
-                )
-                .last_pk
+            article_id = insert_row(
+                self.db,
+                "articles",
+                {
+                    "title": article.title,
+                    "url": article.url,
+                    "outlet": article.outlet,
+                    "language": article.language,
+                    "published": article.published,
+                    "text": article.text,
+                    "content_hash": content_hash,
+                    "origin": article.origin,
+                    "imported_at": now(),
+                    "imported_by": self.actor,
+                },
             )
             claim_ids = self.add_claims(article_id, claims)
             self._audit(
@@ -131,21 +131,19 @@ class Store(ClaimWrites):
         Its text and language are known only once every claim is stored: finish_archive fills them.
         """
         first = (self.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0) + 1
-        article_id = (
-            self.db["articles"]
-            .insert(
-                {
-                    "title": title,
-                    "language": "und",
-                    "text": "",
-                    "content_hash": content_hash,
-                    "origin": origin,
-                    "imported_at": now(),
-                    "imported_by": self.actor,
-                    "is_archive": 1,
-                }
-            )
-            .last_pk
+        article_id = insert_row(
+            self.db,
+            "articles",
+            {
+                "title": title,
+                "language": "und",
+                "text": "",
+                "content_hash": content_hash,
+                "origin": origin,
+                "imported_at": now(),
+                "imported_by": self.actor,
+                "is_archive": 1,
+            },
         )
         after = {"title": title, "content_hash": content_hash, "claims": f"{claim_count} claims from {first}"}
         self._audit(AuditAction.IMPORT, "articles", article_id, None, after)
@@ -165,7 +163,7 @@ class Store(ClaimWrites):
         first = (self.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0) + 1
         claim_ids = list(range(first, first + len(claims)))
         created = now()
-        self.db["claims"].insert_all(
+        self.db.table("claims").insert_all(
             (
                 {
                     "id": claim_id,
@@ -179,7 +177,7 @@ class Store(ClaimWrites):
             ),
             batch_size=1000,
         )
-        self.db["entities"].insert_all(
+        self.db.table("entities").insert_all(
             (
                 {
                     "claim_id": claim_id,
@@ -197,7 +195,7 @@ class Store(ClaimWrites):
         return claim_ids
 
     def add_verdicts(
-        self, verdicts: list[tuple[int, str, str | None, str] | tuple[int, str, str | None, str, str | None]]
+        self, verdicts: Sequence[tuple[int, str, str | None, str] | tuple[int, str, str | None, str, str | None]]
     ) -> None:
         """Bulk (claim_id, rating, rationale, reviewer[, at]) verdicts, for archives; claims become checked.
 
@@ -205,7 +203,7 @@ class Store(ClaimWrites):
         without it, or when it is None, the verdict is dated now.
         """
         at = now()
-        self.db["verdicts"].insert_all(
+        self.db.table("verdicts").insert_all(
             (
                 {"claim_id": c, "rating": r, "rationale": why, "reviewer": who, "at": (when[0] if when else None) or at}
                 for c, r, why, who, *when in verdicts
@@ -229,10 +227,10 @@ class Store(ClaimWrites):
             return
         first = (self.db.execute("SELECT max(id) FROM sources").fetchone()[0] or 0) + 1
         created = now()
-        self.db["sources"].insert_all(
+        self.db.table("sources").insert_all(
             ({"id": first + i, "url": url, "created_at": created} for i, (_, url) in enumerate(urls)), batch_size=1000
         )
-        self.db["claim_sources"].insert_all(
+        self.db.table("claim_sources").insert_all(
             (
                 {
                     "claim_id": c,
@@ -253,7 +251,7 @@ class Store(ClaimWrites):
             return
         first = (self.db.execute("SELECT max(id) FROM sources").fetchone()[0] or 0) + 1
         created = now()
-        self.db["sources"].insert_all(
+        self.db.table("sources").insert_all(
             (
                 {
                     "id": first + i,
@@ -268,7 +266,7 @@ class Store(ClaimWrites):
             ),
             batch_size=1000,
         )
-        self.db["claim_sources"].insert_all(
+        self.db.table("claim_sources").insert_all(
             (
                 {
                     "claim_id": c,
@@ -285,25 +283,28 @@ class Store(ClaimWrites):
             AuditAction.BULK_SOURCES, "claims", None, None, {"sources": len(sources), "first_claim": sources[0][0]}
         )
 
-    def article(self, article_id: int) -> dict[str, Any]:
+    def article(self, article_id: int) -> Article:
         row = self._one("SELECT * FROM articles WHERE id = ?", [article_id])
         if row is None:
             raise NotFound(f"There is no article with id {article_id}.")
-        return row
+        return cast(Article, row)
 
-    def articles(self, article_id: int | None = None) -> list[dict[str, Any]]:
+    def articles(self, article_id: int | None = None) -> list[Article]:
         """Full article rows, oldest first; one or none when article_id is given."""
         if article_id is not None:
             return [self.article(article_id)]
-        return self._all("SELECT * FROM articles ORDER BY id")
+        return cast("list[Article]", self._all("SELECT * FROM articles ORDER BY id"))
 
-    def article_heads(self, article_ids: Iterable[int]) -> list[dict[str, Any]]:
+    def article_heads(self, article_ids: Iterable[int]) -> list[ArticleHead]:
         """Articles without their text (id, title, url, outlet, language, published), for listing many."""
-        return list(
-            self._in_chunks(
-                "SELECT id, title, url, outlet, language, published FROM articles WHERE id IN ({}) ORDER BY id",
-                sorted(set(article_ids)),
-            )
+        return cast(
+            "list[ArticleHead]",
+            list(
+                self._in_chunks(
+                    "SELECT id, title, url, outlet, language, published FROM articles WHERE id IN ({}) ORDER BY id",
+                    sorted(set(article_ids)),
+                )
+            ),
         )
 
     def source_groups(self, claim_ids: list[int]) -> dict[int, int]:
@@ -317,7 +318,7 @@ class Store(ClaimWrites):
         return {row["id"]: row["source_group"] for row in rows}
 
     def claim_count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM claims").fetchone()[0]
+        return int(self.db.execute("SELECT count(*) FROM claims").fetchone()[0])
 
     def claim_ids(self) -> list[int]:
         return [row[0] for row in self.db.execute("SELECT id FROM claims ORDER BY id").fetchall()]
@@ -398,7 +399,8 @@ class Store(ClaimWrites):
 
         Only ids: the caller reads the rows with `claims(claim_ids=...)`, the one place a ClaimRow is built.
         """
-        where, params = ["1 = 1"], {}
+        where: list[str] = ["1 = 1"]
+        params: dict[str, object] = {}
         if filters.article_id is not None:
             self.article(filters.article_id)
             where.append("c.article_id = :article_id")
@@ -513,7 +515,7 @@ class Store(ClaimWrites):
         with self.transaction():
             claim = self.check_version(claim_id, version)
             source = {"url": url, "title": title, "publisher": publisher, "date": date, "excerpt": excerpt}
-            source_id = self.db["sources"].insert({**source, "created_at": now()}).last_pk
+            source_id = insert_row(self.db, "sources", {**source, "created_at": now()})
             attachment = {
                 "claim_id": claim_id,
                 "source_id": source_id,
@@ -521,7 +523,7 @@ class Store(ClaimWrites):
                 "attached_by": self.actor,
                 "attached_at": now(),
             }
-            attachment_id = self.db["claim_sources"].insert(attachment).last_pk
+            attachment_id = insert_row(self.db, "claim_sources", attachment)
             self._audit(AuditAction.ATTACH_SOURCE, "claims", claim_id, None, {**source, "stance": stance})
             if claim.status == ClaimStatus.NEW:
                 # Evidence gathered, no verdict yet: the claim is in review, so the queue shows it as such.
@@ -535,15 +537,18 @@ class Store(ClaimWrites):
                 )
         return attachment_id
 
-    def sources(self, claim_id: int) -> list[dict[str, Any]]:
+    def sources(self, claim_id: int) -> list[AttachedSource]:
         """A claim's sources in attachment order; `attachment` names one for editing or removing it."""
-        return self._all(
-            """
+        return cast(
+            "list[AttachedSource]",
+            self._all(
+                """
             SELECT cs.id AS attachment, s.url, s.title, s.publisher, cs.stance, s.excerpt, s.date
             FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
             WHERE cs.claim_id = ? AND cs.removed_at IS NULL ORDER BY cs.id
             """,
-            [claim_id],
+                [claim_id],
+            ),
         )
 
     def add_verdict(
@@ -562,7 +567,7 @@ class Store(ClaimWrites):
                 "reviewer": reviewer,
                 "at": now(),
             }
-            verdict_id = self.db["verdicts"].insert(verdict).last_pk
+            verdict_id = insert_row(self.db, "verdicts", verdict)
             self._audit(AuditAction.VERDICT, "claims", claim_id, {"rating": claim.rating}, verdict)
             if claim.status != ClaimStatus.CHECKED:
                 self.db.execute("UPDATE claims SET status = ? WHERE id = ?", [ClaimStatus.CHECKED, claim_id])
@@ -575,24 +580,28 @@ class Store(ClaimWrites):
                 )
         return verdict_id
 
-    def verdict_history(self, claim_id: int) -> list[dict[str, Any]]:
+    def verdict_history(self, claim_id: int) -> list[Verdict]:
         """Verdicts of a claim, oldest first."""
-        return self._all(
-            "SELECT rating, rationale, reviewer, at FROM verdicts WHERE claim_id = ? AND retracted_at IS NULL ORDER BY id",
-            [claim_id],
+        return cast(
+            "list[Verdict]",
+            self._all(
+                "SELECT rating, rationale, reviewer, at FROM verdicts WHERE claim_id = ? AND retracted_at IS NULL "
+                "ORDER BY id",
+                [claim_id],
+            ),
         )
 
     # Set-based reads for reports: one query per 500 claims instead of one per claim.
 
-    def verdicts_by_claim(self, claim_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    def verdicts_by_claim(self, claim_ids: list[int]) -> dict[int, list[Verdict]]:
         """Claim -> its verdicts, oldest first (as verdict_history); claims without any are absent."""
-        found: dict[int, list[dict[str, Any]]] = {}
+        found: dict[int, list[Verdict]] = {}
         sql = (
             "SELECT claim_id, rating, rationale, reviewer, at FROM verdicts "
             "WHERE claim_id IN ({}) AND retracted_at IS NULL ORDER BY id"
         )
         for row in self._in_chunks(sql, claim_ids):
-            found.setdefault(row.pop("claim_id"), []).append(row)
+            found.setdefault(row.pop("claim_id"), []).append(cast(Verdict, row))
         return found
 
     def sources_by_claim(self, claim_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
@@ -607,14 +616,14 @@ class Store(ClaimWrites):
             found.setdefault(row.pop("claim_id"), []).append(row)
         return found
 
-    def links_by_claim(self, claim_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    def links_by_claim(self, claim_ids: list[int]) -> dict[int, list[ClaimLink]]:
         """Claim -> the links touching it, seen from it, oldest first (as links)."""
         wanted = set(claim_ids)
         rows: dict[int, dict[str, Any]] = {}
         for side in ("claim_a", "claim_b"):
             sql = f"SELECT id, claim_a, claim_b, relation, score, state FROM links WHERE {side} IN ({{}})"
             rows.update((row["id"], row) for row in self._in_chunks(sql, claim_ids))
-        found: dict[int, list[dict[str, Any]]] = {}
+        found: dict[int, list[ClaimLink]] = {}
         for link_id in sorted(rows):
             row = rows[link_id]
             for own, other in ((row["claim_a"], row["claim_b"]), (row["claim_b"], row["claim_a"])):
@@ -641,31 +650,29 @@ class Store(ClaimWrites):
             "updated_at": now(),
         }
         if existing is None:
-            link_id = self.db["links"].insert({**row, "created_at": now()}).last_pk
+            link_id = insert_row(self.db, "links", {**row, "created_at": now()})
         else:
             link_id = existing["id"]
-            self.db["links"].update(link_id, row)
+            self.db.table("links").update(link_id, row)
         self._audit(AuditAction.SUGGEST_LINK, "links", link_id, existing, row)
         return True
 
-    def set_link_state(
-        self, claim_a: int, claim_b: int, state: str, relation: str | None = None
-    ) -> dict[str, Any] | None:
+    def set_link_state(self, claim_a: int, claim_b: int, state: str, relation: str | None = None) -> Link | None:
         """A reviewer's decision on a pair: confirmed (as `relation`) or rejected; remembered for good.
         Returns the link as it was (None if there was none), for undo."""
         a, b = min(claim_a, claim_b), max(claim_a, claim_b)
         with self.transaction():
             self.claim(a), self.claim(b)
-            existing = self._one("SELECT * FROM links WHERE claim_a = ? AND claim_b = ?", [a, b])
-            row = {"claim_a": a, "claim_b": b, "state": state, "updated_at": now()}
+            existing = cast("Link | None", self._one("SELECT * FROM links WHERE claim_a = ? AND claim_b = ?", [a, b]))
+            row: dict[str, object] = {"claim_a": a, "claim_b": b, "state": state, "updated_at": now()}
             if relation is not None:
                 row["relation"] = relation
             if existing is None:
                 row.setdefault("relation", LinkRelation.DUPLICATE)
-                link_id = self.db["links"].insert({**row, "score": None, "created_at": now()}).last_pk
+                link_id = insert_row(self.db, "links", {**row, "score": None, "created_at": now()})
             else:
                 link_id = existing["id"]
-                self.db["links"].update(link_id, row)
+                self.db.table("links").update(link_id, row)
             self._audit(AuditAction.SET_LINK_STATE, "links", link_id, existing, row)
         return existing
 
@@ -678,20 +685,23 @@ class Store(ClaimWrites):
             ).fetchall()
         ]
 
-    def all_links(self, state: str | None = None) -> list[dict[str, Any]]:
+    def all_links(self, state: str | None = None) -> list[Link]:
         if state is None:
-            return self._all("SELECT * FROM links ORDER BY id")
-        return self._all("SELECT * FROM links WHERE state = ? ORDER BY id", [state])
+            return cast("list[Link]", self._all("SELECT * FROM links ORDER BY id"))
+        return cast("list[Link]", self._all("SELECT * FROM links WHERE state = ? ORDER BY id", [state]))
 
-    def links(self, claim_id: int) -> list[dict[str, Any]]:
+    def links(self, claim_id: int) -> list[ClaimLink]:
         """Links touching a claim, seen from that claim."""
-        return self._all(
-            """
+        return cast(
+            "list[ClaimLink]",
+            self._all(
+                """
             SELECT CASE WHEN claim_a = :id THEN claim_b ELSE claim_a END AS claim,
                    relation, score, state
             FROM links WHERE claim_a = :id OR claim_b = :id ORDER BY id
             """,
-            {"id": claim_id},
+                {"id": claim_id},
+            ),
         )
 
     # -- search and audit -----------------------------------------------------
@@ -700,26 +710,31 @@ class Store(ClaimWrites):
         """Full-text search over claims, then articles; the query is quoted, never parsed as FTS syntax."""
         hits = [
             SearchHit("claim", row["id"], row["article_id"], row["text"])
-            for row in self.db["claims"].search(query, quote=True, limit=limit, columns=["id", "article_id", "text"])
+            for row in self.db.table("claims").search(
+                query, quote=True, limit=limit, columns=["id", "article_id", "text"]
+            )
         ]
         hits += [
             SearchHit("article", row["id"], row["id"], row["title"])
-            for row in self.db["articles"].search(query, quote=True, limit=limit, columns=["id", "title"])
+            for row in self.db.table("articles").search(query, quote=True, limit=limit, columns=["id", "title"])
         ]
         return hits
 
-    def claim_history(self, claim_id: int) -> list[dict[str, Any]]:
+    def claim_history(self, claim_id: int) -> list[AuditRow]:
         """Every audit row about a claim and its links, oldest first."""
         self.claim(claim_id)
-        return self._all(
-            """
+        return cast(
+            "list[AuditRow]",
+            self._all(
+                """
             SELECT * FROM audit
             WHERE (table_name = 'claims' AND row_id = :id)
                OR (table_name = 'links' AND row_id IN (SELECT id FROM links WHERE claim_a = :id OR claim_b = :id))
                OR (table_name = 'articles' AND row_id = (SELECT article_id FROM claims WHERE id = :id))
             ORDER BY id
             """,
-            {"id": claim_id},
+                {"id": claim_id},
+            ),
         )
 
     def review_decisions(self) -> list[dict[str, Any]]:
@@ -748,15 +763,16 @@ class Store(ClaimWrites):
         )
 
     def last_audit_id(self) -> int:
-        return self.db.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0]
+        return int(self.db.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0])
 
-    def audit_log(self, table_name: str | None = None, row_id: int | None = None) -> list[dict[str, Any]]:
+    def audit_log(self, table_name: str | None = None, row_id: int | None = None) -> list[AuditRow]:
         if table_name is None:
-            return self._all("SELECT * FROM audit ORDER BY id")
-        return self._all("SELECT * FROM audit WHERE table_name = ? AND row_id = ? ORDER BY id", [table_name, row_id])
+            return cast("list[AuditRow]", self._all("SELECT * FROM audit ORDER BY id"))
+        rows = self._all("SELECT * FROM audit WHERE table_name = ? AND row_id = ? ORDER BY id", [table_name, row_id])
+        return cast("list[AuditRow]", rows)
 
     def _audit(self, action: str, table_name: str, row_id: int | None, before: object, after: object) -> None:
-        self.db["audit"].insert(
+        self.db.table("audit").insert(
             {
                 "at": now(),
                 "actor": self.actor,

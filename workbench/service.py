@@ -33,7 +33,7 @@ from workbench.models import (
     SearchHit,
 )
 from workbench.nlp.language import resolve_language
-from workbench.store import Store, open_db
+from workbench.store import Store, session
 from workbench.urls import validate_url
 
 if TYPE_CHECKING:
@@ -69,12 +69,9 @@ class Workbench:
 
     @contextmanager
     def store(self, *, create: bool = False) -> Iterator[Store]:
-        """A store on a fresh connection, closed afterwards."""
-        store = Store(open_db(self.db_path, create=create), self.actor)
-        try:
+        """A store on a fresh connection, closed afterwards; a SQLite failure inside leaves as StoreUnavailable."""
+        with session(self.db_path, self.actor, create=create) as store:
             yield store
-        finally:
-            store.close()
 
     def ensure_database(self) -> None:
         """Create and migrate the database file if needed, so a new user's TUI opens on an empty list."""

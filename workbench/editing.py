@@ -48,24 +48,24 @@ class ClaimEditor:
     # -- changes ------------------------------------------------------------------
 
     def edit_text(self, claim_id: int, text: str, version: int | None) -> Change:
-        claim = self.store.check_version(claim_id, version)
+        claim = self.store.edits.check_version(claim_id, version)
         text = self._clean(text)
-        before = self.store.content(claim_id)
+        before = self.store.edits.content(claim_id)
         article = self.store.article(claim.article_id)
         content = self._read(text, article, (claim.start, claim.end), claim.claimant, claim.checkable)
         with self.store.transaction():
-            new_version = self.store.write_content(claim_id, claim.version, content, AuditAction.EDIT)
+            new_version = self.store.edits.write_content(claim_id, claim.version, content, AuditAction.EDIT)
             self._rematch([claim_id])
-            after = self.store.content(claim_id)
+            after = self.store.edits.content(claim_id)
         return Change(ChangeAction.EDIT, claim_id, f"Claim {claim_id} edited.", ContentUndo(new_version, before, after))
 
     def set_checkable(self, claim_id: int, checkable: bool, version: int | None) -> Change:
         with self.store.transaction():
-            claim = self.store.check_version(claim_id, version)
-            before = self.store.content(claim_id)
+            claim = self.store.edits.check_version(claim_id, version)
+            before = self.store.edits.content(claim_id)
             content: ClaimContent = {**before, "checkable": int(checkable)}
-            new_version = self.store.write_content(claim_id, claim.version, content, AuditAction.CHECKABLE)
-            after = self.store.content(claim_id)
+            new_version = self.store.edits.write_content(claim_id, claim.version, content, AuditAction.CHECKABLE)
+            after = self.store.edits.content(claim_id)
         state = "checkable again" if checkable else "marked not checkable"
         undo = ContentUndo(new_version, before, after)
         return Change(ChangeAction.CHECKABLE, claim_id, f"Claim {claim_id} {state}.", undo)
@@ -73,7 +73,7 @@ class ClaimEditor:
     def split(self, claim_id: int, at: int, version: int | None) -> Change:
         """Cut a claim in two at a character of its text; the first part keeps the claim's id,
         verdicts and sources, the second becomes a new claim waiting for review."""
-        claim = self.store.check_version(claim_id, version)
+        claim = self.store.edits.check_version(claim_id, version)
         left, right = claim.text[:at], claim.text[at:]
         if not 0 < at < len(claim.text):
             raise InvalidInput(
@@ -86,21 +86,21 @@ class ClaimEditor:
             if _is_span(claim, article)
             else ((claim.start, cut), (cut, claim.end))
         )
-        before = self.store.content(claim_id)
+        before = self.store.edits.content(claim_id)
         first = self._read(self._clean(left), article, spans[0], claim.claimant, claim.checkable)
         second = self._read(self._clean(right), article, spans[1], claim.claimant, claim.checkable)
         with self.store.transaction():
-            new_version = self.store.write_content(claim_id, claim.version, first, AuditAction.SPLIT)
-            new_id = self.store.insert_claim(claim.article_id, second, AuditAction.SPLIT)
+            new_version = self.store.edits.write_content(claim_id, claim.version, first, AuditAction.SPLIT)
+            new_id = self.store.edits.insert_claim(claim.article_id, second, AuditAction.SPLIT)
             self._rematch([claim_id, new_id])
-            after = self.store.content(claim_id)
+            after = self.store.edits.content(claim_id)
         undo = SplitUndo(new_version, before, after, new_id)
         return Change(ChangeAction.SPLIT, claim_id, f"Claim {claim_id} split; the second part is claim {new_id}.", undo)
 
     def merge_next(self, claim_id: int, version: int | None) -> Change:
         """Join a claim with the one after it in its article (a sentence cut in two); the next
         claim must have no verdicts or sources of its own, since they would not carry over."""
-        claim = self.store.check_version(claim_id, version)
+        claim = self.store.edits.check_version(claim_id, version)
         following = self._next(claim)
         start, end = min(claim.start, following.start), max(claim.end, following.end)
         article = self.store.article(claim.article_id)
@@ -109,13 +109,13 @@ class ClaimEditor:
         else:
             text = f"{claim.text} {following.text}"
         content = self._read(self._clean(text), article, (start, end), claim.claimant, claim.checkable)
-        before = self.store.content(claim_id)
+        before = self.store.edits.content(claim_id)
         with self.store.transaction():
-            self.store.check_version(following.id, following.version)
-            removed = self.store.remove_claim(following.id, AuditAction.MERGE)
-            new_version = self.store.write_content(claim_id, claim.version, content, AuditAction.MERGE)
+            self.store.edits.check_version(following.id, following.version)
+            removed = self.store.edits.remove_claim(following.id, AuditAction.MERGE)
+            new_version = self.store.edits.write_content(claim_id, claim.version, content, AuditAction.MERGE)
             self._rematch([claim_id])
-            after = self.store.content(claim_id)
+            after = self.store.edits.content(claim_id)
         undo = MergeUndo(new_version, before, after, removed)
         note = f"Claims {claim_id} and {following.id} merged into claim {claim_id}."
         return Change(ChangeAction.MERGE, claim_id, note, undo)
@@ -130,7 +130,7 @@ class ClaimEditor:
         content = self._read(text, article, (start, end), None, True)
         content["claimant"] = content["claimant"] or article["outlet"]
         with self.store.transaction():
-            claim_id = self.store.insert_claim(article_id, content, AuditAction.ADD_CLAIM)
+            claim_id = self.store.edits.insert_claim(article_id, content, AuditAction.ADD_CLAIM)
             self._rematch([claim_id])
         note = f"Claim {claim_id} added to article {article_id}."
         return Change(ChangeAction.ADD_CLAIM, claim_id, note, AddClaimUndo(claim_id))
@@ -145,27 +145,27 @@ class ClaimEditor:
                 case ContentUndo() as undo:
                     if isinstance(undo, MergeUndo):
                         removed = undo.removed
-                        self.store.insert_claim(
+                        self.store.edits.insert_claim(
                             removed["article_id"], removed["content"], AuditAction.UNDO, claim=removed
                         )
-                    self.store.write_content(
+                    self.store.edits.write_content(
                         claim_id, self._undo_version(claim_id, undo), undo.before, AuditAction.UNDO
                     )
                     if isinstance(undo, SplitUndo):
-                        self.store.remove_claim(undo.new, AuditAction.UNDO)
+                        self.store.edits.remove_claim(undo.new, AuditAction.UNDO)
                     self._rematch([claim_id] + ([undo.removed["id"]] if isinstance(undo, MergeUndo) else []))
                 case AddClaimUndo():
-                    self.store.remove_claim(claim_id, AuditAction.UNDO)
+                    self.store.edits.remove_claim(claim_id, AuditAction.UNDO)
                 case VerdictUndo(verdict=verdict, status=status):
-                    self.store.retract_verdict(verdict, status)
+                    self.store.review.retract_verdict(verdict, status)
                 case AttachUndo(attachment=attachment):
-                    self.store.set_source_removed(attachment, True)
+                    self.store.review.set_source_removed(attachment, True)
                 case RemoveSourceUndo(attachment=attachment):
-                    self.store.set_source_removed(attachment, False)
+                    self.store.review.set_source_removed(attachment, False)
                 case EditSourceUndo(attachment=attachment, before=fields):
-                    self.store.edit_source(attachment, fields)
+                    self.store.review.edit_source(attachment, fields)
                 case LinkUndo(a=a, b=b, before=link):
-                    self.store.restore_link(a, b, dict(link) if link is not None else None)
+                    self.store.review.restore_link(a, b, dict(link) if link is not None else None)
         return f"Undone: {change.note}"
 
     # -- helpers ------------------------------------------------------------------
@@ -177,7 +177,7 @@ class ClaimEditor:
         Undoing twice (n, n, u, u) would otherwise see its own first undo as another's change.
         """
         current = self.store.claim(claim_id)
-        if current.version != undo.version and undo.after == self.store.content(claim_id):
+        if current.version != undo.version and undo.after == self.store.edits.content(claim_id):
             return current.version
         return undo.version
 
@@ -213,7 +213,7 @@ class ClaimEditor:
         from workbench.matching.engine import Matcher
 
         for claim_id in claim_ids:
-            self.store.drop_suggestions(claim_id)
+            self.store.edits.drop_suggestions(claim_id)
         self.store.index.remove(claim_ids)
         matcher = Matcher(self.store)
         found = matcher.features(claim_ids)

@@ -470,7 +470,7 @@ class Workbench:
 
             fields["date"] = validate_date(date)
         with self.store() as store:
-            before = store.edit_source(attachment, fields)
+            before = store.review.edit_source(attachment, fields)
         undo = EditSourceUndo(attachment, {k: before[k] for k in fields})
         return Change(
             ChangeAction.EDIT_SOURCE,
@@ -482,8 +482,8 @@ class Workbench:
     def remove_source(self, attachment: int) -> Change:
         """Take a source off its claim; it stays in the database, marked removed, and undo puts it back."""
         with self.store() as store:
-            store.source(attachment)
-            claim_id = store.set_source_removed(attachment, True)
+            store.review.source(attachment)
+            claim_id = store.review.set_source_removed(attachment, True)
         return Change(
             ChangeAction.REMOVE_SOURCE,
             claim_id,

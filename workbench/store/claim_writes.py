@@ -1,4 +1,4 @@
-"""Reviewers' changes to stored claims, and taking back verdicts, sources and link decisions.
+"""Reviewers' changes to stored claims' content: edit, split, merge, add, remove.
 
 A change to a claim's content checks the version the reviewer read (a stale one is refused,
 never written over), bumps it, and leaves an audit row with before and after in the same
@@ -8,7 +8,7 @@ transaction. Nothing a reviewer gave is deleted: a verdict or source taken back 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, cast
 
@@ -16,17 +16,10 @@ from workbench.domain.records import ClaimContent
 from workbench.errors import Conflict, NotFound
 from workbench.store.clock import now
 from workbench.store.db import insert_row
+from workbench.store.repository import Repository
 
 if TYPE_CHECKING:
-    from contextlib import AbstractContextManager
-
-    from sqlite_utils import Database
-
-    from workbench.domain.records import Article
     from workbench.models import ClaimDraft, ClaimRow
-    from workbench.store.match_index import MatchIndex
-
-    Params = Sequence[object] | dict[str, object] | None
 
 CONTENT = (
     "start",
@@ -79,20 +72,8 @@ def draft_content(draft: ClaimDraft, offset: int = 0) -> ClaimContent:
     return cast(ClaimContent, {**claim_values(draft), "entities": entities})
 
 
-class ClaimWrites:
-    """Mixed into Store: these methods use its connection, transactions and audit."""
-
-    if TYPE_CHECKING:  # what the mixin uses of Store, so its methods type-check on their own
-        db: Database
-        actor: str
-        index: MatchIndex
-
-        def claim(self, claim_id: int) -> ClaimRow: ...
-        def article(self, article_id: int) -> Article: ...
-        def transaction(self) -> AbstractContextManager[None]: ...
-        def _all(self, sql: str, params: Params = None) -> list[dict[str, Any]]: ...
-        def _one(self, sql: str, params: Params = None) -> dict[str, Any] | None: ...
-        def _audit(self, action: str, table_name: str, row_id: int | None, before: object, after: object) -> None: ...
+class ClaimWrites(Repository):
+    """A claim's content: read, rewritten, inserted and removed, each version-checked and audited."""
 
     def check_version(self, claim_id: int, version: int | None) -> ClaimRow:
         """The claim, if `version` (the one the reviewer read) is still current or not given."""
@@ -179,75 +160,6 @@ class ClaimWrites:
         self.db.execute(
             "DELETE FROM links WHERE state = 'suggested' AND (claim_a = :id OR claim_b = :id)", {"id": claim_id}
         )
-
-    # -- taking back ------------------------------------------------------------
-
-    def retract_verdict(self, verdict_id: int, status: str) -> None:
-        """Take a verdict back; the claim returns to `status` when no verdict of its own is left."""
-        with self.transaction():
-            verdict = self._one("SELECT * FROM verdicts WHERE id = ? AND retracted_at IS NULL", [verdict_id])
-            if verdict is None:
-                raise NotFound(f"There is no verdict {verdict_id} to take back.")
-            self.db.execute(
-                "UPDATE verdicts SET retracted_at = ?, retracted_by = ? WHERE id = ?", [now(), self.actor, verdict_id]
-            )
-            self._audit("retract_verdict", "claims", verdict["claim_id"], verdict, None)
-            left = self.db.execute(
-                "SELECT count(*) FROM verdicts WHERE claim_id = ? AND retracted_at IS NULL", [verdict["claim_id"]]
-            ).fetchone()[0]
-            if not left:
-                self.db.execute("UPDATE claims SET status = ? WHERE id = ?", [status, verdict["claim_id"]])
-                self._audit("set_status", "claims", verdict["claim_id"], {"status": "checked"}, {"status": status})
-
-    def set_source_removed(self, attachment_id: int, removed: bool) -> int:
-        """Remove a source from its claim (kept, marked) or put it back; returns the claim's id."""
-        with self.transaction():
-            row = self._one("SELECT * FROM claim_sources WHERE id = ?", [attachment_id])
-            if row is None:
-                raise NotFound(f"There is no source attachment {attachment_id}.")
-            after = (now(), self.actor) if removed else (None, None)
-            self.db.execute(
-                "UPDATE claim_sources SET removed_at = ?, removed_by = ? WHERE id = ?", [*after, attachment_id]
-            )
-            self._audit("remove_source" if removed else "restore_source", "claims", row["claim_id"], row, None)
-        return int(row["claim_id"])
-
-    def source(self, attachment_id: int) -> dict[str, Any]:
-        """One attached source as sources() lists it, with its claim."""
-        row = self._one(
-            "SELECT cs.id AS attachment, cs.claim_id, s.url, s.title, s.publisher, cs.stance, s.excerpt, s.date "
-            "FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.id = ? AND cs.removed_at IS NULL",
-            [attachment_id],
-        )
-        if row is None:
-            raise NotFound(f"There is no source attachment {attachment_id}.")
-        return row
-
-    def edit_source(self, attachment_id: int, fields: dict[str, Any]) -> dict[str, Any]:
-        """Change an attached source's url, title, publisher, date, excerpt or stance; returns it as it was."""
-        with self.transaction():
-            before = self.source(attachment_id)
-            source_fields = {k: v for k, v in fields.items() if k in {"url", "title", "publisher", "date", "excerpt"}}
-            if source_fields:
-                source_id = self.db.execute(
-                    "SELECT source_id FROM claim_sources WHERE id = ?", [attachment_id]
-                ).fetchone()[0]
-                self.db.table("sources").update(source_id, source_fields)
-            if "stance" in fields:
-                self.db.execute("UPDATE claim_sources SET stance = ? WHERE id = ?", [fields["stance"], attachment_id])
-            self._audit("edit_source", "claims", before["claim_id"], before, fields)
-        return before
-
-    def restore_link(self, claim_a: int, claim_b: int, before: dict[str, Any] | None) -> None:
-        """Put a pair's link back as it was before a reviewer's decision (gone, if there was none)."""
-        a, b = min(claim_a, claim_b), max(claim_a, claim_b)
-        with self.transaction():
-            current = self._one("SELECT * FROM links WHERE claim_a = ? AND claim_b = ?", [a, b])
-            if before is None:
-                self.db.execute("DELETE FROM links WHERE claim_a = ? AND claim_b = ?", [a, b])
-            else:
-                self.db.table("links").upsert(before, pk="id")
-            self._audit("undo_link", "links", (current or before or {}).get("id"), current, before)
 
 
 def _quoted(column: str) -> str:

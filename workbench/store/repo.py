@@ -31,16 +31,19 @@ from workbench.store.claim_writes import ClaimWrites, claim_values
 from workbench.store.clock import now
 from workbench.store.db import insert_row
 from workbench.store.match_index import MatchIndex
+from workbench.store.review import ReviewWrites
 from workbench.store.vectors import ClaimVectors
 
 CHUNK = 500
 """Ids per `IN (...)` list: SQLite limits the variables of one statement."""
 
 
-class Store(ClaimWrites):
+class Store:
     """The workbench's tables behind plain methods; one instance per connection and thread.
 
-    Reviewers' changes to claims (edit, split, merge, take back) live in ClaimWrites.
+    Reviewers' changes to a claim's content (edit, split, merge) are `edits` (ClaimWrites); taking
+    back verdicts, sources and link decisions is `review` (ReviewWrites). Both share this
+    connection, its transactions and its audit.
     """
 
     def __init__(self, db: Database, actor: str):
@@ -48,6 +51,8 @@ class Store(ClaimWrites):
         self.actor = actor
         self.index = MatchIndex(db)
         self.vectors = ClaimVectors(db)
+        self.edits = ClaimWrites(self)
+        self.review = ReviewWrites(self)
 
     def close(self) -> None:
         self.db.close()
@@ -513,7 +518,7 @@ class Store(ClaimWrites):
     ) -> int:
         """Attach a source to a claim; returns the attachment id. `version` as for add_verdict."""
         with self.transaction():
-            claim = self.check_version(claim_id, version)
+            claim = self.edits.check_version(claim_id, version)
             source = {"url": url, "title": title, "publisher": publisher, "date": date, "excerpt": excerpt}
             source_id = insert_row(self.db, "sources", {**source, "created_at": now()})
             attachment = {
@@ -559,7 +564,7 @@ class Store(ClaimWrites):
         With `version`, the verdict is refused if the claim's text changed since the reviewer read it.
         """
         with self.transaction():
-            claim = self.check_version(claim_id, version)
+            claim = self.edits.check_version(claim_id, version)
             verdict = {
                 "claim_id": claim_id,
                 "rating": rating,

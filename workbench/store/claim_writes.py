@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, cast
 
-from workbench.domain.records import ClaimContent
+from workbench.domain.records import CONTENT_FIELDS, ClaimContent
+from workbench.domain.vocab import CONTENT_ACTIONS
 from workbench.errors import Conflict, NotFound
 from workbench.store.clock import now
 from workbench.store.db import insert_row
@@ -21,22 +22,8 @@ from workbench.store.repository import Repository
 if TYPE_CHECKING:
     from workbench.models import ClaimDraft, ClaimRow
 
-CONTENT = (
-    "start",
-    "end",
-    "text",
-    "kind",
-    "checkable",
-    "checkworthy",
-    "score",
-    "claimant",
-    "claimant_canonical",
-    "dates",
-    "figures",
-    "reasons",
-)
+CONTENT = CONTENT_FIELDS
 """The columns a reviewer's edit rewrites; status, verdicts and sources are not content."""
-CONTENT_ACTIONS = ("edit", "checkable", "split", "merge", "undo")
 
 
 def claim_values(draft: ClaimDraft) -> dict[str, Any]:

@@ -26,11 +26,13 @@ test: setup
 test-fast: setup
 	$(BIN)/python -m pytest -m "not slow"
 
-# Static checks CI runs beside the tests: lint, formatting, and the import contract of pyproject.toml.
+# Static checks CI runs beside the tests: lint, formatting, the import contract and the types
+# (mypy, configured in pyproject.toml: strict on domain, store and matching).
 check: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 # Quality and speed beside their baselines, each from one run. retrieval and checkworthiness read
 # the CheckThat! data from ../shared/data (kept out of the repository by its licence).

@@ -153,11 +153,11 @@ def test_a_failure_in_a_later_chunk_leaves_nothing_visible_and_a_rerun_resumes(
     seeded: Workbench, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ):
     import workbench.archive
-    from workbench.store.repo import Store
+    from workbench.store.archive_staging import ArchiveStaging
 
     monkeypatch.setattr(workbench.archive, "ARCHIVE_CHUNK", 1)
     calls = []
-    original = Store.stage_rows
+    original = ArchiveStaging.stage_rows
 
     def failing(self, staged, rows, offset):  # noqa: ANN001, ANN202
         calls.append(len(rows))
@@ -165,7 +165,7 @@ def test_a_failure_in_a_later_chunk_leaves_nothing_visible_and_a_rerun_resumes(
             raise OSError("disk full")
         return original(self, staged, rows, offset)
 
-    monkeypatch.setattr(Store, "stage_rows", failing)
+    monkeypatch.setattr(ArchiveStaging, "stage_rows", failing)
     before = visible_dump(seeded.db_path)
     with pytest.raises(OSError):
         seeded.import_claims_csv(HEADER + ROWS, "archive.csv")
@@ -173,7 +173,9 @@ def test_a_failure_in_a_later_chunk_leaves_nothing_visible_and_a_rerun_resumes(
     assert staged_rows(seeded.db_path) == 1  # the first chunk waits, committed and unseen
 
     calls.clear()
-    monkeypatch.setattr(Store, "stage_rows", lambda self, *args: (calls.append(len(args[1])), original(self, *args)))
+    monkeypatch.setattr(
+        ArchiveStaging, "stage_rows", lambda self, *args: (calls.append(len(args[1])), original(self, *args))
+    )
     result = seeded.import_claims_csv(HEADER + ROWS, "archive.csv")
     assert calls == [1]  # only the row not staged before is extracted again
     assert staged_rows(seeded.db_path) == 0

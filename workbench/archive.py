@@ -76,8 +76,9 @@ def _archive_drafts(rows: list[ArchiveRow], languages: list[str], offset: int) -
         for i, draft in zip(batch, made):
             drafts[i] = draft
     claims = []
-    for row, draft in zip(rows, drafts):
-        claims.append(replace(draft, start=offset, end=offset + len(row.text)))
+    for row, found in zip(rows, drafts):
+        assert found is not None  # every language was extracted above
+        claims.append(replace(found, start=offset, end=offset + len(row.text)))
         offset += len(row.text) + 1
     return claims
 
@@ -129,24 +130,24 @@ class ArchiveImporter:
             if existing is not None:
                 return ArchiveImport(existing, count, 0, problems, created=False, linked=False)
             why = f"Imported from {origin}" if note_origin else None
-            staged = store.staged_import(digest, f"Archive: {Path(name).name}", origin, count)
+            staged = store.staging.staged_import(digest, f"Archive: {Path(name).name}", origin, count)
             if progress and staged.staged:
                 progress(staged.staged)
             for chunk in _chunks(islice(rows(), staged.staged, None), ARCHIVE_CHUNK):
                 for part in _chunks(self._extract_chunk(staged, chunk, problems, why), STAGED_PER_TRANSACTION):
-                    store.stage_rows(staged, part, part[-1].claim.end + 1)
+                    store.staging.stage_rows(staged, part, part[-1].claim.end + 1)
                 if progress:
                     progress(len(chunk))
             linked = count <= LINK_ON_IMPORT
             with store.transaction():
                 existing = store.article_id_by_hash(digest)
                 if existing is not None:  # another run of the same archive published it meanwhile
-                    store.drop_staged_import(digest)
+                    store.staging.drop_staged_import(digest)
                     return ArchiveImport(existing, count, 0, problems, created=False, linked=False)
-                article_id, claim_ids = store.publish_archive(staged, digest, origin)
+                article_id, claim_ids = store.staging.publish_archive(staged, digest, origin)
             made, matcher = [], Matcher(store)
-            for chunk in _chunks(claim_ids if linked else [], LINK_CHUNK):
-                found = matcher.suggest(chunk)  # reads only: nobody waits meanwhile
+            for ids in _chunks(claim_ids if linked else [], LINK_CHUNK):
+                found = matcher.suggest(ids)  # reads only: nobody waits meanwhile
                 for written in _chunks(found, SUGGESTIONS_WRITTEN):
                     with store.transaction():
                         for s in written:

@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -115,7 +115,7 @@ def say(text: str, *, err: bool = False, nl: bool = True) -> None:
     click.echo(printable(text), err=err, nl=nl)
 
 
-def _fail(message: str, code: int) -> None:
+def _fail(message: str, code: int) -> NoReturn:
     say(f"Error: {message}", err=True)
     sys.exit(code)
 
@@ -162,6 +162,7 @@ def _entity_names(ctx: click.Context) -> list[str]:
 
 
 LANGUAGES = ("auto", "es", "en")
+ARCHIVE_FORMATS = ("claims-csv", "claimreview")
 
 
 def _workbench(ctx: click.Context, db: Path | None, reviewer: str | None = None) -> Workbench:
@@ -306,7 +307,6 @@ def import_(
             say(f"Already imported as article {result.article_id}: {result.title} ({result.claim_count} claims)")
 
 
-ARCHIVE_FORMATS = ("claims-csv", "claimreview")
 """Files of earlier claims, one archive article per file."""
 
 
@@ -520,7 +520,7 @@ def export(
 
     check_format(fmt)
     workbench = _workbench(ctx, db)
-    scope = {"date_from": date_from, "date_to": date_to, "status": status, "cluster": cluster}
+    scope: dict[str, Any] = {"date_from": date_from, "date_to": date_to, "status": status, "cluster": cluster}
     warnings: list[str] = []
     if out is not None and str(out) != "-":
         workbench.export_to(out, fmt, article_id, force=force, warnings=warnings, **scope)
@@ -797,7 +797,17 @@ def verdict(
     workbench.add_verdict(claim_id, rating, rationale)
     latest = workbench.verdict_history(claim_id)[-1]
     if as_json:
-        click.echo(json_line({"claim": claim_id} | {k: latest[k] for k in ("rating", "rationale", "reviewer", "at")}))
+        click.echo(
+            json_line(
+                {
+                    "claim": claim_id,
+                    "rating": latest["rating"],
+                    "rationale": latest["rationale"],
+                    "reviewer": latest["reviewer"],
+                    "at": latest["at"],
+                }
+            )
+        )
         return
     say(f"Claim {claim_id}: {latest['rating']} (by {latest['reviewer']} at {latest['at']})")
 
@@ -1041,7 +1051,7 @@ def _report_change(change: Any, as_json: bool) -> None:  # noqa: ANN401 - workbe
     click.echo(json_line(found))
 
 
-def _audit_json(row: dict[str, Any]) -> dict[str, Any]:
+def _audit_json(row: Mapping[str, Any]) -> dict[str, Any]:
     """An audit row with its before and after as the objects they are, not JSON inside strings."""
     return {**row, **{key: json.loads(row[key]) if row[key] else None for key in ("before", "after")}}
 

@@ -9,128 +9,35 @@ from __future__ import annotations
 import getpass
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from workbench.domain.scale import DEFAULT_ALIASES, DEFAULT_RATINGS, DEFAULT_SCALE, Rating, fold_label, folded_aliases
+from workbench.domain.vocab import ClaimKind, ClaimStatus, LinkRelation, Stance
 from workbench.errors import InvalidInput, NotFound
+
+__all__ = [  # the scale moved to workbench.domain.scale; these names stay importable from here
+    "DEFAULT_ALIASES",
+    "DEFAULT_RATINGS",
+    "DEFAULT_SCALE",
+    "Rating",
+    "fold_label",
+]
 
 DEFAULT_DB = "claims.db"
 SETTINGS_FILE = "workbench.toml"
-LINK_RELATIONS = ("duplicate", "related", "near-miss", "conflict")
-"""What a link between two claims says. duplicate: the same checkable proposition (only these form
-clusters that share a verdict); related: linked, another proposition; near-miss: looks the same
-but is another event (another launch, another year), never sharing a verdict; conflict: the same
-event with figures or facts that disagree."""
+LINK_RELATIONS = LinkRelation.values()
+"""What a link between two claims says (see `LinkRelation`)."""
 
-
-@dataclass(frozen=True)
-class Rating:
-    """One step of the verdict scale."""
-
-    en: str
-    """The label verdicts store and English reports show."""
-    es: str
-    """The Spanish label: accepted as input, shown in Spanish ClaimReview."""
-    value: float | None = None
-    """ClaimReview's ratingValue; None for a rating off the numeric scale (Unverifiable)."""
-
-    def label(self, language: str | None) -> str:
-        return self.es if language == "es" else self.en
-
-
-DEFAULT_SCALE: tuple[Rating, ...] = (
-    Rating("True", "Verdadero", 6),
-    Rating("Mostly true", "Mayormente verdadero", 5),
-    Rating("Half true", "Verdad a medias", 4),
-    Rating("Misleading", "Engañoso", 3),
-    Rating("Mostly false", "Mayormente falso", 2),
-    Rating("False", "Falso", 1),
-    Rating("Unverifiable", "Inverificable", None),
-)
-
-DEFAULT_RATINGS: tuple[str, ...] = tuple(r.en for r in DEFAULT_SCALE)
-
-DEFAULT_ALIASES: dict[str, str] = {
-    # Other outlets' labels, English (PolitiFact, Snopes, Full Fact, AFP, Reuters...).
-    "pants on fire": "False",
-    "fake": "False",
-    "incorrect": "False",
-    "wrong": "False",
-    "fabricated": "False",
-    "altered": "False",
-    "correct": "True",
-    "accurate": "True",
-    "barely true": "Mostly false",
-    "half-true": "Half true",
-    "mixture": "Half true",
-    "mixed": "Half true",
-    "partly false": "Half true",
-    "partly true": "Half true",
-    "missing context": "Misleading",
-    "lacks context": "Misleading",
-    "out of context": "Misleading",
-    "miscaptioned": "Misleading",
-    "exaggerated": "Mostly false",
-    "unproven": "Unverifiable",
-    "unsupported": "Unverifiable",
-    "no evidence": "Unverifiable",
-    "unverified": "Unverifiable",
-    # Spanish (Maldita, Newtral, EFE Verifica, Chequeado, AFP Factual...).
-    "verdadera": "True",
-    "verdad": "True",
-    "cierto": "True",
-    "cierta": "True",
-    "falsa": "False",
-    "bulo": "False",
-    "engañosa": "Misleading",
-    "sin contexto": "Misleading",
-    "falta contexto": "Misleading",
-    "fuera de contexto": "Misleading",
-    "verdadero, pero": "Mostly true",
-    "casi verdadero": "Mostly true",
-    "mayormente verdadera": "Mostly true",
-    "a medias": "Half true",
-    "medio verdadero": "Half true",
-    "parcialmente falso": "Half true",
-    "parcialmente verdadero": "Half true",
-    "discutible": "Half true",
-    "exagerado": "Mostly false",
-    "exagerada": "Mostly false",
-    "mayormente falsa": "Mostly false",
-    "casi falso": "Mostly false",
-    "sin evidencia": "Unverifiable",
-    "sin evidencias": "Unverifiable",
-    "sin pruebas": "Unverifiable",
-    "no verificable": "Unverifiable",
-    "insostenible": "Unverifiable",
-}
-"""Foreign labels (folded) -> a label of the default scale; used only where the target is on the scale."""
-
-STANCES: tuple[str, ...] = ("supports", "refutes", "context")
+STANCES: tuple[str, ...] = Stance.values()
 STANCE_PROPERTY = "https://claims-workbench.invalid/ns#stance"
 """The JSON-LD property a source's stance travels under in ClaimReview (schema.org has none);
 an absolute IRI, so JSON-LD processors keep it and an import reads it back."""
 
-CLAIM_KINDS: tuple[str, ...] = ("event", "quantity", "statement", "prediction", "opinion")
+CLAIM_KINDS: tuple[str, ...] = ClaimKind.values()
 
-CLAIM_STATUSES: tuple[str, ...] = ("new", "in_review", "checked")
-
-_PUNCTUATION_ENDS = re.compile(r"^[\s\"'¡¿!?.:;()\[\]]+|[\s\"'¡¿!?.:;()\[\]]+$")
-
-
-def fold_label(label: str) -> str:
-    """A rating label as compared: case, accents, spacing and end punctuation ignored ("¡Falso!" is "falso")."""
-    decomposed = unicodedata.normalize("NFKD", label.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_PUNCTUATION_ENDS.sub("", bare).split())
-
-
-@lru_cache(maxsize=1)
-def _folded_defaults() -> dict[str, str]:
-    return {fold_label(label): target for label, target in DEFAULT_ALIASES.items()}
+CLAIM_STATUSES: tuple[str, ...] = ClaimStatus.values()
 
 
 @dataclass(frozen=True)
@@ -218,8 +125,8 @@ class Settings:
         for alias, target in self.rating_aliases:
             if alias == folded:
                 return target
-        target = _folded_defaults().get(folded)
-        step = self.step(target) if target else None
+        alias_target = folded_aliases().get(folded)
+        step = self.step(alias_target) if alias_target else None
         return step.en if step else None
 
     def nearest_rating(self, value: float, best: float, worst: float) -> str | None:
@@ -230,10 +137,11 @@ class Settings:
         position = (value - worst) / (best - worst)
         if not 0 <= position <= 1:
             return None  # off its own scale (-7 of 1..5): no step of ours says what it meant
-        ours_best, ours_worst = self.best_value, self.worst_value
+        values = [r.value for r in numeric if r.value is not None]
+        ours_best, ours_worst = max(values), min(values)  # best_value and worst_value, known to exist here
         if ours_best == ours_worst:
             return numeric[0].en
-        return min(numeric, key=lambda r: abs((r.value - ours_worst) / (ours_best - ours_worst) - position)).en
+        return min(numeric, key=lambda r: abs(((r.value or 0.0) - ours_worst) / (ours_best - ours_worst) - position)).en
 
     @property
     def best_value(self) -> float | None:

@@ -11,10 +11,23 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from workbench.domain.changes import (
+    AddClaimUndo,
+    AttachUndo,
+    Change,
+    ContentUndo,
+    EditSourceUndo,
+    LinkUndo,
+    MergeUndo,
+    RemoveSourceUndo,
+    SplitUndo,
+    VerdictUndo,
+)
+from workbench.domain.records import Article, ClaimContent
+from workbench.domain.vocab import AuditAction, ChangeAction
 from workbench.errors import InvalidInput
-from workbench.models import Change
 from workbench.store.claim_writes import draft_content
 
 if TYPE_CHECKING:
@@ -36,33 +49,32 @@ class ClaimEditor:
     # -- changes ------------------------------------------------------------------
 
     def edit_text(self, claim_id: int, text: str, version: int | None) -> Change:
-        claim = self.store.check_version(claim_id, version)
+        claim = self.store.edits.check_version(claim_id, version)
         text = self._clean(text)
-        before = self.store.content(claim_id)
+        before = self.store.edits.content(claim_id)
         article = self.store.article(claim.article_id)
         content = self._read(text, article, (claim.start, claim.end), claim.claimant, claim.checkable)
         with self.store.transaction():
-            new_version = self.store.write_content(claim_id, claim.version, content, "edit")
+            new_version = self.store.edits.write_content(claim_id, claim.version, content, AuditAction.EDIT)
             self._rematch([claim_id])
-            after = self.store.content(claim_id)
-        undo = {"version": new_version, "before": before, "after": after}
-        return Change("edit", claim_id, f"Claim {claim_id} edited.", undo)
+            after = self.store.edits.content(claim_id)
+        return Change(ChangeAction.EDIT, claim_id, f"Claim {claim_id} edited.", ContentUndo(new_version, before, after))
 
     def set_checkable(self, claim_id: int, checkable: bool, version: int | None) -> Change:
         with self.store.transaction():
-            claim = self.store.check_version(claim_id, version)
-            before = self.store.content(claim_id)
-            content = {**before, "checkable": int(checkable)}
-            new_version = self.store.write_content(claim_id, claim.version, content, "checkable")
-            after = self.store.content(claim_id)
+            claim = self.store.edits.check_version(claim_id, version)
+            before = self.store.edits.content(claim_id)
+            content: ClaimContent = {**before, "checkable": int(checkable)}
+            new_version = self.store.edits.write_content(claim_id, claim.version, content, AuditAction.CHECKABLE)
+            after = self.store.edits.content(claim_id)
         state = "checkable again" if checkable else "marked not checkable"
-        undo = {"version": new_version, "before": before, "after": after}
-        return Change("checkable", claim_id, f"Claim {claim_id} {state}.", undo)
+        undo = ContentUndo(new_version, before, after)
+        return Change(ChangeAction.CHECKABLE, claim_id, f"Claim {claim_id} {state}.", undo)
 
     def split(self, claim_id: int, at: int, version: int | None) -> Change:
         """Cut a claim in two at a character of its text; the first part keeps the claim's id,
         verdicts and sources, the second becomes a new claim waiting for review."""
-        claim = self.store.check_version(claim_id, version)
+        claim = self.store.edits.check_version(claim_id, version)
         left, right = claim.text[:at], claim.text[at:]
         if not 0 < at < len(claim.text):
             raise InvalidInput(
@@ -75,21 +87,21 @@ class ClaimEditor:
             if _is_span(claim, article)
             else ((claim.start, cut), (cut, claim.end))
         )
-        before = self.store.content(claim_id)
+        before = self.store.edits.content(claim_id)
         first = self._read(self._clean(left), article, spans[0], claim.claimant, claim.checkable)
         second = self._read(self._clean(right), article, spans[1], claim.claimant, claim.checkable)
         with self.store.transaction():
-            new_version = self.store.write_content(claim_id, claim.version, first, "split")
-            new_id = self.store.insert_claim(claim.article_id, second, "split")
+            new_version = self.store.edits.write_content(claim_id, claim.version, first, AuditAction.SPLIT)
+            new_id = self.store.edits.insert_claim(claim.article_id, second, AuditAction.SPLIT)
             self._rematch([claim_id, new_id])
-            after = self.store.content(claim_id)
-        undo = {"version": new_version, "before": before, "after": after, "new": new_id}
-        return Change("split", claim_id, f"Claim {claim_id} split; the second part is claim {new_id}.", undo)
+            after = self.store.edits.content(claim_id)
+        undo = SplitUndo(new_version, before, after, new_id)
+        return Change(ChangeAction.SPLIT, claim_id, f"Claim {claim_id} split; the second part is claim {new_id}.", undo)
 
     def merge_next(self, claim_id: int, version: int | None) -> Change:
         """Join a claim with the one after it in its article (a sentence cut in two); the next
         claim must have no verdicts or sources of its own, since they would not carry over."""
-        claim = self.store.check_version(claim_id, version)
+        claim = self.store.edits.check_version(claim_id, version)
         following = self._next(claim)
         start, end = min(claim.start, following.start), max(claim.end, following.end)
         article = self.store.article(claim.article_id)
@@ -98,15 +110,16 @@ class ClaimEditor:
         else:
             text = f"{claim.text} {following.text}"
         content = self._read(self._clean(text), article, (start, end), claim.claimant, claim.checkable)
-        before = self.store.content(claim_id)
+        before = self.store.edits.content(claim_id)
         with self.store.transaction():
-            self.store.check_version(following.id, following.version)
-            removed = self.store.remove_claim(following.id, "merge")
-            new_version = self.store.write_content(claim_id, claim.version, content, "merge")
+            self.store.edits.check_version(following.id, following.version)
+            removed = self.store.edits.remove_claim(following.id, AuditAction.MERGE)
+            new_version = self.store.edits.write_content(claim_id, claim.version, content, AuditAction.MERGE)
             self._rematch([claim_id])
-            after = self.store.content(claim_id)
-        undo = {"version": new_version, "before": before, "after": after, "removed": removed}
-        return Change("merge", claim_id, f"Claims {claim_id} and {following.id} merged into claim {claim_id}.", undo)
+            after = self.store.edits.content(claim_id)
+        undo = MergeUndo(new_version, before, after, removed)
+        note = f"Claims {claim_id} and {following.id} merged into claim {claim_id}."
+        return Change(ChangeAction.MERGE, claim_id, note, undo)
 
     def add_from_span(self, article_id: int, start: int, end: int) -> Change:
         """A claim the extraction missed, from a passage of the article the reviewer marks."""
@@ -118,39 +131,45 @@ class ClaimEditor:
         content = self._read(text, article, (start, end), None, True)
         content["claimant"] = content["claimant"] or article["outlet"]
         with self.store.transaction():
-            claim_id = self.store.insert_claim(article_id, content, "add_claim")
+            claim_id = self.store.edits.insert_claim(article_id, content, AuditAction.ADD_CLAIM)
             self._rematch([claim_id])
-        return Change("add_claim", claim_id, f"Claim {claim_id} added to article {article_id}.", {"claim": claim_id})
+        note = f"Claim {claim_id} added to article {article_id}."
+        return Change(ChangeAction.ADD_CLAIM, claim_id, note, AddClaimUndo(claim_id))
 
     # -- undo ---------------------------------------------------------------------
 
     def undo(self, change: Change) -> str:
         """Take a change back as a new write; refused if the claim changed again since."""
-        undo, claim_id = change.undo, change.claim_id
+        claim_id = change.claim_id
         with self.store.transaction():
-            if change.action in {"edit", "checkable", "split", "merge"}:
-                if change.action == "merge":
-                    removed = undo["removed"]
-                    self.store.insert_claim(removed["article_id"], removed["content"], "undo", claim=removed)
-                self.store.write_content(claim_id, self._undo_version(claim_id, undo), undo["before"], "undo")
-                if change.action == "split":
-                    self.store.remove_claim(undo["new"], "undo")
-                self._rematch([claim_id] + ([undo["removed"]["id"]] if change.action == "merge" else []))
-            elif change.action == "add_claim":
-                self.store.remove_claim(claim_id, "undo")
-            elif change.action == "verdict":
-                self.store.retract_verdict(undo["verdict"], undo["status"])
-            elif change.action in {"source", "remove_source"}:
-                self.store.set_source_removed(undo["attachment"], change.action == "source")
-            elif change.action == "edit_source":
-                self.store.edit_source(undo["attachment"], undo["before"])
-            elif change.action == "link":
-                self.store.restore_link(undo["a"], undo["b"], undo["before"])
-            else:
-                raise InvalidInput(f"There is no way to undo {change.action!r}.")
+            match change.payload:
+                case ContentUndo() as undo:
+                    if isinstance(undo, MergeUndo):
+                        removed = undo.removed
+                        self.store.edits.insert_claim(
+                            removed["article_id"], removed["content"], AuditAction.UNDO, claim=removed
+                        )
+                    self.store.edits.write_content(
+                        claim_id, self._undo_version(claim_id, undo), undo.before, AuditAction.UNDO
+                    )
+                    if isinstance(undo, SplitUndo):
+                        self.store.edits.remove_claim(undo.new, AuditAction.UNDO)
+                    self._rematch([claim_id] + ([undo.removed["id"]] if isinstance(undo, MergeUndo) else []))
+                case AddClaimUndo():
+                    self.store.edits.remove_claim(claim_id, AuditAction.UNDO)
+                case VerdictUndo(verdict=verdict, status=status):
+                    self.store.review.retract_verdict(verdict, status)
+                case AttachUndo(attachment=attachment):
+                    self.store.review.set_source_removed(attachment, True)
+                case RemoveSourceUndo(attachment=attachment):
+                    self.store.review.set_source_removed(attachment, False)
+                case EditSourceUndo(attachment=attachment, before=fields):
+                    self.store.review.edit_source(attachment, fields)
+                case LinkUndo(a=a, b=b, before=link):
+                    self.store.review.restore_link(a, b, dict(link) if link is not None else None)
         return f"Undone: {change.note}"
 
-    def dates_for(self, article: dict[str, Any]) -> dict[int, list[str]]:
+    def dates_for(self, article: Article) -> dict[int, list[str]]:
         """The dates an article's claims get when resolved against this version of its metadata
         (publication date, language), for those whose dates would change; nothing is written.
 
@@ -175,22 +194,22 @@ class ClaimEditor:
         """Store claims' new dates (from dates_for), each an audited edit of the claim, and match them again."""
         with self.store.transaction():
             for claim_id, found in dates.items():
-                before = self.store.content(claim_id)
-                self.store.write_content(claim_id, None, {**before, "dates": json.dumps(found)}, "edit")
+                before = self.store.edits.content(claim_id)
+                self.store.edits.write_content(claim_id, None, {**before, "dates": json.dumps(found)}, AuditAction.EDIT)
             self._rematch(list(dates))
 
     # -- helpers ------------------------------------------------------------------
 
-    def _undo_version(self, claim_id: int, undo: dict[str, Any]) -> int:
+    def _undo_version(self, claim_id: int, undo: ContentUndo) -> int:
         """The version an undo may write over: the one the change left, or a later one whose content
         is still what the change left (the reviewer's own later change, already undone).
 
         Undoing twice (n, n, u, u) would otherwise see its own first undo as another's change.
         """
         current = self.store.claim(claim_id)
-        if current.version != undo["version"] and undo.get("after") == self.store.content(claim_id):
+        if current.version != undo.version and undo.after == self.store.edits.content(claim_id):
             return current.version
-        return undo["version"]
+        return undo.version
 
     def _clean(self, text: str) -> str:
         text = _CONTROL.sub(" ", text).strip()
@@ -201,8 +220,8 @@ class ClaimEditor:
         return text
 
     def _read(
-        self, text: str, article: dict[str, Any], span: tuple[int, int], claimant: str | None, checkable: bool
-    ) -> dict[str, Any]:
+        self, text: str, article: Article, span: tuple[int, int], claimant: str | None, checkable: bool
+    ) -> ClaimContent:
         """The content of a claim with this text, read as extraction reads a clause, at `span`
         (dates resolve against the article's publication date)."""
         from workbench.nlp.extract import extract_one
@@ -224,7 +243,7 @@ class ClaimEditor:
         from workbench.matching.engine import Matcher
 
         for claim_id in claim_ids:
-            self.store.drop_suggestions(claim_id)
+            self.store.edits.drop_suggestions(claim_id)
         self.store.index.remove(claim_ids)
         matcher = Matcher(self.store)
         found = matcher.features(claim_ids)
@@ -232,7 +251,7 @@ class ClaimEditor:
         matcher.link(claim_ids)
 
 
-def _is_span(claim: ClaimRow, article: dict[str, Any]) -> bool:
+def _is_span(claim: ClaimRow, article: Article) -> bool:
     """True when the claim's text is still the article's text under its span (not edited). An
     extracted claim's text may lead with the subject or antecedent its clause lacks (issue 13)."""
     return claim.text.endswith(article["text"][claim.start : claim.end])

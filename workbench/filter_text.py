@@ -8,8 +8,20 @@ leaving the keyboard. Words that are not `field:value` name an entity. Values ar
 from __future__ import annotations
 
 import re
+from typing import TypedDict
 
 from workbench.errors import InvalidInput
+
+
+class QueueFilter(TypedDict, total=False):
+    """`Workbench.queue`'s filter keywords, as a filter line gives them."""
+
+    article_id: int
+    status: str
+    rating: str
+    kind: str
+    entity: str
+
 
 FIELDS: tuple[str, ...] = ("status", "rating", "kind", "entity", "article")
 """What the line can filter by; `entity` is also what bare words mean."""
@@ -17,13 +29,13 @@ FIELDS: tuple[str, ...] = ("status", "rating", "kind", "entity", "article")
 _TOKEN = re.compile(r'(?P<field>[^\s:"]+):(?:"(?P<quoted>[^"]*)"?|(?P<value>\S*))|"(?P<phrase>[^"]*)"?|(?P<word>\S+)')
 
 
-def parse_filter_text(text: str) -> dict[str, str | int]:
+def parse_filter_text(text: str) -> QueueFilter:
     """`Workbench.queue` keyword arguments from a filter line; an unknown field or a bad article id is refused.
 
     >>> parse_filter_text('status:new rating:"mostly true" article:2 Corea del Norte')
     {'status': 'new', 'rating': 'mostly true', 'article_id': 2, 'entity': 'Corea del Norte'}
     """
-    found: dict[str, str | int] = {}
+    found: QueueFilter = {}
     words: list[str] = []
     for match in _TOKEN.finditer(text):
         if match["field"] is None:
@@ -41,8 +53,12 @@ def parse_filter_text(text: str) -> dict[str, str | int]:
             if not value.isdigit():
                 raise InvalidInput(f"article:{value} is not an article id; use its number, as in article:2.")
             found["article_id"] = int(value)
+        elif field == "status":
+            found["status"] = value
+        elif field == "rating":
+            found["rating"] = value
         else:
-            found[field] = value
+            found["kind"] = value
     entity = " ".join(" ".join(words).split())
     if entity:
         found["entity"] = entity

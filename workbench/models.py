@@ -4,6 +4,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from workbench.domain.changes import Change
+from workbench.domain.records import AttachedSource, ClaimLink, Verdict
+from workbench.domain.vocab import ClaimKind, ClaimStatus
+
+__all__ = [  # Change moved to workbench.domain.changes; it stays importable from here
+    "ArchiveImport",
+    "ArticleInput",
+    "ArticleSummary",
+    "Change",
+    "ClaimDraft",
+    "ClaimFilter",
+    "ClaimReview",
+    "ClaimRow",
+    "EntityDraft",
+    "Figure",
+    "ImportResult",
+    "MatchableClaim",
+    "SearchHit",
+    "SourceInput",
+]
+
 
 @dataclass(frozen=True)
 class ArticleInput:
@@ -131,11 +152,11 @@ class ClaimRow:
     start: int
     end: int
     text: str
-    kind: str
+    kind: ClaimKind
     checkable: bool
     score: float
     claimant: str | None
-    status: str
+    status: ClaimStatus
     version: int = 1
     """Counts changes to the claim's content (text, span, checkable); a write based on an older one is refused."""
     rating: str | None = None
@@ -172,30 +193,15 @@ class ClaimReview:
     """Everything a reviewer sees of one claim, read in one go."""
 
     claim: ClaimRow
-    verdicts: list[dict]
+    verdicts: list[Verdict]
     """Own verdicts, oldest first."""
-    sources: list[dict]
-    links: list[dict]
+    sources: list[AttachedSource]
+    links: list[ClaimLink]
     canonical: int | None = None
     """The canonical claim of its confirmed duplicate cluster, when it is another claim."""
-    inherited_verdict: dict | None = None
+    inherited_verdict: Verdict | None = None
     """The canonical claim's latest verdict, offered while this claim has none of its own."""
-    inherited_sources: list[dict] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Change:
-    """A review write as the reviewer may take it back: what was done, and what undoing it needs.
-
-    `undo` is read only by Workbench.undo; the TUI keeps Changes on a stack and shows `note`.
-    """
-
-    action: str
-    """verdict, source, edit_source, remove_source, link, edit, checkable, split, merge, add_claim."""
-    claim_id: int
-    note: str
-    """One sentence for the reviewer: what happened."""
-    undo: dict = field(default_factory=dict)
+    inherited_sources: list[AttachedSource] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -206,11 +212,10 @@ class ClaimFilter:
     """
 
     article_id: int | None = None
-    status: str | None = None
-    """new, in_review or checked."""
+    status: ClaimStatus | None = None
     rating: str | None = None
     """The latest own verdict's rating, as the scale spells it."""
-    kind: str | None = None
+    kind: ClaimKind | None = None
     entity: str | None = None
     """An entity's canonical name or the text it appears as, compared with case and accents folded."""
     checkable: bool | None = None

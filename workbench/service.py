@@ -13,9 +13,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from workbench.config import CLAIM_KINDS, CLAIM_STATUSES, STANCES, Settings, default_reviewer
+from workbench.config import Settings, default_reviewer
+from workbench.domain.changes import AttachUndo, EditSourceUndo, LinkUndo, RemoveSourceUndo, VerdictUndo
+from workbench.domain.records import Article, AttachedSource, AuditRow, Verdict
+from workbench.domain.vocab import ChangeAction, ClaimKind, ClaimStatus, LinkRelation, LinkState, Stance
 from workbench.errors import Conflict, InvalidInput, NotFound
 from workbench.models import (
     ArchiveImport,
@@ -30,7 +33,7 @@ from workbench.models import (
     SearchHit,
 )
 from workbench.nlp.language import resolve_language
-from workbench.store import Store, open_db
+from workbench.store import Store, session
 from workbench.text import strip_controls
 from workbench.urls import validate_url
 
@@ -67,12 +70,9 @@ class Workbench:
 
     @contextmanager
     def store(self, *, create: bool = False) -> Iterator[Store]:
-        """A store on a fresh connection, closed afterwards."""
-        store = Store(open_db(self.db_path, create=create), self.actor)
-        try:
+        """A store on a fresh connection, closed afterwards; a SQLite failure inside leaves as StoreUnavailable."""
+        with session(self.db_path, self.actor, create=create) as store:
             yield store
-        finally:
-            store.close()
 
     def ensure_database(self) -> None:
         """Create and migrate the database file if needed, so a new user's TUI opens on an empty list."""
@@ -354,14 +354,10 @@ class Workbench:
         entity: str | None = None,
     ) -> ClaimFilter:
         """Filter values as a user types them, checked and spelled as stored; one that cannot match is refused."""
-        if status is not None:
-            status = "_".join(status.strip().lower().replace("-", " ").split())
-            if status not in CLAIM_STATUSES:
-                raise InvalidInput(f"Status {status!r} is not one of {', '.join(CLAIM_STATUSES)}.")
-        if kind is not None:
-            kind = kind.strip().lower()
-            if kind not in CLAIM_KINDS:
-                raise InvalidInput(f"Kind {kind!r} is not one of {', '.join(CLAIM_KINDS)}.")
+        status_value = (
+            None if status is None else ClaimStatus.parse("_".join(status.strip().lower().replace("-", " ").split()))
+        )
+        kind_value = None if kind is None else ClaimKind.parse(kind.strip().lower())
         if rating is not None:
             found = self.settings.foreign_rating(rating)
             if found is None:
@@ -371,7 +367,7 @@ class Workbench:
             entity = " ".join(entity.split())
             if not entity:
                 raise InvalidInput("The entity to filter by is empty.")
-        return ClaimFilter(article_id=article_id, status=status, rating=rating, kind=kind, entity=entity)
+        return ClaimFilter(article_id=article_id, status=status_value, rating=rating, kind=kind_value, entity=entity)
 
     def entity_names(self, limit: int = 500) -> list[str]:
         """Names the entity filter knows, most frequent first: for completing what a reviewer types."""
@@ -397,7 +393,7 @@ class Workbench:
             canonical = duplicate_clusters(store).get(claim_id)
             canonical = canonical if canonical != claim_id else None
             inherited = None
-            inherited_sources: list[dict[str, Any]] = []
+            inherited_sources: list[AttachedSource] = []
             if canonical is not None:
                 inherited_sources = store.sources(canonical)
                 if not verdicts:
@@ -407,17 +403,17 @@ class Workbench:
                 claim, verdicts, store.sources(claim_id), store.links(claim_id), canonical, inherited, inherited_sources
             )
 
-    def history(self, claim_id: int) -> list[dict[str, Any]]:
+    def history(self, claim_id: int) -> list[AuditRow]:
         """Who changed what about a claim, and when: its import, verdicts, sources, status, links."""
         with self.store() as store:
             return store.claim_history(claim_id)
 
-    def verdict_history(self, claim_id: int) -> list[dict[str, Any]]:
+    def verdict_history(self, claim_id: int) -> list[Verdict]:
         with self.store() as store:
             store.claim(claim_id)
             return store.verdict_history(claim_id)
 
-    def sources(self, claim_id: int) -> list[dict[str, Any]]:
+    def sources(self, claim_id: int) -> list[AttachedSource]:
         with self.store() as store:
             store.claim(claim_id)
             return store.sources(claim_id)
@@ -442,7 +438,7 @@ class Workbench:
         claim_id: int,
         url: str,
         *,
-        stance: str = "context",
+        stance: str = Stance.CONTEXT,
         title: str | None = None,
         publisher: str | None = None,
         excerpt: str | None = None,
@@ -467,7 +463,7 @@ class Workbench:
                 version=version,
             )
         return Change(
-            "source", claim_id, f"Source {attachment} attached to claim {claim_id}.", {"attachment": attachment}
+            ChangeAction.SOURCE, claim_id, f"Source {attachment} attached to claim {claim_id}.", AttachUndo(attachment)
         )
 
     def edit_source(self, attachment: int, **fields: str | None) -> Change:
@@ -476,24 +472,30 @@ class Workbench:
             fields["stance"] = _stance(fields["stance"] or "")
         if "url" in fields:
             validate_url(fields["url"] or "")
-        if fields.get("date"):
+        if date := fields.get("date"):
             from workbench.ingest.reader import validate_date
 
-            fields["date"] = validate_date(fields["date"])
+            fields["date"] = validate_date(date)
         with self.store() as store:
-            before = store.edit_source(attachment, fields)
-        undo = {"attachment": attachment, "before": {k: before[k] for k in fields}}
+            before = store.review.edit_source(attachment, fields)
+        undo = EditSourceUndo(attachment, {k: before[k] for k in fields})
         return Change(
-            "edit_source", before["claim_id"], f"Source {attachment} of claim {before['claim_id']} edited.", undo
+            ChangeAction.EDIT_SOURCE,
+            before["claim_id"],
+            f"Source {attachment} of claim {before['claim_id']} edited.",
+            undo,
         )
 
     def remove_source(self, attachment: int) -> Change:
         """Take a source off its claim; it stays in the database, marked removed, and undo puts it back."""
         with self.store() as store:
-            store.source(attachment)
-            claim_id = store.set_source_removed(attachment, True)
+            store.review.source(attachment)
+            claim_id = store.review.set_source_removed(attachment, True)
         return Change(
-            "remove_source", claim_id, f"Source {attachment} removed from claim {claim_id}.", {"attachment": attachment}
+            ChangeAction.REMOVE_SOURCE,
+            claim_id,
+            f"Source {attachment} removed from claim {claim_id}.",
+            RemoveSourceUndo(attachment),
         )
 
     def add_verdict(
@@ -509,7 +511,7 @@ class Workbench:
         with self.store() as store:
             status = store.claim(claim_id).status
             verdict = store.add_verdict(claim_id, canonical, rationale, reviewer or self.actor, version)
-        return Change("verdict", claim_id, f"Claim {claim_id}: {canonical}.", {"verdict": verdict, "status": status})
+        return Change(ChangeAction.VERDICT, claim_id, f"Claim {claim_id}: {canonical}.", VerdictUndo(verdict, status))
 
     # -- editing claims ---------------------------------------------------------
 
@@ -553,9 +555,11 @@ class Workbench:
             raise InvalidInput("Nothing to change: give --title, --url, --outlet, --published or --lang.")
         with self.store() as store:
             article = store.article(article_id)
-            changed = {k: v for k, v in fields.items() if article[k] != v}
+            current: dict[str, Any] = dict(article)
+            changed = {k: v for k, v in fields.items() if current[k] != v}
             editor = self._editor(store)
-            dates = editor.dates_for(article | changed) if {"published", "language"} & set(changed) else {}
+            corrected = cast(Article, current | changed)
+            dates = editor.dates_for(corrected) if {"published", "language"} & set(changed) else {}
             with store.transaction():  # one write: a failure above leaves the article as it was
                 if store.article(article_id) != article:
                     raise Conflict(f"Article {article_id} was changed meanwhile; run the command again.")
@@ -706,16 +710,18 @@ class Workbench:
         return made, confirmed
 
     def set_link(self, claim_a: int, claim_b: int, state: str, relation: str | None = None) -> Change:
-        """A reviewer confirms (as duplicate, related or conflict) or rejects a pair."""
+        """A reviewer confirms (as duplicate, related, near-miss or conflict) or rejects a pair."""
         if claim_a == claim_b:
             raise InvalidInput("A claim cannot be linked to itself.")
+        decided = LinkState.parse(state)
+        kind = None if relation is None else LinkRelation.parse(relation)
         with self.store() as store, store.transaction():
-            if state == "confirmed" and (relation or "duplicate") == "duplicate":
+            if decided == LinkState.CONFIRMED and (kind or LinkRelation.DUPLICATE) == LinkRelation.DUPLICATE:
                 _refuse_chaining(store, claim_a, claim_b)
-            before = store.set_link_state(claim_a, claim_b, state, relation)
-        verb = "rejected" if state == "rejected" else f"confirmed as {relation or 'duplicate'}"
+            before = store.set_link_state(claim_a, claim_b, decided, kind)
+        verb = "rejected" if decided == LinkState.REJECTED else f"confirmed as {kind or LinkRelation.DUPLICATE}"
         return Change(
-            "link", claim_a, f"Claims {claim_a} and {claim_b}: {verb}.", {"a": claim_a, "b": claim_b, "before": before}
+            ChangeAction.LINK, claim_a, f"Claims {claim_a} and {claim_b}: {verb}.", LinkUndo(claim_a, claim_b, before)
         )
 
     @staticmethod
@@ -846,22 +852,20 @@ def _refuse_chaining(store: Store, claim_a: int, claim_b: int) -> None:
     right = members.get(clusters.get(claim_b, -1), {claim_b})
     for own, links in store.links_by_claim(sorted(left)).items():
         for link in links:
-            apart = link["state"] == "rejected" or (
-                link["state"] == "confirmed" and link["relation"] in {"near-miss", "conflict"}
+            apart = link["state"] == LinkState.REJECTED or (
+                link["state"] == LinkState.CONFIRMED
+                and link["relation"] in {LinkRelation.NEAR_MISS, LinkRelation.CONFLICT}
             )
             if apart and link["claim"] in right and {own, link["claim"]} != {claim_a, claim_b}:
-                decided = "rejected as duplicates" if link["state"] == "rejected" else f"a {link['relation']}"
+                decided = "rejected as duplicates" if link["state"] == LinkState.REJECTED else f"a {link['relation']}"
                 raise Conflict(
                     f"Confirming claims {claim_a} and {claim_b} as duplicates would put claims {own} and "
                     f"{link['claim']} in one cluster, but they were {decided}; change that link first."
                 )
 
 
-def _stance(stance: str) -> str:
-    stance = stance.strip().lower()
-    if stance not in STANCES:
-        raise InvalidInput(f"Stance {stance!r} is not one of {', '.join(STANCES)}.")
-    return stance
+def _stance(stance: str) -> Stance:
+    return Stance.parse(stance.strip().lower())
 
 
 def extract_texts(texts: list[str], language: str, settings: Settings) -> Iterator[list[ClaimDraft]]:

@@ -7,12 +7,13 @@ the document inside a `Report` with those extras beside it, leaving the contract
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from workbench.config import CLAIM_STATUSES, Settings
+from workbench.domain.records import Article
 from workbench.errors import InvalidInput
 from workbench.matching.links import duplicate_clusters
 from workbench.store import Store
@@ -43,12 +44,12 @@ class Scope:
         cluster: int | None = None,
     ) -> Scope:
         """A scope from user input, refused with one sentence when a value cannot be one."""
-        days = [_day(value, flag) for value, flag in ((date_from, "--from"), (date_to, "--to"))]
-        if all(days) and days[0] > days[1]:
+        first, last = (_day(value, flag) for value, flag in ((date_from, "--from"), (date_to, "--to")))
+        if first and last and first > last:
             raise InvalidInput(f"--from {date_from} is after --to {date_to}; nothing could be in that range.")
         if status is not None and status not in CLAIM_STATUSES:
             raise InvalidInput(f"Status {status!r} is not one of {', '.join(CLAIM_STATUSES)}.")
-        return cls(article_id, days[0], days[1], status, cluster)
+        return cls(article_id, first, last, status, cluster)
 
     @property
     def filters_claims(self) -> bool:
@@ -141,7 +142,7 @@ def gather(store: Store, scope: Scope | int | None = None, settings: Settings | 
     return Report(document, scope, settings or Settings(), appearances, inherited)
 
 
-def _articles(store: Store, scope: Scope, canonical: dict[int, int]) -> Iterator[tuple[dict[str, Any], list[Any]]]:
+def _articles(store: Store, scope: Scope, canonical: dict[int, int]) -> Iterator[tuple[Article, list[Any]]]:
     """(article row, its claims) in article order: all articles, or those holding the cluster's claims."""
     if scope.cluster is None:
         for article in store.articles(scope.article_id):
@@ -170,7 +171,7 @@ def _in_range(published: str | None, scope: Scope) -> bool:
 
 
 def _clusters(
-    store: Store, ids: list[int], canonical: dict[int, int], verdicts: dict[int, list[dict[str, Any]]]
+    store: Store, ids: list[int], canonical: dict[int, int], verdicts: Mapping[int, Sequence[Mapping[str, Any]]]
 ) -> tuple[dict[int, list[dict[str, Any]]], dict[int, dict[str, Any]]]:
     """Where else each claim in the report appeared, and the verdict a claim without one inherits."""
     members: dict[int, list[int]] = {}
@@ -210,9 +211,9 @@ def _clusters(
 def _claim(
     claim,  # noqa: ANN001 - ClaimRow
     canonical: dict[int, int],
-    history: list[dict[str, Any]],
-    sources: list[dict[str, Any]],
-    links: list[dict[str, Any]],
+    history: Sequence[Mapping[str, Any]],
+    sources: Sequence[Mapping[str, Any]],
+    links: Sequence[Mapping[str, Any]],
 ) -> dict[str, Any]:
     duplicate_of = canonical.get(claim.id)
     return {

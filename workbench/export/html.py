@@ -41,7 +41,7 @@ def tone(rating: str | None, settings: Settings) -> str:
     """A colour family for a rating: 'true', 'mixed' or 'false' by its place on the numeric scale, else 'none'."""
     step = settings.step(rating) if rating else None
     best, worst = settings.best_value, settings.worst_value
-    if step is None or step.value is None or best is None or best == worst:
+    if step is None or step.value is None or best is None or worst is None or best == worst:
         return "none"
     position = (step.value - worst) / (best - worst)
     return "true" if position >= 2 / 3 else "false" if position <= 1 / 3 else "mixed"

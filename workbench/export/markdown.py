@@ -35,7 +35,7 @@ def link(url: str | None) -> str:
 
     Anything but http(s) is shown as text: CommonMark would make `<javascript:...>` a live link.
     """
-    if web_address(url) is None:
+    if url is None or web_address(url) is None:
         return escape(url)
     return "<" + quote(url.strip(), safe=":/?#@!$&'*+,;=%~") + ">"
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from workbench.errors import InvalidInput
 from workbench.models import SourceInput
@@ -115,7 +116,7 @@ def _row(record: dict[str, str | None], line: int, max_chars: int) -> tuple[Arch
     """A row, or None when it cannot be used, and what was wrong with it."""
     if None in record:
         return None, ["more fields than the header names"]
-    value = {key: " ".join((record.get(key) or "").split()) or None for key in COLUMNS}
+    value: dict[str, Any] = {key: " ".join((record.get(key) or "").split()) or None for key in COLUMNS}
     if not value["text"]:
         return None, ["no text"]
     if len(value["text"]) > max_chars:

@@ -11,6 +11,7 @@ import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from workbench.errors import InvalidInput, NotFound
 from workbench.models import ArticleInput
@@ -207,7 +208,12 @@ def _from_html(html: str, origin: str) -> ArticleInput:
     import lxml.html
     import trafilatura
 
-    options = {"with_metadata": True, "include_comments": False, "include_tables": False, "favor_precision": True}
+    options: dict[str, Any] = {
+        "with_metadata": True,
+        "include_comments": False,
+        "include_tables": False,
+        "favor_precision": True,
+    }
     document = trafilatura.bare_extraction(html, **options)
     body = getattr(document, "text", None) if document is not None else None
     if not body or not body.strip():

@@ -58,7 +58,10 @@ MODEL_FILE = "relation_model.json"
 @lru_cache(maxsize=1)
 def model() -> dict[str, Any]:
     """The fitted coefficients and thresholds (benchmarks/fit_relations.py writes them)."""
-    return json.loads(resources.files("workbench.matching").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+    fitted: dict[str, Any] = json.loads(
+        resources.files("workbench.matching").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    )
+    return fitted
 
 
 def _threshold(variant: str, name: str) -> float:

@@ -6,7 +6,7 @@ Works through the store's methods (no SQL here) so the CLI, the TUI and imports 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -320,9 +320,11 @@ def candidate_pairs(claims: list[tuple[int, list[str]]]) -> set[tuple[int, int]]
     for term, members in postings.items():
         if len(members) < 2:
             continue
-        ids = np.asarray(members, dtype=np.int64)
-        left, right = np.triu_indices(len(ids), k=1)
-        chunks.append(np.minimum(ids[left], ids[right]) << 32 | np.maximum(ids[left], ids[right]))
+        member_ids = np.asarray(members, dtype=np.int64)
+        left, right = np.triu_indices(len(member_ids), k=1)
+        chunks.append(
+            np.minimum(member_ids[left], member_ids[right]) << 32 | np.maximum(member_ids[left], member_ids[right])
+        )
         weights.append(np.full(len(left), 2 if frequencies[term] <= very_rare else 1, dtype=np.int64))
     if not chunks:
         return set()
@@ -342,7 +344,7 @@ def candidate_pairs(claims: list[tuple[int, list[str]]]) -> set[tuple[int, int]]
     return pairs
 
 
-def query_features(text: str, claims: list[ClaimLike], language: str, published: str | None) -> ClaimFeatures:
+def query_features(text: str, claims: Sequence[ClaimLike], language: str, published: str | None) -> ClaimFeatures:
     """One set of features for a query text, pooling what extraction found in all its clauses."""
     from workbench.models import ClaimDraft
 

@@ -24,11 +24,16 @@ from workbench.nlp.gazetteer import country_of
 class ClaimLike(Protocol):
     """A ClaimDraft or a ClaimRow: anything extraction produced."""
 
-    text: str
-    entities: tuple[EntityDraft, ...]
-    claimant_canonical: str | None
-    figures: tuple[Figure, ...]
-    dates: tuple[str, ...]
+    @property
+    def text(self) -> str: ...
+    @property
+    def entities(self) -> tuple[EntityDraft, ...]: ...
+    @property
+    def claimant_canonical(self) -> str | None: ...
+    @property
+    def figures(self) -> tuple[Figure, ...]: ...
+    @property
+    def dates(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)

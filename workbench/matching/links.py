@@ -24,7 +24,7 @@ class Suggestion:
     score: float
 
 
-class _Idf(dict):
+class _Idf(dict[str, float]):
     """Term -> smoothed inverse document frequency, each computed once when first asked for:
     reranking asks for the same terms thousands of times. Called like a function (an Idf)."""
 
@@ -115,8 +115,9 @@ def confirm_greedily(
             continue
         joined = left | right
         canonical = min(joined)
-        for stale in {cluster_of.get(a), cluster_of.get(b)} - {None}:
-            members.pop(stale, None)
+        for stale in {cluster_of.get(a), cluster_of.get(b)}:
+            if stale is not None:
+                members.pop(stale, None)
         members[canonical] = joined
         cluster_of.update(dict.fromkeys(joined, canonical))
         taken.append(suggestion)

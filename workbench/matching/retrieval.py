@@ -58,7 +58,8 @@ class VectorIndex:
 
     def scores(self, vector: np.ndarray) -> np.ndarray:
         """Cosine of the query with every stored claim, in the order of `ids`."""
-        return self.rows @ vector
+        cosines: np.ndarray = self.rows @ vector
+        return cosines
 
     def positions(self, claim_ids: list[int]) -> list[int | None]:
         return [self._position.get(c) for c in claim_ids]

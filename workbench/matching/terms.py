@@ -13,6 +13,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from workbench.models import Figure
 from workbench.nlp.transliterate import to_ascii
@@ -36,7 +37,7 @@ CONCEPTS_FILE = Path(__file__).with_name("concepts.json")
 
 
 @lru_cache(maxsize=2)
-def _stemmer(language: str):  # noqa: ANN202 - Stemmer.Stemmer
+def _stemmer(language: str) -> Any:  # noqa: ANN401 - Stemmer ships no types
     """PyStemmer: the C build of the Snowball stemmers, with the same stems as the pure-Python one."""
     import Stemmer
 
@@ -57,7 +58,7 @@ def stems(text: str, language: str) -> list[str]:
 @lru_cache(maxsize=200_000)
 def _stem(word: str, language: str) -> str:
     """An archive repeats its words, so each is stemmed once."""
-    return _stemmer(language).stemWord(word)
+    return str(_stemmer(language).stemWord(word))
 
 
 def stems_of_terms(terms: list[str]) -> list[str]:

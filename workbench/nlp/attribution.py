@@ -438,7 +438,7 @@ def phrase_claimant(tokens: list[Token]) -> Claimant | None:
         words.pop(0)
     if not words:
         return None
-    if all(t.pos_ in {"PRON", "DET"} for t in words) or any("Rel" in t.morph.get("PronType") for t in words[:1]):
+    if all(t.pos_ in {"PRON", "DET"} for t in words) or any("Rel" in t.morph.get("PronType", []) for t in words[:1]):
         return None
     if all(t.ent_type_ in TIME_ENTITIES or t.pos_ in {"DET", "NUM", "ADP"} for t in words):
         return None

@@ -20,7 +20,7 @@ import csv
 import json
 import math
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -137,7 +137,8 @@ def featurize(texts: Sequence[str], language: str = "es") -> Featurized:
 
     nlp = load_nlp(language)
     normalized = [normalize(text).text for text in texts]
-    signals, text_grams = [], []
+    signals: list[dict[str, float]] = []
+    text_grams: list[set[str]] = []
     for text, doc in zip(normalized, nlp.pipe(normalized, batch_size=64)):
         span = doc[:]
         if not len(span):
@@ -258,7 +259,7 @@ class Fitted:
 
 def fit_decision(
     feats: Featurized,
-    rows: Sequence[int],
+    rows: Sequence[int] | np.ndarray,
     y: np.ndarray,
     weights: np.ndarray,
     c_grid: Sequence[float] = C_GRID,
@@ -273,21 +274,21 @@ def fit_decision(
     import numpy as np
     from sklearn.metrics import average_precision_score
 
-    rows = np.asarray(rows)
+    index = np.asarray(rows)
     mats = feats.matrices
-    oof = {c: np.zeros(len(rows)) for c in c_grid}
+    oof = {c: np.zeros(len(index)) for c in c_grid}
     for train, test in _folds(y):
-        design = mats.design(rows[train], use_signals, use_grams)
-        x_train, x_test = mats.matrix(design, rows[train]), mats.matrix(design, rows[test])
+        design = mats.design(index[train], use_signals, use_grams)
+        x_train, x_test = mats.matrix(design, index[train]), mats.matrix(design, index[test])
         for c in c_grid:
             oof[c][test] = _fit_lr(x_train, y[train], weights[train], c).decision_function(x_test)
-    mask = calibrate_on if calibrate_on is not None else np.ones(len(rows), dtype=bool)
+    mask = calibrate_on if calibrate_on is not None else np.ones(len(index), dtype=bool)
     c = max(c_grid, key=lambda c: average_precision_score(y[mask], oof[c][mask]))
     a, b = _platt(oof[c][mask], y[mask])
     probabilities = 1 / (1 + np.exp(-(a * oof[c][mask] + b)))
     threshold, f1 = best_threshold(y[mask], probabilities)
-    design = mats.design(rows, use_signals, use_grams)
-    fitted = _fit_lr(mats.matrix(design, rows), y, weights, c)
+    design = mats.design(index, use_signals, use_grams)
+    fitted = _fit_lr(mats.matrix(design, index), y, weights, c)
     return Fitted(_linear(design, mats.vocabulary, fitted, (a, b), threshold), c, f1)
 
 
@@ -316,7 +317,7 @@ def _linear(
     )
 
 
-def margins(model: LinearModel, feats: Featurized, rows: Sequence[int]) -> list[float]:
+def margins(model: LinearModel, feats: Featurized, rows: Iterable[int]) -> list[float]:
     """The shipped arithmetic (not sklearn's) over some rows: what the workbench will compute."""
     return [model.contributions(feats.signals[i], feats.grams[i])[0] for i in rows]
 
@@ -362,7 +363,7 @@ def fit_model(examples: Sequence[Example], feats: Featurized, about: dict | None
 
             raise InvalidInput(f"Training needs at least {FOLDS} {attribute} and {FOLDS} not {attribute} examples.")
         first = examples[rows[0]].source
-        mask = np.array([examples[i].source == first for i in rows])
+        mask: np.ndarray | None = np.array([examples[i].source == first for i in rows])
         if min(np.bincount(y[mask], minlength=2)) < FOLDS:
             mask = None
         decisions[attribute] = fit_decision(feats, rows, y, w, calibrate_on=mask).model

@@ -58,7 +58,7 @@ class Clause:
 
 
 def is_finite(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and "Fin" in token.morph.get("VerbForm")
+    return token.pos_ in {"VERB", "AUX"} and "Fin" in token.morph.get("VerbForm", [])
 
 
 def is_clause_head(token: Token) -> bool:
@@ -98,7 +98,7 @@ def is_relative(token: Token) -> bool:
         return True
     if token.dep_ != "acl":
         return False
-    return any("Rel" in t.morph.get("PronType") for t in token.subtree if t.i < token.i)
+    return any("Rel" in t.morph.get("PronType", []) for t in token.subtree if t.i < token.i)
 
 
 def starts_clause(token: Token) -> bool:
@@ -118,7 +118,7 @@ def starts_clause(token: Token) -> bool:
             return False
         if _finite_without_subject(token, marks):
             return False
-        if "Inf" in token.morph.get("VerbForm") and not is_clause_head(token):
+        if "Inf" in token.morph.get("VerbForm", []) and not is_clause_head(token):
             return bool(marks & TEMPORAL_MARKS)
         if not is_clause_head(token):
             return False
@@ -208,7 +208,7 @@ def _is_reduced_relative(token: Token) -> bool:
     """A participle set off by a comma: "el ejército ruso, implicado en la operación en Ucrania"."""
     return (
         token.pos_ in {"VERB", "ADJ"}
-        and "Part" in token.morph.get("VerbForm")
+        and "Part" in token.morph.get("VerbForm", [])
         and token.lower_ not in PREPOSITIONAL_PARTICIPLES
         and token.i > 0
         and token.doc[token.i - 1].text == ","
@@ -277,7 +277,7 @@ def _with_lead(head: Token, span: Span, split: bool) -> Clause:
     if frame is not None and frame.end <= span.start:
         return Clause(head, span, frame)
     subject = _subject(head)
-    if subject is None or "Rel" in subject.morph.get("PronType"):
+    if subject is None or "Rel" in subject.morph.get("PronType", []):
         return Clause(head, span)
     phrase = _phrase_before(subject, span.start)
     if phrase is None or phrase.end > span.start or (phrase.start >= span.start and phrase.end <= span.end):

@@ -7,12 +7,13 @@ entities at all. `Span._.workbench_canonical` is the canonical actor of an entit
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from workbench.nlp.gazetteer import canonical, names
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.pipeline import EntityRuler
 
 ACTORS_PIPE = "workbench_actors"
 PARAGRAPHS_PIPE = "workbench_paragraphs"
@@ -34,10 +35,10 @@ def add_actor_ruler(nlp: Language) -> None:
         return
     # Exact case: lower-cased, the capital "Victoria" would match "victoria" (victory).
     config = {"phrase_matcher_attr": "ORTH", "overwrite_ents": False}
-    where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", name=ACTORS_PIPE, config=config, **where)
+    after = "ner" if "ner" in nlp.pipe_names else None
+    ruler = cast("EntityRuler", nlp.add_pipe("entity_ruler", name=ACTORS_PIPE, config=config, after=after))
     seen: set[tuple[str, str]] = set()
-    patterns = []
+    patterns: list[dict[str, Any]] = []
     for name, _, label in names():
         key = (name, label)
         # Demonyms name claimants' countries ("fuentes surcoreanas") but are no entities of their

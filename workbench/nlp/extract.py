@@ -240,6 +240,7 @@ def extract_one(
     doc = load_nlp(language)(norm.text)
     span = doc[:]
     head = span.root
+    actor: Claimant | None
     if claimant:
         actor = Claimant(claimant, find_in(claimant))
     else:
@@ -452,7 +453,7 @@ def _evaluative_noun(head: Token) -> bool:
     for noun in predicates:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVALUATIVE_NOUNS:
             continue
-        indefinite = any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in noun.children)
+        indefinite = any(c.dep_ == "det" and "Ind" in c.morph.get("Definite", []) for c in noun.children)
         subject = {t.i for c in noun.children if c.dep_ in {"nsubj", "csubj", "nsubj:pass"} for t in c.subtree}
         predicate = [t for t in noun.subtree if t.i not in subject]
         if indefinite and not any(t.like_num or t.ent_type_ for t in predicate):
@@ -534,7 +535,7 @@ def _is_future(span: Span) -> bool:
     """Whether a clause speaks of what is to come ("visitará", "will visit"), so its weekdays and
     yearless days lie ahead of publication."""
     return any(
-        ("Fut" in t.morph.get("Tense") and t.pos_ in {"VERB", "AUX"})
+        ("Fut" in t.morph.get("Tense", []) and t.pos_ in {"VERB", "AUX"})
         or (t.lower_ in {"will", "'ll"} and t.tag_ == "MD")
         for t in span
     )
@@ -548,7 +549,7 @@ def _is_background(span: Span, head: Token) -> bool:
         return False
     if head.head.pos_ == "PROPN" or head.head.ent_type_:
         return False
-    return not any(t.like_num or t.ent_type_ or "Tim" in t.morph.get("AdvType") for t in span)
+    return not any(t.like_num or t.ent_type_ or "Tim" in t.morph.get("AdvType", []) for t in span)
 
 
 def _score(

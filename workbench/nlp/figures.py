@@ -203,7 +203,7 @@ def _number_run(tokens: list[Token], i: int, language: str) -> list[Token]:
             return [token]
         if not tagged and i + 1 < len(tokens) and tokens[i + 1].is_alpha and not tokens[i + 1].is_stop:
             return [token]
-    run = []
+    run: list[Token] = []
     while i < len(tokens) and (tokens[i].like_num or (run and tokens[i].lower_ in MULTIPLIERS)):
         run.append(tokens[i])
         i += 1

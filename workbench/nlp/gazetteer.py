@@ -48,6 +48,8 @@ def names() -> list[tuple[str, str, str]]:
             found.append((country["capital"], canonical, "LOC"))
     for code, (spanish, english) in _demonyms().items():
         country = territories["en"].get(code)
+        if country is None:  # a demonym of a code babel does not name: no canonical to give it
+            continue
         for form in [*spanish, *english]:
             found.append((form, country, "NORP"))
     actors = json.loads(ACTORS_FILE.read_text(encoding="utf-8"))["actors"]

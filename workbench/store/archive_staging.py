@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from workbench.errors import Conflict
 from workbench.store.claim_writes import claim_values
 from workbench.store.clock import now
+from workbench.store.db import insert_row
+from workbench.store.repository import Repository
 
 if TYPE_CHECKING:
     from workbench.models import ClaimDraft, SourceInput
@@ -64,8 +66,8 @@ class StagedRow:
     """The url it appeared at (as a context source) first, then the sources it names."""
 
 
-class ArchiveStaging:
-    """Mixed into Store: these methods use its connection, transactions and audit."""
+class ArchiveStaging(Repository):
+    """Archive imports in stages, on the store's connection, transactions and audit."""
 
     def staged_import(self, content_hash: str, title: str, origin: str, row_count: int) -> StagedImport:
         """The import of this archive, resumed where a killed run left it, or begun: then its
@@ -75,7 +77,7 @@ class ArchiveStaging:
             if row is None or row["row_count"] != row_count:
                 if row is not None:
                     self._drop_staged(row["id"])
-                first = self.next_claim_id()
+                first = self.store.next_claim_id()
                 self._reserve_claim_ids(first + row_count - 1)
                 row = {
                     "content_hash": content_hash,
@@ -89,7 +91,7 @@ class ArchiveStaging:
                     "started_at": now(),
                     "started_by": self.actor,
                 }
-                row["id"] = self.db["archive_imports"].insert(row).last_pk
+                row["id"] = insert_row(self.db, "archive_imports", row)
         return StagedImport(
             row["id"],
             row["title"],
@@ -107,7 +109,7 @@ class ArchiveStaging:
             done = self.db.execute("SELECT staged FROM archive_imports WHERE id = ?", [staged.id]).fetchone()
             if done is None or done[0] != staged.staged:
                 return  # another run of the same archive staged this chunk already
-            self.db["archive_staged_claims"].insert_all(
+            self.db.table("archive_staged_claims").insert_all(
                 (
                     {
                         "id": first + i,
@@ -120,7 +122,7 @@ class ArchiveStaging:
                 ),
                 batch_size=1000,
             )
-            self.db["archive_staged_entities"].insert_all(
+            self.db.table("archive_staged_entities").insert_all(
                 (
                     {
                         "import_id": staged.id,
@@ -136,7 +138,7 @@ class ArchiveStaging:
                 ),
                 batch_size=1000,
             )
-            self.db["archive_staged_sources"].insert_all(
+            self.db.table("archive_staged_sources").insert_all(
                 (
                     {
                         "import_id": staged.id,
@@ -171,21 +173,19 @@ class ArchiveStaging:
         languages: dict[str, int] = json.loads(done[1])  # as staged, whichever run staged them
         language = max(languages.items(), key=lambda item: (item[1], item[0]))[0]
         at, args = now(), {"import": staged.id}
-        article_id = (
-            self.db["articles"]
-            .insert(
-                {
-                    "title": staged.title,
-                    "language": language,
-                    "text": "",
-                    "content_hash": content_hash,
-                    "origin": origin,
-                    "imported_at": at,
-                    "imported_by": self.actor,
-                    "is_archive": 1,
-                }
-            )
-            .last_pk
+        article_id = insert_row(
+            self.db,
+            "articles",
+            {
+                "title": staged.title,
+                "language": language,
+                "text": "",
+                "content_hash": content_hash,
+                "origin": origin,
+                "imported_at": at,
+                "imported_by": self.actor,
+                "is_archive": 1,
+            },
         )
         columns = ", ".join(f'"{c}"' for c in _CLAIM_COLUMNS)
         self.db.execute(
@@ -236,7 +236,7 @@ class ArchiveStaging:
             self._audit("bulk_verdicts", "claims", None, None, {"verdicts": verdicts, "first_claim": claim_ids[0]})
         if sources:
             self._audit("bulk_sources", "claims", None, None, {"sources": sources, "first_claim": claim_ids[0]})
-        self.finish_archive(article_id, language)
+        self.store.finish_archive(article_id, language)
         self._drop_staged(staged.id)
         return article_id, claim_ids
 

@@ -1,4 +1,4 @@
-"""Reviewers' changes to stored claims, and taking back verdicts, sources and link decisions.
+"""Reviewers' changes to stored claims' content: edit, split, merge, add, remove.
 
 A change to a claim's content checks the version the reviewer read (a stale one is refused,
 never written over), bumps it, and leaves an audit row with before and after in the same
@@ -8,31 +8,22 @@ transaction. Nothing a reviewer gave is deleted: a verdict or source taken back 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+from workbench.domain.records import CONTENT_FIELDS, ClaimContent
+from workbench.domain.vocab import CONTENT_ACTIONS
 from workbench.errors import Conflict, NotFound
 from workbench.store.clock import now
+from workbench.store.db import insert_row
+from workbench.store.repository import Repository
 
 if TYPE_CHECKING:
     from workbench.models import ClaimDraft, ClaimRow
 
-CONTENT = (
-    "start",
-    "end",
-    "text",
-    "kind",
-    "checkable",
-    "checkworthy",
-    "score",
-    "claimant",
-    "claimant_canonical",
-    "dates",
-    "figures",
-    "reasons",
-)
+CONTENT = CONTENT_FIELDS
 """The columns a reviewer's edit rewrites; status, verdicts and sources are not content."""
-CONTENT_ACTIONS = ("edit", "checkable", "split", "merge", "undo")
 
 
 def claim_values(draft: ClaimDraft) -> dict[str, Any]:
@@ -53,23 +44,23 @@ def claim_values(draft: ClaimDraft) -> dict[str, Any]:
     }
 
 
-def _content_values(content: dict[str, Any]) -> dict[str, Any]:
+def _content_values(content: Mapping[str, object]) -> dict[str, object]:
     """The CONTENT columns of a snapshot; one audited before m010_checkworthy has no checkworthy."""
     return {c: content.get(c, 0) if c == "checkworthy" else content[c] for c in CONTENT}
 
 
-def draft_content(draft: ClaimDraft, offset: int = 0) -> dict[str, Any]:
+def draft_content(draft: ClaimDraft, offset: int = 0) -> ClaimContent:
     """A draft as a content snapshot (see ClaimWrites.content); its entity spans move by `offset`,
     so spans of a text cut from an article index the article."""
     entities = [
         {"text": e.text, "label": e.label, "canonical": e.canonical, "start": e.start + offset, "end": e.end + offset}
         for e in draft.entities
     ]
-    return {**claim_values(draft), "entities": entities}
+    return cast(ClaimContent, {**claim_values(draft), "entities": entities})
 
 
-class ClaimWrites:
-    """Mixed into Store: these methods use its connection, transactions and audit."""
+class ClaimWrites(Repository):
+    """A claim's content: read, rewritten, inserted and removed, each version-checked and audited."""
 
     def check_version(self, claim_id: int, version: int | None) -> ClaimRow:
         """The claim, if `version` (the one the reviewer read) is still current or not given."""
@@ -84,7 +75,7 @@ class ClaimWrites:
             raise Conflict(f"Claim {claim_id} was changed{by} after you read it; read it again before changing it.")
         return claim
 
-    def content(self, claim_id: int) -> dict[str, Any]:
+    def content(self, claim_id: int) -> ClaimContent:
         """A claim's content with its entities: what an edit replaces, and what undoing it puts back."""
         row = self._one(f"SELECT {', '.join(_quoted(c) for c in CONTENT)} FROM claims WHERE id = ?", [claim_id])
         if row is None:
@@ -92,9 +83,9 @@ class ClaimWrites:
         row["entities"] = self._all(
             'SELECT text, label, canonical, start, "end" FROM entities WHERE claim_id = ? ORDER BY id', [claim_id]
         )
-        return row
+        return cast(ClaimContent, row)
 
-    def write_content(self, claim_id: int, version: int | None, content: dict[str, Any], action: str) -> int:
+    def write_content(self, claim_id: int, version: int | None, content: ClaimContent, action: str) -> int:
         """Replace a claim's content (a snapshot as `content` gives it); returns the new version."""
         with self.transaction():
             self.check_version(claim_id, version)
@@ -105,12 +96,12 @@ class ClaimWrites:
                 f"UPDATE claims SET {assignments}, version = version + 1 WHERE id = ?", [*values.values(), claim_id]
             )
             self.db.execute("DELETE FROM entities WHERE claim_id = ?", [claim_id])
-            self.db["entities"].insert_all({**e, "claim_id": claim_id} for e in content["entities"])
+            self.db.table("entities").insert_all({**e, "claim_id": claim_id} for e in content["entities"])
             self._audit(action, "claims", claim_id, before, content)
             return self.claim(claim_id).version
 
     def insert_claim(
-        self, article_id: int, content: dict[str, Any], action: str, claim: dict[str, Any] | None = None
+        self, article_id: int, content: ClaimContent, action: str, claim: dict[str, Any] | None = None
     ) -> int:
         """Store one claim from a content snapshot; `claim` restores a removed claim's own id,
         status, version and links (as remove_claim returned them)."""
@@ -119,10 +110,10 @@ class ClaimWrites:
             row = _content_values(content) | {"article_id": article_id, "created_at": now()}
             if claim is not None:
                 row |= {k: claim[k] for k in ("id", "status", "version", "created_at")}
-            claim_id = self.db["claims"].insert(row).last_pk
-            self.db["entities"].insert_all({**e, "claim_id": claim_id} for e in content["entities"])
+            claim_id = insert_row(self.db, "claims", row)
+            self.db.table("entities").insert_all({**e, "claim_id": claim_id} for e in content["entities"])
             if claim is not None:
-                self.db["links"].insert_all(claim["links"])
+                self.db.table("links").insert_all(claim["links"])
             self._audit(action, "claims", claim_id, None, content)
         return claim_id
 
@@ -156,75 +147,6 @@ class ClaimWrites:
         self.db.execute(
             "DELETE FROM links WHERE state = 'suggested' AND (claim_a = :id OR claim_b = :id)", {"id": claim_id}
         )
-
-    # -- taking back ------------------------------------------------------------
-
-    def retract_verdict(self, verdict_id: int, status: str) -> None:
-        """Take a verdict back; the claim returns to `status` when no verdict of its own is left."""
-        with self.transaction():
-            verdict = self._one("SELECT * FROM verdicts WHERE id = ? AND retracted_at IS NULL", [verdict_id])
-            if verdict is None:
-                raise NotFound(f"There is no verdict {verdict_id} to take back.")
-            self.db.execute(
-                "UPDATE verdicts SET retracted_at = ?, retracted_by = ? WHERE id = ?", [now(), self.actor, verdict_id]
-            )
-            self._audit("retract_verdict", "claims", verdict["claim_id"], verdict, None)
-            left = self.db.execute(
-                "SELECT count(*) FROM verdicts WHERE claim_id = ? AND retracted_at IS NULL", [verdict["claim_id"]]
-            ).fetchone()[0]
-            if not left:
-                self.db.execute("UPDATE claims SET status = ? WHERE id = ?", [status, verdict["claim_id"]])
-                self._audit("set_status", "claims", verdict["claim_id"], {"status": "checked"}, {"status": status})
-
-    def set_source_removed(self, attachment_id: int, removed: bool) -> int:
-        """Remove a source from its claim (kept, marked) or put it back; returns the claim's id."""
-        with self.transaction():
-            row = self._one("SELECT * FROM claim_sources WHERE id = ?", [attachment_id])
-            if row is None:
-                raise NotFound(f"There is no source attachment {attachment_id}.")
-            after = (now(), self.actor) if removed else (None, None)
-            self.db.execute(
-                "UPDATE claim_sources SET removed_at = ?, removed_by = ? WHERE id = ?", [*after, attachment_id]
-            )
-            self._audit("remove_source" if removed else "restore_source", "claims", row["claim_id"], row, None)
-        return row["claim_id"]
-
-    def source(self, attachment_id: int) -> dict[str, Any]:
-        """One attached source as sources() lists it, with its claim."""
-        row = self._one(
-            "SELECT cs.id AS attachment, cs.claim_id, s.url, s.title, s.publisher, cs.stance, s.excerpt, s.date "
-            "FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.id = ? AND cs.removed_at IS NULL",
-            [attachment_id],
-        )
-        if row is None:
-            raise NotFound(f"There is no source attachment {attachment_id}.")
-        return row
-
-    def edit_source(self, attachment_id: int, fields: dict[str, Any]) -> dict[str, Any]:
-        """Change an attached source's url, title, publisher, date, excerpt or stance; returns it as it was."""
-        with self.transaction():
-            before = self.source(attachment_id)
-            source_fields = {k: v for k, v in fields.items() if k in {"url", "title", "publisher", "date", "excerpt"}}
-            if source_fields:
-                source_id = self.db.execute(
-                    "SELECT source_id FROM claim_sources WHERE id = ?", [attachment_id]
-                ).fetchone()[0]
-                self.db["sources"].update(source_id, source_fields)
-            if "stance" in fields:
-                self.db.execute("UPDATE claim_sources SET stance = ? WHERE id = ?", [fields["stance"], attachment_id])
-            self._audit("edit_source", "claims", before["claim_id"], before, fields)
-        return before
-
-    def restore_link(self, claim_a: int, claim_b: int, before: dict[str, Any] | None) -> None:
-        """Put a pair's link back as it was before a reviewer's decision (gone, if there was none)."""
-        a, b = min(claim_a, claim_b), max(claim_a, claim_b)
-        with self.transaction():
-            current = self._one("SELECT * FROM links WHERE claim_a = ? AND claim_b = ?", [a, b])
-            if before is None:
-                self.db.execute("DELETE FROM links WHERE claim_a = ? AND claim_b = ?", [a, b])
-            else:
-                self.db["links"].upsert(before, pk="id")
-            self._audit("undo_link", "links", (current or before or {}).get("id"), current, before)
 
 
 def _quoted(column: str) -> str:

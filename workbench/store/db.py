@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -38,6 +39,14 @@ def open_db(path: Path, *, create: bool = False) -> Database:
     except sqlite3.DatabaseError as error:
         raise StoreUnavailable(f"Cannot use {path} as a workbench database: {error}.") from error
     return db
+
+
+def insert_row(db: Database, table: str, row: dict[str, Any]) -> int:
+    """Insert one row and return its id; sqlite-utils types `last_pk` as optional, but after an
+    insert into a rowid table it is always the new row's id."""
+    pk = db.table(table).insert(row).last_pk
+    assert isinstance(pk, int)
+    return pk
 
 
 def _check_not_newer(db: Database, path: Path) -> None:

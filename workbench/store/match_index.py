@@ -38,7 +38,7 @@ class MatchIndex:
         """Index (claim_id, article_id, terms) rows; a claim indexed again replaces its terms."""
         self._forget_postings()
         self._lengths_kept = None
-        self.db["claim_terms"].upsert_all(
+        self.db.table("claim_terms").upsert_all(
             ({"claim_id": c, "article_id": a, "terms": " ".join(terms)} for c, a, terms in rows), pk="claim_id"
         )
 
@@ -65,7 +65,7 @@ class MatchIndex:
         return [row[0] for row in self.db.execute("SELECT claim_id FROM claim_terms").fetchall()]
 
     def size(self) -> int:
-        return self.db.execute("SELECT count(*) FROM claim_terms").fetchone()[0]
+        return int(self.db.execute("SELECT count(*) FROM claim_terms").fetchone()[0])
 
     def all_document_frequencies(self) -> dict[str, int]:
         """The whole vocabulary at once: cheaper than many lookups when a batch of queries follows."""

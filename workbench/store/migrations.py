@@ -33,8 +33,8 @@ STAGING_TABLES = {"archive_imports", "archive_staged_claims", "archive_staged_en
 
 @migrations()
 def m001_initial(db: Database) -> None:
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db["articles"].create(
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("articles").create(
         {
             "id": int,
             "title": str,
@@ -51,8 +51,8 @@ def m001_initial(db: Database) -> None:
         pk="id",
         not_null={"title", "language", "text", "content_hash"},
     )
-    db["articles"].create_index(["content_hash"], unique=True)
-    db["claims"].create(
+    db.table("articles").create_index(["content_hash"], unique=True)
+    db.table("claims").create(
         {
             "id": int,
             "article_id": int,
@@ -73,34 +73,34 @@ def m001_initial(db: Database) -> None:
         not_null={"article_id", "text", "kind", "status"},
         defaults={"status": "new", "version": 1, "checkable": 1, "dates": "[]"},
     )
-    db["claims"].create_index(["article_id"])
-    db["entities"].create(
+    db.table("claims").create_index(["article_id"])
+    db.table("entities").create(
         {"id": int, "claim_id": int, "text": str, "label": str, "canonical": str, "start": int, "end": int},
         pk="id",
         foreign_keys=[("claim_id", "claims", "id")],
     )
-    db["entities"].create_index(["claim_id"])
-    db["entities"].create_index(["canonical"])
-    db["sources"].create(
+    db.table("entities").create_index(["claim_id"])
+    db.table("entities").create_index(["canonical"])
+    db.table("sources").create(
         {"id": int, "url": str, "title": str, "publisher": str, "date": str, "excerpt": str, "created_at": str},
         pk="id",
         not_null={"url"},
     )
-    db["claim_sources"].create(
+    db.table("claim_sources").create(
         {"id": int, "claim_id": int, "source_id": int, "stance": str, "attached_by": str, "attached_at": str},
         pk="id",
         foreign_keys=[("claim_id", "claims", "id"), ("source_id", "sources", "id")],
         not_null={"claim_id", "source_id", "stance"},
     )
-    db["claim_sources"].create_index(["claim_id"])
-    db["verdicts"].create(
+    db.table("claim_sources").create_index(["claim_id"])
+    db.table("verdicts").create(
         {"id": int, "claim_id": int, "rating": str, "rationale": str, "reviewer": str, "at": str},
         pk="id",
         foreign_keys=[("claim_id", "claims", "id")],
         not_null={"claim_id", "rating", "reviewer", "at"},
     )
-    db["verdicts"].create_index(["claim_id"])
-    db["links"].create(
+    db.table("verdicts").create_index(["claim_id"])
+    db.table("links").create(
         {
             "id": int,
             "claim_a": int,
@@ -115,9 +115,9 @@ def m001_initial(db: Database) -> None:
         foreign_keys=[("claim_a", "claims", "id"), ("claim_b", "claims", "id")],
         not_null={"claim_a", "claim_b", "relation", "state"},
     )
-    db["links"].create_index(["claim_a", "claim_b"], unique=True)
-    db["links"].create_index(["claim_b"])
-    db["audit"].create(
+    db.table("links").create_index(["claim_a", "claim_b"], unique=True)
+    db.table("links").create_index(["claim_b"])
+    db.table("audit").create(
         {
             "id": int,
             "at": str,
@@ -131,22 +131,22 @@ def m001_initial(db: Database) -> None:
         pk="id",
         not_null={"at", "actor", "action"},
     )
-    db["audit"].create_index(["table_name", "row_id"])
-    db["claims"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
-    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db.table("audit").create_index(["table_name", "row_id"])
+    db.table("claims").enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db.table("articles").enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
 
 @migrations()
 def m002_claimant_canonical(db: Database) -> None:
     """The canonical actor behind a claimant ("el líder norcoreano" -> "Kim Jong-un"), for matching."""
-    db["claims"].add_column("claimant_canonical", str)
+    db.table("claims").add_column("claimant_canonical", str)
 
 
 @migrations()
 def m003_figures_and_reasons(db: Database) -> None:
     """Figures a claim states, for comparing claims, and the reasons behind its score."""
-    db["claims"].add_column("figures", str, not_null_default="[]")
-    db["claims"].add_column("reasons", str, not_null_default="[]")
+    db.table("claims").add_column("figures", str, not_null_default="[]")
+    db.table("claims").add_column("reasons", str, not_null_default="[]")
 
 
 @migrations()
@@ -156,12 +156,12 @@ def m004_match_index(db: Database) -> None:
     Terms keep their underscores ("e_north_korea"); the vocabulary table gives document
     frequencies for TF-IDF without a scan.
     """
-    db["claim_terms"].create(
+    db.table("claim_terms").create(
         {"claim_id": int, "article_id": int, "terms": str},
         pk="claim_id",
         foreign_keys=[("claim_id", "claims", "id"), ("article_id", "articles", "id")],
     )
-    db["claim_terms"].enable_fts(["terms"], create_triggers=True, tokenize="unicode61 tokenchars '_'")
+    db.table("claim_terms").enable_fts(["terms"], create_triggers=True, tokenize="unicode61 tokenchars '_'")
     db.execute("CREATE VIRTUAL TABLE claim_terms_vocab USING fts5vocab(claim_terms_fts, 'row')")
 
 
@@ -169,7 +169,7 @@ def m004_match_index(db: Database) -> None:
 def m005_archive_articles(db: Database) -> None:
     """Archives (CSV, ClaimReview) hold claims from many sources: matching must not treat them
     as claims of one article, which are never duplicates of each other."""
-    db["articles"].add_column("is_archive", int, not_null_default=0)
+    db.table("articles").add_column("is_archive", int, not_null_default=0)
 
 
 @migrations()
@@ -214,10 +214,10 @@ def m007_claims_search_follows_text(db: Database) -> None:
 def m008_take_back(db: Database) -> None:
     """A reviewer can take back a verdict or a source (undo, remove) without deleting it:
     the row stays, marked with who took it back and when, and reads skip it."""
-    db["verdicts"].add_column("retracted_at", str)
-    db["verdicts"].add_column("retracted_by", str)
-    db["claim_sources"].add_column("removed_at", str)
-    db["claim_sources"].add_column("removed_by", str)
+    db.table("verdicts").add_column("retracted_at", str)
+    db.table("verdicts").add_column("retracted_by", str)
+    db.table("claim_sources").add_column("removed_at", str)
+    db.table("claim_sources").add_column("removed_by", str)
 
 
 @migrations()
@@ -225,13 +225,13 @@ def m009_claim_vectors(db: Database) -> None:
     """A sentence embedding per claim, for matching across wording and languages: the model's
     name beside it (vectors of two models are never compared), int8 components and the scale
     that turns them back into the normalised float vector (see workbench/store/vectors.py)."""
-    db["claim_vectors"].create(
+    db.table("claim_vectors").create(
         {"claim_id": int, "model": str, "scale": float, "vector": bytes},
         pk="claim_id",
         foreign_keys=[("claim_id", "claims", "id")],
         not_null={"model", "scale", "vector"},
     )
-    db["claim_vectors"].create_index(["model"])
+    db.table("claim_vectors").create_index(["model"])
 
 
 @migrations()
@@ -240,7 +240,7 @@ def m010_checkworthy(db: Database) -> None:
     Claims stored before the learned model get it from their hand-weighted score: checkable and
     0.5 or more, which that score reached only with a figure, a date or a named actor on top of
     the clause itself. Re-extracting or editing a claim scores it with the model."""
-    db["claims"].add_column("checkworthy", int, not_null_default=0)
+    db.table("claims").add_column("checkworthy", int, not_null_default=0)
     db.execute("UPDATE claims SET checkworthy = 1 WHERE checkable AND score >= 0.5")
 
 
@@ -322,7 +322,7 @@ def m012_archive_imports(db: Database) -> None:
     transaction: a killed import leaves no visible partial archive, and a re-run resumes after
     the rows already staged. Claim ids are reserved when the import starts, so staged rows keep
     theirs and nobody else is given them."""
-    db["archive_imports"].create(
+    db.table("archive_imports").create(
         {
             "id": int,
             "content_hash": str,
@@ -340,8 +340,8 @@ def m012_archive_imports(db: Database) -> None:
         not_null={"content_hash", "title", "row_count", "first_claim", "staged", "next_offset", "languages"},
         defaults={"staged": 0, "next_offset": 0, "languages": "{}"},
     )
-    db["archive_imports"].create_index(["content_hash"], unique=True)
-    db["archive_staged_claims"].create(
+    db.table("archive_imports").create_index(["content_hash"], unique=True)
+    db.table("archive_staged_claims").create(
         {
             "id": int,
             "import_id": int,
@@ -367,14 +367,14 @@ def m012_archive_imports(db: Database) -> None:
         foreign_keys=[("import_id", "archive_imports", "id")],
         not_null={"import_id", "text", "kind"},
     )
-    db["archive_staged_claims"].create_index(["import_id"])
-    db["archive_staged_entities"].create(
+    db.table("archive_staged_claims").create_index(["import_id"])
+    db.table("archive_staged_entities").create(
         {"import_id": int, "claim_id": int, "text": str, "label": str, "canonical": str, "start": int, "end": int},
         foreign_keys=[("import_id", "archive_imports", "id")],
         not_null={"import_id", "claim_id"},
     )
-    db["archive_staged_entities"].create_index(["import_id"])
-    db["archive_staged_sources"].create(
+    db.table("archive_staged_entities").create_index(["import_id"])
+    db.table("archive_staged_sources").create(
         {
             "import_id": int,
             "claim_id": int,
@@ -388,7 +388,7 @@ def m012_archive_imports(db: Database) -> None:
         foreign_keys=[("import_id", "archive_imports", "id")],
         not_null={"import_id", "claim_id", "url", "stance"},
     )
-    db["archive_staged_sources"].create_index(["import_id"])
+    db.table("archive_staged_sources").create_index(["import_id"])
 
 
 @migrations()

@@ -7,11 +7,13 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlite_utils import Database
 
-from workbench.config import fold_label
+from workbench.domain.records import Article, ArticleHead, AttachedSource, AuditRow, ClaimLink, Link, Verdict
+from workbench.domain.scale import fold_label
+from workbench.domain.vocab import AuditAction, ClaimKind, ClaimStatus, LinkRelation, LinkState
 from workbench.errors import NotFound
 from workbench.models import (
     ArticleInput,
@@ -28,18 +30,22 @@ from workbench.models import (
 from workbench.store.archive_staging import ArchiveStaging
 from workbench.store.claim_writes import ClaimWrites, claim_values
 from workbench.store.clock import now
+from workbench.store.db import insert_row
 from workbench.store.match_index import MatchIndex
+from workbench.store.review import ReviewWrites
 from workbench.store.vectors import ClaimVectors
 
 CHUNK = 500
 """Ids per `IN (...)` list: SQLite limits the variables of one statement."""
 
 
-class Store(ClaimWrites, ArchiveStaging):
+class Store:
     """The workbench's tables behind plain methods; one instance per connection and thread.
 
-    Reviewers' changes to claims (edit, split, merge, take back) live in ClaimWrites; archive
-    imports staged in chunks and published whole in ArchiveStaging.
+    Reviewers' changes to a claim's content (edit, split, merge) are `edits` (ClaimWrites); taking
+    back verdicts, sources and link decisions is `review` (ReviewWrites). Both share this
+    connection, its transactions and its audit, as does `staging` (ArchiveStaging): archive imports
+    staged in chunks and published whole.
     """
 
     def __init__(self, db: Database, actor: str):
@@ -47,6 +53,9 @@ class Store(ClaimWrites, ArchiveStaging):
         self.actor = actor
         self.index = MatchIndex(db)
         self.vectors = ClaimVectors(db)
+        self.edits = ClaimWrites(self)
+        self.review = ReviewWrites(self)
+        self.staging = ArchiveStaging(self)
 
     def close(self) -> None:
         self.db.close()
@@ -80,8 +89,8 @@ class Store(ClaimWrites, ArchiveStaging):
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction():
             before = self.get_meta(key)
-            self.db["meta"].upsert({"key": key, "value": value}, pk="key")
-            self._audit("set", "meta", None, {"key": key, "value": before}, {"key": key, "value": value})
+            self.db.table("meta").upsert({"key": key, "value": value}, pk="key")
+            self._audit(AuditAction.SET, "meta", None, {"key": key, "value": before}, {"key": key, "value": value})
 
     # -- articles -------------------------------------------------------------
 
@@ -97,27 +106,25 @@ class Store(ClaimWrites, ArchiveStaging):
     ) -> tuple[int, list[int]]:
         """Store an article with its claims and entities in one transaction; return its id and the claims' ids."""
         with self.transaction():
-            article_id = (
-                self.db["articles"]
-                .insert(
-                    {
-                        "title": article.title,
-                        "url": article.url,
-                        "outlet": article.outlet,
-                        "language": article.language,
-                        "published": article.published,
-                        "text": article.text,
-                        "content_hash": content_hash,
-                        "origin": article.origin,
-                        "imported_at": now(),
-                        "imported_by": self.actor,
-                    }
-                )
-                .last_pk
+            article_id = insert_row(
+                self.db,
+                "articles",
+                {
+                    "title": article.title,
+                    "url": article.url,
+                    "outlet": article.outlet,
+                    "language": article.language,
+                    "published": article.published,
+                    "text": article.text,
+                    "content_hash": content_hash,
+                    "origin": article.origin,
+                    "imported_at": now(),
+                    "imported_by": self.actor,
+                },
             )
             claim_ids = self.add_claims(article_id, claims)
             self._audit(
-                "import",
+                AuditAction.IMPORT,
                 "articles",
                 article_id,
                 None,
@@ -132,24 +139,22 @@ class Store(ClaimWrites, ArchiveStaging):
         Its text and language are known only once every claim is stored: finish_archive fills them.
         """
         first = self.next_claim_id()
-        article_id = (
-            self.db["articles"]
-            .insert(
-                {
-                    "title": title,
-                    "language": "und",
-                    "text": "",
-                    "content_hash": content_hash,
-                    "origin": origin,
-                    "imported_at": now(),
-                    "imported_by": self.actor,
-                    "is_archive": 1,
-                }
-            )
-            .last_pk
+        article_id = insert_row(
+            self.db,
+            "articles",
+            {
+                "title": title,
+                "language": "und",
+                "text": "",
+                "content_hash": content_hash,
+                "origin": origin,
+                "imported_at": now(),
+                "imported_by": self.actor,
+                "is_archive": 1,
+            },
         )
         after = {"title": title, "content_hash": content_hash, "claims": f"{claim_count} claims from {first}"}
-        self._audit("import", "articles", article_id, None, after)
+        self._audit(AuditAction.IMPORT, "articles", article_id, None, after)
         return article_id, first
 
     def finish_archive(self, article_id: int, language: str) -> None:
@@ -164,12 +169,11 @@ class Store(ClaimWrites, ArchiveStaging):
     def next_claim_id(self) -> int:
         """The id the next claim gets: above every id ever given (claims has AUTOINCREMENT, whose
         sequence remembers a deleted claim's id), so an undone claim's id is never reused."""
-        return (
+        return 1 + int(
             self.db.execute(
                 "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'claims'), 0), "
                 "coalesce((SELECT max(id) FROM claims), 0))"
             ).fetchone()[0]
-            + 1
         )
 
     def add_claims(self, article_id: int, claims: list[ClaimDraft]) -> list[int]:
@@ -177,13 +181,13 @@ class Store(ClaimWrites, ArchiveStaging):
         first = self.next_claim_id()
         claim_ids = list(range(first, first + len(claims)))
         created = now()
-        self.db["claims"].insert_all(
+        self.db.table("claims").insert_all(
             (
                 {
                     "id": claim_id,
                     "article_id": article_id,
                     **claim_values(claim),
-                    "status": "new",
+                    "status": ClaimStatus.NEW,
                     "version": 1,
                     "created_at": created,
                 }
@@ -191,7 +195,7 @@ class Store(ClaimWrites, ArchiveStaging):
             ),
             batch_size=1000,
         )
-        self.db["entities"].insert_all(
+        self.db.table("entities").insert_all(
             (
                 {
                     "claim_id": claim_id,
@@ -209,7 +213,7 @@ class Store(ClaimWrites, ArchiveStaging):
         return claim_ids
 
     def add_verdicts(
-        self, verdicts: list[tuple[int, str, str | None, str] | tuple[int, str, str | None, str, str | None]]
+        self, verdicts: Sequence[tuple[int, str, str | None, str] | tuple[int, str, str | None, str, str | None]]
     ) -> None:
         """Bulk (claim_id, rating, rationale, reviewer[, at]) verdicts, for archives; claims become checked.
 
@@ -217,7 +221,7 @@ class Store(ClaimWrites, ArchiveStaging):
         without it, or when it is None, the verdict is dated now.
         """
         at = now()
-        self.db["verdicts"].insert_all(
+        self.db.table("verdicts").insert_all(
             (
                 {"claim_id": c, "rating": r, "rationale": why, "reviewer": who, "at": (when[0] if when else None) or at}
                 for c, r, why, who, *when in verdicts
@@ -231,7 +235,9 @@ class Store(ClaimWrites, ArchiveStaging):
                 f"UPDATE claims SET status = 'checked' WHERE id IN ({', '.join('?' for _ in chunk)})", chunk
             )
         if verdicts:
-            self._audit("bulk_verdicts", "claims", None, None, {"verdicts": len(verdicts), "first_claim": ids[0]})
+            self._audit(
+                AuditAction.BULK_VERDICTS, "claims", None, None, {"verdicts": len(verdicts), "first_claim": ids[0]}
+            )
 
     def add_appearances(self, urls: list[tuple[int, str]]) -> None:
         """Bulk (claim_id, url): where archived claims appeared, attached as context sources."""
@@ -239,10 +245,10 @@ class Store(ClaimWrites, ArchiveStaging):
             return
         first = (self.db.execute("SELECT max(id) FROM sources").fetchone()[0] or 0) + 1
         created = now()
-        self.db["sources"].insert_all(
+        self.db.table("sources").insert_all(
             ({"id": first + i, "url": url, "created_at": created} for i, (_, url) in enumerate(urls)), batch_size=1000
         )
-        self.db["claim_sources"].insert_all(
+        self.db.table("claim_sources").insert_all(
             (
                 {
                     "claim_id": c,
@@ -255,7 +261,7 @@ class Store(ClaimWrites, ArchiveStaging):
             ),
             batch_size=1000,
         )
-        self._audit("bulk_sources", "claims", None, None, {"sources": len(urls), "first_claim": urls[0][0]})
+        self._audit(AuditAction.BULK_SOURCES, "claims", None, None, {"sources": len(urls), "first_claim": urls[0][0]})
 
     def attach_sources(self, sources: list[tuple[int, SourceInput]]) -> None:
         """Bulk (claim_id, source) attachments with their stance, title, publisher and excerpt, for archives."""
@@ -263,7 +269,7 @@ class Store(ClaimWrites, ArchiveStaging):
             return
         first = (self.db.execute("SELECT max(id) FROM sources").fetchone()[0] or 0) + 1
         created = now()
-        self.db["sources"].insert_all(
+        self.db.table("sources").insert_all(
             (
                 {
                     "id": first + i,
@@ -278,7 +284,7 @@ class Store(ClaimWrites, ArchiveStaging):
             ),
             batch_size=1000,
         )
-        self.db["claim_sources"].insert_all(
+        self.db.table("claim_sources").insert_all(
             (
                 {
                     "claim_id": c,
@@ -291,13 +297,15 @@ class Store(ClaimWrites, ArchiveStaging):
             ),
             batch_size=1000,
         )
-        self._audit("bulk_sources", "claims", None, None, {"sources": len(sources), "first_claim": sources[0][0]})
+        self._audit(
+            AuditAction.BULK_SOURCES, "claims", None, None, {"sources": len(sources), "first_claim": sources[0][0]}
+        )
 
-    def article(self, article_id: int) -> dict[str, Any]:
+    def article(self, article_id: int) -> Article:
         row = self._one("SELECT * FROM articles WHERE id = ?", [article_id])
         if row is None:
             raise NotFound(f"There is no article with id {article_id}.")
-        return row
+        return cast(Article, row)
 
     ARTICLE_FIELDS = ("title", "url", "outlet", "language", "published")
     """What `article set` may correct after import; the text and its hash never change."""
@@ -308,26 +316,29 @@ class Store(ClaimWrites, ArchiveStaging):
         if unknown:
             raise ValueError(f"not article metadata: {sorted(unknown)}")
         with self.transaction():
-            current = self.article(article_id)
+            current: dict[str, Any] = dict(self.article(article_id))
             changed = {k: v for k, v in fields.items() if current[k] != v}
             if changed:
-                self.db["articles"].update(article_id, changed)
+                self.db.table("articles").update(article_id, changed)
                 self._audit("article", "articles", article_id, {k: current[k] for k in changed}, changed)
         return changed
 
-    def articles(self, article_id: int | None = None) -> list[dict[str, Any]]:
+    def articles(self, article_id: int | None = None) -> list[Article]:
         """Full article rows, oldest first; one or none when article_id is given."""
         if article_id is not None:
             return [self.article(article_id)]
-        return self._all("SELECT * FROM articles ORDER BY id")
+        return cast("list[Article]", self._all("SELECT * FROM articles ORDER BY id"))
 
-    def article_heads(self, article_ids: Iterable[int]) -> list[dict[str, Any]]:
+    def article_heads(self, article_ids: Iterable[int]) -> list[ArticleHead]:
         """Articles without their text (id, title, url, outlet, language, published), for listing many."""
-        return list(
-            self._in_chunks(
-                "SELECT id, title, url, outlet, language, published FROM articles WHERE id IN ({}) ORDER BY id",
-                sorted(set(article_ids)),
-            )
+        return cast(
+            "list[ArticleHead]",
+            list(
+                self._in_chunks(
+                    "SELECT id, title, url, outlet, language, published FROM articles WHERE id IN ({}) ORDER BY id",
+                    sorted(set(article_ids)),
+                )
+            ),
         )
 
     def source_groups(self, claim_ids: list[int]) -> dict[int, int]:
@@ -341,7 +352,7 @@ class Store(ClaimWrites, ArchiveStaging):
         return {row["id"]: row["source_group"] for row in rows}
 
     def claim_count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM claims").fetchone()[0]
+        return int(self.db.execute("SELECT count(*) FROM claims").fetchone()[0])
 
     def claim_ids(self) -> list[int]:
         return [row[0] for row in self.db.execute("SELECT id FROM claims ORDER BY id").fetchall()]
@@ -398,12 +409,12 @@ class Store(ClaimWrites, ArchiveStaging):
                 start=row["start"],
                 end=row["end"],
                 text=row["text"],
-                kind=row["kind"],
+                kind=ClaimKind(row["kind"]),
                 checkable=bool(row["checkable"]),
                 checkworthy=bool(row["checkworthy"]),
                 score=row["score"],
                 claimant=row["claimant"],
-                status=row["status"],
+                status=ClaimStatus(row["status"]),
                 version=row["version"],
                 rating=row["rating"],
                 claimant_canonical=row["claimant_canonical"],
@@ -422,7 +433,8 @@ class Store(ClaimWrites, ArchiveStaging):
 
         Only ids: the caller reads the rows with `claims(claim_ids=...)`, the one place a ClaimRow is built.
         """
-        where, params = ["1 = 1"], {}
+        where: list[str] = ["1 = 1"]
+        params: dict[str, object] = {}
         if filters.article_id is not None:
             self.article(filters.article_id)
             where.append("c.article_id = :article_id")
@@ -433,7 +445,8 @@ class Store(ClaimWrites, ArchiveStaging):
                 where.append(f"c.{column} = :{column}")
                 params[column] = value
         if filters.open_only:
-            where.append("c.status != 'checked'")
+            where.append("c.status != :checked")
+            params["checked"] = ClaimStatus.CHECKED
         if filters.checkable is not None:
             where.append("c.checkable = :checkable")
             params["checkable"] = int(filters.checkable)
@@ -534,9 +547,9 @@ class Store(ClaimWrites, ArchiveStaging):
     ) -> int:
         """Attach a source to a claim; returns the attachment id. `version` as for add_verdict."""
         with self.transaction():
-            claim = self.check_version(claim_id, version)
+            claim = self.edits.check_version(claim_id, version)
             source = {"url": url, "title": title, "publisher": publisher, "date": date, "excerpt": excerpt}
-            source_id = self.db["sources"].insert({**source, "created_at": now()}).last_pk
+            source_id = insert_row(self.db, "sources", {**source, "created_at": now()})
             attachment = {
                 "claim_id": claim_id,
                 "source_id": source_id,
@@ -544,23 +557,32 @@ class Store(ClaimWrites, ArchiveStaging):
                 "attached_by": self.actor,
                 "attached_at": now(),
             }
-            attachment_id = self.db["claim_sources"].insert(attachment).last_pk
-            self._audit("attach_source", "claims", claim_id, None, {**source, "stance": stance})
-            if claim.status == "new":
+            attachment_id = insert_row(self.db, "claim_sources", attachment)
+            self._audit(AuditAction.ATTACH_SOURCE, "claims", claim_id, None, {**source, "stance": stance})
+            if claim.status == ClaimStatus.NEW:
                 # Evidence gathered, no verdict yet: the claim is in review, so the queue shows it as such.
-                self.db.execute("UPDATE claims SET status = 'in_review' WHERE id = ?", [claim_id])
-                self._audit("set_status", "claims", claim_id, {"status": "new"}, {"status": "in_review"})
+                self.db.execute("UPDATE claims SET status = ? WHERE id = ?", [ClaimStatus.IN_REVIEW, claim_id])
+                self._audit(
+                    AuditAction.SET_STATUS,
+                    "claims",
+                    claim_id,
+                    {"status": ClaimStatus.NEW},
+                    {"status": ClaimStatus.IN_REVIEW},
+                )
         return attachment_id
 
-    def sources(self, claim_id: int) -> list[dict[str, Any]]:
+    def sources(self, claim_id: int) -> list[AttachedSource]:
         """A claim's sources in attachment order; `attachment` names one for editing or removing it."""
-        return self._all(
-            """
+        return cast(
+            "list[AttachedSource]",
+            self._all(
+                """
             SELECT cs.id AS attachment, s.url, s.title, s.publisher, cs.stance, s.excerpt, s.date
             FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
             WHERE cs.claim_id = ? AND cs.removed_at IS NULL ORDER BY cs.id
             """,
-            [claim_id],
+                [claim_id],
+            ),
         )
 
     def add_verdict(
@@ -571,7 +593,7 @@ class Store(ClaimWrites, ArchiveStaging):
         With `version`, the verdict is refused if the claim's text changed since the reviewer read it.
         """
         with self.transaction():
-            claim = self.check_version(claim_id, version)
+            claim = self.edits.check_version(claim_id, version)
             verdict = {
                 "claim_id": claim_id,
                 "rating": rating,
@@ -579,31 +601,41 @@ class Store(ClaimWrites, ArchiveStaging):
                 "reviewer": reviewer,
                 "at": now(),
             }
-            verdict_id = self.db["verdicts"].insert(verdict).last_pk
-            self._audit("verdict", "claims", claim_id, {"rating": claim.rating}, verdict)
-            if claim.status != "checked":
-                self.db.execute("UPDATE claims SET status = 'checked' WHERE id = ?", [claim_id])
-                self._audit("set_status", "claims", claim_id, {"status": claim.status}, {"status": "checked"})
+            verdict_id = insert_row(self.db, "verdicts", verdict)
+            self._audit(AuditAction.VERDICT, "claims", claim_id, {"rating": claim.rating}, verdict)
+            if claim.status != ClaimStatus.CHECKED:
+                self.db.execute("UPDATE claims SET status = ? WHERE id = ?", [ClaimStatus.CHECKED, claim_id])
+                self._audit(
+                    AuditAction.SET_STATUS,
+                    "claims",
+                    claim_id,
+                    {"status": claim.status},
+                    {"status": ClaimStatus.CHECKED},
+                )
         return verdict_id
 
-    def verdict_history(self, claim_id: int) -> list[dict[str, Any]]:
+    def verdict_history(self, claim_id: int) -> list[Verdict]:
         """Verdicts of a claim, oldest first."""
-        return self._all(
-            "SELECT rating, rationale, reviewer, at FROM verdicts WHERE claim_id = ? AND retracted_at IS NULL ORDER BY id",
-            [claim_id],
+        return cast(
+            "list[Verdict]",
+            self._all(
+                "SELECT rating, rationale, reviewer, at FROM verdicts WHERE claim_id = ? AND retracted_at IS NULL "
+                "ORDER BY id",
+                [claim_id],
+            ),
         )
 
     # Set-based reads for reports: one query per 500 claims instead of one per claim.
 
-    def verdicts_by_claim(self, claim_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    def verdicts_by_claim(self, claim_ids: list[int]) -> dict[int, list[Verdict]]:
         """Claim -> its verdicts, oldest first (as verdict_history); claims without any are absent."""
-        found: dict[int, list[dict[str, Any]]] = {}
+        found: dict[int, list[Verdict]] = {}
         sql = (
             "SELECT claim_id, rating, rationale, reviewer, at FROM verdicts "
             "WHERE claim_id IN ({}) AND retracted_at IS NULL ORDER BY id"
         )
         for row in self._in_chunks(sql, claim_ids):
-            found.setdefault(row.pop("claim_id"), []).append(row)
+            found.setdefault(row.pop("claim_id"), []).append(cast(Verdict, row))
         return found
 
     def sources_by_claim(self, claim_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
@@ -618,14 +650,14 @@ class Store(ClaimWrites, ArchiveStaging):
             found.setdefault(row.pop("claim_id"), []).append(row)
         return found
 
-    def links_by_claim(self, claim_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    def links_by_claim(self, claim_ids: list[int]) -> dict[int, list[ClaimLink]]:
         """Claim -> the links touching it, seen from it, oldest first (as links)."""
         wanted = set(claim_ids)
         rows: dict[int, dict[str, Any]] = {}
         for side in ("claim_a", "claim_b"):
             sql = f"SELECT id, claim_a, claim_b, relation, score, state FROM links WHERE {side} IN ({{}})"
             rows.update((row["id"], row) for row in self._in_chunks(sql, claim_ids))
-        found: dict[int, list[dict[str, Any]]] = {}
+        found: dict[int, list[ClaimLink]] = {}
         for link_id in sorted(rows):
             row = rows[link_id]
             for own, other in ((row["claim_a"], row["claim_b"]), (row["claim_b"], row["claim_a"])):
@@ -640,7 +672,7 @@ class Store(ClaimWrites, ArchiveStaging):
         a, b = min(claim_a, claim_b), max(claim_a, claim_b)
         existing = self._one("SELECT id, state, relation, score FROM links WHERE claim_a = ? AND claim_b = ?", [a, b])
         if existing is not None and (
-            existing["state"] != "suggested" or (existing["relation"], existing["score"]) == (relation, score)
+            existing["state"] != LinkState.SUGGESTED or (existing["relation"], existing["score"]) == (relation, score)
         ):
             return False
         row = {
@@ -648,60 +680,62 @@ class Store(ClaimWrites, ArchiveStaging):
             "claim_b": b,
             "relation": relation,
             "score": score,
-            "state": "suggested",
+            "state": LinkState.SUGGESTED,
             "updated_at": now(),
         }
         if existing is None:
-            link_id = self.db["links"].insert({**row, "created_at": now()}).last_pk
+            link_id = insert_row(self.db, "links", {**row, "created_at": now()})
         else:
             link_id = existing["id"]
-            self.db["links"].update(link_id, row)
-        self._audit("suggest_link", "links", link_id, existing, row)
+            self.db.table("links").update(link_id, row)
+        self._audit(AuditAction.SUGGEST_LINK, "links", link_id, existing, row)
         return True
 
-    def set_link_state(
-        self, claim_a: int, claim_b: int, state: str, relation: str | None = None
-    ) -> dict[str, Any] | None:
+    def set_link_state(self, claim_a: int, claim_b: int, state: str, relation: str | None = None) -> Link | None:
         """A reviewer's decision on a pair: confirmed (as `relation`) or rejected; remembered for good.
         Returns the link as it was (None if there was none), for undo."""
         a, b = min(claim_a, claim_b), max(claim_a, claim_b)
         with self.transaction():
             self.claim(a), self.claim(b)
-            existing = self._one("SELECT * FROM links WHERE claim_a = ? AND claim_b = ?", [a, b])
-            row = {"claim_a": a, "claim_b": b, "state": state, "updated_at": now()}
+            existing = cast("Link | None", self._one("SELECT * FROM links WHERE claim_a = ? AND claim_b = ?", [a, b]))
+            row: dict[str, object] = {"claim_a": a, "claim_b": b, "state": state, "updated_at": now()}
             if relation is not None:
                 row["relation"] = relation
             if existing is None:
-                row.setdefault("relation", "duplicate")
-                link_id = self.db["links"].insert({**row, "score": None, "created_at": now()}).last_pk
+                row.setdefault("relation", LinkRelation.DUPLICATE)
+                link_id = insert_row(self.db, "links", {**row, "score": None, "created_at": now()})
             else:
                 link_id = existing["id"]
-                self.db["links"].update(link_id, row)
-            self._audit("set_link_state", "links", link_id, existing, row)
+                self.db.table("links").update(link_id, row)
+            self._audit(AuditAction.SET_LINK_STATE, "links", link_id, existing, row)
         return existing
 
     def confirmed_duplicate_pairs(self) -> list[tuple[int, int]]:
         return [
             (row[0], row[1])
             for row in self.db.execute(
-                "SELECT claim_a, claim_b FROM links WHERE state = 'confirmed' AND relation = 'duplicate'"
+                "SELECT claim_a, claim_b FROM links WHERE state = ? AND relation = ?",
+                [LinkState.CONFIRMED, LinkRelation.DUPLICATE],
             ).fetchall()
         ]
 
-    def all_links(self, state: str | None = None) -> list[dict[str, Any]]:
+    def all_links(self, state: str | None = None) -> list[Link]:
         if state is None:
-            return self._all("SELECT * FROM links ORDER BY id")
-        return self._all("SELECT * FROM links WHERE state = ? ORDER BY id", [state])
+            return cast("list[Link]", self._all("SELECT * FROM links ORDER BY id"))
+        return cast("list[Link]", self._all("SELECT * FROM links WHERE state = ? ORDER BY id", [state]))
 
-    def links(self, claim_id: int) -> list[dict[str, Any]]:
+    def links(self, claim_id: int) -> list[ClaimLink]:
         """Links touching a claim, seen from that claim."""
-        return self._all(
-            """
+        return cast(
+            "list[ClaimLink]",
+            self._all(
+                """
             SELECT CASE WHEN claim_a = :id THEN claim_b ELSE claim_a END AS claim,
                    relation, score, state
             FROM links WHERE claim_a = :id OR claim_b = :id ORDER BY id
             """,
-            {"id": claim_id},
+                {"id": claim_id},
+            ),
         )
 
     # -- search and audit -----------------------------------------------------
@@ -715,7 +749,9 @@ class Store(ClaimWrites, ArchiveStaging):
         """
         hits = [
             SearchHit("claim", row["id"], row["article_id"], row["text"])
-            for row in self.db["claims"].search(query, quote=True, limit=limit, columns=["id", "article_id", "text"])
+            for row in self.db.table("claims").search(
+                query, quote=True, limit=limit, columns=["id", "article_id", "text"]
+            )
         ]
         groups = [" AND ".join(_fts_phrase(stem) + "*" for stem in group) for group in stem_groups if group]
         if groups and len(hits) < limit:
@@ -729,22 +765,25 @@ class Store(ClaimWrites, ArchiveStaging):
             hits += others[: limit - len(hits)]
         hits += [
             SearchHit("article", row["id"], row["id"], row["title"])
-            for row in self.db["articles"].search(query, quote=True, limit=limit, columns=["id", "title"])
+            for row in self.db.table("articles").search(query, quote=True, limit=limit, columns=["id", "title"])
         ]
         return hits
 
-    def claim_history(self, claim_id: int) -> list[dict[str, Any]]:
+    def claim_history(self, claim_id: int) -> list[AuditRow]:
         """Every audit row about a claim and its links, oldest first."""
         self.claim(claim_id)
-        return self._all(
-            """
+        return cast(
+            "list[AuditRow]",
+            self._all(
+                """
             SELECT * FROM audit
             WHERE (table_name = 'claims' AND row_id = :id)
                OR (table_name = 'links' AND row_id IN (SELECT id FROM links WHERE claim_a = :id OR claim_b = :id))
                OR (table_name = 'articles' AND row_id = (SELECT article_id FROM claims WHERE id = :id))
             ORDER BY id
             """,
-            {"id": claim_id},
+                {"id": claim_id},
+            ),
         )
 
     def review_decisions(self) -> list[dict[str, Any]]:
@@ -773,15 +812,16 @@ class Store(ClaimWrites, ArchiveStaging):
         )
 
     def last_audit_id(self) -> int:
-        return self.db.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0]
+        return int(self.db.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0])
 
-    def audit_log(self, table_name: str | None = None, row_id: int | None = None) -> list[dict[str, Any]]:
+    def audit_log(self, table_name: str | None = None, row_id: int | None = None) -> list[AuditRow]:
         if table_name is None:
-            return self._all("SELECT * FROM audit ORDER BY id")
-        return self._all("SELECT * FROM audit WHERE table_name = ? AND row_id = ? ORDER BY id", [table_name, row_id])
+            return cast("list[AuditRow]", self._all("SELECT * FROM audit ORDER BY id"))
+        rows = self._all("SELECT * FROM audit WHERE table_name = ? AND row_id = ? ORDER BY id", [table_name, row_id])
+        return cast("list[AuditRow]", rows)
 
     def _audit(self, action: str, table_name: str, row_id: int | None, before: object, after: object) -> None:
-        self.db["audit"].insert(
+        self.db.table("audit").insert(
             {
                 "at": now(),
                 "actor": self.actor,

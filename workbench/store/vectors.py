@@ -40,7 +40,8 @@ def decode(components: np.ndarray, scale: np.ndarray) -> np.ndarray:
     rows = components.astype(np.float32) * scale[:, None]
     norms = np.linalg.norm(rows, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return rows / norms
+    unit: np.ndarray = rows / norms
+    return unit
 
 
 class ClaimVectors:
@@ -67,14 +68,16 @@ class ClaimVectors:
         ).fetchall()
 
     def pending_count(self, model: str) -> int:
-        return self.db.execute(
-            "SELECT count(*) FROM claims c LEFT JOIN claim_vectors v ON v.claim_id = c.id AND v.model = ? "
-            "WHERE v.claim_id IS NULL",
-            [model],
-        ).fetchone()[0]
+        return int(
+            self.db.execute(
+                "SELECT count(*) FROM claims c LEFT JOIN claim_vectors v ON v.claim_id = c.id AND v.model = ? "
+                "WHERE v.claim_id IS NULL",
+                [model],
+            ).fetchone()[0]
+        )
 
     def count(self, model: str) -> int:
-        return self.db.execute("SELECT count(*) FROM claim_vectors WHERE model = ?", [model]).fetchone()[0]
+        return int(self.db.execute("SELECT count(*) FROM claim_vectors WHERE model = ?", [model]).fetchone()[0])
 
     def matrix(self, model: str) -> tuple[np.ndarray, np.ndarray]:
         """(claim ids, float32 rows) of every vector of this model, by claim id: read once per

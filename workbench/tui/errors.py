@@ -6,8 +6,9 @@ from workbench.errors import WorkbenchError
 from workbench.store import DatabaseError, describe_database_error
 
 
-def describe(error: BaseException) -> str:
-    """One sentence for the user, as the CLI would print it."""
+def describe(error: BaseException | None) -> str:
+    """One sentence for the user, as the CLI would print it (a failed worker's error, never None
+    when its state is ERROR, is typed as optional)."""
     if isinstance(error, WorkbenchError):
         return str(error)
     if isinstance(error, DatabaseError):

@@ -6,10 +6,13 @@ the core, which checks them.
 
 from __future__ import annotations
 
+from typing import cast
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label, TextArea
+from textual.widgets.text_area import Document
 
 from workbench.tui.dialogs.base import Dialog
 
@@ -56,7 +59,7 @@ class TextDialog(Dialog):
         raise NotImplementedError
 
     def _index(self, location: tuple[int, int]) -> int:
-        return self.query_one(TextArea).document.get_index_from_location(location)
+        return _document(self.query_one(TextArea)).get_index_from_location(location)
 
 
 class EditDialog(TextDialog):
@@ -78,7 +81,7 @@ class SplitDialog(TextDialog):
     def on_mount(self) -> None:
         super().on_mount()
         area = self.query_one(TextArea)
-        area.cursor_location = area.document.get_location_from_index(len(self.text) // 2)
+        area.cursor_location = _document(area).get_location_from_index(len(self.text) // 2)
 
     def result(self) -> int:
         return self._index(self.query_one(TextArea).cursor_location)
@@ -104,7 +107,7 @@ class SpanDialog(TextDialog):
     def on_mount(self) -> None:
         super().on_mount()
         area = self.query_one(TextArea)
-        area.cursor_location = area.document.get_location_from_index(self.start)
+        area.cursor_location = _document(area).get_location_from_index(self.start)
         area.scroll_cursor_visible(center=True)
 
     def result(self) -> tuple[int, int] | None:
@@ -119,3 +122,8 @@ class SpanDialog(TextDialog):
         span = self.result()
         if span is not None:
             self.dismiss(span)
+
+
+def _document(area: TextArea) -> Document:
+    """The area's document as the Document it is (Textual types it as the DocumentBase it may be)."""
+    return cast(Document, area.document)

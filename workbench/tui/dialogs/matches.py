@@ -114,12 +114,12 @@ class MatchesDialog(Dialog[LinkDecision | None]):
     def _compare(self, event: DataTable.RowHighlighted) -> None:
         """The two claims side by side: what each states, so a conflict's figures can be read at once."""
         self.query_one("#this-claim", Static).update(side(self.claims.get(self.claim_id), "This claim"))
-        other = int(event.row_key.value)
+        other = int(str(event.row_key.value))
         self.query_one("#other-claim", Static).update(side(self.claims.get(other), f"Claim {other}"))
 
     def action_decide(self, state: str, relation: str | None) -> None:
         table = self.query_one(DataTable)
         if not table.row_count:
             return
-        other = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        other = int(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
         self.dismiss(LinkDecision(other, state, relation))

@@ -77,4 +77,4 @@ class SearchDialog(Dialog["SearchHit | None"]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.hits[int(event.option.id)])
+        self.dismiss(self.hits[int(str(event.option.id))])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +14,7 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import DataTable, Input, Label, RadioButton, RadioSet
 
 from workbench.config import STANCES
+from workbench.domain.records import AttachedSource
 from workbench.errors import InvalidInput
 from workbench.tui.dialogs.base import Dialog
 from workbench.urls import validate_url
@@ -46,9 +48,9 @@ class SourceDialog(Dialog[SourceChoice | None]):
         Binding("ctrl+s", "save", "Save", id="source-save"),
     ]
 
-    def __init__(self, source: dict[str, Any] | None = None) -> None:
+    def __init__(self, source: AttachedSource | None = None) -> None:
         super().__init__()
-        self.source = source or {}
+        self.source: Mapping[str, Any] = source or {}
 
     def compose(self) -> ComposeResult:
         given = self.source
@@ -100,7 +102,7 @@ class SourcesAction:
 
     kind: str
     """'add', 'edit' or 'remove'."""
-    source: dict[str, Any] | None = None
+    source: AttachedSource | None = None
 
 
 class SourcesDialog(Dialog[SourcesAction | None]):
@@ -123,7 +125,7 @@ class SourcesDialog(Dialog[SourcesAction | None]):
         Binding("d", "choose('remove')", "Remove", id="sources-remove"),
     ]
 
-    def __init__(self, sources: list[dict[str, Any]]) -> None:
+    def __init__(self, sources: list[AttachedSource]) -> None:
         super().__init__()
         self.sources = sources
 
@@ -138,7 +140,7 @@ class SourcesDialog(Dialog[SourcesAction | None]):
         table.add_columns("Stance", "Title", "Publisher", "Address")
         for source in self.sources:
             table.add_row(
-                *(Text(source.get(key) or "—") for key in ("stance", "title", "publisher", "url")),
+                *(Text(str(source.get(key) or "—")) for key in ("stance", "title", "publisher", "url")),
                 key=str(source["attachment"]),
             )
         table.focus()

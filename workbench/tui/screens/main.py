@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -50,6 +50,8 @@ from workbench.tui.widgets.tables import ArticleTable, ClaimTable
 if TYPE_CHECKING:
     from workbench.models import Change, ClaimRow, ImportResult, SearchHit
     from workbench.service import Workbench
+
+T = TypeVar("T")
 
 NO_ARTICLES = "No articles yet. Import one with: workbench import PATH"
 POLL_SECONDS = 2.0
@@ -192,12 +194,22 @@ class MainScreen(Screen[None]):
 
     # -- review actions: a dialog asks, a worker writes, the claim reloads ---------
 
+    def ask(self, dialog: Screen[T], then: Callable[[T | None], object]) -> None:
+        """Open a dialog; `then` gets what it returns (None when dismissed). Whatever `then` gives
+        back (the worker it started, or a falsy value when there was nothing to do) is dropped,
+        since Textual's callbacks return None."""
+
+        def done(result: T | None) -> None:
+            then(result)
+
+        self.app.push_screen(dialog, done)
+
     def action_verdict(self) -> None:
         claim = self.shown
         if claim is None:
             return
         dialog = VerdictDialog(self.workbench.settings.ratings, self.workbench.actor, claim.text)
-        self.app.push_screen(
+        self.ask(
             dialog,
             lambda choice: (
                 choice
@@ -222,10 +234,10 @@ class MainScreen(Screen[None]):
         if not sources:
             self.add_source(claim)
         else:
-            self.app.push_screen(SourcesDialog(sources), lambda chosen: chosen and self.act_on_source(claim, chosen))
+            self.ask(SourcesDialog(sources), lambda chosen: self.act_on_source(claim, chosen))
 
     def add_source(self, claim: ClaimRow) -> None:
-        self.app.push_screen(
+        self.ask(
             SourceDialog(),
             lambda choice: (
                 choice
@@ -245,14 +257,16 @@ class MainScreen(Screen[None]):
             ),
         )
 
-    def act_on_source(self, claim: ClaimRow, chosen: SourcesAction) -> None:
+    def act_on_source(self, claim: ClaimRow, chosen: SourcesAction | None) -> None:
+        if chosen is None:
+            return
         if chosen.kind == "add" or chosen.source is None:
             self.add_source(claim)
         elif chosen.kind == "remove":
             self.write(self.workbench.remove_source, chosen.source["attachment"])
         else:
             attachment = chosen.source["attachment"]
-            self.app.push_screen(
+            self.ask(
                 SourceDialog(chosen.source),
                 lambda choice: (
                     choice
@@ -274,7 +288,7 @@ class MainScreen(Screen[None]):
     def action_edit(self) -> None:
         claim = self.shown
         if claim is not None:
-            self.app.push_screen(
+            self.ask(
                 EditDialog(claim.text),
                 lambda text: text and self.write(self.workbench.edit_claim, claim.id, text, claim.version),
             )
@@ -282,7 +296,7 @@ class MainScreen(Screen[None]):
     def action_split(self) -> None:
         claim = self.shown
         if claim is not None:
-            self.app.push_screen(
+            self.ask(
                 SplitDialog(claim.text),
                 lambda at: at is not None and self.write(self.workbench.split_claim, claim.id, at, claim.version),
             )
@@ -302,7 +316,7 @@ class MainScreen(Screen[None]):
         if article_id is None or not reader.text:
             return
         claim = self.shown
-        self.app.push_screen(
+        self.ask(
             SpanDialog(reader.text, claim.end if claim else 0),
             lambda span: span and self.write(self.workbench.add_claim, article_id, *span),
         )
@@ -324,9 +338,7 @@ class MainScreen(Screen[None]):
 
     def action_export(self) -> None:
         article_id = self.article_id
-        self.app.push_screen(
-            ExportDialog(article_id, self.claim_id), lambda choice: choice and self.export(choice, article_id)
-        )
+        self.ask(ExportDialog(article_id, self.claim_id), lambda choice: choice and self.export(choice, article_id))
 
     def action_search(self) -> None:
         self.app.push_screen(SearchDialog(self.workbench), self.jump_to)
@@ -383,7 +395,7 @@ class MainScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#queue-table")
     def queued_claim_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        claim = self.queued.get(int(event.row_key.value))
+        claim = self.queued.get(int(str(event.row_key.value)))
         if claim is not None:
             self.show_claim_of_article(claim.article_id, claim.id)
 
@@ -510,7 +522,7 @@ class MainScreen(Screen[None]):
         if message.claim_id != self.claim_id:
             return
         claim_id = message.claim_id
-        self.app.push_screen(
+        self.ask(
             MatchesDialog(claim_id, message.matches, message.claims),
             lambda decision: (
                 decision
@@ -583,7 +595,7 @@ class MainScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#articles")
     def article_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self.article_id = int(event.row_key.value)
+        self.article_id = int(str(event.row_key.value))
         self.load_claims(self.article_id)
 
     @on(ClaimsLoaded)
@@ -600,7 +612,7 @@ class MainScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#claims")
     def claim_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        claim_id = int(event.row_key.value)
+        claim_id = int(str(event.row_key.value))
         if not self.claims_table_selects(claim_id):
             return
         self.claim_id = claim_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
@@ -9,6 +10,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.widgets import Label, Static
 
 if TYPE_CHECKING:
+    from workbench.domain.records import AttachedSource
     from workbench.models import ClaimReview, ClaimRow, EntityDraft, Figure
 
 NONE = "—"
@@ -58,11 +60,14 @@ def figures_line(figures: tuple[Figure, ...]) -> str:
     return ", ".join(shown) or NONE
 
 
-def verdict_lines(verdicts: list[dict[str, Any]], review: ClaimReview) -> str:
+def verdict_lines(verdicts: Sequence[Mapping[str, Any]], review: ClaimReview) -> str:
     """The latest own verdict; without one, the duplicate cluster's, marked as inherited."""
     if not verdicts and review.inherited_verdict:
-        latest = review.inherited_verdict
-        return f"{latest['rating']} · inherited from claim {review.canonical} · {latest['reviewer']} · {latest['at']}"
+        inherited = review.inherited_verdict
+        return (
+            f"{inherited['rating']} · inherited from claim {review.canonical} · {inherited['reviewer']} · "
+            f"{inherited['at']}"
+        )
     if not verdicts:
         return "none yet"
     latest = verdicts[-1]
@@ -72,14 +77,14 @@ def verdict_lines(verdicts: list[dict[str, Any]], review: ClaimReview) -> str:
     return line
 
 
-def history_lines(verdicts: list[dict[str, Any]]) -> str:
+def history_lines(verdicts: Sequence[Mapping[str, Any]]) -> str:
     """How many verdicts, then the earlier ones (the latest is the Verdict line), newest first."""
     count = f"{len(verdicts)} verdict{'' if len(verdicts) == 1 else 's'}"
     earlier = [f"{v['rating']} · {v['reviewer']} · {v['at']}" for v in reversed(verdicts[:-1])]
     return "\n".join([count, *earlier])
 
 
-def source_lines(sources: list[dict[str, Any]]) -> str:
+def source_lines(sources: Sequence[Mapping[str, Any]]) -> str:
     if not sources:
         return NONE
     lines = []
@@ -121,7 +126,7 @@ class ClaimDetail(VerticalScroll):
         """Replace the claim with one line, for empty or loading states."""
         self.add_class("-empty")
         self.claim = None
-        self.sources: list[dict[str, Any]] = []
+        self.sources: list[AttachedSource] = []
         self.query_one("#detail-heading", Static).update(message)
         self.border_title = "Claim"
 

@@ -60,7 +60,7 @@ class FittedTable(DataTable):
         """The id of the highlighted row, or None when the table is empty."""
         if not self.row_count:
             return None
-        return int(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+        return int(str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value))
 
     def row_ids(self) -> list[int]:
         return [row.key for row in self._rows]

@@ -1,0 +1,58 @@
+"""What every repository of the store stands on: the store's one connection, its acting reviewer,
+its transactions and its audit. A repository is a small group of reads and writes that belong
+together; it reaches the session through the store that holds it, so every write still lands in
+the store's transaction and leaves its audit row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from workbench.domain.records import Article
+    from workbench.models import ClaimRow
+    from workbench.store.match_index import MatchIndex
+    from workbench.store.repo import Store
+
+Params = Sequence[object] | dict[str, object] | None
+"""Parameters of one SQL statement, by position or by name."""
+
+
+class Repository:
+    """A repository on the session of `store`."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @property
+    def db(self) -> Database:
+        return self.store.db
+
+    @property
+    def actor(self) -> str:
+        return self.store.actor
+
+    @property
+    def index(self) -> MatchIndex:
+        return self.store.index
+
+    def transaction(self) -> AbstractContextManager[None]:
+        return self.store.transaction()
+
+    def claim(self, claim_id: int) -> ClaimRow:
+        return self.store.claim(claim_id)
+
+    def article(self, article_id: int) -> Article:
+        return self.store.article(article_id)
+
+    def _all(self, sql: str, params: Params = None) -> list[dict[str, Any]]:
+        return self.store._all(sql, params)
+
+    def _one(self, sql: str, params: Params = None) -> dict[str, Any] | None:
+        return self.store._one(sql, params)
+
+    def _audit(self, action: str, table_name: str, row_id: int | None, before: object, after: object) -> None:
+        self.store._audit(action, table_name, row_id, before, after)

@@ -6,6 +6,8 @@ from typing import TypeVar
 
 from textual.screen import ModalScreen
 
+from workbench.tui.translate import translate_bindings
+
 Result = TypeVar("Result")
 
 
@@ -31,3 +33,7 @@ class Dialog(ModalScreen[Result]):
         color: $text-muted;
     }
     """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        translate_bindings(self)

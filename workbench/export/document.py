@@ -7,7 +7,7 @@ the document inside a `Report` with those extras beside it, leaving the contract
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -54,17 +54,19 @@ class Scope:
     def filters_claims(self) -> bool:
         return self.status is not None or self.cluster is not None
 
-    def describe(self) -> str:
-        """The scope in words, for a report's heading; empty for everything."""
+    def describe(self, gettext: Callable[[str], str] | None = None) -> str:
+        """The scope in words, for a report's heading (in the report's language, given its
+        `gettext`); empty for everything."""
+        _ = gettext or (lambda message: message)
         parts = []
         if self.cluster is not None:
-            parts.append(f"duplicate cluster of claim {self.cluster}")
+            parts.append(_("duplicate cluster of claim {claim}").format(claim=self.cluster))
         if self.article_id is not None:
-            parts.append(f"article {self.article_id}")
+            parts.append(_("article {article}").format(article=self.article_id))
         if self.date_from or self.date_to:
-            parts.append(f"published {self.date_from or '…'} to {self.date_to or '…'}")
+            parts.append(_("published {start} to {end}").format(start=self.date_from or "…", end=self.date_to or "…"))
         if self.status is not None:
-            parts.append(f"status {self.status}")
+            parts.append(_("status {status}").format(status=self.status))
         return "; ".join(parts)
 
 

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from workbench.errors import InvalidInput
+from workbench.i18n import _
 from workbench.models import Change
 from workbench.store.claim_writes import draft_content
 
@@ -45,7 +46,8 @@ class ClaimEditor:
             self._rematch([claim_id])
             after = self.store.content(claim_id)
         undo = {"version": new_version, "before": before, "after": after}
-        return Change("edit", claim_id, f"Claim {claim_id} edited.", undo)
+        note = _("Claim {claim} edited.").format(claim=claim_id)  # i18n: notes are shown (issue 17)
+        return Change("edit", claim_id, note, undo)
 
     def set_checkable(self, claim_id: int, checkable: bool, version: int | None) -> Change:
         with self.store.transaction():
@@ -54,9 +56,12 @@ class ClaimEditor:
             content = {**before, "checkable": int(checkable)}
             new_version = self.store.write_content(claim_id, claim.version, content, "checkable")
             after = self.store.content(claim_id)
-        state = "checkable again" if checkable else "marked not checkable"
+        if checkable:
+            note = _("Claim {claim} checkable again.").format(claim=claim_id)  # i18n: notes are shown (issue 17)
+        else:
+            note = _("Claim {claim} marked not checkable.").format(claim=claim_id)
         undo = {"version": new_version, "before": before, "after": after}
-        return Change("checkable", claim_id, f"Claim {claim_id} {state}.", undo)
+        return Change("checkable", claim_id, note, undo)
 
     def split(self, claim_id: int, at: int, version: int | None) -> Change:
         """Cut a claim in two at a character of its text; the first part keeps the claim's id,
@@ -83,7 +88,12 @@ class ClaimEditor:
             self._rematch([claim_id, new_id])
             after = self.store.content(claim_id)
         undo = {"version": new_version, "before": before, "after": after, "new": new_id}
-        return Change("split", claim_id, f"Claim {claim_id} split; the second part is claim {new_id}.", undo)
+        return Change(
+            "split",
+            claim_id,
+            _("Claim {claim} split; the second part is claim {new}.").format(claim=claim_id, new=new_id),
+            undo,
+        )
 
     def merge_next(self, claim_id: int, version: int | None) -> Change:
         """Join a claim with the one after it in its article (a sentence cut in two); the next
@@ -105,7 +115,12 @@ class ClaimEditor:
             self._rematch([claim_id])
             after = self.store.content(claim_id)
         undo = {"version": new_version, "before": before, "after": after, "removed": removed}
-        return Change("merge", claim_id, f"Claims {claim_id} and {following.id} merged into claim {claim_id}.", undo)
+        return Change(
+            "merge",
+            claim_id,
+            _("Claims {claim} and {next} merged into claim {claim}.").format(claim=claim_id, next=following.id),
+            undo,
+        )
 
     def add_from_span(self, article_id: int, start: int, end: int) -> Change:
         """A claim the extraction missed, from a passage of the article the reviewer marks."""
@@ -119,7 +134,12 @@ class ClaimEditor:
         with self.store.transaction():
             claim_id = self.store.insert_claim(article_id, content, "add_claim")
             self._rematch([claim_id])
-        return Change("add_claim", claim_id, f"Claim {claim_id} added to article {article_id}.", {"claim": claim_id})
+        return Change(
+            "add_claim",
+            claim_id,
+            _("Claim {claim} added to article {article}.").format(claim=claim_id, article=article_id),
+            {"claim": claim_id},
+        )
 
     # -- undo ---------------------------------------------------------------------
 
@@ -147,7 +167,7 @@ class ClaimEditor:
                 self.store.restore_link(undo["a"], undo["b"], undo["before"])
             else:
                 raise InvalidInput(f"There is no way to undo {change.action!r}.")
-        return f"Undone: {change.note}"
+        return _("Undone: {note}").format(note=change.note)  # i18n: notes are shown (issue 17)
 
     # -- helpers ------------------------------------------------------------------
 

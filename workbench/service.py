@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.config import CLAIM_KINDS, CLAIM_STATUSES, STANCES, Settings, default_reviewer
 from workbench.errors import Conflict, InvalidInput, NotFound
+from workbench.i18n import _, rating_label, vocabulary_label
 from workbench.models import (
     ArchiveImport,
     ArticleInput,
@@ -460,7 +461,10 @@ class Workbench:
                 version=version,
             )
         return Change(
-            "source", claim_id, f"Source {attachment} attached to claim {claim_id}.", {"attachment": attachment}
+            "source",
+            claim_id,
+            _("Source {attachment} attached to claim {claim}.").format(attachment=attachment, claim=claim_id),
+            {"attachment": attachment},
         )
 
     def edit_source(self, attachment: int, **fields: str | None) -> Change:
@@ -477,7 +481,10 @@ class Workbench:
             before = store.edit_source(attachment, fields)
         undo = {"attachment": attachment, "before": {k: before[k] for k in fields}}
         return Change(
-            "edit_source", before["claim_id"], f"Source {attachment} of claim {before['claim_id']} edited.", undo
+            "edit_source",
+            before["claim_id"],
+            _("Source {attachment} of claim {claim} edited.").format(attachment=attachment, claim=before["claim_id"]),
+            undo,
         )
 
     def remove_source(self, attachment: int) -> Change:
@@ -486,7 +493,10 @@ class Workbench:
             store.source(attachment)
             claim_id = store.set_source_removed(attachment, True)
         return Change(
-            "remove_source", claim_id, f"Source {attachment} removed from claim {claim_id}.", {"attachment": attachment}
+            "remove_source",
+            claim_id,
+            _("Source {attachment} removed from claim {claim}.").format(attachment=attachment, claim=claim_id),
+            {"attachment": attachment},
         )
 
     def add_verdict(
@@ -502,7 +512,8 @@ class Workbench:
         with self.store() as store:
             status = store.claim(claim_id).status
             verdict = store.add_verdict(claim_id, canonical, rationale, reviewer or self.actor, version)
-        return Change("verdict", claim_id, f"Claim {claim_id}: {canonical}.", {"verdict": verdict, "status": status})
+        note = _("Claim {claim}: {rating}.").format(claim=claim_id, rating=rating_label(canonical))  # i18n (issue 17)
+        return Change("verdict", claim_id, note, {"verdict": verdict, "status": status})
 
     # -- editing claims ---------------------------------------------------------
 
@@ -661,10 +672,13 @@ class Workbench:
             if state == "confirmed" and (relation or "duplicate") == "duplicate":
                 _refuse_chaining(store, claim_a, claim_b)
             before = store.set_link_state(claim_a, claim_b, state, relation)
-        verb = "rejected" if state == "rejected" else f"confirmed as {relation or 'duplicate'}"
-        return Change(
-            "link", claim_a, f"Claims {claim_a} and {claim_b}: {verb}.", {"a": claim_a, "b": claim_b, "before": before}
-        )
+        if state == "rejected":  # i18n: notes are shown (issue 17)
+            note = _("Claims {first} and {second}: rejected.").format(first=claim_a, second=claim_b)
+        else:
+            note = _("Claims {first} and {second}: confirmed as {relation}.").format(
+                first=claim_a, second=claim_b, relation=vocabulary_label("relation", relation or "duplicate")
+            )
+        return Change("link", claim_a, note, {"a": claim_a, "b": claim_b, "before": before})
 
     @staticmethod
     def _ensure_indexed(store: Store) -> None:

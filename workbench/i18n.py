@@ -284,12 +284,3 @@ def format_day(value: str | None, language: str | None = None) -> str:
     except ValueError:
         return value
     return format_date(day, "medium", locale=language)
-
-
-def format_ago(value: str | datetime, now: datetime | None = None, language: str | None = None) -> str:
-    """How long ago, in words ('hace 5 minutos', '5 minutes ago'), where a relative time helps."""
-    from babel.dates import format_timedelta
-
-    moment = _moment(value)
-    now = (now or datetime.now(UTC)).astimezone()
-    return format_timedelta(moment - now, add_direction=True, threshold=1.0, locale=language or current_language())

@@ -8,7 +8,7 @@ from textual.widgets import DataTable
 from textual.widgets._footer import FooterKey
 
 from tests.tui.helpers import settle, settle_steady, text_of, wait_until
-from tests.tui.test_app import SIZE
+from tests.tui.test_app import SIZE, Notes
 from workbench import i18n
 from workbench.service import Workbench
 from workbench.tui.app import make_app
@@ -35,10 +35,10 @@ async def test_the_main_screen_speaks_spanish(frozen: Workbench, spanish):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         words = footer_words(app)
-        assert {"Salir", "Veredicto", "Fuente", "Buscar", "Exportar", "Cola", "Teclas"} <= set(words)
+        assert {"Salir", "Veredicto", "Fuente", "Buscar", "Informe", "Cola", "Teclas"} <= set(words)
         assert not {"Quit", "Verdict", "Source", "Find", "Export", "Queue", "Keys"} & set(words)
         assert column_labels(app.screen.query_one("#claims", DataTable)) == ["#", "Tipo", "Estado", "Afirmación"]
-        assert column_labels(app.screen.query_one("#articles", DataTable)) == ["Título", "Fecha", "Revisadas"]
+        assert column_labels(app.screen.query_one("#articles", DataTable)) == ["Título", "Fecha", "Revisión"]
         heading = text_of(app.screen.query_one("#detail-heading"))
         assert "puntuación" in heading and "score" not in heading
         assert app.screen.query_one("#claims").border_subtitle.endswith("afirmaciones")
@@ -52,6 +52,7 @@ async def test_the_palette_finds_veredicto(frozen: Workbench, spanish):
         assert titles[:2] == ["Veredicto", "Fuente"] and "Salir" in titles
         everything = [command.title for command in app.get_system_commands(app.screen)]
         assert "Quit" not in everything and "Keys" not in everything  # Textual's own, replaced by ours
+        assert "Tema" in everything and "Theme" not in everything  # the rest of Textual's, translated
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
@@ -67,8 +68,9 @@ async def test_the_palette_finds_veredicto(frozen: Workbench, spanish):
 
 
 async def test_the_verdict_and_source_dialogs_speak_spanish_and_store_the_values(frozen: Workbench, spanish):
+    notes = Notes()
     app = make_app(frozen)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
         await settle(pilot)
         claim_id = app.screen.claim_id
         await pilot.press("v")
@@ -89,6 +91,12 @@ async def test_the_verdict_and_source_dialogs_speak_spanish_and_store_the_values
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert [s["stance"] for s in frozen.review(claim_id).sources] == ["refutes"]
+        assert [note.message for note in notes] == [
+            f"Afirmación {claim_id}: Mayormente verdadero.",
+            f"Fuente 1 adjuntada a la afirmación {claim_id}.",
+        ]
+        detail = text_of(app.screen.query_one("#detail-verdict"))
+        assert detail.startswith("Mayormente verdadero · ") and "14 sept 2023, " in detail  # FIXED_NOW, local time
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])

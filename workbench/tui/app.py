@@ -20,6 +20,19 @@ if TYPE_CHECKING:
     from workbench.service import Workbench
 
 
+TEXTUAL_COMMANDS = (
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
+"""Textual's own palette entries that stay beside ours, marked so the catalogs translate them."""
+
+
 class WorkbenchApp(App[None]):
     """Articles, their claims and each claim's review state, on one database."""
 
@@ -61,7 +74,11 @@ class WorkbenchApp(App[None]):
         titles |= {
             b.description for owner in (type(self), type(screen)) for b in owner.BINDINGS if isinstance(b, Binding)
         }
-        yield from (command for command in super().get_system_commands(screen) if command.title not in titles)
+        yield from (
+            command._replace(title=_(command.title), help=_(command.help))
+            for command in super().get_system_commands(screen)
+            if command.title not in titles
+        )
 
     def action_toggle_help(self) -> None:
         if self.screen.query(HelpPanel):

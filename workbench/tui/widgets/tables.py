@@ -18,6 +18,24 @@ if TYPE_CHECKING:
 
 MIN_FIT_WIDTH = 8
 
+TEXTUAL_KEYS = (
+    N_("Select"),
+    N_("Cursor up"),
+    N_("Cursor down"),
+    N_("Cursor right"),
+    N_("Cursor left"),
+    N_("Page up"),
+    N_("Page down"),
+    N_("Top"),
+    N_("Bottom"),
+    N_("Home"),
+    N_("End"),
+    N_("Page Left"),
+    N_("Page Right"),
+)
+"""Textual's own keys of a table, as the key help lists them: marked so the catalogs translate them
+(each table translates its bindings when built, these among them)."""
+
 
 class Column(NamedTuple):
     key: str

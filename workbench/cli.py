@@ -961,7 +961,7 @@ def history(ctx: click.Context, claim_id: int, db: Path | None, as_json: bool) -
     for row in rows:
         change = row["after"] or ""
         say(
-            f"{row['at']}  {row['actor']:<12} {row['action']:<16} {row['table_name']} {row['row_id'] or ''}  {change[:100]}"
+            f"{format_moment(row['at'])}  {row['actor']:<12} {row['action']:<16} {row['table_name']} {row['row_id'] or ''}  {change[:100]}"
         )
 
 

@@ -208,8 +208,12 @@ def test_a_spanish_article_gets_a_spanish_report(small: Workbench, monkeypatch: 
     assert "| Mayormente falso | 1 |" in text and "| Sin revisar | 1 |" in text
     assert "fuente (refuta): MoD" in text and "13 sept 2023" in text
     assert "Verdict" not in text and "Mostly" not in text and "claims reviewed" not in text
+    scoped = invoke("export", "--db", small.db_path, "--format", "md", "--status", "Verificada").stdout
+    assert "Alcance: estado verificada" in scoped and "1 de 1 afirmaciones revisadas." in scoped
 
-    page = invoke("export", "--db", small.db_path, "--format", "html").stdout
+    html = invoke("export", "--db", small.db_path, "--format", "html")
+    assert_ok(html)
+    page = html.stdout
     assert '<html lang="es">' in page
     assert "<h1>Informe de veredictos</h1>" in page and "Mayormente falso" in page and ">refuta<" in page
     assert "Verdict" not in page and "Sources" not in page

@@ -14,6 +14,7 @@ from typing import Any
 
 from workbench.config import CLAIM_STATUSES, Settings
 from workbench.errors import InvalidInput
+from workbench.i18n import vocabulary_label
 from workbench.matching.links import duplicate_clusters
 from workbench.store import Store
 
@@ -54,9 +55,9 @@ class Scope:
     def filters_claims(self) -> bool:
         return self.status is not None or self.cluster is not None
 
-    def describe(self, gettext: Callable[[str], str] | None = None) -> str:
+    def describe(self, gettext: Callable[[str], str] | None = None, language: str = "en") -> str:
         """The scope in words, for a report's heading (in the report's language, given its
-        `gettext`); empty for everything."""
+        `gettext` and `language`); empty for everything."""
         _ = gettext or (lambda message: message)
         parts = []
         if self.cluster is not None:
@@ -66,7 +67,7 @@ class Scope:
         if self.date_from or self.date_to:
             parts.append(_("published {start} to {end}").format(start=self.date_from or "…", end=self.date_to or "…"))
         if self.status is not None:
-            parts.append(_("status {status}").format(status=self.status))
+            parts.append(_("status {status}").format(status=vocabulary_label("status", self.status, language)))
         return "; ".join(parts)
 
 

@@ -56,7 +56,7 @@ def _view(report: Report, words: Words) -> dict[str, Any]:
     rows, reviewed, total = rating_counts(report)
     articles = report.document["articles"]
     return {
-        "scope": report.scope.describe(words.gettext),
+        "scope": report.scope.describe(words.gettext, words.language),
         "organization": settings.organization.name,
         "language": words.language,
         "reviewed": reviewed,

@@ -46,7 +46,7 @@ def write_markdown(report: Report) -> str:
     words = Words.of(report)
     _ = words.gettext
     lines: list[str] = ["# " + _("Verdict report"), ""]
-    scope = report.scope.describe(_)
+    scope = report.scope.describe(_, words.language)
     if scope:
         lines += [_("Scope: {scope}").format(scope=escape(scope)), ""]
     lines += _summary(report, words)

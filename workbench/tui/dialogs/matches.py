@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Label, Static
 
-from workbench.i18n import N_, _, rating_label, vocabulary_label
+from workbench.i18n import N_, _, format_day, rating_label, vocabulary_label
 from workbench.tui.dialogs.base import Dialog
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def side(claim: ClaimRow | None, title: str) -> str:
         [
             f"{title}: {' '.join(claim.text.split())[:160]}",
             _("Figures: {figures}").format(figures=figures or "—"),
-            _("Dates: {dates}").format(dates=", ".join(claim.dates) or "—"),
+            _("Dates: {dates}").format(dates=", ".join(format_day(day) for day in claim.dates) or "—"),
             _("Verdict: {rating}").format(rating=rating_label(claim.rating) or "—"),
         ]
     )
@@ -58,6 +58,9 @@ class MatchesDialog(Dialog[LinkDecision | None]):
     MatchesDialog #side-by-side {
         height: auto;
         max-height: 8;
+    }
+    MatchesDialog .hint {
+        width: 100%;
     }
     MatchesDialog #side-by-side Static {
         width: 1fr;

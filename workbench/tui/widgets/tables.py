@@ -67,6 +67,11 @@ class FittedTable(DataTable):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row")
         translate_bindings(self)
+        # A fixed column is at least as wide as its heading in the interface language ("Puntos").
+        self.COLUMNS = tuple(
+            column._replace(width=max(column.width, len(_(column.label)))) if column.width else column
+            for column in self.COLUMNS
+        )
         self._rows: list[Row] = []
         self._fit_width = 0
         self._fit_key = next(column.key for column in self.COLUMNS if column.width is None)

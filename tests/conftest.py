@@ -4,16 +4,37 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from workbench import i18n
+from workbench.config import DEFAULT_SCALE
 from workbench.service import Workbench
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_ARTICLE = SEEDS / "000_d71bd0366741339f.txt"
 SECOND_ARTICLE = SEEDS / "d1-cumbre-vostochni.es.txt"
+
+
+@pytest.fixture(autouse=True)
+def english_interface(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test reads English whatever the machine's locale, and reports of the Spanish seeds are
+    written in English too (WORKBENCH_REPORT_LANGUAGE), so the suite's expected text holds anywhere;
+    Spanish tests ask for Spanish themselves (tests/test_i18n.py)."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv(i18n.REPORT_LANGUAGE_VARIABLE, "en")
+    i18n.set_language(None)
+    i18n.set_report_language(None)
+    i18n.set_scale(DEFAULT_SCALE)
+    yield
+    i18n.set_language(None)
+    i18n.set_report_language(None)
+    i18n.set_scale(DEFAULT_SCALE)
 
 
 @pytest.fixture

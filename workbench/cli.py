@@ -32,6 +32,19 @@ from workbench.config import (
 )
 from workbench.errors import InvalidInput, StoreUnavailable, WorkbenchError
 from workbench.export import FORMATS as EXPORT_FORMATS
+from workbench.i18n import (
+    N_,
+    _,
+    format_moment,
+    rating_label,
+    resolve_language,
+    set_language,
+    set_report_language,
+    set_scale,
+    vocabulary_filters,
+    vocabulary_label,
+    vocabulary_value,
+)
 from workbench.service import Workbench
 from workbench.store import DatabaseError, describe_database_error
 from workbench.text import printable, strip_controls
@@ -51,12 +64,15 @@ class WorkbenchGroup(click.Group):
         except DatabaseError as error:
             _fail(describe_database_error(error), StoreUnavailable.exit_code)
         except KeyboardInterrupt:
-            _fail("Interrupted; nothing more was written.", INTERRUPTED)
+            _fail(_("Interrupted; nothing more was written."), INTERRUPTED)
         except OSError as error:
             # Output the system refused (a full disk, a closed pipe): later writes would fail too.
             _silence_stdout()
-            _fail(f"Cannot write the output: {error.strerror or error}.", InvalidInput.exit_code)
+            _fail(_("Cannot write the output: {error}.").format(error=error.strerror or error), InvalidInput.exit_code)
 
+
+SHOWN_WORDS = (N_("confirmed"), N_("suggested"), N_("claim"), N_("article"))
+"""Stored words the human output translates where it prints them (a link's state, a search hit's kind)."""
 
 NUMBER = click.IntRange(0, 2**63 - 1)
 """Ids, positions and counts: what SQLite's 64-bit integers hold, so a larger number is a usage
@@ -79,7 +95,9 @@ def summarised(problems: list[str]) -> list[str]:
     for kind, found in kinds.items():
         shown += found[:WARNINGS_OF_A_KIND]
         if len(found) > WARNINGS_OF_A_KIND:
-            shown.append(f"and {len(found) - WARNINGS_OF_A_KIND:,} more rows: {kind}")
+            shown.append(
+                _("and {count} more rows: {kind}").format(count=f"{len(found) - WARNINGS_OF_A_KIND:,}", kind=kind)
+            )
     return shown
 
 
@@ -116,7 +134,7 @@ def say(text: str, *, err: bool = False, nl: bool = True) -> None:
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    say(f"Error: {message}", err=True)
+    say(_("Error: {message}").format(message=message), err=True)
     sys.exit(code)
 
 
@@ -174,9 +192,15 @@ def _workbench(ctx: click.Context, db: Path | None, reviewer: str | None = None)
 @click.group(cls=WorkbenchGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @db_option
 @click.option("--no-seed", is_flag=True, help="Open the TUI without importing the demo seed articles.")
+@click.option(
+    "--language",
+    "interface_language",
+    metavar="es|en",
+    help="The interface language for this command (default: the settings file's language, else $LC_ALL/$LANG).",
+)
 @click.version_option(package_name="claims-workbench")
 @click.pass_context
-def cli(ctx: click.Context, db: Path | None, no_seed: bool) -> None:
+def cli(ctx: click.Context, db: Path | None, no_seed: bool, interface_language: str | None) -> None:
     """Claims workbench: split news articles into checkable claims, review them, export verdicts.
 
     Run without a command to open the terminal UI on the database.
@@ -185,6 +209,9 @@ def cli(ctx: click.Context, db: Path | None, no_seed: bool) -> None:
     Exit codes: 0 ok, 2 usage error, 3 not found, 4 invalid input,
     5 conflict, 6 database unavailable, 7 language model not installed.
     """
+    settings = load_settings()
+    set_language(resolve_language(interface_language, settings.language))  # issue 17: before any message
+    set_scale(settings.scale)
     if ctx.invoked_subcommand is None:
         ctx.invoke(tui, db=db, no_seed=no_seed)
 
@@ -228,8 +255,11 @@ def seed(ctx: click.Context, folder: Path | None, db: Path | None) -> None:
     Example: workbench seed seeds/ --db claims.db
     """
     for result in _workbench(ctx, db).seed(folder or SEEDS_DIR, again=True):
-        state = "Imported" if result.created else "Already imported as"
-        say(f"{state} article {result.article_id}: {result.title} ({result.claim_count} claims)")
+        if result.created:
+            message = _("Imported article {article}: {title} ({count} claims)")
+        else:
+            message = _("Already imported as article {article}: {title} ({count} claims)")
+        say(message.format(article=result.article_id, title=result.title, count=result.claim_count))
 
 
 @cli.command("import")
@@ -279,11 +309,13 @@ def import_(
         _import_archive(ctx, paths, db, fmt, as_json)
         return
     if fmt != "article":
-        raise InvalidInput(f"Import format {fmt!r} is not one of article, claims-csv, claimreview.")
+        raise InvalidInput(
+            _("Import format {format!r} is not one of article, claims-csv, claimreview.").format(format=fmt)
+        )
     if len(paths) > 1 and (title or url):
-        raise InvalidInput("--title and --url describe one article; import one file at a time to use them.")
+        raise InvalidInput(_("--title and --url describe one article; import one file at a time to use them."))
     if language not in {"es", "en", "auto"}:
-        raise InvalidInput(f"Language {language!r} is not supported; use es, en or auto.")
+        raise InvalidInput(_("Language {language!r} is not supported; use es, en or auto.").format(language=language))
     workbench = _workbench(ctx, db)
     # Read and check every input before writing anything, so one bad file leaves the database as it was.
     articles = [
@@ -300,11 +332,16 @@ def import_(
             )
         elif result.created:
             say(
-                f"Imported article {result.article_id}: {result.title} "
-                f"({result.claim_count} claims, {result.matched} matching earlier claims)"
+                _("Imported article {article}: {title} ({count} claims, {matched} matching earlier claims)").format(
+                    article=result.article_id, title=result.title, count=result.claim_count, matched=result.matched
+                )
             )
         else:
-            say(f"Already imported as article {result.article_id}: {result.title} ({result.claim_count} claims)")
+            say(
+                _("Already imported as article {article}: {title} ({count} claims)").format(
+                    article=result.article_id, title=result.title, count=result.claim_count
+                )
+            )
 
 
 """Files of earlier claims, one archive article per file."""
@@ -325,20 +362,29 @@ def _import_archive(ctx: click.Context, paths: tuple[str, ...], db: Path | None,
         rows = data.count("\n") if fmt == "claims-csv" else data.count("claimReviewed")
         result = _with_row_progress(lambda tick, d=data, p=path: run(d, p, tick), rows)
         for problem in summarised(result.problems):
-            say(f"Warning: {path}, {problem}.", err=True)
+            say(_("Warning: {path}, {problem}.").format(path=path, problem=problem), err=True)
         if as_json:
             found = _imported_json(path, result.article_id, result.created, result.claim_count)
             click.echo(json_line(found | {"matched": result.matched, "linked": result.linked}))
             continue
         if not result.created:
-            say(f"Already imported as article {result.article_id} ({result.claim_count} claims)")
+            say(
+                _("Already imported as article {article} ({count} claims)").format(
+                    article=result.article_id, count=result.claim_count
+                )
+            )
             continue
-        matched = (
-            f"{result.matched} matching earlier claims" if result.linked else "run `workbench dedupe` to link them"
+        if result.linked:
+            matched = _("{count} matching earlier claims").format(count=result.matched)
+        else:
+            matched = _("run `workbench dedupe` to link them")
+        say(
+            _("Imported archive {path} as article {article} ({count} claims, {matched})").format(
+                path=path, article=result.article_id, count=result.claim_count, matched=matched
+            )
         )
-        say(f"Imported archive {path} as article {result.article_id} ({result.claim_count} claims, {matched})")
         if workbench.settings.semantic and sys.stderr.isatty():
-            say("Run `workbench index` to embed them for matching across wording and languages.", err=True)
+            say(_("Run `workbench index` to embed them for matching across wording and languages."), err=True)
 
 
 @contextmanager
@@ -464,7 +510,7 @@ def claims(
 
     Example: workbench claims --queue --entity "Corea del Norte" --kind quantity
     """
-    filters = {"status": status, "rating": rating, "kind": kind, "entity": entity}
+    filters = vocabulary_filters({"status": status, "rating": rating, "kind": kind, "entity": entity})
     workbench = _workbench(ctx, db)
     if queue:
         rows = workbench.queue(article_id=article_id, limit=limit, **filters)
@@ -474,8 +520,8 @@ def claims(
         click.echo(json_text([asdict(row) for row in rows], indent=2))
         return
     for row in rows:
-        rating_shown = row.rating or ("-" if row.checkable else "not checkable")
-        say(f"{row.id:>5}  {row.kind:<10} {rating_shown:<13} {row.text}")
+        rating_shown = rating_label(row.rating) or ("-" if row.checkable else _("not checkable"))
+        say(f"{row.id:>5}  {vocabulary_label('kind', row.kind):<10} {rating_shown:<13} {row.text}")
 
 
 @cli.command()
@@ -499,6 +545,12 @@ def claims(
 @click.option("--cluster", type=NUMBER, metavar="CLAIM", help="Only the confirmed duplicate cluster of this claim.")
 @click.option("--out", type=click.Path(path_type=Path), help="Write to this file ('-': standard output).")
 @click.option("--force", is_flag=True, help="Replace the --out file if it exists.")
+@click.option(
+    "--language",
+    "report_language",
+    metavar="es|en",
+    help="The language of a report's words (default: its articles' language).",
+)
 @click.pass_context
 def export(
     ctx: click.Context,
@@ -511,6 +563,7 @@ def export(
     cluster: int | None,
     out: Path | None,
     force: bool,
+    report_language: str | None,
 ) -> None:
     """Export verdict reports: JSON (the contract), Markdown, HTML, CSV or ClaimReview JSON-LD.
 
@@ -519,16 +572,18 @@ def export(
     from workbench.export import check_format
 
     check_format(fmt)
+    set_report_language(resolve_language(report_language) if report_language else None)
     workbench = _workbench(ctx, db)
+    status = vocabulary_value("status", status) if status else None
     scope: dict[str, Any] = {"date_from": date_from, "date_to": date_to, "status": status, "cluster": cluster}
     warnings: list[str] = []
     if out is not None and str(out) != "-":
         workbench.export_to(out, fmt, article_id, force=force, warnings=warnings, **scope)
-        say(f"Wrote {out}", err=True)
+        say(_("Wrote {path}").format(path=out), err=True)
     else:
         click.echo(workbench.export(fmt, article_id, warnings=warnings, **scope), nl=False)
     for warning in warnings:
-        say(f"Warning: {warning}", err=True)
+        say(_("Warning: {warning}").format(warning=warning), err=True)
 
 
 @cli.group()
@@ -629,7 +684,13 @@ def source_add(
     Example: workbench source add 12 https://www.jcs.mil.kr/ --stance supports
     """
     change = _workbench(ctx, db, reviewer).add_source(
-        claim_id, url, stance=stance, title=title, publisher=publisher, excerpt=excerpt, date=date
+        claim_id,
+        url,
+        stance=vocabulary_value("stance", stance),
+        title=title,
+        publisher=publisher,
+        excerpt=excerpt,
+        date=date,
     )
     _report_change(change, as_json)
 
@@ -655,7 +716,9 @@ def source_edit(
     """
     given = {key: value for key, value in fields.items() if value is not None}
     if not given:
-        raise InvalidInput("Give at least one of --url, --title, --publisher, --date, --stance, --excerpt.")
+        raise InvalidInput(_("Give at least one of --url, --title, --publisher, --date, --stance, --excerpt."))
+    if "stance" in given:
+        given["stance"] = vocabulary_value("stance", given["stance"])
     _report_change(_workbench(ctx, db, reviewer).edit_source(attachment, **given), as_json)
 
 
@@ -809,7 +872,14 @@ def verdict(
             )
         )
         return
-    say(f"Claim {claim_id}: {latest['rating']} (by {latest['reviewer']} at {latest['at']})")
+    say(
+        _("Claim {claim}: {rating} (by {reviewer} at {at})").format(
+            claim=claim_id,
+            rating=rating_label(latest["rating"]),
+            reviewer=latest["reviewer"],
+            at=format_moment(latest["at"]),
+        )
+    )
 
 
 @cli.command()
@@ -840,15 +910,16 @@ def match(ctx: click.Context, text: str, db: Path | None, limit: int, as_json: b
             click.echo(json_line({"query": query, "matches": [_match_json(m) for m in matches]}))
         return
     if not text.strip():
-        raise InvalidInput("The query is empty.")
+        raise InvalidInput(_("The query is empty."))
     matches = workbench.match(text, limit, language)
     if as_json:
         click.echo(json_line({"query": text, "matches": [_match_json(m) for m in matches]}))
         return
     if not matches:
-        say("No earlier claim matches.", err=True)
+        say(_("No earlier claim matches."), err=True)
     for m in matches:
-        say(f"{m.claim:>6}  {m.score:.2f}  {m.relation or '-':<9}  {' '.join(m.text.split())}")
+        relation = vocabulary_label("relation", m.relation) if m.relation else "-"
+        say(f"{m.claim:>6}  {m.score:.2f}  {relation:<9}  {' '.join(m.text.split())}")
 
 
 def _query_lines(max_bytes: int, max_chars: int) -> list[str]:
@@ -856,15 +927,21 @@ def _query_lines(max_bytes: int, max_chars: int) -> list[str]:
     (a stray byte becomes U+FFFD, not an encoding error when the line is printed back)."""
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InvalidInput(f"Standard input is larger than the {max_bytes / 2**20:g} MB limit for queries.")
+        raise InvalidInput(
+            _("Standard input is larger than the {size} MB limit for queries.").format(size=f"{max_bytes / 2**20:g}")
+        )
     if b"\x00" in data:
-        raise InvalidInput("Standard input is binary, not lines of text.")
+        raise InvalidInput(_("Standard input is binary, not lines of text."))
     queries = strip_controls(data.decode("utf-8", errors="replace")).replace("\r\n", "\n").split("\n")
     if queries and queries[-1] == "":
         queries.pop()
     for number, query in enumerate(queries, 1):
         if len(query) > max_chars:
-            raise InvalidInput(f"Line {number} is longer than the {max_chars:,} characters a claim may have.")
+            raise InvalidInput(
+                _("Line {number} is longer than the {count} characters a claim may have.").format(
+                    number=number, count=f"{max_chars:,}"
+                )
+            )
     return queries
 
 
@@ -921,7 +998,12 @@ def _index_with_progress(workbench: Workbench) -> int:
             elapsed = time.monotonic() - started
             rate = done / elapsed if elapsed else 0.0
             eta = (total - done) / rate if rate else 0.0
-            click.echo(f"Embedded {done}/{total} claims, {rate:.1f}/s, {eta:.0f} s left", err=True)
+            click.echo(
+                _("Embedded {done}/{total} claims, {rate}/s, {eta} s left").format(
+                    done=done, total=total, rate=f"{rate:.1f}", eta=f"{eta:.0f}"
+                ),
+                err=True,
+            )
 
     return workbench.index_vectors(progress=line)
 
@@ -947,12 +1029,18 @@ def dedupe(ctx: click.Context, db: Path | None, apply: bool, as_json: bool) -> N
         click.echo(json_text(rows, indent=2))
         return
     for row in rows:
-        say(f"{row['claim_a']:>6} {row['claim_b']:>6}  {row['score']:.2f}  {row['relation']:<9}  {row['state']}")
+        relation, state = vocabulary_label("relation", row["relation"]), _(row["state"])
+        say(f"{row['claim_a']:>6} {row['claim_b']:>6}  {row['score']:.2f}  {relation:<9}  {state}")
     counts = {
         r: sum(1 for row in rows if row["relation"] == r) for r in ("duplicate", "near-miss", "conflict", "related")
     }
-    summary = ", ".join(f"{n} {r}" for r, n in counts.items())
-    say(f"{len(rows)} suggestions ({summary}); {len(confirmed)} duplicates confirmed.", err=True)
+    summary = ", ".join(f"{n} {vocabulary_label('relation', r)}" for r, n in counts.items())
+    say(
+        _("{count} suggestions ({summary}); {confirmed} duplicates confirmed.").format(
+            count=len(rows), summary=summary, confirmed=len(confirmed)
+        ),
+        err=True,
+    )
 
 
 @cli.group()
@@ -978,10 +1066,13 @@ def link_confirm(ctx: click.Context, claim_a: int, claim_b: int, relation: str, 
 
     Example: workbench link confirm 12 48
     """
-    if relation not in LINK_RELATIONS:
-        raise InvalidInput(f"Relation {relation!r} is not one of {', '.join(LINK_RELATIONS)}.")
+    relation = vocabulary_value("relation", relation)
     _workbench(ctx, db).set_link(claim_a, claim_b, "confirmed", relation)
-    say(f"Claims {claim_a} and {claim_b}: confirmed {relation}.")
+    say(
+        _("Claims {first} and {second}: confirmed {relation}.").format(
+            first=claim_a, second=claim_b, relation=vocabulary_label("relation", relation)
+        )
+    )
 
 
 @link.command("reject")
@@ -995,7 +1086,7 @@ def link_reject(ctx: click.Context, claim_a: int, claim_b: int, db: Path | None)
     Example: workbench link reject 12 31
     """
     _workbench(ctx, db).set_link(claim_a, claim_b, "rejected")
-    say(f"Claims {claim_a} and {claim_b}: rejected.")
+    say(_("Claims {first} and {second}: rejected.").format(first=claim_a, second=claim_b))
 
 
 @cli.command()
@@ -1013,9 +1104,11 @@ def search(ctx: click.Context, query: str, db: Path | None, as_json: bool) -> No
         click.echo(json_text([asdict(hit) for hit in hits], indent=2))
         return
     if not hits:
-        say("No matches.", err=True)
+        say(_("No matches."), err=True)
     for hit in hits:
-        say(f"{hit.kind:<8}{hit.id:>5}  (article {hit.article_id})  {hit.text}")
+        say(
+            f"{_(hit.kind):<8}{hit.id:>5}  " + _("(article {article})").format(article=hit.article_id) + f"  {hit.text}"
+        )
 
 
 @cli.command()
@@ -1035,7 +1128,7 @@ def history(ctx: click.Context, claim_id: int, db: Path | None, as_json: bool) -
     for row in rows:
         change = row["after"] or ""
         say(
-            f"{row['at']}  {row['actor']:<12} {row['action']:<16} {row['table_name']} {row['row_id'] or ''}  {change[:100]}"
+            f"{format_moment(row['at'])}  {row['actor']:<12} {row['action']:<16} {row['table_name']} {row['row_id'] or ''}  {change[:100]}"
         )
 
 
@@ -1084,7 +1177,7 @@ def train_checkworthiness(
     from workbench.train import train as fit
 
     if not data and not from_reviews:
-        _fail("Give training data: --data TSV (repeatable), --from-reviews, or both.", 2)
+        _fail(_("Give training data: --data TSV (repeatable), --from-reviews, or both."), 2)
     result = fit(_workbench(ctx, db) if from_reviews else None, list(data), install)
     click.echo(
         f"{result.examples} examples ({result.from_reviews} from reviewers' decisions); 5-fold cross-validation:"
@@ -1109,4 +1202,4 @@ def backup(ctx: click.Context, path: Path, db: Path | None) -> None:
     Example: workbench backup backups/claims-2023-09-14.db
     """
     _workbench(ctx, db).backup(path)
-    say(f"Backed up to {path}", err=True)
+    say(_("Backed up to {path}").format(path=path), err=True)

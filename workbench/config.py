@@ -92,6 +92,9 @@ class Settings:
     origin: str | None = None
     """The settings file these came from, for messages; None for the defaults."""
 
+    language: str | None = None
+    """language = "es" | "en": the interface language (issue 17); None follows $LC_ALL / $LANG (see workbench.i18n)."""
+
     checkworthiness_model: str | None = None
     """[checkworthiness] model: the check-worthiness model in use (a JSON file that `workbench
     train checkworthiness --install` wrote); None for the one shipped with the package."""
@@ -209,7 +212,16 @@ def load_settings(path: Path | None = None) -> Settings:
     return settings_from_dict(data, str(path))
 
 
-SECTIONS = {"organization", "ratings", "rating_aliases", "limits", "reviewer", "checkworthiness", "matching"}
+SECTIONS = {
+    "language",
+    "organization",
+    "ratings",
+    "rating_aliases",
+    "limits",
+    "reviewer",
+    "checkworthiness",
+    "matching",
+}
 _WEB_ADDRESS = re.compile(r"https?://[^\s/]+")
 
 
@@ -228,7 +240,11 @@ def settings_from_dict(data: dict[str, Any], name: str) -> Settings:
     reviewer = data.get("reviewer")
     if reviewer is not None and (not isinstance(reviewer, str) or not reviewer.strip()):
         raise InvalidInput(f"Settings file {name}: reviewer must be a name in quotes.")
+    language = data.get("language")  # interface language (issue 17)
+    if language is not None and language not in ("es", "en"):
+        raise InvalidInput(f'Settings file {name}: language must be "es" or "en".')
     return Settings(
+        language=language,
         checkworthiness_model=_checkworthiness_model(data.get("checkworthiness", {}), name),  # check-worthiness
         reviewer=reviewer.strip() if reviewer else None,
         scale=scale,

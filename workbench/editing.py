@@ -28,6 +28,7 @@ from workbench.domain.changes import (
 from workbench.domain.records import Article, ClaimContent
 from workbench.domain.vocab import AuditAction, ChangeAction
 from workbench.errors import InvalidInput
+from workbench.i18n import _
 from workbench.store.claim_writes import draft_content
 
 if TYPE_CHECKING:
@@ -58,7 +59,8 @@ class ClaimEditor:
             new_version = self.store.edits.write_content(claim_id, claim.version, content, AuditAction.EDIT)
             self._rematch([claim_id])
             after = self.store.edits.content(claim_id)
-        return Change(ChangeAction.EDIT, claim_id, f"Claim {claim_id} edited.", ContentUndo(new_version, before, after))
+        note = _("Claim {claim} edited.").format(claim=claim_id)  # i18n: notes are shown (issue 17)
+        return Change(ChangeAction.EDIT, claim_id, note, ContentUndo(new_version, before, after))
 
     def set_checkable(self, claim_id: int, checkable: bool, version: int | None) -> Change:
         with self.store.transaction():
@@ -67,9 +69,12 @@ class ClaimEditor:
             content: ClaimContent = {**before, "checkable": int(checkable)}
             new_version = self.store.edits.write_content(claim_id, claim.version, content, AuditAction.CHECKABLE)
             after = self.store.edits.content(claim_id)
-        state = "checkable again" if checkable else "marked not checkable"
+        if checkable:
+            note = _("Claim {claim} checkable again.").format(claim=claim_id)  # i18n: notes are shown (issue 17)
+        else:
+            note = _("Claim {claim} marked not checkable.").format(claim=claim_id)
         undo = ContentUndo(new_version, before, after)
-        return Change(ChangeAction.CHECKABLE, claim_id, f"Claim {claim_id} {state}.", undo)
+        return Change(ChangeAction.CHECKABLE, claim_id, note, undo)
 
     def split(self, claim_id: int, at: int, version: int | None) -> Change:
         """Cut a claim in two at a character of its text; the first part keeps the claim's id,
@@ -96,7 +101,8 @@ class ClaimEditor:
             self._rematch([claim_id, new_id])
             after = self.store.edits.content(claim_id)
         undo = SplitUndo(new_version, before, after, new_id)
-        return Change(ChangeAction.SPLIT, claim_id, f"Claim {claim_id} split; the second part is claim {new_id}.", undo)
+        note = _("Claim {claim} split; the second part is claim {new}.").format(claim=claim_id, new=new_id)
+        return Change(ChangeAction.SPLIT, claim_id, note, undo)
 
     def merge_next(self, claim_id: int, version: int | None) -> Change:
         """Join a claim with the one after it in its article (a sentence cut in two); the next
@@ -118,7 +124,7 @@ class ClaimEditor:
             self._rematch([claim_id])
             after = self.store.edits.content(claim_id)
         undo = MergeUndo(new_version, before, after, removed)
-        note = f"Claims {claim_id} and {following.id} merged into claim {claim_id}."
+        note = _("Claims {claim} and {next} merged into claim {claim}.").format(claim=claim_id, next=following.id)
         return Change(ChangeAction.MERGE, claim_id, note, undo)
 
     def add_from_span(self, article_id: int, start: int, end: int) -> Change:
@@ -133,7 +139,7 @@ class ClaimEditor:
         with self.store.transaction():
             claim_id = self.store.edits.insert_claim(article_id, content, AuditAction.ADD_CLAIM)
             self._rematch([claim_id])
-        note = f"Claim {claim_id} added to article {article_id}."
+        note = _("Claim {claim} added to article {article}.").format(claim=claim_id, article=article_id)
         return Change(ChangeAction.ADD_CLAIM, claim_id, note, AddClaimUndo(claim_id))
 
     # -- undo ---------------------------------------------------------------------
@@ -167,7 +173,7 @@ class ClaimEditor:
                     self.store.review.edit_source(attachment, fields)
                 case LinkUndo(a=a, b=b, before=link):
                     self.store.review.restore_link(a, b, dict(link) if link is not None else None)
-        return f"Undone: {change.note}"
+        return _("Undone: {note}").format(note=change.note)  # i18n: notes are shown (issue 17)
 
     def dates_for(self, article: Article) -> dict[int, list[str]]:
         """The dates an article's claims get when resolved against this version of its metadata

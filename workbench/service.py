@@ -20,6 +20,7 @@ from workbench.domain.changes import AttachUndo, EditSourceUndo, LinkUndo, Remov
 from workbench.domain.records import Article, AttachedSource, AuditRow, Verdict
 from workbench.domain.vocab import ChangeAction, ClaimKind, ClaimStatus, LinkRelation, LinkState, Stance
 from workbench.errors import Conflict, InvalidInput, NotFound
+from workbench.i18n import _, rating_label, vocabulary_label
 from workbench.models import (
     ArchiveImport,
     ArticleInput,
@@ -463,7 +464,10 @@ class Workbench:
                 version=version,
             )
         return Change(
-            ChangeAction.SOURCE, claim_id, f"Source {attachment} attached to claim {claim_id}.", AttachUndo(attachment)
+            ChangeAction.SOURCE,
+            claim_id,
+            _("Source {attachment} attached to claim {claim}.").format(attachment=attachment, claim=claim_id),
+            AttachUndo(attachment),
         )
 
     def edit_source(self, attachment: int, **fields: str | None) -> Change:
@@ -482,7 +486,7 @@ class Workbench:
         return Change(
             ChangeAction.EDIT_SOURCE,
             before["claim_id"],
-            f"Source {attachment} of claim {before['claim_id']} edited.",
+            _("Source {attachment} of claim {claim} edited.").format(attachment=attachment, claim=before["claim_id"]),
             undo,
         )
 
@@ -494,7 +498,7 @@ class Workbench:
         return Change(
             ChangeAction.REMOVE_SOURCE,
             claim_id,
-            f"Source {attachment} removed from claim {claim_id}.",
+            _("Source {attachment} removed from claim {claim}.").format(attachment=attachment, claim=claim_id),
             RemoveSourceUndo(attachment),
         )
 
@@ -511,7 +515,8 @@ class Workbench:
         with self.store() as store:
             status = store.claim(claim_id).status
             verdict = store.add_verdict(claim_id, canonical, rationale, reviewer or self.actor, version)
-        return Change(ChangeAction.VERDICT, claim_id, f"Claim {claim_id}: {canonical}.", VerdictUndo(verdict, status))
+        note = _("Claim {claim}: {rating}.").format(claim=claim_id, rating=rating_label(canonical))  # i18n (issue 17)
+        return Change(ChangeAction.VERDICT, claim_id, note, VerdictUndo(verdict, status))
 
     # -- editing claims ---------------------------------------------------------
 
@@ -719,10 +724,13 @@ class Workbench:
             if decided == LinkState.CONFIRMED and (kind or LinkRelation.DUPLICATE) == LinkRelation.DUPLICATE:
                 _refuse_chaining(store, claim_a, claim_b)
             before = store.set_link_state(claim_a, claim_b, decided, kind)
-        verb = "rejected" if decided == LinkState.REJECTED else f"confirmed as {kind or LinkRelation.DUPLICATE}"
-        return Change(
-            ChangeAction.LINK, claim_a, f"Claims {claim_a} and {claim_b}: {verb}.", LinkUndo(claim_a, claim_b, before)
-        )
+        if decided == LinkState.REJECTED:  # i18n: notes are shown (issue 17)
+            note = _("Claims {first} and {second}: rejected.").format(first=claim_a, second=claim_b)
+        else:
+            note = _("Claims {first} and {second}: confirmed as {relation}.").format(
+                first=claim_a, second=claim_b, relation=vocabulary_label("relation", kind or LinkRelation.DUPLICATE)
+            )
+        return Change(ChangeAction.LINK, claim_a, note, LinkUndo(claim_a, claim_b, before))
 
     @staticmethod
     def _ensure_indexed(store: Store) -> None:

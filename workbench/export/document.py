@@ -7,7 +7,7 @@ the document inside a `Report` with those extras beside it, leaving the contract
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -15,6 +15,7 @@ from typing import Any
 from workbench.config import CLAIM_STATUSES, Settings
 from workbench.domain.records import Article
 from workbench.errors import InvalidInput
+from workbench.i18n import vocabulary_label
 from workbench.matching.links import duplicate_clusters
 from workbench.store import Store
 
@@ -55,17 +56,19 @@ class Scope:
     def filters_claims(self) -> bool:
         return self.status is not None or self.cluster is not None
 
-    def describe(self) -> str:
-        """The scope in words, for a report's heading; empty for everything."""
+    def describe(self, gettext: Callable[[str], str] | None = None, language: str = "en") -> str:
+        """The scope in words, for a report's heading (in the report's language, given its
+        `gettext` and `language`); empty for everything."""
+        _ = gettext or (lambda message: message)
         parts = []
         if self.cluster is not None:
-            parts.append(f"duplicate cluster of claim {self.cluster}")
+            parts.append(_("duplicate cluster of claim {claim}").format(claim=self.cluster))
         if self.article_id is not None:
-            parts.append(f"article {self.article_id}")
+            parts.append(_("article {article}").format(article=self.article_id))
         if self.date_from or self.date_to:
-            parts.append(f"published {self.date_from or '…'} to {self.date_to or '…'}")
+            parts.append(_("published {start} to {end}").format(start=self.date_from or "…", end=self.date_to or "…"))
         if self.status is not None:
-            parts.append(f"status {self.status}")
+            parts.append(_("status {status}").format(status=vocabulary_label("status", self.status, language)))
         return "; ".join(parts)
 
 

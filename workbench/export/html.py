@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.config import Settings
 from workbench.export.document import Report, rating_counts, web_address
+from workbench.export.words import Words
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -34,7 +35,9 @@ def environment() -> Environment:
 
 
 def write_html(report: Report) -> str:
-    return environment().get_template(TEMPLATE).render(report=_view(report))
+    """The page in the report's language (`Words.of`), which its `lang` attribute names."""
+    words = Words.of(report)
+    return environment().get_template(TEMPLATE).render(report=_view(report, words), _=words.gettext)
 
 
 def tone(rating: str | None, settings: Settings) -> str:
@@ -47,49 +50,67 @@ def tone(rating: str | None, settings: Settings) -> str:
     return "true" if position >= 2 / 3 else "false" if position <= 1 / 3 else "mixed"
 
 
-def _view(report: Report) -> dict[str, Any]:
+def _view(report: Report, words: Words) -> dict[str, Any]:
     """The template's data: every decision made here, so the template only lays it out."""
     settings = report.settings
     rows, reviewed, total = rating_counts(report)
     articles = report.document["articles"]
-    languages = {a["language"] for a in articles}
     return {
-        "scope": report.scope.describe(),
+        "scope": report.scope.describe(words.gettext, words.language),
         "organization": settings.organization.name,
-        "language": languages.pop() if len(languages) == 1 else "und",
+        "language": words.language,
         "reviewed": reviewed,
         "total": total,
         "summary": [
-            {"label": label, "count": count, "tone": tone(label, settings)}
+            {"label": words.rating(label), "count": count, "tone": tone(label, settings)}
             for label, count in rows
             if count or label in settings.ratings
         ],
-        "articles": [_article(article, report) for article in articles],
+        "articles": [_article(article, report, words) for article in articles],
     }
 
 
-def _article(article: dict[str, Any], report: Report) -> dict[str, Any]:
+def _article(article: dict[str, Any], report: Report, words: Words) -> dict[str, Any]:
     claims = article["claims"]
     return {
-        **{key: article[key] for key in ("id", "title", "outlet", "published", "language", "url")},
+        **{key: article[key] for key in ("id", "title", "outlet", "language", "url")},
+        "published": words.day(article["published"]),
         "href": web_address(article["url"]),
         "reviewed": sum(1 for c in claims if c["verdict"]),
-        "claims": [_claim(claim, report) for claim in claims],
+        "claims": [_claim(claim, report, words) for claim in claims],
     }
 
 
-def _claim(claim: dict[str, Any], report: Report) -> dict[str, Any]:
+def _verdict(verdict: dict[str, Any] | None, words: Words) -> dict[str, Any] | None:
+    """A verdict as the page shows it: its rating and time in the report's language."""
+    if not verdict:
+        return verdict
+    return {**verdict, "rating": words.rating(verdict["rating"]), "at": words.moment(verdict["at"])}
+
+
+def _claim(claim: dict[str, Any], report: Report, words: Words) -> dict[str, Any]:
     verdict = claim["verdict"]
     inherited = None if verdict else report.canonical_verdicts.get(claim["id"])
     shown = verdict or inherited
     return {
-        **{key: claim[key] for key in ("id", "text", "kind", "checkable", "claimant", "dates", "verdict")},
-        "rating": shown["rating"] if shown else None,
+        **{key: claim[key] for key in ("id", "text", "checkable", "claimant", "dates")},
+        "kind": words.label("kind", claim["kind"]),
+        "verdict": _verdict(verdict, words),
+        "rating": words.rating(shown["rating"]) if shown else None,
         "tone": tone(shown["rating"], report.settings) if shown else "none",
-        "inherited": inherited,
-        "earlier": claim["verdict_history"][:-1],
-        "sources": [{**source, "href": web_address(source["url"])} for source in claim["sources"]],
+        "inherited": _verdict(inherited, words),
+        "earlier": [_verdict(v, words) for v in claim["verdict_history"][:-1]],
+        "sources": [
+            {**source, "href": web_address(source["url"]), "stance_label": words.label("stance", source["stance"])}
+            for source in claim["sources"]
+        ],
         "appearances": [
-            {**other, "href": web_address(other["url"])} for other in report.appearances.get(claim["id"], [])
+            {
+                **other,
+                "href": web_address(other["url"]),
+                "published": words.day(other["published"]),
+                "rating": words.rating(other["rating"]) if other["rating"] else None,
+            }
+            for other in report.appearances.get(claim["id"], [])
         ],
     }

@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import quote
 
 from workbench.export.document import Report, rating_counts, web_address
+from workbench.export.words import Words
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 """What starts markup anywhere in a line: code, emphasis, links and images, table cells, strikethrough."""
@@ -41,79 +42,113 @@ def link(url: str | None) -> str:
 
 
 def write_markdown(report: Report) -> str:
-    lines: list[str] = ["# Verdict report", ""]
-    scope = report.scope.describe()
+    """The report in its language (`report_language`): labels, rating names, stances and dates."""
+    words = Words.of(report)
+    _ = words.gettext
+    lines: list[str] = ["# " + _("Verdict report"), ""]
+    scope = report.scope.describe(_, words.language)
     if scope:
-        lines += [f"Scope: {escape(scope)}", ""]
-    lines += _summary(report)
+        lines += [_("Scope: {scope}").format(scope=escape(scope)), ""]
+    lines += _summary(report, words)
     for article in report.document["articles"]:
-        lines += _article(article, report)
+        lines += _article(article, report, words)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _summary(report: Report) -> list[str]:
+def _summary(report: Report, words: Words) -> list[str]:
+    _ = words.gettext
     rows, reviewed, total = rating_counts(report)
-    lines = ["## Summary", "", f"{reviewed} of {total} claims reviewed.", "", "| Rating | Claims |", "| --- | ---: |"]
-    lines += [f"| {escape(label)} | {count} |" for label, count in rows if count or label in report.settings.ratings]
+    lines = [
+        "## " + _("Summary"),
+        "",
+        _("{reviewed} of {total} claims reviewed.").format(reviewed=reviewed, total=total),
+    ]
+    lines += ["", f"| {_('Rating')} | {_('Claims')} |", "| --- | ---: |"]
+    lines += [
+        f"| {escape(words.rating(label))} | {count} |"
+        for label, count in rows
+        if count or label in report.settings.ratings
+    ]
     return lines + [""]
 
 
-def _article(article: dict[str, Any], report: Report) -> list[str]:
+def _article(article: dict[str, Any], report: Report, words: Words) -> list[str]:
+    _ = words.gettext
     claims = article["claims"]
     reviewed = sum(1 for c in claims if c["verdict"])
-    meta = " · ".join(escape(str(v)) for v in (article["outlet"], article["published"], article["language"]) if v)
+    published = words.day(article["published"])
+    meta = " · ".join(escape(str(v)) for v in (article["outlet"], published, article["language"]) if v)
     lines = [f"## {escape(article['title'])}", ""]
     if meta:
         lines += [meta, ""]
     if article["url"]:
         lines += [link(article["url"]), ""]
-    lines += [f"{reviewed} of {len(claims)} claims reviewed.", ""]
+    lines += [_("{reviewed} of {total} claims reviewed.").format(reviewed=reviewed, total=len(claims)), ""]
     for claim in claims:
-        lines += _claim(claim, report)
+        lines += _claim(claim, report, words)
     return lines
 
 
-def _claim(claim: dict[str, Any], report: Report) -> list[str]:
+def _claim(claim: dict[str, Any], report: Report, words: Words) -> list[str]:
+    _ = words.gettext
     verdict = claim["verdict"]
     inherited = report.canonical_verdicts.get(claim["id"])
     if verdict:
-        rating = escape(verdict["rating"])
+        rating = escape(words.rating(verdict["rating"]))
     elif inherited:
-        rating = f"{escape(inherited['rating'])} (from claim {inherited['claim']})"
+        rating = _("{rating} (from claim {claim})").format(
+            rating=escape(words.rating(inherited["rating"])), claim=inherited["claim"]
+        )
     else:
-        rating = "not reviewed"
-    flag = "" if claim["checkable"] else " (not checkable)"
-    lines = [f"### Claim {claim['id']}: {rating}{flag}", "", f"> {escape(claim['text'])}", ""]
-    details = [f"kind: {claim['kind']}"]
+        rating = _("not reviewed")
+    flag = "" if claim["checkable"] else " " + _("(not checkable)")
+    heading = _("Claim {claim}: {rating}").format(claim=claim["id"], rating=rating)
+    lines = [f"### {heading}{flag}", "", f"> {escape(claim['text'])}", ""]
+    details = [_("kind: {kind}").format(kind=words.label("kind", claim["kind"]))]
     if claim["claimant"]:
-        details.append(f"claimant: {escape(claim['claimant'])}")
+        details.append(_("claimant: {claimant}").format(claimant=escape(claim["claimant"])))
     if claim["dates"]:
-        details.append("dates: " + ", ".join(escape(d) for d in claim["dates"]))
+        details.append(_("dates: {dates}").format(dates=", ".join(escape(d) for d in claim["dates"])))
     lines += ["- " + "; ".join(details)]
     if verdict:
-        line = f"- verdict by {escape(verdict['reviewer'])} at {escape(verdict['at'])}"
+        line = "- " + _("verdict by {reviewer} at {at}").format(
+            reviewer=escape(verdict["reviewer"]), at=escape(words.moment(verdict["at"]))
+        )
         if verdict["rationale"]:
             line += f": {escape(verdict['rationale'])}"
         lines.append(line)
         earlier = claim["verdict_history"][:-1]
         if earlier:
             lines.append(
-                "- earlier verdicts: "
-                + "; ".join(f"{escape(v['rating'])} by {escape(v['reviewer'])} at {escape(v['at'])}" for v in earlier)
+                "- "
+                + _("earlier verdicts: {verdicts}").format(
+                    verdicts="; ".join(
+                        _("{rating} by {reviewer} at {at}").format(
+                            rating=escape(words.rating(v["rating"])),
+                            reviewer=escape(v["reviewer"]),
+                            at=escape(words.moment(v["at"])),
+                        )
+                        for v in earlier
+                    )
+                )
             )
     for source in claim["sources"]:
         label = escape(source["title"] or source["url"])
-        line = f"- source ({source['stance']}): {label} {link(source['url'])}"
+        stance = words.label("stance", source["stance"])
+        line = "- " + _("source ({stance}): {title} {link}").format(
+            stance=stance, title=label, link=link(source["url"])
+        )
         if source["publisher"]:
             line += f", {escape(source['publisher'])}"
         if source["excerpt"]:
             line += f": “{escape(source['excerpt'])}”"
         lines.append(line)
     for other in report.appearances.get(claim["id"], []):
-        where = escape(other["title"]) + (f", {escape(other['published'])}" if other["published"] else "")
-        line = f"- also in claim {other['claim']} ({where})"
+        published = words.day(other["published"])
+        where = escape(other["title"]) + (f", {escape(published)}" if published else "")
+        line = "- " + _("also in claim {claim} ({where})").format(claim=other["claim"], where=where)
         if other["url"]:
             line += f" {link(other['url'])}"
         line += f": {escape(other['text'])}"
-        lines.append(line + (f" ({escape(other['rating'])})" if other["rating"] else ""))
+        lines.append(line + (f" ({escape(words.rating(other['rating']))})" if other["rating"] else ""))
     return lines + [""]

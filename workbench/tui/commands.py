@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from textual.app import SystemCommand
 from textual.binding import Binding
 
+from workbench.i18n import _
+
 if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
@@ -49,5 +51,5 @@ def binding_commands(app: App, screen: Screen) -> Iterator[SystemCommand]:
         if not target.check_action(action, ()):
             continue
         key = app.get_key_display(binding)
-        help_text = f"{binding.tooltip or binding.description} (key: {key})"
-        yield SystemCommand(binding.description, help_text, partial(target.run_action, action))
+        help_text = _("{help} (key: {key})").format(help=_(binding.tooltip or binding.description), key=key)
+        yield SystemCommand(_(binding.description), help_text, partial(target.run_action, action))

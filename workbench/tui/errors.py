@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 from workbench.store import DatabaseError, describe_database_error
 
 
@@ -13,4 +14,4 @@ def describe(error: BaseException | None) -> str:
         return str(error)
     if isinstance(error, DatabaseError):
         return describe_database_error(error)
-    return f"Unexpected error: {error!r}"
+    return _("Unexpected error: {error!r}").format(error=error)

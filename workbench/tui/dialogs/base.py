@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from textual.screen import ModalScreen
+
+from workbench.tui.translate import translate_bindings
 
 Result = TypeVar("Result")
 
@@ -31,3 +33,7 @@ class Dialog(ModalScreen[Result]):
         color: $text-muted;
     }
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401 - passed on to Textual
+        super().__init__(*args, **kwargs)
+        translate_bindings(self)

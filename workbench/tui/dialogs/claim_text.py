@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.widgets import Label, TextArea
 from textual.widgets.text_area import Document
 
+from workbench.i18n import N_, _
 from workbench.tui.dialogs.base import Dialog
 
 
@@ -32,8 +33,8 @@ class TextDialog(Dialog):
     """
 
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel", id="text-cancel"),
-        Binding("ctrl+s", "save", "Save", id="text-save"),
+        Binding("escape", "dismiss(None)", N_("Cancel"), id="text-cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="text-save"),
     ]
     TITLE = ""
     HINT = ""
@@ -46,10 +47,10 @@ class TextDialog(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield TextArea(self.text, read_only=self.READ_ONLY, soft_wrap=True, show_cursor=True, id="text")
-            yield Label(self.HINT, classes="hint")
+            yield Label(_(self.HINT), classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one(Vertical).border_title = self.TITLE
+        self.query_one(Vertical).border_title = _(self.TITLE)
         self.query_one(TextArea).focus()
 
     def action_save(self) -> None:
@@ -63,8 +64,8 @@ class TextDialog(Dialog):
 
 
 class EditDialog(TextDialog):
-    TITLE = "Edit claim"
-    HINT = "Rewrite the claim · ctrl+s saves · esc cancels"
+    TITLE = N_("Edit claim")
+    HINT = N_("Rewrite the claim · ctrl+s saves · esc cancels")
 
     def result(self) -> str | None:
         text = self.query_one(TextArea).text
@@ -74,8 +75,8 @@ class EditDialog(TextDialog):
 class SplitDialog(TextDialog):
     """The claim, read-only; the cursor marks where the second claim begins."""
 
-    TITLE = "Split claim"
-    HINT = "Cursor where the second claim begins · ctrl+s splits · esc cancels"
+    TITLE = N_("Split claim")
+    HINT = N_("Cursor where the second claim begins · ctrl+s splits · esc cancels")
     READ_ONLY = True
 
     def on_mount(self) -> None:
@@ -90,8 +91,8 @@ class SplitDialog(TextDialog):
 class SpanDialog(TextDialog):
     """The article, read-only: the reviewer selects the passage that is a claim."""
 
-    TITLE = "Add a claim from the article"
-    HINT = "Select the passage (shift+arrows, mouse) · ctrl+s adds it · esc cancels"
+    TITLE = N_("Add a claim from the article")
+    HINT = N_("Select the passage (shift+arrows, mouse) · ctrl+s adds it · esc cancels")
     READ_ONLY = True
 
     DEFAULT_CSS = """
@@ -114,7 +115,7 @@ class SpanDialog(TextDialog):
         selection = self.query_one(TextArea).selection
         start, end = sorted((self._index(selection.start), self._index(selection.end)))
         if start == end:
-            self.notify("Select the passage first.", severity="warning")
+            self.notify(_("Select the passage first."), severity="warning")
             return None
         return start, end
 

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet
 
+from workbench.i18n import N_, _
 from workbench.tui.dialogs.base import Dialog
 
 FORMATS = {"md": "md", "html": "html", "csv": "csv", "json": "json", "claimreview": "jsonld"}
@@ -28,8 +29,8 @@ class ExportChoice:
 
 class ExportDialog(Dialog[ExportChoice | None]):
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel", id="export-cancel"),
-        Binding("ctrl+s", "save", "Export", id="export-save"),
+        Binding("escape", "dismiss(None)", N_("Cancel"), id="export-cancel"),
+        Binding("ctrl+s", "save", N_("Export"), id="export-save"),
     ]
 
     def __init__(self, article_id: int | None, claim_id: int | None = None) -> None:
@@ -42,18 +43,18 @@ class ExportDialog(Dialog[ExportChoice | None]):
             with RadioSet(id="format"):
                 for fmt in FORMATS:
                     yield RadioButton(fmt, value=fmt == "html", id=f"format-{fmt}")
-            yield Checkbox("Only the selected article", value=self.article_id is not None, id="article-only")
+            yield Checkbox(_("Only the selected article"), value=self.article_id is not None, id="article-only")
             yield Checkbox(
-                "Only the selected claim and its confirmed duplicates, in every article",
+                _("Only the selected claim and its confirmed duplicates, in every article"),
                 disabled=self.claim_id is None,
                 id="cluster-only",
             )
             yield Input(self._default_path("html"), id="path")
-            yield Checkbox("Replace the file if it exists", id="force")
-            yield Label("ctrl+s exports · esc cancels", classes="hint")
+            yield Checkbox(_("Replace the file if it exists"), id="force")
+            yield Label(_("ctrl+s exports · esc cancels"), classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one(Vertical).border_title = "Export"
+        self.query_one(Vertical).border_title = _("Export")
 
     def _default_path(self, fmt: str) -> str:
         scope = f"article-{self.article_id}" if self.article_id is not None else "claims"
@@ -69,7 +70,7 @@ class ExportDialog(Dialog[ExportChoice | None]):
         pressed = self.query_one(RadioSet).pressed_button
         path = self.query_one("#path", Input).value.strip()
         if not path:
-            self.notify("Say where the report goes.", severity="warning")
+            self.notify(_("Say where the report goes."), severity="warning")
             return
         cluster = self.claim_id if self.query_one("#cluster-only", Checkbox).value else None
         self.dismiss(

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, Select, TabbedContent, TabPane, TextArea
 from textual.worker import Worker, WorkerState
 
+from workbench.i18n import N_, _
 from workbench.tui.dialogs.base import Dialog
 from workbench.tui.errors import describe
 from workbench.tui.widgets.path_input import PathInput
@@ -28,8 +29,8 @@ if TYPE_CHECKING:
     from workbench.models import ImportResult
     from workbench.service import Workbench
 
-HINT = "ctrl+s imports · esc cancels"
-LANGUAGES = [("detect", "auto"), ("Spanish (es)", "es"), ("English (en)", "en")]
+HINT = N_("ctrl+s imports · esc cancels")
+LANGUAGES = [(N_("detect"), "auto"), (N_("Spanish (es)"), "es"), (N_("English (en)"), "en")]
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,8 @@ class ImportDialog(Dialog["ImportResult | None"]):
     """
 
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel", id="import-cancel"),
-        Binding("ctrl+s", "start_import", "Import", id="import-start"),
+        Binding("escape", "dismiss(None)", N_("Cancel"), id="import-cancel"),
+        Binding("ctrl+s", "start_import", N_("Import"), id="import-start"),
     ]
 
     def __init__(self, workbench: Workbench) -> None:
@@ -96,24 +97,30 @@ class ImportDialog(Dialog["ImportResult | None"]):
     def compose(self) -> ComposeResult:
         with Vertical():
             with TabbedContent(id="import-tabs"):
-                with TabPane("File", id="file"):
-                    yield PathInput(placeholder="Path of a .txt, .md or .html article; tab completes", id="path")
-                with TabPane("Paste text", id="paste"):
+                with TabPane(_("File"), id="file"):
+                    yield PathInput(placeholder=_("Path of a .txt, .md or .html article; tab completes"), id="path")
+                with TabPane(_("Paste text"), id="paste"):
                     yield TextArea(id="text", soft_wrap=True, show_line_numbers=False)
             with Grid(id="fields"):
-                yield Label("Title")
-                yield Input(placeholder="optional: taken from the text", id="title", compact=True)
-                yield Label("Published")
+                yield Label(_("Title"))
+                yield Input(placeholder=_("optional: taken from the text"), id="title", compact=True)
+                yield Label(_("Published"))
                 yield Input(
-                    placeholder="optional: YYYY-MM-DD; relative dates resolve to it", id="published", compact=True
+                    placeholder=_("optional: YYYY-MM-DD; relative dates resolve to it"), id="published", compact=True
                 )
-                yield Label("Language")
-                yield Select(LANGUAGES, value="auto", allow_blank=False, id="language", compact=True)
+                yield Label(_("Language"))
+                yield Select(
+                    [(_(label), value) for label, value in LANGUAGES],
+                    value="auto",
+                    allow_blank=False,
+                    id="language",
+                    compact=True,
+                )
             yield Label("", id="import-progress", markup=False)
-            yield Label(HINT, classes="hint")
+            yield Label(_(HINT), classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one(Vertical).border_title = "Import an article"
+        self.query_one(Vertical).border_title = _("Import an article")
         self.query_one("#path", PathInput).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -138,16 +145,16 @@ class ImportDialog(Dialog["ImportResult | None"]):
         if self.query_one(TabbedContent).active == "file":
             path = self.query_one("#path", PathInput).value.strip()
             if not path:
-                self.notify("Type the path of an article file.", severity="warning", markup=False)
+                self.notify(_("Type the path of an article file."), severity="warning", markup=False)
                 return
-            self._importing(f"Importing {path}: reading, extracting claims, matching…")
+            self._importing(_("Importing {path}: reading, extracting claims, matching…").format(path=path))
             self.import_file(str(Path(path).expanduser()), fields)
         else:
             text = self.query_one("#text", TextArea).text
             if not text.strip():
-                self.notify("Paste the article's text first.", severity="warning", markup=False)
+                self.notify(_("Paste the article's text first."), severity="warning", markup=False)
                 return
-            self._importing("Importing the pasted text: extracting claims, matching…")
+            self._importing(_("Importing the pasted text: extracting claims, matching…"))
             self.import_text(text, fields)
 
     def _importing(self, note: str) -> None:
@@ -185,7 +192,7 @@ class ImportDialog(Dialog["ImportResult | None"]):
         if event.worker.group != "import" or event.state != WorkerState.ERROR:
             return
         event.stop()
-        self.notify(describe(event.worker.error), title="Not imported", severity="error", markup=False)
+        self.notify(describe(event.worker.error), title=_("Not imported"), severity="error", markup=False)
         self.importing = False
         self.remove_class("-importing")
         self.query_one(TabbedContent).loading = False

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Label, Static
 
+from workbench.i18n import N_, _, format_day, rating_label, vocabulary_label
 from workbench.tui.dialogs.base import Dialog
 
 if TYPE_CHECKING:
@@ -37,9 +38,9 @@ def side(claim: ClaimRow | None, title: str) -> str:
     return "\n".join(
         [
             f"{title}: {' '.join(claim.text.split())[:160]}",
-            f"Figures: {figures or '—'}",
-            f"Dates: {', '.join(claim.dates) or '—'}",
-            f"Verdict: {claim.rating or '—'}",
+            _("Figures: {figures}").format(figures=figures or "—"),
+            _("Dates: {dates}").format(dates=", ".join(format_day(day) for day in claim.dates) or "—"),
+            _("Verdict: {rating}").format(rating=rating_label(claim.rating) or "—"),
         ]
     )
 
@@ -58,6 +59,9 @@ class MatchesDialog(Dialog[LinkDecision | None]):
         height: auto;
         max-height: 8;
     }
+    MatchesDialog .hint {
+        width: 100%;
+    }
     MatchesDialog #side-by-side Static {
         width: 1fr;
         padding: 0 1 0 0;
@@ -65,12 +69,12 @@ class MatchesDialog(Dialog[LinkDecision | None]):
     """
 
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Close", id="matches-close"),
-        Binding("c", "decide('confirmed', 'duplicate')", "Confirm duplicate", id="matches-confirm"),
-        Binding("l", "decide('confirmed', 'related')", "Related", id="matches-related"),
-        Binding("n", "decide('confirmed', 'near-miss')", "Near-miss", id="matches-near-miss"),
-        Binding("f", "decide('confirmed', 'conflict')", "Conflict", id="matches-conflict"),
-        Binding("x", "decide('rejected', None)", "Reject", id="matches-reject"),
+        Binding("escape", "dismiss(None)", N_("Close"), id="matches-close"),
+        Binding("c", "decide('confirmed', 'duplicate')", N_("Confirm duplicate"), id="matches-confirm"),
+        Binding("l", "decide('confirmed', 'related')", N_("Related"), id="matches-related"),
+        Binding("n", "decide('confirmed', 'near-miss')", N_("Near-miss"), id="matches-near-miss"),
+        Binding("f", "decide('confirmed', 'conflict')", N_("Conflict"), id="matches-conflict"),
+        Binding("x", "decide('rejected', None)", N_("Reject"), id="matches-reject"),
     ]
 
     def __init__(self, claim_id: int, matches: list[Match], claims: dict[int, ClaimRow] | None = None) -> None:
@@ -87,35 +91,37 @@ class MatchesDialog(Dialog[LinkDecision | None]):
                 yield Static(id="this-claim", markup=False)
                 yield Static(id="other-claim", markup=False)
             yield Label(
-                "c duplicate · l related · n near-miss (another event) · f conflict · x reject · esc close",
+                _("c duplicate · l related · n near-miss (another event) · f conflict · x reject · esc close"),
                 classes="hint",
             )
 
     def on_mount(self) -> None:
-        self.query_one(Vertical).border_title = f"Matches for claim {self.claim_id}"
+        self.query_one(Vertical).border_title = _("Matches for claim {claim}").format(claim=self.claim_id)
         table = self.query_one(DataTable)
-        table.add_columns("#", "Score", "Relation", "Verdict", "Claim", "Why")
+        table.add_columns("#", _("Score"), _("Relation"), _("Verdict"), _("Claim"), _("Why"))
         for match in self.matches:
             other = self.claims.get(match.claim)
             table.add_row(
                 Text(str(match.claim), justify="right"),
                 Text(f"{match.score:.2f}"),
-                Text(match.relation or "—"),
-                Text(other.rating if other and other.rating else "—"),
+                Text(vocabulary_label("relation", match.relation) if match.relation else "—"),
+                Text(rating_label(other.rating) or "—" if other and other.rating else "—"),
                 Text(" ".join(match.text.split())[:90]),
                 Text("; ".join(match.reasons)[:80], style="dim"),
                 key=str(match.claim),
             )
         if not self.matches:
-            self.query_one(Label).update("No earlier claim matches. esc closes.")
+            self.query_one(Label).update(_("No earlier claim matches. esc closes."))
         table.focus()
 
     @on(DataTable.RowHighlighted)
     def _compare(self, event: DataTable.RowHighlighted) -> None:
         """The two claims side by side: what each states, so a conflict's figures can be read at once."""
-        self.query_one("#this-claim", Static).update(side(self.claims.get(self.claim_id), "This claim"))
+        self.query_one("#this-claim", Static).update(side(self.claims.get(self.claim_id), _("This claim")))
         other = int(str(event.row_key.value))
-        self.query_one("#other-claim", Static).update(side(self.claims.get(other), f"Claim {other}"))
+        self.query_one("#other-claim", Static).update(
+            side(self.claims.get(other), _("Claim {claim}").format(claim=other))
+        )
 
     def action_decide(self, state: str, relation: str | None) -> None:
         table = self.query_one(DataTable)

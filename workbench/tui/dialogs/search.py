@@ -13,11 +13,15 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from workbench.errors import WorkbenchError
+from workbench.i18n import N_, _
 from workbench.tui.dialogs.base import Dialog
 
 if TYPE_CHECKING:
     from workbench.models import SearchHit
     from workbench.service import Workbench
+
+
+HIT_KINDS = {"claim": N_("claim"), "article": N_("article")}
 
 
 class SearchDialog(Dialog["SearchHit | None"]):
@@ -32,7 +36,7 @@ class SearchDialog(Dialog["SearchHit | None"]):
     }
     """
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="search-close")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Close"), id="search-close")]
 
     def __init__(self, workbench: Workbench) -> None:
         super().__init__()
@@ -41,11 +45,11 @@ class SearchDialog(Dialog["SearchHit | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Input(placeholder="Search claims and articles, then enter", id="query")
+            yield Input(placeholder=_("Search claims and articles, then enter"), id="query")
             yield OptionList(id="hits")
 
     def on_mount(self) -> None:
-        self.query_one(Vertical).border_title = "Search"
+        self.query_one(Vertical).border_title = _("Search")
         self.query_one(Input).focus()
 
     @on(Input.Submitted)
@@ -67,13 +71,14 @@ class SearchDialog(Dialog["SearchHit | None"]):
         results = self.query_one(OptionList)
         results.clear_options()
         results.add_options(
-            Option(f"{hit.kind} {hit.id}: {' '.join(hit.text.split())[:100]}", id=str(i)) for i, hit in enumerate(hits)
+            Option(f"{_(HIT_KINDS.get(hit.kind, hit.kind))} {hit.id}: {' '.join(hit.text.split())[:100]}", id=str(i))
+            for i, hit in enumerate(hits)
         )
         if hits:
             results.highlighted = 0
             results.focus()
         else:
-            self.notify("No matches.", markup=False)
+            self.notify(_("No matches."), markup=False)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Input, Label, RadioButton, RadioSet
 from workbench.config import STANCES
 from workbench.domain.records import AttachedSource
 from workbench.errors import InvalidInput
+from workbench.i18n import N_, _, vocabulary_label
 from workbench.tui.dialogs.base import Dialog
 from workbench.urls import validate_url
 
@@ -44,8 +45,8 @@ class SourceDialog(Dialog[SourceChoice | None]):
     """A new source, or (given `source`, as the core lists it) an attached one to edit."""
 
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel", id="source-cancel"),
-        Binding("ctrl+s", "save", "Save", id="source-save"),
+        Binding("escape", "dismiss(None)", N_("Cancel"), id="source-cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="source-save"),
     ]
 
     def __init__(self, source: AttachedSource | None = None) -> None:
@@ -64,18 +65,22 @@ class SourceDialog(Dialog[SourceChoice | None]):
             )
             with RadioSet(id="stance"):
                 for stance in STANCES:
-                    yield RadioButton(stance, value=stance == given.get("stance", "context"), id=f"stance-{stance}")
+                    yield RadioButton(
+                        vocabulary_label("stance", stance),
+                        value=stance == given.get("stance", "context"),
+                        id=f"stance-{stance}",
+                    )
             for name, hint in (
-                ("title", "Title"),
-                ("publisher", "Publisher"),
-                ("date", "Date, YYYY-MM-DD"),
-                ("excerpt", "Excerpt"),
+                ("title", _("Title")),
+                ("publisher", _("Publisher")),
+                ("date", _("Date, YYYY-MM-DD")),
+                ("excerpt", _("Excerpt")),
             ):
                 yield Input(given.get(name) or "", placeholder=hint, id=name)
-            yield Label("ctrl+s saves · esc cancels", classes="hint")
+            yield Label(_("ctrl+s saves · esc cancels"), classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one(Vertical).border_title = "Edit source" if self.source else "Source"
+        self.query_one(Vertical).border_title = _("Edit source") if self.source else _("Source")
         self.query_one("#url", Input).focus()
 
     def action_save(self) -> None:
@@ -86,7 +91,7 @@ class SourceDialog(Dialog[SourceChoice | None]):
             url.focus()
             return
         pressed = self.query_one(RadioSet).pressed_button
-        stance = str(pressed.label) if pressed else "context"
+        stance = str(pressed.id).removeprefix("stance-") if pressed else "context"
 
         def value(name: str) -> str | None:
             return self.query_one(f"#{name}", Input).value.strip() or None
@@ -119,10 +124,10 @@ class SourcesDialog(Dialog[SourcesAction | None]):
     """
 
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Close", id="sources-close"),
-        Binding("a", "choose('add')", "Add", id="sources-add"),
-        Binding("enter", "choose('edit')", "Edit", id="sources-edit", priority=True),
-        Binding("d", "choose('remove')", "Remove", id="sources-remove"),
+        Binding("escape", "dismiss(None)", N_("Close"), id="sources-close"),
+        Binding("a", "choose('add')", N_("Add"), id="sources-add"),
+        Binding("enter", "choose('edit')", N_("Edit"), id="sources-edit", priority=True),
+        Binding("d", "choose('remove')", N_("Remove"), id="sources-remove"),
     ]
 
     def __init__(self, sources: list[AttachedSource]) -> None:
@@ -132,15 +137,16 @@ class SourcesDialog(Dialog[SourcesAction | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield DataTable(cursor_type="row", id="sources")
-            yield Label("a adds · enter edits · d removes (u undoes) · esc closes", classes="hint")
+            yield Label(_("a adds · enter edits · d removes (u undoes) · esc closes"), classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one(Vertical).border_title = "Sources"
+        self.query_one(Vertical).border_title = _("Sources")
         table = self.query_one(DataTable)
-        table.add_columns("Stance", "Title", "Publisher", "Address")
+        table.add_columns(_("Stance"), _("Title"), _("Publisher"), _("Address"))
         for source in self.sources:
             table.add_row(
-                *(Text(str(source.get(key) or "—")) for key in ("stance", "title", "publisher", "url")),
+                Text(vocabulary_label("stance", source["stance"]) if source.get("stance") else "—"),
+                *(Text(str(source.get(key) or "—")) for key in ("title", "publisher", "url")),
                 key=str(source["attachment"]),
             )
         table.focus()

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
+from workbench.i18n import N_, _, rating_label
 from workbench.tui.dialogs.base import Dialog
 
 
@@ -35,8 +36,8 @@ class VerdictDialog(Dialog[VerdictChoice | None]):
     """
 
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel", id="verdict-cancel"),
-        Binding("ctrl+s", "save", "Save", id="verdict-save"),
+        Binding("escape", "dismiss(None)", N_("Cancel"), id="verdict-cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="verdict-save"),
         *(Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, 10)),
     ]
 
@@ -50,14 +51,15 @@ class VerdictDialog(Dialog[VerdictChoice | None]):
         with Vertical():
             yield Label(" ".join(self.claim_text.split())[:300], markup=False)
             yield OptionList(
-                *(Option(f"{n}  {rating}", id=str(n - 1)) for n, rating in enumerate(self.ratings, 1)), id="ratings"
+                *(Option(f"{n}  {rating_label(rating)}", id=str(n - 1)) for n, rating in enumerate(self.ratings, 1)),
+                id="ratings",
             )
             yield TextArea(id="rationale")
-            yield Input(self.reviewer, placeholder="Reviewer", id="reviewer")
-            yield Label("1-9 rating · tab moves · ctrl+s saves · esc cancels", classes="hint")
+            yield Input(self.reviewer, placeholder=_("Reviewer"), id="reviewer")
+            yield Label(_("1-9 rating · tab moves · ctrl+s saves · esc cancels"), classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one(Vertical).border_title = "Verdict"
+        self.query_one(Vertical).border_title = _("Verdict")
         ratings = self.query_one(OptionList)
         ratings.highlighted = 0
         ratings.focus()
@@ -73,7 +75,7 @@ class VerdictDialog(Dialog[VerdictChoice | None]):
     def action_save(self) -> None:
         index = self.query_one(OptionList).highlighted
         if index is None:
-            self.notify("Choose a rating first.", severity="warning")
+            self.notify(_("Choose a rating first."), severity="warning")
             return
         rationale = self.query_one(TextArea).text.strip() or None
         reviewer = self.query_one(Input).value.strip() or self.reviewer

@@ -20,6 +20,7 @@ from textual.widgets import ContentSwitcher, DataTable, Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from workbench.filter_text import parse_filter_text
+from workbench.i18n import N_, _, ngettext, vocabulary_filters
 from workbench.service import QUEUE_LIMIT
 from workbench.tui.dialogs.claim_text import EditDialog, SpanDialog, SplitDialog
 from workbench.tui.dialogs.export import ExportChoice, ExportDialog
@@ -41,6 +42,7 @@ from workbench.tui.messages import (
     ReviewSaved,
     SeedFinished,
 )
+from workbench.tui.translate import translate_bindings
 from workbench.tui.widgets.article_reader import ArticleReader
 from workbench.tui.widgets.claim_detail import ClaimDetail
 from workbench.tui.widgets.footer import TwoRowFooter
@@ -53,66 +55,91 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-NO_ARTICLES = "No articles yet. Import one with: workbench import PATH"
+NO_ARTICLES = N_("No articles yet. Import one with: workbench import PATH")
 POLL_SECONDS = 2.0
 """How often the screen looks for other reviewers' writes."""
 
 
 class MainScreen(Screen[None]):
-    BINDING_GROUP_TITLE = "Main screen"
+    BINDING_GROUP_TITLE = N_("Main screen")
 
     BINDINGS = [
-        Binding("q", "app.quit", "Quit", tooltip="Quit the workbench.", id="quit"),
+        Binding("q", "app.quit", N_("Quit"), tooltip=N_("Quit the workbench."), id="quit"),
         Binding(
             "r",
             "reload",
-            "Reload",
-            tooltip="Read articles and claims from the database again.",
+            N_("Reload"),
+            tooltip=N_("Read articles and claims from the database again."),
             show=False,
             id="reload",
         ),
-        Binding("v", "verdict", "Verdict", tooltip="Give the selected claim a verdict.", id="verdict"),
-        Binding("s", "source", "Source", tooltip="Attach, edit or remove the selected claim's sources.", id="source"),
+        Binding("v", "verdict", N_("Verdict"), tooltip=N_("Give the selected claim a verdict."), id="verdict"),
         Binding(
-            "m", "matches", "Match", tooltip="Earlier claims like the selected one; confirm or reject.", id="matches"
+            "s", "source", N_("Source"), tooltip=N_("Attach, edit or remove the selected claim's sources."), id="source"
         ),
-        Binding("slash", "search", "Find", tooltip="Full-text search over claims and articles.", id="search"),
-        Binding("e", "export", "Export", tooltip="Write a report of this article or of everything.", id="export"),
         Binding(
-            "a", "toggle_reader", "Read", tooltip="Show the article with its claims marked, or the claim.", id="reader"
+            "m",
+            "matches",
+            N_("Match"),
+            tooltip=N_("Earlier claims like the selected one; confirm or reject."),
+            id="matches",
         ),
-        Binding("t", "edit", "Edit", tooltip="Rewrite the selected claim's text.", id="edit"),
-        Binding("x", "split", "Split", tooltip="Cut the selected claim in two.", id="split"),
-        Binding("j", "join", "Join", tooltip="Merge the selected claim with the next one.", id="join"),
+        Binding("slash", "search", N_("Find"), tooltip=N_("Full-text search over claims and articles."), id="search"),
+        Binding(
+            "e", "export", N_("Export"), tooltip=N_("Write a report of this article or of everything."), id="export"
+        ),
+        Binding(
+            "a",
+            "toggle_reader",
+            N_("Read"),
+            tooltip=N_("Show the article with its claims marked, or the claim."),
+            id="reader",
+        ),
+        Binding("t", "edit", N_("Edit"), tooltip=N_("Rewrite the selected claim's text."), id="edit"),
+        Binding("x", "split", N_("Split"), tooltip=N_("Cut the selected claim in two."), id="split"),
+        Binding("j", "join", N_("Join"), tooltip=N_("Merge the selected claim with the next one."), id="join"),
         Binding(
             "n",
             "toggle_checkable",
-            "Mark",
-            tooltip="Mark the selected claim not checkable, or checkable again.",
+            N_("Mark"),
+            tooltip=N_("Mark the selected claim not checkable, or checkable again."),
             id="checkable",
         ),
         Binding(
-            "plus", "add_claim", "Add", tooltip="Mark a passage of the article as a claim it missed.", id="add-claim"
+            "plus",
+            "add_claim",
+            N_("Add"),
+            tooltip=N_("Mark a passage of the article as a claim it missed."),
+            id="add-claim",
         ),
-        Binding("u", "undo", "Undo", tooltip="Take back your last review action.", id="undo"),
+        Binding("u", "undo", N_("Undo"), tooltip=N_("Take back your last review action."), id="undo"),
         Binding(
             "w",
             "toggle_queue",
-            "Queue",
-            tooltip="Claims awaiting review across articles, or the articles again.",
+            N_("Queue"),
+            tooltip=N_("Claims awaiting review across articles, or the articles again."),
             id="queue",
         ),
         Binding(
-            "i", "import_article", "Import", tooltip="Import an article from a file or from pasted text.", id="import"
+            "i",
+            "import_article",
+            N_("Import"),
+            tooltip=N_("Import an article from a file or from pasted text."),
+            id="import",
         ),
         Binding(
-            "tab", "app.focus_next", "Next pane", tooltip="Move focus to the next pane.", show=False, id="focus-next"
+            "tab",
+            "app.focus_next",
+            N_("Next pane"),
+            tooltip=N_("Move focus to the next pane."),
+            show=False,
+            id="focus-next",
         ),
         Binding(
             "shift+tab",
             "app.focus_previous",
-            "Previous pane",
-            tooltip="Move focus to the previous pane.",
+            N_("Previous pane"),
+            tooltip=N_("Move focus to the previous pane."),
             show=False,
             id="focus-previous",
         ),
@@ -120,6 +147,7 @@ class MainScreen(Screen[None]):
 
     def __init__(self, workbench: Workbench, seeds_dir: Path | None = None) -> None:
         super().__init__()
+        translate_bindings(self)
         self.workbench = workbench
         self.seeds_dir = seeds_dir
         self.seeding = False
@@ -150,8 +178,8 @@ class MainScreen(Screen[None]):
         yield TwoRowFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one(ArticleTable).border_title = "Articles"
-        self.query_one(ClaimTable).border_title = "Claims"
+        self.query_one(ArticleTable).border_title = _("Articles")
+        self.query_one(ClaimTable).border_title = _("Claims")
         self.query_one(ArticleTable).loading = True
         self.seeding = self.seeds_dir is not None
         self.refresh_bindings()
@@ -413,7 +441,7 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="queue", exit_on_error=False)
     def load_queue(self, filter_text: str, from_top: bool = False) -> None:
-        claims = self.workbench.queue(**parse_filter_text(filter_text), limit=QUEUE_LIMIT)
+        claims = self.workbench.queue(**vocabulary_filters(parse_filter_text(filter_text)), limit=QUEUE_LIMIT)
         if not get_current_worker().is_cancelled:
             self.post_message(QueueLoaded(filter_text, claims, QUEUE_LIMIT, from_top))
 
@@ -434,10 +462,20 @@ class MainScreen(Screen[None]):
             return
         if result.created:
             self.notify(
-                f"Imported article {result.article_id}: {result.title} ({result.claim_count} claims).", markup=False
+                ngettext(
+                    "Imported article {article}: {title} ({count} claim).",
+                    "Imported article {article}: {title} ({count} claims).",
+                    result.claim_count,
+                ).format(article=result.article_id, title=result.title, count=result.claim_count),
+                markup=False,
             )
         else:
-            self.notify(f"Already imported as article {result.article_id}: {result.title}.", markup=False)
+            self.notify(
+                _("Already imported as article {article}: {title}.").format(
+                    article=result.article_id, title=result.title
+                ),
+                markup=False,
+            )
         self.query_one("#panes").remove_class("-queue")
         self.article_id, self.claim_id = result.article_id, None
         self.query_one(ArticleTable).focus()
@@ -454,7 +492,7 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="models", exit_on_error=False)
     def load_models(self) -> None:
-        self.app.call_from_thread(self.set_models_note, "loading the language models…")
+        self.app.call_from_thread(self.set_models_note, _("loading the language models…"))
         started = time.perf_counter()
         self.workbench.load_models()
         self.post_message(ModelsReady(time.perf_counter() - started))
@@ -506,7 +544,7 @@ class MainScreen(Screen[None]):
             force=choice.force,
             cluster=choice.cluster,
         )
-        self.app.call_from_thread(self.notify, f"Wrote {path}", markup=False)
+        self.app.call_from_thread(self.notify, _("Wrote {path}").format(path=path), markup=False)
 
     @work(thread=True, exclusive=True, group="matches", exit_on_error=False)
     def load_matches(self, claim_id: int) -> None:
@@ -577,7 +615,12 @@ class MainScreen(Screen[None]):
     def seed_finished(self, message: SeedFinished) -> None:
         created = [result for result in message.results if result.created]
         if created:
-            self.notify(f"Imported {len(created)} seed articles.", markup=False)
+            self.notify(
+                ngettext("Imported {count} seed article.", "Imported {count} seed articles.", len(created)).format(
+                    count=len(created)
+                ),
+                markup=False,
+            )
         self.seeding = False
         self.refresh_bindings()
         self.load_articles()
@@ -591,7 +634,7 @@ class MainScreen(Screen[None]):
         if not message.articles:
             self.article_id = self.claim_id = None
             self.query_one(ClaimTable).show([], keep=None)
-            self.query_one(ClaimDetail).show_message(NO_ARTICLES)
+            self.query_one(ClaimDetail).show_message(_(NO_ARTICLES))
 
     @on(DataTable.RowHighlighted, "#articles")
     def article_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -608,7 +651,7 @@ class MainScreen(Screen[None]):
         if not message.claims:
             self.claim_id = None
             self.refresh_bindings()
-            self.query_one(ClaimDetail).show_message("This article has no claims.")
+            self.query_one(ClaimDetail).show_message(_("This article has no claims."))
 
     @on(DataTable.RowHighlighted, "#claims")
     def claim_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -643,7 +686,10 @@ class MainScreen(Screen[None]):
             return
         before = self.shown
         if self.outside_change and before is not None and before.id == claim.id and before.version != claim.version:
-            self.notify(f"Claim {claim.id} was changed by another reviewer; this is the stored version.", markup=False)
+            self.notify(
+                _("Claim {claim} was changed by another reviewer; this is the stored version.").format(claim=claim.id),
+                markup=False,
+            )
         self.outside_change = False
         self.query_one(ClaimDetail).show_claim(message.review)
         self.refresh_bindings()
@@ -656,7 +702,7 @@ class MainScreen(Screen[None]):
         worker = event.worker
         if worker.group == "poll":
             return  # the next look will tell; a busy database is no news for the reviewer
-        self.notify(describe(worker.error), title="Error", severity="error", markup=False)
+        self.notify(describe(worker.error), title=_("Error"), severity="error", markup=False)
         if worker.group == "write":
             self.reload()  # a refused write (a stale version): show the claim as it is now
         if worker.group == "seed":
@@ -666,4 +712,4 @@ class MainScreen(Screen[None]):
         elif worker.group == "articles":
             self.query_one(ArticleTable).loading = False
             if not self.query_one(ArticleTable).row_count:
-                self.query_one(ClaimDetail).show_message("No articles could be read.")
+                self.query_one(ClaimDetail).show_message(_("No articles could be read."))

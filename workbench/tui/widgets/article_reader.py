@@ -8,6 +8,9 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from workbench.i18n import N_, _
+from workbench.tui.translate import translate_bindings
+
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
@@ -52,7 +55,8 @@ def marked(text: str, claims: list[ClaimRow], selected: int | None, ratings: tup
 
 
 class ArticleReader(VerticalScroll):
-    HELP = """
+    HELP = N_(
+        """
     ## Article
 
     The article with every claim marked: underlined when new, yellow while in review, dim when
@@ -60,9 +64,11 @@ class ArticleReader(VerticalScroll):
     middle, red: the false end, blue: unverifiable). The selected claim is shown reversed.
     **a** returns to the claim detail, **+** adds a claim from a passage.
     """
+    )
 
     def __init__(self, ratings: tuple[str, ...] = (), *, id: str | None = None) -> None:
         super().__init__(id=id)
+        translate_bindings(self)
         self.ratings = ratings
         """The verdict scale, best first, for colouring checked claims by verdict."""
 
@@ -70,7 +76,7 @@ class ArticleReader(VerticalScroll):
         yield Static("", id="reader-text")
 
     def on_mount(self) -> None:
-        self.border_title = "Article"
+        self.border_title = _("Article")
         self.text = ""
         self.claims: list[ClaimRow] = []
 

@@ -9,6 +9,9 @@ from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Label, Static
 
+from workbench.i18n import N_, _, format_day, format_moment, ngettext, rating_label, vocabulary_label
+from workbench.tui.translate import translate_bindings
+
 if TYPE_CHECKING:
     from workbench.domain.records import AttachedSource
     from workbench.models import ClaimReview, ClaimRow, EntityDraft, Figure
@@ -16,14 +19,14 @@ if TYPE_CHECKING:
 NONE = "—"
 
 FIELDS = (
-    ("claimant", "Claimant"),
-    ("entities", "Entities"),
-    ("dates", "Dates"),
-    ("figures", "Figures"),
-    ("reasons", "Why"),
-    ("verdict", "Verdict"),
-    ("history", "History"),
-    ("sources", "Sources"),
+    ("claimant", N_("Claimant")),
+    ("entities", N_("Entities")),
+    ("dates", N_("Dates")),
+    ("figures", N_("Figures")),
+    ("reasons", N_("Why")),
+    ("verdict", N_("Verdict")),
+    ("history", N_("History")),
+    ("sources", N_("Sources")),
 )
 
 
@@ -64,14 +67,16 @@ def verdict_lines(verdicts: Sequence[Mapping[str, Any]], review: ClaimReview) ->
     """The latest own verdict; without one, the duplicate cluster's, marked as inherited."""
     if not verdicts and review.inherited_verdict:
         inherited = review.inherited_verdict
-        return (
-            f"{inherited['rating']} · inherited from claim {review.canonical} · {inherited['reviewer']} · "
-            f"{inherited['at']}"
+        return _("{rating} · inherited from claim {claim} · {reviewer} · {at}").format(
+            rating=rating_label(inherited["rating"]),
+            claim=review.canonical,
+            reviewer=inherited["reviewer"],
+            at=format_moment(inherited["at"]),
         )
     if not verdicts:
-        return "none yet"
+        return _("none yet")
     latest = verdicts[-1]
-    line = f"{latest['rating']} · {latest['reviewer']} · {latest['at']}"
+    line = f"{rating_label(latest['rating'])} · {latest['reviewer']} · {format_moment(latest['at'])}"
     if latest.get("rationale"):
         line += f"\n{latest['rationale']}"
     return line
@@ -79,8 +84,10 @@ def verdict_lines(verdicts: Sequence[Mapping[str, Any]], review: ClaimReview) ->
 
 def history_lines(verdicts: Sequence[Mapping[str, Any]]) -> str:
     """How many verdicts, then the earlier ones (the latest is the Verdict line), newest first."""
-    count = f"{len(verdicts)} verdict{'' if len(verdicts) == 1 else 's'}"
-    earlier = [f"{v['rating']} · {v['reviewer']} · {v['at']}" for v in reversed(verdicts[:-1])]
+    count = ngettext("{count} verdict", "{count} verdicts", len(verdicts)).format(count=len(verdicts))
+    earlier = [
+        f"{rating_label(v['rating'])} · {v['reviewer']} · {format_moment(v['at'])}" for v in reversed(verdicts[:-1])
+    ]
     return "\n".join([count, *earlier])
 
 
@@ -92,7 +99,7 @@ def source_lines(sources: Sequence[Mapping[str, Any]]) -> str:
         name = source.get("title") or source["url"]
         if source.get("publisher"):
             name += f" ({source['publisher']})"
-        lines.append(f"{source['stance']}: {name}")
+        lines.append(f"{vocabulary_label('stance', source['stance'])}: {name}")
         if source.get("title"):
             lines.append(f"  {source['url']}")
     return "\n".join(lines)
@@ -104,23 +111,26 @@ class ClaimDetail(VerticalScroll):
     claim: ClaimRow | None = None
     """The claim on show, if any."""
 
-    HELP = """
+    HELP = N_(
+        """
     ## Claim
 
     The highlighted claim in full. **↑** **↓** **PgUp** **PgDn** scroll it.
     """
+    )
 
     def compose(self) -> ComposeResult:
         yield Static("", id="detail-heading", markup=False)
         yield Static("", id="detail-text", markup=False)
         with Grid(id="detail-fields"):
             for key, label in FIELDS:
-                yield Label(label, classes="field-label")
+                yield Label(_(label), classes="field-label")
                 yield Static(NONE, id=f"detail-{key}", classes="field-value", markup=False)
 
     def on_mount(self) -> None:
-        self.border_title = "Claim"
-        self.show_message("Loading…")
+        translate_bindings(self)
+        self.border_title = _("Claim")
+        self.show_message(_("Loading…"))
 
     def show_message(self, message: str) -> None:
         """Replace the claim with one line, for empty or loading states."""
@@ -128,27 +138,30 @@ class ClaimDetail(VerticalScroll):
         self.claim = None
         self.sources: list[AttachedSource] = []
         self.query_one("#detail-heading", Static).update(message)
-        self.border_title = "Claim"
+        self.border_title = _("Claim")
 
     def show_claim(self, review: ClaimReview) -> None:
         claim, verdicts, sources = review.claim, review.verdicts, review.sources
         self.claim = claim
         self.sources = sources
         """The claim's own sources, each with its `attachment` number for editing or removing it."""
-        checkable = "checkable" if claim.checkable else "not checkable"
-        worthy = " · check-worthy" if claim.checkworthy else ""
-        heading = f"{claim.kind} · {checkable}{worthy} · score {claim.score:.2f} · {claim.status}"
+        checkable = _("checkable") if claim.checkable else _("not checkable")
+        worthy = " · " + _("check-worthy") if claim.checkworthy else ""
+        kind, status = vocabulary_label("kind", claim.kind), vocabulary_label("status", claim.status)
+        heading = _("{kind} · {checkable}{worthy} · score {score} · {status}").format(
+            kind=kind, checkable=checkable, worthy=worthy, score=f"{claim.score:.2f}", status=status
+        )
         values = {
             "claimant": claimant_line(claim),
             "entities": entities_line(claim.entities),
-            "dates": ", ".join(claim.dates) or NONE,
+            "dates": ", ".join(format_day(day) for day in claim.dates) or NONE,
             "figures": figures_line(claim.figures),
             "reasons": "\n".join(claim.reasons) or NONE,
             "verdict": verdict_lines(verdicts, review),
             "history": history_lines(verdicts),
             "sources": source_lines(sources + review.inherited_sources),
         }
-        self.border_title = f"Claim {claim.id}"
+        self.border_title = _("Claim {claim}").format(claim=claim.id)
         self.query_one("#detail-heading", Static).update(heading)
         self.query_one("#detail-text", Static).update(" ".join(claim.text.split()))
         for key, value in values.items():

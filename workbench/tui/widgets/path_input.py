@@ -10,6 +10,9 @@ from textual.binding import Binding
 from textual.suggester import Suggester
 from textual.widgets import Input
 
+from workbench.i18n import N_
+from workbench.tui.translate import translate_bindings
+
 
 def complete_path(value: str) -> str | None:
     """`value` extended to the first entry of its folder that starts with what follows the last slash.
@@ -19,7 +22,7 @@ def complete_path(value: str) -> str | None:
     """
     if not value:
         return None
-    folder_part, _, prefix = value.rpartition("/")
+    folder_part, _slash, prefix = value.rpartition("/")
     folder = Path(os.path.expanduser(folder_part + "/" if folder_part or value.startswith("/") else "."))
     try:
         names = sorted(entry.name + ("/" if entry.is_dir() else "") for entry in os.scandir(folder))
@@ -44,10 +47,11 @@ class PathSuggester(Suggester):
 class PathInput(Input):
     """An Input for a file path: the suggestion shows greyed; tab or → takes it, tab without one moves on."""
 
-    BINDINGS = [Binding("tab", "complete", "Complete", show=False, id="path-complete")]
+    BINDINGS = [Binding("tab", "complete", N_("Complete"), show=False, id="path-complete")]
 
     def __init__(self, value: str = "", **kwargs) -> None:  # noqa: ANN003 - Input's own keywords
         super().__init__(value, suggester=PathSuggester(), **kwargs)
+        translate_bindings(self)
 
     def action_complete(self) -> None:
         if self._suggestion and self.cursor_at_end:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -21,13 +21,19 @@ from textual.widgets import Input
 
 from workbench.config import CLAIM_KINDS, CLAIM_STATUSES
 from workbench.filter_text import FIELDS
+from workbench.i18n import N_, _, ngettext, rating_label, vocabulary_label
+from workbench.tui.translate import translate_bindings
 from workbench.tui.widgets.tables import Column, FittedTable, Row
 
 if TYPE_CHECKING:
     from workbench.models import ClaimRow
 
-PLACEHOLDER = "filter: status:new kind:quantity rating:falso article:2 Corea del Norte"
+PLACEHOLDER = N_("filter: status:new kind:quantity rating:falso article:2 Corea del Norte")
 _FIELD_TOKEN = re.compile(r'[^\s:"]+:(?:"[^"]*"?|\S*)')
+
+
+def _quoted(value: str) -> str:
+    return f'"{value}"' if " " in value else value
 
 
 class FilterSuggester(Suggester):
@@ -35,11 +41,12 @@ class FilterSuggester(Suggester):
 
     def __init__(self, ratings: Iterable[str]) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
-        quoted = [f'"{rating}"' if " " in rating else rating for rating in ratings]
+        labels = [rating_label(rating) or rating for rating in ratings]
+        quoted = [f'"{rating}"' if " " in rating else rating for rating in labels]
         self.fields = [f"{field}:" for field in FIELDS]
         self.values = (
-            [f"status:{status}" for status in CLAIM_STATUSES]
-            + [f"kind:{kind}" for kind in CLAIM_KINDS]
+            [f"status:{_quoted(vocabulary_label('status', status))}" for status in CLAIM_STATUSES]
+            + [f"kind:{_quoted(vocabulary_label('kind', kind))}" for kind in CLAIM_KINDS]
             + [f"rating:{rating}" for rating in quoted]
         )
         self.entities: list[str] = []
@@ -80,9 +87,13 @@ class FilterInput(Input):
     """The filter line: tab or → takes the suggestion; enter applies the filter; escape goes back to the list."""
 
     BINDINGS = [
-        Binding("tab", "complete", "Complete", show=False, id="filter-complete"),
-        Binding("escape", "leave", "Back to list", show=False, id="filter-leave"),
+        Binding("tab", "complete", N_("Complete"), show=False, id="filter-complete"),
+        Binding("escape", "leave", N_("Back to list"), show=False, id="filter-leave"),
     ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401 - passed on to Textual
+        super().__init__(*args, **kwargs)
+        translate_bindings(self)
 
     def action_complete(self) -> None:
         if self._suggestion and self.cursor_at_end:
@@ -106,9 +117,9 @@ class QueueTable(FittedTable):
 
     COLUMNS = (
         Column("id", "#", 4),
-        Column("article", "Art", 3),
-        Column("score", "Score", 5),
-        Column("text", "Claim", None),
+        Column("article", N_("Art"), 3),
+        Column("score", N_("Score"), 5),
+        Column("text", N_("Claim"), None),
     )
 
     def show(self, claims: list[ClaimRow], keep: int | None) -> None:
@@ -132,7 +143,8 @@ class QueueTable(FittedTable):
 class QueuePane(Vertical):
     """The filter line above the queue; the screen loads the claims and hands them over."""
 
-    HELP = """
+    HELP = N_(
+        """
     ## Queue
 
     Checkable claims not yet checked, across articles, highest score first.
@@ -141,10 +153,13 @@ class QueuePane(Vertical):
     entity (`status:checked rating:falso Corea del Norte`). **tab** or **→** completes,
     **enter** applies, **esc** goes back to the list.
     """
+    )
 
     BINDINGS = [
         # Not in the footer, which has no room left at 80 columns; the pane's title names the key.
-        Binding("f", "focus_filter", "Filter", tooltip="Type a filter for the queue.", show=False, id="queue-filter"),
+        Binding(
+            "f", "focus_filter", N_("Filter"), tooltip=N_("Type a filter for the queue."), show=False, id="queue-filter"
+        ),
     ]
 
     @dataclass
@@ -155,14 +170,15 @@ class QueuePane(Vertical):
 
     def __init__(self, ratings: Iterable[str], *, id: str | None = None) -> None:
         super().__init__(id=id)
+        translate_bindings(self)
         self.suggester = FilterSuggester(ratings)
 
     def compose(self) -> ComposeResult:
-        yield FilterInput(placeholder=PLACEHOLDER, suggester=self.suggester, compact=True, id="queue-filter")
+        yield FilterInput(placeholder=_(PLACEHOLDER), suggester=self.suggester, compact=True, id="queue-filter")
         yield QueueTable(id="queue-table")
 
     def on_mount(self) -> None:
-        self.border_title = "Queue · f filters"
+        self.border_title = _("Queue · f filters")
 
     @property
     def filter_text(self) -> str:
@@ -173,8 +189,10 @@ class QueuePane(Vertical):
 
     def show(self, claims: list[ClaimRow], keep: int | None, limit: int) -> None:
         self.query_one(QueueTable).show(claims, keep)
-        count = f"first {limit}" if len(claims) >= limit else f"{len(claims)}"
-        self.border_subtitle = f"{count} claim{'' if len(claims) == 1 else 's'}"
+        if len(claims) >= limit:
+            self.border_subtitle = _("first {count} claims").format(count=limit)
+        else:
+            self.border_subtitle = ngettext("{count} claim", "{count} claims", len(claims)).format(count=len(claims))
 
     @on(Input.Submitted, "#queue-filter")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -3,17 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
+from workbench.i18n import N_, _, format_day, ngettext, rating_label, rating_labels, vocabulary_label, vocabulary_labels
+from workbench.tui.translate import translate_bindings
+
 if TYPE_CHECKING:
     from workbench.models import ArticleSummary, ClaimRow
 
 MIN_FIT_WIDTH = 8
+
+TEXTUAL_KEYS = (
+    N_("Select"),
+    N_("Cursor up"),
+    N_("Cursor down"),
+    N_("Cursor right"),
+    N_("Cursor left"),
+    N_("Page up"),
+    N_("Page down"),
+    N_("Top"),
+    N_("Bottom"),
+    N_("Home"),
+    N_("End"),
+    N_("Page Left"),
+    N_("Page Right"),
+)
+"""Textual's own keys of a table, as the key help lists them: marked so the catalogs translate them
+(each table translates its bindings when built, these among them)."""
 
 
 class Column(NamedTuple):
@@ -41,10 +62,16 @@ class FittedTable(DataTable):
     Cells are always `Text`, never strings, so brackets in article text are not read as markup.
     """
 
-    COLUMNS: ClassVar[Sequence[Column]] = ()
+    COLUMNS: Sequence[Column] = ()
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row")
+        translate_bindings(self)
+        # A fixed column is at least as wide as its heading in the interface language ("Puntos").
+        self.COLUMNS = tuple(
+            column._replace(width=max(column.width, len(_(column.label)))) if column.width else column
+            for column in self.COLUMNS
+        )
         self._rows: list[Row] = []
         self._fit_width = 0
         self._fit_key = next(column.key for column in self.COLUMNS if column.width is None)
@@ -53,7 +80,7 @@ class FittedTable(DataTable):
         for column in self.COLUMNS:
             # The fitted column gets a fixed width too (set by each fit), never an auto width:
             # DataTable keeps rows drawn at an old auto width until something else redraws them.
-            self.add_column(column.label, key=column.key, width=column.width or MIN_FIT_WIDTH)
+            self.add_column(_(column.label), key=column.key, width=column.width or MIN_FIT_WIDTH)
 
     @property
     def selected_id(self) -> int | None:
@@ -120,17 +147,28 @@ class FittedTable(DataTable):
 class ArticleTable(FittedTable):
     """Imported articles, oldest first."""
 
-    HELP = """
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        # The date as wide as the interface language writes one ("13 sept 2023"); 10 in English (ISO).
+        width = len(format_day("2023-09-30"))
+        self.COLUMNS = tuple(
+            column._replace(width=max(column.width or 0, width)) if column.key == "published" else column
+            for column in type(self).COLUMNS
+        )
+        super().__init__(id=id, classes=classes)
+
+    HELP = N_(
+        """
     ## Articles
 
     **↑** **↓** choose an article; its claims follow.
     *Reviewed*: claims with a verdict / all claims.
     """
+    )
 
-    COLUMNS = (
-        Column("title", "Title", None),
-        Column("published", "Date", 10),
-        Column("reviewed", "Reviewed", 8),
+    COLUMNS: Sequence[Column] = (
+        Column("title", N_("Title"), None),
+        Column("published", N_("Date"), 10),
+        Column("reviewed", N_("Reviewed"), 8),
     )
 
     def show(self, articles: list[ArticleSummary], keep: int | None) -> None:
@@ -139,7 +177,7 @@ class ArticleTable(FittedTable):
                 Row(
                     article.id,
                     {
-                        "published": Text(article.published or "—"),
+                        "published": Text(format_day(article.published) or "—"),
                         "reviewed": Text(f"{article.reviewed_count}/{article.claim_count}", justify="right"),
                     },
                     article.title,
@@ -148,39 +186,59 @@ class ArticleTable(FittedTable):
             ],
             keep,
         )
-        self.border_subtitle = f"{len(articles)} articles"
+        self.border_subtitle = ngettext("{count} article", "{count} articles", len(articles)).format(
+            count=len(articles)
+        )
 
 
 class ClaimTable(FittedTable):
     """The claims of one article, in text order."""
 
-    HELP = """
+    HELP = N_(
+        """
     ## Claims
 
     **↑** **↓** choose a claim; its detail follows.
     *Status*: latest rating, else review status. Dim: not checkable.
     """
-
-    COLUMNS = (
-        Column("id", "#", 4),
-        Column("kind", "Kind", 10),
-        Column("status", "Status", 13),
-        Column("text", "Claim", None),
     )
+
+    COLUMNS: Sequence[Column] = (
+        Column("id", "#", 4),
+        Column("kind", N_("Kind"), 10),
+        Column("status", N_("Status"), 13),
+        Column("text", N_("Claim"), None),
+    )
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        # Kind and status as wide as their longest label in the interface language, so none is cut
+        # (Spanish "Mayormente verdadero"); in English that is the widths above.
+        kinds = vocabulary_labels("kind")
+        statuses = (*vocabulary_labels("status"), _("not checkable"), *rating_labels())
+        widths = {"kind": max(map(len, kinds)), "status": max(map(len, statuses))}
+        self.COLUMNS = tuple(
+            column._replace(width=max(column.width or 0, widths[column.key])) if column.key in widths else column
+            for column in type(self).COLUMNS
+        )
+        super().__init__(id=id, classes=classes)
 
     def show(self, claims: list[ClaimRow], keep: int | None) -> None:
         self.set_rows([self._row(claim) for claim in claims], keep)
-        self.border_subtitle = f"{len(claims)} claims"
+        self.border_subtitle = ngettext("{count} claim", "{count} claims", len(claims)).format(count=len(claims))
 
     @staticmethod
     def _row(claim: ClaimRow) -> Row:
         if claim.rating:
-            status = Text(claim.rating, style="bold")
+            status = Text(rating_label(claim.rating) or claim.rating, style="bold")
         else:
-            status = Text(claim.status if claim.checkable else "not checkable")
+            status = Text(vocabulary_label("status", claim.status) if claim.checkable else _("not checkable"))
         return Row(
             claim.id,
-            {"id": Text(str(claim.id), justify="right"), "kind": Text(claim.kind), "status": status},
+            {
+                "id": Text(str(claim.id), justify="right"),
+                "kind": Text(vocabulary_label("kind", claim.kind)),
+                "status": status,
+            },
             claim.text,
             "" if claim.checkable else "dim",
         )

@@ -110,47 +110,91 @@ def _average_precision(relevant: list[bool]) -> float:
     return total / hits if hits else 0.0
 
 
-def gold_check() -> None:
-    from workbench.nlp.extract import extract_many
+def gold_check(write_threshold: bool = False) -> None:
+    """The queue's order and the article threshold on the gold articles (see the module's docstring)."""
+    from workbench.nlp.checkworthiness import current_model
+    from workbench.nlp.checkworthiness_train import choose_threshold, f1_at
 
+    model = current_model()
     print("\nGold articles (9): the queue ranks checkable claims by score; AP of the gold-covering ones")
-    print(f"{'article':30}{'claims':>7}{'gold':>6}{'AP model':>10}{'AP before':>11}{'opinions ok':>13}{'worthy':>8}")
-    aps, legacy_aps, opinion_total, opinion_kept = [], [], 0, 0
-    worthy_gold = worthy_other = gold_n = other_n = 0
-    for article in gold_articles():
-        claims = next(extract_many([article.text], article.language, article.published))
-        rows = [asdict(c) for c in claims]
+    print(
+        f"{'article':30}{'claims':>7}{'gold':>6}{'AP model':>10}{'AP before':>11}{'AP random':>11}"
+        f"{'opinions ok':>13}{'worthy':>8}"
+    )
+    aps, legacy_aps, random_aps, opinion_total, opinion_kept = [], [], [], 0, 0
+    scores, labels, groups = [], [], []
+    for article, claims, rows, relevant in _gold_claims():
         checkable = [i for i, c in enumerate(claims) if c.checkable]
-        gold = [g for g in article.gold["claims"] if g["checkable"]]
-        covering = set(best_coverers(gold, [rows[i] for i in checkable], article.text).values())
-        relevant = {checkable[i] for i in covering}
         by_model = sorted(checkable, key=lambda i: (-claims[i].score, i))
         by_legacy = sorted(checkable, key=lambda i: (-_legacy_score(claims[i]), i))
         ap, legacy = (
             _average_precision([i in relevant for i in by_model]),
             _average_precision([i in relevant for i in by_legacy]),
         )
+        chance = len(relevant) / len(checkable) if checkable else 0.0  # expected AP of a random order, about
         aps.append(ap)
         legacy_aps.append(legacy)
+        random_aps.append(chance)
         opinions = [g for g in article.gold["claims"] if not g["checkable"]]
         wrongly = score_article(article.gold, article.text, rows).opinions_marked_checkable
         opinion_total += len(opinions)
         opinion_kept += len(opinions) - len(wrongly)
-        for i in checkable:
-            if i in relevant:
-                gold_n += 1
-                worthy_gold += claims[i].checkworthy
-            else:
-                other_n += 1
-                worthy_other += claims[i].checkworthy
+        for i, claim in enumerate(claims):
+            # A claim the extractor holds not checkable is never check-worthy, whatever the threshold.
+            scores.append(claim.score if claim.checkable else -1.0)
+            labels.append(i in relevant)
+            groups.append(article.name)
         print(
-            f"{article.name[:29]:30}{len(checkable):>7}{len(relevant):>6}{ap:>10.3f}{legacy:>11.3f}"
+            f"{article.name[:29]:30}{len(checkable):>7}{len(relevant):>6}{ap:>10.3f}{legacy:>11.3f}{chance:>11.3f}"
             f"{len(opinions) - len(wrongly):>8}/{len(opinions):<4}{sum(claims[i].checkworthy for i in checkable):>8}"
         )
     print(
-        f"{'mean':30}{'':>13}{np.mean(aps):>10.3f}{np.mean(legacy_aps):>11.3f}{opinion_kept:>8}/{opinion_total:<4}"
-        f"\ncheck-worthy: {worthy_gold}/{gold_n} gold-covering checkable claims, {worthy_other}/{other_n} of the others"
+        f"{'mean':30}{'':>13}{np.mean(aps):>10.3f}{np.mean(legacy_aps):>11.3f}{np.mean(random_aps):>11.3f}"
+        f"{opinion_kept:>8}/{opinion_total:<4}"
     )
+    choice = choose_threshold(scores, labels, groups)
+    print(
+        f"\nArticle threshold: `checkworthy` against 'a fact-checker marked it' over all {len(scores)} extracted"
+        f" claims ({sum(labels)} marked), leave-one-article-out"
+    )
+    for name, threshold in (
+        ("tweets' threshold (CT24, F1-best)", model.checkworthy.threshold),
+        ("every checkable claim", -0.5),
+        ("in use", model.threshold),
+    ):
+        f1, precision, recall = f1_at(scores, labels, threshold)
+        print(f"  {name:44} F1 {f1:.3f}  P {precision:.3f}  R {recall:.3f}  (threshold {threshold:.3f})")
+    held = ", ".join(f"{t:.3f}" for t in choice.held_out)
+    print(
+        f"  {'chosen on the other articles (LOAO)':44} F1 {choice.cv_f1:.3f}  P {choice.cv_precision:.3f}"
+        f"  R {choice.cv_recall:.3f}  (thresholds {held})"
+    )
+    print(f"  chosen on all nine: {choice.threshold:.3f}")
+    if write_threshold:
+        _write_article_threshold(choice.threshold)
+
+
+def _gold_claims():  # noqa: ANN202 - (article, claims, rows, relevant) per gold article
+    """Each gold article's extracted claims, and which of them best cover a gold checkable claim."""
+    from workbench.nlp.extract import extract_many
+
+    for article in gold_articles():
+        claims = next(extract_many([article.text], article.language, article.published))
+        rows = [asdict(c) for c in claims]
+        gold = [g for g in article.gold["claims"] if g["checkable"]]
+        checkable = [i for i, c in enumerate(claims) if c.checkable]
+        covering = set(best_coverers(gold, [rows[i] for i in checkable], article.text).values())
+        yield article, claims, rows, {checkable[i] for i in covering}
+
+
+def _write_article_threshold(threshold: float) -> None:
+    """Set the shipped model's article threshold in place (the file's other bytes unchanged)."""
+    import json
+
+    data = json.loads(SHIPPED_MODEL.read_text(encoding="utf-8"))
+    data["article_threshold"] = round(threshold, 4)
+    SHIPPED_MODEL.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    print(f"  wrote article_threshold {threshold:.4f} into {SHIPPED_MODEL.relative_to(ROOT)}")
 
 
 def cost() -> None:
@@ -187,7 +231,18 @@ def _timed(fn) -> float:  # noqa: ANN001 - a thunk
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help="where the two TSVs are")
+    parser.add_argument(
+        "--gold-only", action="store_true", help="only the gold articles (queue order, article threshold)"
+    )
+    parser.add_argument(
+        "--write-article-threshold",
+        action="store_true",
+        help="store the article threshold chosen on the gold articles in the shipped model",
+    )
     args = parser.parse_args()
+    if args.gold_only:
+        gold_check(args.write_article_threshold)
+        return
     examples = read_tsv(args.data_dir / CT24) + read_tsv(args.data_dir / NEWTRAL)
     started = time.perf_counter()
     feats: Featurized = featurize([e.text for e in examples])
@@ -211,7 +266,7 @@ def main() -> None:
         signals, words = strongest(getattr(shipped, attribute))
         print(f"  {attribute} signals: " + ", ".join(f"{name} {w:+.2f}" for name, w in signals))
         print(f"  {attribute} words:   " + ", ".join(f"“{g}” {w:+.2f}" for g, w in words))
-    gold_check()
+    gold_check(args.write_article_threshold)
     cost()
 
 

@@ -13,7 +13,12 @@
   also the extractor's rule (everything but an opinion).
 - The nine gold articles: opinions and rhetoric kept non-checkable, and how early the claims a
   fact-checker marks come in the queue: average precision of gold-covering checkable claims ranked
-  by score, per article, averaged, beside the hand-weighted score the workbench had before.
+  by score, per article, averaged, beside the hand-weighted score the workbench had before and the
+  share of marked claims (what a random order scores, about).
+- The article threshold: `checkworthy` against "a fact-checker marked it" over every extracted
+  claim of the gold articles, each article judged by the F1-best threshold of the other eight
+  (leave one article out), beside the tweets' threshold and flagging every checkable claim. The
+  threshold chosen on all nine is the one the model ships (--write-article-threshold stores it).
 - With --vectors, the same recipe with e5 sentence vectors (multilingual-e5-small, the matching
   embedder) appended to the features, on the same folds: what vectors would add if claims were
   scored where they are embedded (at import); the shipped model reads none.

@@ -215,3 +215,22 @@ def test_a_decision_that_reads_vectors_round_trips_and_refuses_to_score_without_
     assert margin == pytest.approx(0.1 + 1.0 + 0.5 + (1.0 - 0.25))
     with pytest.raises(ValueError):
         again.contributions({}, {"w:paro"})
+
+
+def test_training_with_vectors_learns_the_dimension_that_carries_the_label() -> None:
+    import numpy as np
+
+    from workbench.nlp.checkworthiness_train import Featurized, fit_decision
+
+    rng = np.random.default_rng(3)
+    labels = np.array([i % 2 for i in range(60)])
+    vectors = rng.normal(size=(60, 8))
+    vectors[:, 5] += 2.0 * (labels - 0.5)  # only dimension 5 tells the classes apart
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    texts = [f"texto número {i} de la prueba" for i in range(60)]  # the same wording on both sides
+    feats = Featurized([{} for _ in texts], [grams(t) for t in texts], vectors)
+    fitted = fit_decision(feats, list(range(60)), labels, np.ones(60), vector_scale=3.0).model
+    assert len(fitted.vector_weights) == 8
+    assert int(np.argmax(np.abs(fitted.vector_weights))) == 5 and fitted.vector_weights[5] > 0
+    margin = fitted.contributions({}, feats.grams[0], vectors[0])[0]
+    assert margin != fitted.contributions({}, feats.grams[0], -vectors[0])[0]

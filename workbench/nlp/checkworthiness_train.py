@@ -43,10 +43,12 @@ MAX_GRAMS = 40_000
 MIN_DF = 2
 VECTOR_SCALE = 3.0
 """How much a sentence vector (unit length, like a text's n-gram row) is multiplied by when it is
-a feature. By 5-fold cross-validation on Newtral alone, e5 passage vectors at 3 raised checkable
-F1 0.728 -> 0.762 (AP 0.786 -> 0.846) and checkworthy F1 0.311 -> 0.409 (AP 0.310 -> 0.389);
-`benchmarks/checkworthiness.py --vectors` measures the full recipe. The shipped model reads no
-vectors: a claim is embedded at import (~30 a second), far over extraction's budget."""
+a feature. With the shipped recipe (the same outer folds as the benchmark), e5 passage vectors at 3
+raised CT24 checkworthy F1 0.615 -> 0.659 (AP 0.663 -> 0.720), Newtral checkable 0.734 -> 0.769
+(AP 0.792 -> 0.847) and Newtral checkworthy 0.338 -> 0.373 (AP 0.307 -> 0.333); on Newtral alone
+checkable 0.728 -> 0.762 and checkworthy 0.311 -> 0.409. `benchmarks/checkworthiness.py --vectors`
+prints them. The shipped model reads no vectors yet: embedding runs ~30 claims a second, far over
+extraction's budget, so they can only be read where claims are embedded anyway (at import)."""
 NEWTRAL_WORTHY_WEIGHT = 0.3
 """Newtral's check-worthiness labels (8% positive, stricter than CheckThat! 2024's 14%) count 0.3
 beside CheckThat! 2024 on that decision: by cross-validation, F1 on CT24 0.597 at weight 1 and

@@ -13,7 +13,15 @@
   also the extractor's rule (everything but an opinion).
 - The nine gold articles: opinions and rhetoric kept non-checkable, and how early the claims a
   fact-checker marks come in the queue: average precision of gold-covering checkable claims ranked
-  by score, per article, averaged, beside the hand-weighted score the workbench had before.
+  by score, per article, averaged, beside the hand-weighted score the workbench had before and the
+  share of marked claims (what a random order scores, about).
+- The article threshold: `checkworthy` against "a fact-checker marked it" over every extracted
+  claim of the gold articles, each article judged by the F1-best threshold of the other eight
+  (leave one article out), beside the tweets' threshold and flagging every checkable claim. The
+  threshold chosen on all nine is the one the model ships (--write-article-threshold stores it).
+- With --vectors, the same recipe with e5 sentence vectors (multilingual-e5-small, the matching
+  embedder) appended to the features, on the same folds: what vectors would add if claims were
+  scored where they are embedded (at import); the shipped model reads none.
 - The shipped model's size, strongest features and cost per claim; extraction beside nlp.pipe.
 """
 
@@ -31,6 +39,7 @@ from benchmarks.gold import ROOT, best_coverers, gold_articles, score_article
 from workbench.nlp.checkworthiness import SHIPPED_MODEL, load_model
 from workbench.nlp.checkworthiness_train import (
     SEED,
+    VECTOR_SCALE,
     Featurized,
     cross_validate,
     featurize,
@@ -86,6 +95,17 @@ def _baselines(examples, attribute: str, source: str, kinds: list[str]) -> list[
     return out
 
 
+def _with_vectors(examples, feats: Featurized) -> Featurized:  # noqa: ANN001 - Examples
+    """The same features with each tweet's e5 passage vector, embedded once and cached in /tmp."""
+    from benchmarks.embed_cache import CachedEmbedder
+    from workbench.matching.embedding import E5Embedder
+
+    started = time.perf_counter()
+    vectors = CachedEmbedder(E5Embedder()).passages([e.text for e in examples])
+    print(f"{len(examples)} e5 vectors in {time.perf_counter() - started:.0f} s (cached in /tmp)")
+    return Featurized(feats.signals, feats.grams, vectors)
+
+
 def _legacy_score(claim) -> float:
     """The hand-weighted score the workbench used before the model, from a claim's fields."""
     if not claim.checkable:
@@ -110,47 +130,91 @@ def _average_precision(relevant: list[bool]) -> float:
     return total / hits if hits else 0.0
 
 
-def gold_check() -> None:
-    from workbench.nlp.extract import extract_many
+def gold_check(write_threshold: bool = False) -> None:
+    """The queue's order and the article threshold on the gold articles (see the module's docstring)."""
+    from workbench.nlp.checkworthiness import current_model
+    from workbench.nlp.checkworthiness_train import choose_threshold, f1_at
 
+    model = current_model()
     print("\nGold articles (9): the queue ranks checkable claims by score; AP of the gold-covering ones")
-    print(f"{'article':30}{'claims':>7}{'gold':>6}{'AP model':>10}{'AP before':>11}{'opinions ok':>13}{'worthy':>8}")
-    aps, legacy_aps, opinion_total, opinion_kept = [], [], 0, 0
-    worthy_gold = worthy_other = gold_n = other_n = 0
-    for article in gold_articles():
-        claims = next(extract_many([article.text], article.language, article.published))
-        rows = [asdict(c) for c in claims]
+    print(
+        f"{'article':30}{'claims':>7}{'gold':>6}{'AP model':>10}{'AP before':>11}{'AP random':>11}"
+        f"{'opinions ok':>13}{'worthy':>8}"
+    )
+    aps, legacy_aps, random_aps, opinion_total, opinion_kept = [], [], [], 0, 0
+    scores, labels, groups = [], [], []
+    for article, claims, rows, relevant in _gold_claims():
         checkable = [i for i, c in enumerate(claims) if c.checkable]
-        gold = [g for g in article.gold["claims"] if g["checkable"]]
-        covering = set(best_coverers(gold, [rows[i] for i in checkable], article.text).values())
-        relevant = {checkable[i] for i in covering}
         by_model = sorted(checkable, key=lambda i: (-claims[i].score, i))
         by_legacy = sorted(checkable, key=lambda i: (-_legacy_score(claims[i]), i))
         ap, legacy = (
             _average_precision([i in relevant for i in by_model]),
             _average_precision([i in relevant for i in by_legacy]),
         )
+        chance = len(relevant) / len(checkable) if checkable else 0.0  # expected AP of a random order, about
         aps.append(ap)
         legacy_aps.append(legacy)
+        random_aps.append(chance)
         opinions = [g for g in article.gold["claims"] if not g["checkable"]]
         wrongly = score_article(article.gold, article.text, rows).opinions_marked_checkable
         opinion_total += len(opinions)
         opinion_kept += len(opinions) - len(wrongly)
-        for i in checkable:
-            if i in relevant:
-                gold_n += 1
-                worthy_gold += claims[i].checkworthy
-            else:
-                other_n += 1
-                worthy_other += claims[i].checkworthy
+        for i, claim in enumerate(claims):
+            # A claim the extractor holds not checkable is never check-worthy, whatever the threshold.
+            scores.append(claim.score if claim.checkable else -1.0)
+            labels.append(i in relevant)
+            groups.append(article.name)
         print(
-            f"{article.name[:29]:30}{len(checkable):>7}{len(relevant):>6}{ap:>10.3f}{legacy:>11.3f}"
+            f"{article.name[:29]:30}{len(checkable):>7}{len(relevant):>6}{ap:>10.3f}{legacy:>11.3f}{chance:>11.3f}"
             f"{len(opinions) - len(wrongly):>8}/{len(opinions):<4}{sum(claims[i].checkworthy for i in checkable):>8}"
         )
     print(
-        f"{'mean':30}{'':>13}{np.mean(aps):>10.3f}{np.mean(legacy_aps):>11.3f}{opinion_kept:>8}/{opinion_total:<4}"
-        f"\ncheck-worthy: {worthy_gold}/{gold_n} gold-covering checkable claims, {worthy_other}/{other_n} of the others"
+        f"{'mean':30}{'':>13}{np.mean(aps):>10.3f}{np.mean(legacy_aps):>11.3f}{np.mean(random_aps):>11.3f}"
+        f"{opinion_kept:>8}/{opinion_total:<4}"
     )
+    choice = choose_threshold(scores, labels, groups)
+    print(
+        f"\nArticle threshold: `checkworthy` against 'a fact-checker marked it' over all {len(scores)} extracted"
+        f" claims ({sum(labels)} marked), leave-one-article-out"
+    )
+    for name, threshold in (
+        ("tweets' threshold (CT24, F1-best)", model.checkworthy.threshold),
+        ("every checkable claim", 0.0),
+        ("in use", model.threshold),
+    ):
+        f1, precision, recall = f1_at(scores, labels, threshold)
+        print(f"  {name:44} F1 {f1:.3f}  P {precision:.3f}  R {recall:.3f}  (threshold {threshold:.4f})")
+    held = ", ".join(f"{t:.4f}" for t in choice.held_out)
+    print(
+        f"  {'chosen on the other articles (LOAO)':44} F1 {choice.cv_f1:.3f}  P {choice.cv_precision:.3f}"
+        f"  R {choice.cv_recall:.3f}  (thresholds {held})"
+    )
+    print(f"  chosen on all nine: {choice.threshold:.4f}")
+    if write_threshold:
+        _write_article_threshold(choice.threshold)
+
+
+def _gold_claims():  # noqa: ANN202 - (article, claims, rows, relevant) per gold article
+    """Each gold article's extracted claims, and which of them best cover a gold checkable claim."""
+    from workbench.nlp.extract import extract_many
+
+    for article in gold_articles():
+        claims = next(extract_many([article.text], article.language, article.published))
+        rows = [asdict(c) for c in claims]
+        gold = [g for g in article.gold["claims"] if g["checkable"]]
+        checkable = [i for i, c in enumerate(claims) if c.checkable]
+        covering = set(best_coverers(gold, [rows[i] for i in checkable], article.text).values())
+        yield article, claims, rows, {checkable[i] for i in covering}
+
+
+def _write_article_threshold(threshold: float) -> None:
+    """Set the shipped model's article threshold in place (the file's other bytes unchanged)."""
+    import json
+
+    data = json.loads(SHIPPED_MODEL.read_text(encoding="utf-8"))
+    data["article_threshold"] = round(threshold, 4)
+    SHIPPED_MODEL.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    print(f"  wrote article_threshold {threshold:.4f} into {SHIPPED_MODEL.relative_to(ROOT)}")
 
 
 def cost() -> None:
@@ -187,12 +251,29 @@ def _timed(fn) -> float:  # noqa: ANN001 - a thunk
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help="where the two TSVs are")
+    parser.add_argument(
+        "--vectors",
+        action="store_true",
+        help="also the recipe with e5 sentence vectors as features (embeds the tweets once, cached in /tmp)",
+    )
+    parser.add_argument(
+        "--gold-only", action="store_true", help="only the gold articles (queue order, article threshold)"
+    )
+    parser.add_argument(
+        "--write-article-threshold",
+        action="store_true",
+        help="store the article threshold chosen on the gold articles in the shipped model",
+    )
     args = parser.parse_args()
+    if args.gold_only:
+        gold_check(args.write_article_threshold)
+        return
     examples = read_tsv(args.data_dir / CT24) + read_tsv(args.data_dir / NEWTRAL)
     started = time.perf_counter()
     feats: Featurized = featurize([e.text for e in examples])
     kinds = [next((k[5:] for k in s if k.startswith("kind_")), "event") for s in feats.signals]
     print(f"{len(examples)} labelled tweets featurized in {time.perf_counter() - started:.0f} s")
+    with_vectors = _with_vectors(examples, feats) if args.vectors else None
     shipped = load_model()
     for attribute, source, label in (
         ("checkworthy", CT24, "CheckThat! 2024 Spanish, checkworthy, dev (CV)"),
@@ -206,12 +287,15 @@ def main() -> None:
         print(
             f"  {'workbench model (signals + n-grams)':44} F1 {ours.f1:.3f}  AP {ours.ap:.3f}  ({ours.positives}/{ours.rows})"
         )
+        if with_vectors is not None:
+            ours, _ = cross_validate(examples, with_vectors, attribute, {source}, vector_scale=VECTOR_SCALE)
+            print(f"  {'  + e5 sentence vectors (not shipped)':44} F1 {ours.f1:.3f}  AP {ours.ap:.3f}")
     print("\nStrongest features of the shipped model (log-odds per unit)")
     for attribute in ("checkworthy", "checkable"):
         signals, words = strongest(getattr(shipped, attribute))
         print(f"  {attribute} signals: " + ", ".join(f"{name} {w:+.2f}" for name, w in signals))
         print(f"  {attribute} words:   " + ", ".join(f"“{g}” {w:+.2f}" for g, w in words))
-    gold_check()
+    gold_check(args.write_article_threshold)
     cost()
 
 

@@ -30,6 +30,8 @@ def test_the_shipped_model_is_plain_json_and_loads() -> None:
         assert len(decision.gram_weights) > 1000
         assert 0 < decision.threshold < 1
     assert SHIPPED_MODEL.stat().st_size < 5_000_000
+    # Chosen on the gold articles' marked claims, where 96 of 106 checkable claims are marked.
+    assert model.article_threshold is not None and 0 <= model.article_threshold < model.checkworthy.threshold
 
 
 def test_a_model_file_that_is_not_ours_is_refused(tmp_path: Path) -> None:
@@ -52,7 +54,9 @@ def test_a_figure_laden_claim_about_a_government_outranks_a_greeting() -> None:
     greeting = max(c.score for c in extract_claims(GREETING, "es", "2023-09-13"))
     assert figures > greeting
     assert any(c.checkworthy for c in extract_claims(FIGURES, "es", "2023-09-13"))
-    assert not any(c.checkworthy for c in extract_claims(GREETING, "es", "2023-09-13"))
+    # In articles nearly every checkable claim is marked (the article threshold is near zero), so
+    # the greeting's place is last in the queue, below where the tweets' threshold would cut.
+    assert greeting < load_model().checkworthy.threshold < figures
 
 
 @pytest.mark.slow
@@ -171,3 +175,62 @@ def test_reviewers_decisions_become_labels(seeded) -> None:
     assert labels[second.text] == (False, False, 1.0)
     assert labels[rest[0].text] == (None, False, SKIPPED_WEIGHT)
     assert not any(c.text in labels for c in seeded.claims(2))  # nobody reviewed the other article
+
+
+def test_the_article_threshold_comes_from_the_articles_labels_not_their_own() -> None:
+    from workbench.nlp.checkworthiness_train import choose_threshold
+
+    # Three articles where the marked claims score above 0.4 and the rest below 0.2, except one
+    # marked claim at 0.25 in the third: over all three, F1 is best cutting between 0.15 and 0.25.
+    scores = [0.9, 0.5, 0.1, 0.8, 0.45, 0.15, 0.7, 0.25, 0.05]
+    labels = [True, True, False, True, True, False, True, True, False]
+    groups = ["a"] * 3 + ["b"] * 3 + ["c"] * 3
+    choice = choose_threshold(scores, labels, groups)
+    assert 0.15 < choice.threshold <= 0.25
+    # Held out, "c" is judged by the cut a and b chose (between 0.15 and 0.45): its 0.25 claim is lost.
+    assert 0.25 < choice.held_out[2] <= 0.45 and choice.cv_recall == pytest.approx(5 / 6)
+    assert choice.cv_precision == 1.0
+
+
+def test_an_article_threshold_decides_checkworthy_in_place_of_the_tweets_one() -> None:
+    from dataclasses import replace
+
+    model = load_model()
+    text = "El Gobierno gastó 3.400 millones de euros en 2022."
+    judged = model.assess({"figure": 1.0}, text, checkable=True)
+    below = replace(model, article_threshold=min(1.0, judged.score + 0.01))
+    above = replace(model, article_threshold=max(0.0, judged.score - 0.01))
+    assert not below.assess({"figure": 1.0}, text, checkable=True).checkworthy
+    assert above.assess({"figure": 1.0}, text, checkable=True).checkworthy
+    assert not above.assess({"figure": 1.0}, text, checkable=False).checkworthy  # never without checkable
+
+
+def test_a_decision_that_reads_vectors_round_trips_and_refuses_to_score_without_one(tmp_path: Path) -> None:
+    from workbench.nlp.checkworthiness import LinearModel
+
+    decision = LinearModel(0.1, {"figure": 1.0}, {"w:paro": 0.5}, (1.0, 0.0), 0.5, vector_weights=(2.0, -1.0))
+    again = LinearModel.from_json(json.loads(json.dumps(decision.to_json())))
+    assert again == decision
+    margin = again.contributions({"figure": 1.0}, {"w:paro"}, [0.5, 0.25])[0]
+    assert margin == pytest.approx(0.1 + 1.0 + 0.5 + (1.0 - 0.25))
+    with pytest.raises(ValueError):
+        again.contributions({}, {"w:paro"})
+
+
+def test_training_with_vectors_learns_the_dimension_that_carries_the_label() -> None:
+    import numpy as np
+
+    from workbench.nlp.checkworthiness_train import Featurized, fit_decision
+
+    rng = np.random.default_rng(3)
+    labels = np.array([i % 2 for i in range(60)])
+    vectors = rng.normal(size=(60, 8))
+    vectors[:, 5] += 2.0 * (labels - 0.5)  # only dimension 5 tells the classes apart
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    texts = [f"texto número {i} de la prueba" for i in range(60)]  # the same wording on both sides
+    feats = Featurized([{} for _ in texts], [grams(t) for t in texts], vectors)
+    fitted = fit_decision(feats, list(range(60)), labels, np.ones(60), vector_scale=3.0).model
+    assert len(fitted.vector_weights) == 8
+    assert int(np.argmax(np.abs(fitted.vector_weights))) == 5 and fitted.vector_weights[5] > 0
+    margin = fitted.contributions({}, feats.grams[0], vectors[0])[0]
+    assert margin != fitted.contributions({}, feats.grams[0], -vectors[0])[0]

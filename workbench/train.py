@@ -89,7 +89,8 @@ def train(
         "examples": len(examples),
         "trained_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
-    model = fit_model(examples, feats, about)
+    # check-worthiness (#14): the article threshold of the model in use carries over (chosen on gold articles).
+    model = fit_model(examples, feats, about, current.article_threshold)
     candidate = write_model(model, models_dir() / "checkworthiness.candidate.json")
     installed = settings_file = None
     if install:

@@ -16,7 +16,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -270,12 +270,21 @@ class LinearModel:
     gram_weights: dict[str, float]
     calibration: tuple[float, float]
     threshold: float
+    vector_weights: tuple[float, ...] = ()
+    """Weights over the claim's sentence vector (e5 passage), empty when the model reads none."""
 
-    def contributions(self, feats: dict[str, float], grams_: set[str]) -> tuple[float, dict[str, float], float]:
-        """The raw margin, each signal's share of it, and the n-grams' share."""
+    def contributions(
+        self, feats: dict[str, float], grams_: set[str], vector: Sequence[float] | None = None
+    ) -> tuple[float, dict[str, float], float]:
+        """The raw margin, each signal's share of it, and the wording's share (n-grams, and the
+        sentence vector when the model reads one)."""
         norm = math.sqrt(len(grams_)) or 1.0
         weights = self.gram_weights
         text_part = sum(weights.get(g, 0.0) for g in grams_) / norm
+        if self.vector_weights:
+            if vector is None:
+                raise ValueError("this check-worthiness decision reads a sentence vector; none was given")
+            text_part += math.fsum(w * float(v) for w, v in zip(self.vector_weights, vector))
         shares = {name: self.signal_weights.get(name, 0.0) * value for name, value in feats.items()}
         return self.bias + text_part + sum(shares.values()), shares, text_part
 
@@ -291,7 +300,7 @@ class LinearModel:
             "grams": self.gram_weights,
             "calibration": list(self.calibration),
             "threshold": self.threshold,
-        }
+        } | ({"vector": list(self.vector_weights)} if self.vector_weights else {})
 
     @classmethod
     def from_json(cls, data: dict) -> LinearModel:
@@ -301,6 +310,7 @@ class LinearModel:
             gram_weights={str(k): float(v) for k, v in data["grams"].items()},
             calibration=(float(data["calibration"][0]), float(data["calibration"][1])),
             threshold=float(data["threshold"]),
+            vector_weights=tuple(float(v) for v in data.get("vector", ())),
         )
 
 
@@ -310,6 +320,17 @@ class Model:
     checkworthy: LinearModel
     about: dict
     """What it was trained on and how it measured, as the training wrote it."""
+    article_threshold: float | None = None
+    """Where `checkworthy` starts for the claims the workbench scores (article sentences and
+    archive rows, never tweets): chosen on the claims fact-checkers marked in gold articles
+    (`choose_threshold` in the training module, run by benchmarks/checkworthiness.py), because
+    `checkworthy.threshold` is the F1-best one on tweets, where one in ten is worth checking.
+    None: the tweets' threshold."""
+
+    @property
+    def threshold(self) -> float:
+        """The check-worthiness threshold in use on claims."""
+        return self.checkworthy.threshold if self.article_threshold is None else self.article_threshold
 
     def assess(
         self,
@@ -331,7 +352,7 @@ class Model:
         score = round(self.checkworthy.probability(margin), 3)
         return Assessment(
             checkable=checkable,
-            checkworthy=checkable and score >= self.checkworthy.threshold,
+            checkworthy=checkable and score >= self.threshold,
             score=score,
             reasons=_reasons(shares, text_part, text_grams, self.checkworthy, checkable, details or {}),
         )
@@ -342,7 +363,7 @@ class Model:
             "checkable": self.checkable.to_json(),
             "checkworthy": self.checkworthy.to_json(),
             "about": self.about,
-        }
+        } | ({} if self.article_threshold is None else {"article_threshold": self.article_threshold})
 
 
 def _reasons(
@@ -392,8 +413,12 @@ def _load(path: str) -> Model:
         raise InvalidInput(f"The check-worthiness model {path} cannot be read: {error}.") from error
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InvalidInput(f"The check-worthiness model {path} is not a {FORMAT} file.")
+    article = data.get("article_threshold")
     return Model(
-        LinearModel.from_json(data["checkable"]), LinearModel.from_json(data["checkworthy"]), data.get("about", {})
+        LinearModel.from_json(data["checkable"]),
+        LinearModel.from_json(data["checkworthy"]),
+        data.get("about", {}),
+        None if article is None else float(article),
     )
 
 

@@ -492,6 +492,7 @@ def refused(db: Path, *args: str, code: int = INVALID) -> str:
     [
         pytest.param(("--format", "pdf"), id="unknown-format"),
         pytest.param(("--format", "md", "--from", "13/09/2023"), id="date-not-iso"),
+        pytest.param(("--format", "md", "--to", "20230913"), id="date-basic-iso"),
         pytest.param(("--format", "md", "--from", "2023-09-30", "--to", "2023-09-01"), id="range-backwards"),
         pytest.param(("--format", "csv", "--status", "done"), id="unknown-status"),
     ],

@@ -7,6 +7,7 @@ the document inside a `Report` with those extras beside it, leaving the contract
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -76,6 +77,8 @@ def _day(value: str | None, flag: str) -> str | None:
     if value is None:
         return None
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            raise ValueError  # Python also reads 20230913 and 2023-W37-3; the documented form only
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
         raise InvalidInput(f"{flag} {value!r} is not a date; use YYYY-MM-DD.") from None

@@ -66,7 +66,7 @@ class FittedTable(DataTable):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row")
-        translate_bindings(self)
+        translate_bindings(self, quiet_cursor_keys=True)
         # A fixed column is at least as wide as its heading in the interface language ("Puntos").
         self.COLUMNS = tuple(
             column._replace(width=max(column.width, len(_(column.label)))) if column.width else column

@@ -144,15 +144,17 @@ class ArchiveImporter:
 
         The chunk's rows start at `offset` in the archive's text; returns where the next chunk starts.
         """
-        from workbench.matching.features import features
+        from workbench.matching.features import features, with_context
 
         found = [row.language or resolve_language("auto", row.text, self.settings.languages) for row in rows]
         languages.update(found)
         claims = _archive_drafts(rows, found, offset)
         claim_ids = store.add_claims(article_id, claims)
+        # matching2: a row's title (the fact-check's headline) is the claim's context, indexed with it
+        store.index.add_context((claim_id, row.title) for claim_id, row in zip(claim_ids, rows) if row.title)
         store.index.add(
-            (claim_id, article_id, features(claim_id, claim, language, None).terms())
-            for claim_id, claim, language in zip(claim_ids, claims, found)
+            (claim_id, article_id, with_context(features(claim_id, claim, language, None).terms(), row.title, language))
+            for claim_id, claim, language, row in zip(claim_ids, claims, found, rows)
         )
         store.add_verdicts(self._verdicts(claim_ids, rows, problems, why))
         store.add_appearances([(claim_id, row.url) for claim_id, row in zip(claim_ids, rows) if row.url])

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbench.matching.compare import CONFLICT, DUPLICATE, NEAR_MISS, Comparison, Weights, apply_threshold, compare
-from workbench.matching.features import ClaimFeatures, ClaimLike, features
+from workbench.matching.features import ClaimFeatures, ClaimLike, features, with_context
 from workbench.matching.links import Suggestion, confirm_greedily, idf_from_counts, suggestions
 from workbench.matching.retrieval import K1, B, Retrieved, VectorIndex, fuse
 
@@ -103,7 +103,12 @@ class Matcher:
         return {c: self._features[c] for c in wanted if c in self._features}
 
     def index(self, found: dict[int, ClaimFeatures], article_of: dict[int, int]) -> None:
-        self.store.index.add((claim_id, article_of[claim_id], f.terms()) for claim_id, f in found.items())
+        """Index claims' terms (with their stored context's, if any), replacing what they had."""
+        context = self.store.index.contexts(list(found))
+        self.store.index.add(
+            (claim_id, article_of[claim_id], with_context(f.terms(), context.get(claim_id), f.language))
+            for claim_id, f in found.items()
+        )
         self._frequencies = self._weights_cache = None  # the vocabulary changed
 
     def embed(self, claim_ids: list[int]) -> int:
@@ -111,7 +116,10 @@ class Matcher:
         Archives leave theirs to `workbench index`, so an import never waits for the model."""
         if self.embedder is None or not claim_ids:
             return 0
-        texts = {c.id: c.text for c in self.store.claims(claim_ids=claim_ids)}
+        from workbench.matching.embedding import passage_text
+
+        context = self.store.index.contexts(claim_ids)
+        texts = {c.id: passage_text(c.text, context.get(c.id)) for c in self.store.claims(claim_ids=claim_ids)}
         ids = [c for c in claim_ids if c in texts]
         self.store.vectors.put(self.embedder.name, ids, self.embedder.passages([texts[c] for c in ids]))
         self._vectors = None  # the matrix changed

@@ -19,6 +19,7 @@ TABLES = {
     "audit",
     "claim_terms",
     "claim_vectors",
+    "claim_context",
 }
 
 
@@ -233,3 +234,16 @@ def m010_checkworthy(db: Database) -> None:
     the clause itself. Re-extracting or editing a claim scores it with the model."""
     db["claims"].add_column("checkworthy", int, not_null_default=0)
     db.execute("UPDATE claims SET checkworthy = 1 WHERE checkable AND score >= 0.5")
+
+
+@migrations()
+def m011_claim_context(db: Database) -> None:
+    """An archived claim's context (a fact-check's headline: claims-csv `title`, ClaimReview `name`),
+    which matching indexes and embeds beside the claim's text: a tweet often repeats the headline's
+    words, not the claim's. Kept apart from the match index so a text edit, which indexes the claim
+    afresh, keeps it; a trigger forgets it with its claim, so a reused id never inherits it."""
+    db["claim_context"].create({"claim_id": int, "context": str}, pk="claim_id", not_null={"context"})
+    db.execute(
+        "CREATE TRIGGER claim_context_forget AFTER DELETE ON claims BEGIN "
+        "DELETE FROM claim_context WHERE claim_id = old.id; END"
+    )

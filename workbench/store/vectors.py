@@ -23,6 +23,11 @@ MATRIX_CHUNK = 65_536
 """Vectors read and decoded at a time when the whole matrix loads."""
 
 
+PASSAGE = "CASE WHEN x.context IS NULL THEN c.text ELSE x.context || '. ' || c.text END"
+"""What is embedded for a claim: its text, after its context (an archived fact-check's headline)
+when it has one, as workbench.matching.embedding.passage_text joins them."""
+
+
 def encode(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(int8 components, scale per row) of float rows: each row's largest component becomes ±127."""
     import numpy as np
@@ -59,10 +64,11 @@ class ClaimVectors:
         )
 
     def pending(self, model: str, limit: int) -> list[tuple[int, str]]:
-        """(claim id, text) of up to `limit` claims with no vector of this model yet, oldest first."""
+        """(claim id, passage) of up to `limit` claims with no vector of this model yet, oldest first;
+        the passage is the claim's text after its context, if it has one (PASSAGE)."""
         return self.db.execute(
-            "SELECT c.id, c.text FROM claims c LEFT JOIN claim_vectors v ON v.claim_id = c.id AND v.model = ? "
-            "WHERE v.claim_id IS NULL ORDER BY c.id LIMIT ?",
+            f"SELECT c.id, {PASSAGE} FROM claims c LEFT JOIN claim_vectors v ON v.claim_id = c.id AND v.model = ? "
+            "LEFT JOIN claim_context x ON x.claim_id = c.id WHERE v.claim_id IS NULL ORDER BY c.id LIMIT ?",
             [model, limit],
         ).fetchall()
 

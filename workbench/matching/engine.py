@@ -67,7 +67,8 @@ class Matcher:
 
     With an embedder, claims are found by hybrid retrieval (BM25 over index terms united with the
     nearest stored vectors, workbench/matching/retrieval.py); without one, by BM25 alone. The
-    ranking is the retrieval's: compare() gives each match its relation and reasons, not its
+    ranking is the retrieval's, reordered by the learned rerank (workbench/matching/rerank.py)
+    where the query has a vector: compare() gives each match its relation and reasons, not its
     place (its hand-weighted score ranked worse on CheckThat! 2020 dev, benchmarks/retrieval.py).
     """
 
@@ -165,15 +166,20 @@ class Matcher:
         For a stored claim (`query_claim`), the relation uses the cosine of the two passage vectors,
         as the relation model was fitted; a typed query's "query:" vector has another spread, so
         its relation is decided lexically."""
-        found = self.retrieve(query, vector, limit, exclude)
+        from workbench.matching import rerank
+
+        # fitted on typed queries' "query:" vectors; a stored claim's own vector has another spread
+        model = rerank.load() if vector is not None and query_claim is None else None
+        found = self.retrieve(query, vector, max(limit, rerank.DEPTH) if model else limit, exclude)
         read = self.features([r.claim for r in found])
+        ranked = rerank.rerank(found, query, read, model)[:limit]
         weights = self._weights()
         matches = []
-        for r in found:
+        for r, score in ranked:
             if r.claim in read:
                 cosine = self.pair_cosine(query_claim, r.claim) if query_claim is not None else None
                 comparison = compare(query, read[r.claim], weights, cosine)
-                matches.append(Match(r.claim, read[r.claim].text, r.score, comparison.relation, comparison.reasons))
+                matches.append(Match(r.claim, read[r.claim].text, score, comparison.relation, comparison.reasons))
         return matches
 
     def stored_vectors(self, claim_ids: list[int]) -> dict[int, np.ndarray]:

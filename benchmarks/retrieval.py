@@ -12,7 +12,14 @@ file, `import_claims_csv`, then `index_vectors`, as `workbench import --format c
 - that stage reranked by compare()'s hand-weighted score (how `match` ranked before the hybrid),
 - multilingual-e5-small alone (int8 vectors as stored, and float32, for the quantisation decision),
 - the hybrid: a weighted sum of cosine and BM25, plain reciprocal-rank fusion (k 60), weighted
-  RRF fitted on train, and the product's constants through `Workbench.match_many` (the real path).
+  RRF fitted on train, the product's fusion alone, that fusion's first 30 reranked by a pointwise
+  and a pairwise logistic regression fitted on train (workbench/matching/rerank.py; the objective
+  and penalty chosen on train; --fit-rerank writes the chosen one to rerank.json), and the
+  product's constants through `Workbench.match_many` (the real path, with the shipped rerank).
+
+With --titles each Snopes headline goes in the claims CSV's `title` column, so the workbench
+stores it as the claim's context (indexed and embedded with it) as a user's import would; the
+FTS5 baseline and e5 alone then read "HEADLINE. CLAIM" too, so every row sees the same text.
 
 BM25's k1 and b and each fusion's constants are fitted on train by grid search and the figures at
 the train optimum are then read on dev; nothing is chosen on dev but the choice between fusions.

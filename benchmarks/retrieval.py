@@ -491,8 +491,9 @@ def run(bench: Bench, stages: dict[str, Stages]) -> None:
         write_rerank(best_model, rerank.WEIGHTS, objective)
         rerank.load.cache_clear()
         print(f"  wrote {rerank.WEIGHTS}")
-    shipped = rerank.load()
-    print(f"  shipped rerank: {'yes' if shipped else 'none'} ({rerank.WEIGHTS.name})")
+    with bench.workbench.store() as store:
+        shipped = rerank.load() is not None and store.index.has_context()  # as Matcher._rerank_model
+    print(f"  shipped rerank: {'applied' if shipped else 'not applied'} ({rerank.WEIGHTS.name}; only with contexts)")
 
     for name, s in stages.items():
         started = time.perf_counter()

@@ -103,3 +103,14 @@ def test_the_shipped_rerank_puts_the_claim_both_stages_agree_on_first() -> None:
     found = [Retrieved(1, 1.0, 1.0, 0.80, 1, 2), Retrieved(2, 0.9, 0.2, 0.93, 2, 1)]
     assert [r.claim for r, _ in rerank.rerank(found, query, read, model)] == [2, 1]
     assert [r.claim for r, _ in rerank.rerank(found, query, read, None)] == [1, 2]
+
+
+def test_the_rerank_applies_only_to_an_archive_with_contexts(tmp_path: Path) -> None:
+    from workbench.matching.engine import Matcher
+
+    with lexical(tmp_path).store() as store:
+        assert Matcher(store)._rerank_model() is not None
+    plain = Workbench(tmp_path / "plain.db", actor="tester", settings=Settings(semantic=False))
+    plain.import_claims_csv("text,language\nThe bridge reopened after six years of works,en\n", "plain.csv")
+    with plain.store() as store:
+        assert Matcher(store)._rerank_model() is None

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from workbench.matching.embedding import Embedder
+    from workbench.matching.rerank import RerankModel
     from workbench.store import Store
 
 COSINE_CHUNK = 20_000
@@ -82,6 +83,7 @@ class Matcher:
         self._compared: dict[tuple[int, int], Comparison] = {}
         """Pairs link_all compared, kept for confirm_duplicates' cluster checks."""
         self._vectors: VectorIndex | None = None
+        self._has_context: bool | None = None
         self._cosines: dict[tuple[int, int], float | None] = {}
         """Cosines of stored claims' own (passage) vectors, read once a session per pair."""
 
@@ -139,6 +141,16 @@ class Matcher:
             self._vectors = VectorIndex(*self.store.vectors.matrix(self.embedder.name))
         return self._vectors
 
+    def _rerank_model(self) -> RerankModel | None:
+        """The learned rerank where it was measured to help: an archive stored with its headlines
+        as context (CheckThat! 2020 dev MAP@5 0.874 -> 0.902). On the claims alone it did not
+        (0.855 -> 0.847, benchmarks/retrieval.py without --titles), so there the fusion stands."""
+        from workbench.matching import rerank
+
+        if self._has_context is None:
+            self._has_context = self.store.index.has_context()
+        return rerank.load() if self._has_context else None
+
     def _weights(self) -> Weights:
         if self._weights_cache is None:
             self._weights_cache = Weights(idf_from_counts(*self._vocabulary()))
@@ -169,7 +181,7 @@ class Matcher:
         from workbench.matching import rerank
 
         # fitted on typed queries' "query:" vectors; a stored claim's own vector has another spread
-        model = rerank.load() if vector is not None and query_claim is None else None
+        model = self._rerank_model() if vector is not None and query_claim is None else None
         found = self.retrieve(query, vector, max(limit, rerank.DEPTH) if model else limit, exclude)
         read = self.features([r.claim for r in found])
         ranked = rerank.rerank(found, query, read, model)[:limit]

@@ -57,6 +57,10 @@ class MatchIndex:
         its text (see m011_claim_context). A text edit keeps it; removing the claim forgets it."""
         self.db["claim_context"].upsert_all(({"claim_id": c, "context": t} for c, t in rows if t), pk="claim_id")
 
+    def has_context(self) -> bool:
+        """Whether any claim has a stored context (an archive imported with headlines)."""
+        return self.db.execute("SELECT 1 FROM claim_context LIMIT 1").fetchone() is not None
+
     def contexts(self, claim_ids: list[int]) -> dict[int, str]:
         """The stored context of those claims that have one."""
         found: dict[int, str] = {}

@@ -1,6 +1,6 @@
 """Retrieval quality on CheckThat! 2020 Task 2 (tweets against 10,375 Snopes fact-checks).
 
-    python -m benchmarks.retrieval [--data ../shared/data/retrieval-ct2020-en] [--titles]
+    python -m benchmarks.retrieval [--data ../shared/data/retrieval-ct2020-en] [--titles] [--fit-rerank]
 
 Imports the fact-checked claims through the workbench's own path (a claims CSV written to a temp
 file, `import_claims_csv`, then `index_vectors`, as `workbench import --format claims-csv` and
@@ -12,7 +12,14 @@ file, `import_claims_csv`, then `index_vectors`, as `workbench import --format c
 - that stage reranked by compare()'s hand-weighted score (how `match` ranked before the hybrid),
 - multilingual-e5-small alone (int8 vectors as stored, and float32, for the quantisation decision),
 - the hybrid: a weighted sum of cosine and BM25, plain reciprocal-rank fusion (k 60), weighted
-  RRF fitted on train, and the product's constants through `Workbench.match_many` (the real path).
+  RRF fitted on train, the product's fusion alone, that fusion's first 30 reranked by a pointwise
+  and a pairwise logistic regression fitted on train (workbench/matching/rerank.py; the objective
+  and penalty chosen on train; --fit-rerank writes the chosen one to rerank.json), and the
+  product's constants through `Workbench.match_many` (the real path, with the shipped rerank).
+
+With --titles each Snopes headline goes in the claims CSV's `title` column, so the workbench
+stores it as the claim's context (indexed and embedded with it) as a user's import would; the
+FTS5 baseline and e5 alone then read "HEADLINE. CLAIM" too, so every row sees the same text.
 
 BM25's k1 and b and each fusion's constants are fitted on train by grid search and the figures at
 the train optimum are then read on dev; nothing is chosen on dev but the choice between fusions.
@@ -94,20 +101,27 @@ class Bench:
         self.docs = read_docs(data)
         self.embedder = embedder
         self.titles = titles
+        self.fit_rerank = False
         self.db = workdir / "claims.db"
         self.lexical_bench = _Workbench(self.db, Settings(semantic=False), None)
         self.workbench = _Workbench(self.db, Settings(), embedder)
         self.vclaim_of: dict[int, int] = {}
 
     def text(self, doc: tuple[int, str, str]) -> str:
+        """What the baseline indexes and e5 embeds for a claim: with titles, the headline and the
+        claim as workbench.matching.embedding.passage_text joins them."""
         return " ".join((f"{doc[2]}. {doc[1]}" if self.titles else doc[1]).split())
 
     def load(self) -> None:
         path = self.db.with_name("archive.csv")
         with path.open("w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
-            writer.writerow(["text", "language"])
-            writer.writerows([self.text(d), "en"] for d in self.docs)
+            if self.titles:  # the headline as the claim's context, as a user's claims CSV carries it
+                writer.writerow(["text", "language", "title"])
+                writer.writerows([" ".join(d[1].split()), "en", " ".join(d[2].split())] for d in self.docs)
+            else:
+                writer.writerow(["text", "language"])
+                writer.writerows([self.text(d), "en"] for d in self.docs)
         started = time.perf_counter()
         result = self.workbench.import_claims_csv(path.read_text(encoding="utf-8"), str(path))
         took = time.perf_counter() - started
@@ -217,10 +231,108 @@ class Stages:
             rankings.append(self.bench.vclaims(order))
         return rankings
 
+    def candidates(self) -> list[list[retrieval.Retrieved]]:
+        """Each query's fused candidates as the product fuses them, rerank.DEPTH of them."""
+        from workbench.matching import rerank
+
+        if not hasattr(self, "_candidates"):
+            self._candidates = [
+                retrieval.fuse(lex, self.vector_index, vec, rerank.DEPTH)
+                for lex, vec in zip(self.lexical(retrieval.K1, retrieval.B), self.vectors)
+            ]
+        return self._candidates
+
+    def rerank_rows(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(feature rows, labels, query of each row) of every query's fused candidates."""
+        from workbench.matching import rerank
+
+        rows, labels, groups = [], [], []
+        for i, (query, found) in enumerate(zip(self.queries, self.candidates())):
+            read = self.matcher.features([r.claim for r in found])
+            rows += rerank.candidate_rows(found, query, read)
+            relevant = self.split.relevant[i]
+            labels += [1.0 if self.bench.vclaim_of[r.claim] in relevant else 0.0 for r in found]
+            groups += [i] * len(found)
+        return np.asarray(rows), np.asarray(labels), np.asarray(groups)
+
+    def reranked_by(self, model) -> list[list[int]]:  # noqa: ANN001 - rerank.RerankModel
+        from workbench.matching import rerank
+
+        rankings = []
+        for query, found in zip(self.queries, self.candidates()):
+            read = self.matcher.features([r.claim for r in found])
+            rankings.append(self.bench.vclaims([r.claim for r, _ in rerank.rerank(found, query, read, model)]))
+        return rankings
+
     def semantic(self, rows: np.ndarray, ids: np.ndarray) -> list[list[int]]:
         every = self.vectors @ rows.T
         top = np.argsort(-every, axis=1, kind="stable")[:, :DEPTH]
         return [self.bench.vclaims(ids[t].tolist()) for t in top]
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50) -> tuple[np.ndarray, float]:
+    """Logistic regression by Newton's method (IRLS) with an L2 penalty on the weights (not the
+    bias), on standardised columns: a few hundred lines of sklearn are not needed for 9 features."""
+    n, d = x.shape
+    design = np.hstack([x, np.ones((n, 1))])
+    w = np.zeros(d + 1)
+    penalty = np.full(d + 1, l2)
+    penalty[-1] = 0.0
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-np.clip(design @ w, -30, 30)))
+        gradient = design.T @ (p - y) + penalty * w
+        hessian = (design * (p * (1 - p))[:, None]).T @ design + np.diag(penalty)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[:-1], float(w[-1])
+
+
+def pairwise_differences(z: np.ndarray, y: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, labels) for a pairwise ranking fit: within each query, every relevant candidate's
+    row minus every other candidate's (label 1) and the reverse (label 0)."""
+    diffs = []
+    for group in np.unique(groups):
+        members = np.flatnonzero(groups == group)
+        positive, negative = members[y[members] == 1], members[y[members] == 0]
+        diffs += [z[p] - z[negative] for p in positive if len(negative)]
+    d = np.vstack(diffs) if diffs else np.empty((0, z.shape[1]))
+    return np.vstack([d, -d]), np.r_[np.ones(len(d)), np.zeros(len(d))]
+
+
+def fit_rerank(train: Stages, l2: float, objective: str):  # noqa: ANN201 - rerank.RerankModel
+    """A logistic rerank on standardised features: "pointwise" (is this candidate relevant?) or
+    "pairwise" (is this candidate above that one, for the same query?), which fits the order itself."""
+    from workbench.matching import rerank
+
+    x, y, groups = train.rerank_rows()
+    means, scales = x.mean(axis=0), x.std(axis=0)
+    scales[scales == 0] = 1.0
+    z = (x - means) / scales
+    if objective == "pairwise":
+        weights, _ = fit_logistic(*pairwise_differences(z, y, groups), l2)
+        bias = 0.0  # a ranking score: only differences between candidates count
+    else:
+        weights, bias = fit_logistic(z, y, l2)
+    return rerank.RerankModel(
+        rerank.FEATURES, tuple(weights.tolist()), bias, tuple(means.tolist()), tuple(scales.tolist())
+    )
+
+
+def write_rerank(model, path: Path, objective: str) -> None:  # noqa: ANN001 - rerank.RerankModel
+    import json
+
+    data = {
+        "fitted_on": "CheckThat! 2020 Task 2 train split, fused candidates (benchmarks/retrieval.py --fit-rerank)",
+        "objective": objective,
+        "features": list(model.features),
+        "weights": [round(w, 6) for w in model.weights],
+        "bias": round(model.bias, 6),
+        "means": [round(m, 6) for m in model.means],
+        "scales": [round(s, 6) for s in model.scales],
+    }
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
 def fit(stages: Stages, grid: Callable[[], list[dict]], run: Callable[..., list[list[int]]]) -> dict:
@@ -237,6 +349,7 @@ BM25_GRID = [{"k1": k1, "b": b} for k1 in (0.6, 0.9, 1.2, 1.6, 2.0) for b in (0.
 WEIGHTS = (0.0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2)
 RRF_KS = (5, 10, 20, 60)
 RRF_WEIGHTS = (0.5, 0.75, 1.0, 1.5)
+RERANK_L2 = (0.1, 1.0, 10.0, 100.0)
 
 
 class Report:
@@ -252,7 +365,14 @@ class Report:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--titles", action="store_true", help="store each claim as 'TITLE. CLAIM' (Snopes headline)")
+    parser.add_argument(
+        "--titles",
+        action="store_true",
+        help="import each Snopes headline as its claim's context (claims-csv title column)",
+    )
+    parser.add_argument(
+        "--fit-rerank", action="store_true", help="write the rerank fitted on train to workbench/matching/rerank.json"
+    )
     parser.add_argument("--workdir", type=Path, help="keep the database here (default: a temporary folder)")
     args = parser.parse_args()
     if not (args.data / "verified_claims.docs.tsv").exists():
@@ -267,6 +387,7 @@ def main() -> None:
         workdir = args.workdir or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
         bench = Bench(args.data, workdir, embedder, args.titles)
+        bench.fit_rerank = args.fit_rerank
         bench.load()
         splits = {name: read_split(args.data, name) for name in ("train", "dev")}
         stages = {name: Stages(bench, split) for name, split in splits.items()}
@@ -338,6 +459,42 @@ def run(bench: Bench, stages: dict[str, Stages]) -> None:
         stages,
     )
 
+    from workbench.matching import rerank
+
+    report.row(
+        f"hybrid RRF as the product fuses it, first {rerank.DEPTH} (no rerank)",
+        train.reranked_by(None),
+        dev.reranked_by(None),
+        stages,
+    )
+    best: dict[str, tuple[float, float, object]] = {}
+    for objective in ("pointwise", "pairwise"):
+        for l2 in RERANK_L2:  # the penalty chosen on train, as everything else
+            model = fit_rerank(train, l2, objective)
+            found = scores(train.reranked_by(model), train.split)[0]
+            if found > best.get(objective, (-1.0,))[0] + 1e-9:
+                best[objective] = (found, l2, model)
+        _, l2, model = best[objective]
+        report.row(
+            f"  reranked: {objective} logistic, {len(rerank.FEATURES)} features, L2 {l2} (fitted on train)",
+            train.reranked_by(model),
+            dev.reranked_by(model),
+            stages,
+        )
+    objective = max(best, key=lambda o: best[o][0])  # the objective chosen on train too
+    best_model = best[objective][2]
+    print(
+        f"  chosen on train: {objective}; weights: "
+        + ", ".join(f"{f} {w:+.2f}" for f, w in zip(rerank.FEATURES, best_model.weights))
+    )
+    if bench.fit_rerank:
+        write_rerank(best_model, rerank.WEIGHTS, objective)
+        rerank.load.cache_clear()
+        print(f"  wrote {rerank.WEIGHTS}")
+    with bench.workbench.store() as store:
+        shipped = rerank.load() is not None and store.index.has_context()  # as Matcher._rerank_model
+    print(f"  shipped rerank: {'applied' if shipped else 'not applied'} ({rerank.WEIGHTS.name}; only with contexts)")
+
     for name, s in stages.items():
         started = time.perf_counter()
         found = bench.workbench.match_many(s.split.tweets, DEPTH, "en")
@@ -347,7 +504,7 @@ def run(bench: Bench, stages: dict[str, Stages]) -> None:
         print(f"  ({name}: match_many, {len(s.split.tweets)} queries in {took:.1f} s)", file=sys.stderr)
     report.row(
         f"workbench match_many (product: k1 {retrieval.K1} b {retrieval.B} weight {retrieval.LEXICAL_WEIGHT}"
-        f" k {retrieval.RRF_K})",
+        f" k {retrieval.RRF_K}, rerank {'on' if shipped else 'off'})",
         train.product,  # type: ignore[attr-defined]
         dev.product,  # type: ignore[attr-defined]
         stages,

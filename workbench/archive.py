@@ -163,7 +163,7 @@ class ArchiveImporter:
 
         The chunk's rows start at `staged.next_offset` in the archive's text and take the claim ids
         reserved for them; each row's claim span says where the next one starts."""
-        from workbench.matching.features import features
+        from workbench.matching.features import features, with_context
         from workbench.store.archive_staging import StagedRow
 
         found = [row.language or resolve_language("auto", row.text, self.settings.languages) for row in rows]
@@ -176,9 +176,11 @@ class ArchiveImporter:
         made = [
             StagedRow(
                 claim,
-                features(claim_id, claim, language, None).terms(),
+                # a row's title (the fact-check's headline) is the claim's context, indexed with it
+                with_context(features(claim_id, claim, language, None).terms(), row.title, language),
                 verdicts.get(claim_id),
                 ((SourceInput(url=row.url, stance="context"),) if row.url else ()) + tuple(row.sources),
+                row.title,
             )
             for claim_id, claim, language, row in zip(claim_ids, claims, found, rows)
         ]

@@ -246,8 +246,9 @@ class _Reader:
         when = self.text(review, "datePublished")
         contributor = next((self._as_text(v) for v in self.get(review, "contributor") if self._as_text(v)), None)
         sources = self.citations(review)
+        headline = self.text(review, "name") or self.text(review, "headline")
         if review_url:
-            title = self.text(review, "name") or self.text(review, "headline")
+            title = headline
             if title is None and label:
                 title = f"{author_name}: {label}" if author_name else label
             sources.insert(0, SourceInput(review_url, "context", title, author_name))
@@ -268,6 +269,7 @@ class _Reader:
             reviewer=contributor or author_name,
             reviewed_at=self.moment(when, problems, language) if when else None,
             sources=tuple(dict.fromkeys(sources)),
+            title=headline,
         )
         return row, problems
 

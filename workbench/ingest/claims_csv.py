@@ -1,5 +1,6 @@
 """Reading an archive of earlier claims from CSV (comma, semicolon or tab separated): header
-`text`, optional claimant, date, url, rating, language. Rows that cannot be read are reported by line number and skipped; a file
+`text`, optional claimant, date, url, rating, language, title (the fact-check's headline, which
+matching reads beside the claim). Rows that cannot be read are reported by line number and skipped; a file
 with no `text` column is refused here, one with no usable row by the import.
 """
 
@@ -16,7 +17,7 @@ from workbench.errors import InvalidInput
 from workbench.models import SourceInput
 from workbench.urls import validate_url
 
-COLUMNS = ("text", "claimant", "date", "url", "rating", "language")
+COLUMNS = ("text", "claimant", "date", "url", "rating", "language", "title")
 DEFAULT_MAX_CHARS = 2000
 """As Settings.max_claim_chars."""
 
@@ -38,6 +39,9 @@ class ArchiveRow:
     reviewer: str | None = None
     reviewed_at: str | None = None
     sources: tuple[SourceInput, ...] = ()
+    title: str | None = None
+    """The fact-check's headline (claims-csv `title`, ClaimReview `name`/`headline`): stored as the
+    claim's context, which matching indexes and embeds beside its text (m014_claim_context)."""
 
 
 class ClaimsCsv:

@@ -61,6 +61,12 @@ class E5Embedder:
         return np.asarray(found, dtype=np.float32).reshape(count, self.dim)
 
 
+def passage_text(text: str, context: str | None) -> str:
+    """What is embedded for a stored claim: its text after its context, when it has one (as
+    workbench/store/vectors.py's PASSAGE joins them in SQL for `workbench index`)."""
+    return f"{context}. {text}" if context else text
+
+
 @lru_cache(maxsize=1)
 def default_embedder() -> Embedder | None:
     """The installed model, loaded once per process; None where it cannot run here, so matching

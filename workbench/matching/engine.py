@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbench.matching.compare import CONFLICT, DUPLICATE, NEAR_MISS, Comparison, Weights, apply_threshold, compare
-from workbench.matching.features import ClaimFeatures, ClaimLike, features
+from workbench.matching.features import ClaimFeatures, ClaimLike, features, with_context
 from workbench.matching.links import Suggestion, confirm_greedily, idf_from_counts, suggestions
 from workbench.matching.retrieval import K1, B, Retrieved, VectorIndex, fuse
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from workbench.matching.embedding import Embedder
+    from workbench.matching.rerank import RerankModel
     from workbench.store import Store
 
 COSINE_CHUNK = 20_000
@@ -67,7 +68,8 @@ class Matcher:
 
     With an embedder, claims are found by hybrid retrieval (BM25 over index terms united with the
     nearest stored vectors, workbench/matching/retrieval.py); without one, by BM25 alone. The
-    ranking is the retrieval's: compare() gives each match its relation and reasons, not its
+    ranking is the retrieval's, reordered by the learned rerank (workbench/matching/rerank.py)
+    where the query has a vector: compare() gives each match its relation and reasons, not its
     place (its hand-weighted score ranked worse on CheckThat! 2020 dev, benchmarks/retrieval.py).
     """
 
@@ -81,6 +83,7 @@ class Matcher:
         self._compared: dict[tuple[int, int], Comparison] = {}
         """Pairs link_all compared, kept for confirm_duplicates' cluster checks."""
         self._vectors: VectorIndex | None = None
+        self._has_context: bool | None = None
         self._cosines: dict[tuple[int, int], float | None] = {}
         """Cosines of stored claims' own (passage) vectors, read once a session per pair."""
 
@@ -103,7 +106,12 @@ class Matcher:
         return {c: self._features[c] for c in wanted if c in self._features}
 
     def index(self, found: dict[int, ClaimFeatures], article_of: dict[int, int]) -> None:
-        self.store.index.add((claim_id, article_of[claim_id], f.terms()) for claim_id, f in found.items())
+        """Index claims' terms (with their stored context's, if any), replacing what they had."""
+        context = self.store.index.contexts(list(found))
+        self.store.index.add(
+            (claim_id, article_of[claim_id], with_context(f.terms(), context.get(claim_id), f.language))
+            for claim_id, f in found.items()
+        )
         self._frequencies = self._weights_cache = None  # the vocabulary changed
 
     def embed(self, claim_ids: list[int]) -> int:
@@ -111,7 +119,10 @@ class Matcher:
         Archives leave theirs to `workbench index`, so an import never waits for the model."""
         if self.embedder is None or not claim_ids:
             return 0
-        texts = {c.id: c.text for c in self.store.claims(claim_ids=claim_ids)}
+        from workbench.matching.embedding import passage_text
+
+        context = self.store.index.contexts(claim_ids)
+        texts = {c.id: passage_text(c.text, context.get(c.id)) for c in self.store.claims(claim_ids=claim_ids)}
         ids = [c for c in claim_ids if c in texts]
         self.store.vectors.put(self.embedder.name, ids, self.embedder.passages([texts[c] for c in ids]))
         self._vectors = None  # the matrix changed
@@ -129,6 +140,16 @@ class Matcher:
         if self._vectors is None:
             self._vectors = VectorIndex(*self.store.vectors.matrix(self.embedder.name))
         return self._vectors
+
+    def _rerank_model(self) -> RerankModel | None:
+        """The learned rerank where it was measured to help: an archive stored with its headlines
+        as context (CheckThat! 2020 dev MAP@5 0.874 -> 0.902). On the claims alone it did not
+        (0.855 -> 0.847, benchmarks/retrieval.py without --titles), so there the fusion stands."""
+        from workbench.matching import rerank
+
+        if self._has_context is None:
+            self._has_context = self.store.index.has_context()
+        return rerank.load() if self._has_context else None
 
     def _weights(self) -> Weights:
         if self._weights_cache is None:
@@ -157,15 +178,20 @@ class Matcher:
         For a stored claim (`query_claim`), the relation uses the cosine of the two passage vectors,
         as the relation model was fitted; a typed query's "query:" vector has another spread, so
         its relation is decided lexically."""
-        found = self.retrieve(query, vector, limit, exclude)
+        from workbench.matching import rerank
+
+        # fitted on typed queries' "query:" vectors; a stored claim's own vector has another spread
+        model = self._rerank_model() if vector is not None and query_claim is None else None
+        found = self.retrieve(query, vector, max(limit, rerank.DEPTH) if model else limit, exclude)
         read = self.features([r.claim for r in found])
+        ranked = rerank.rerank(found, query, read, model)[:limit]
         weights = self._weights()
         matches = []
-        for r in found:
+        for r, score in ranked:
             if r.claim in read:
                 cosine = self.pair_cosine(query_claim, r.claim) if query_claim is not None else None
                 comparison = compare(query, read[r.claim], weights, cosine)
-                matches.append(Match(r.claim, read[r.claim].text, r.score, comparison.relation, comparison.reasons))
+                matches.append(Match(r.claim, read[r.claim].text, score, comparison.relation, comparison.reasons))
         return matches
 
     def stored_vectors(self, claim_ids: list[int]) -> dict[int, np.ndarray]:

@@ -43,6 +43,10 @@ class Retrieved:
     """BM25 over the query's best BM25 (0..1), 0 when the claim shares no term read."""
     cosine: float | None
     """None when the claim (or the query) has no vector yet."""
+    lexical_rank: int | None = None
+    """Its place (1 first) in the lexical stage's best, None outside them."""
+    semantic_rank: int | None = None
+    """Its place (1 first) among the nearest vectors, None outside them."""
 
 
 class VectorIndex:
@@ -108,8 +112,9 @@ def fuse(
     lex_ids, lex_scores = top(*lexical, max(depth, count), exclude)
     best_lexical = float(lex_scores[0]) if len(lex_scores) else 1.0
     lexical_of = dict(zip(lex_ids.tolist(), (lex_scores / best_lexical).tolist()))
+    lexical_rank = {c: r for r, c in enumerate(lexical_of, 1)}
     if vectors is None or query_vector is None or not len(vectors):
-        return [Retrieved(c, s, s, None) for c, s in lexical_of.items()][:count]
+        return [Retrieved(c, s, s, None, lexical_rank[c]) for c, s in lexical_of.items()][:count]
     every = vectors.scores(query_vector)
     sem_ids, sem_scores = top(vectors.ids, every, max(depth, count), exclude)
     floor = float(sem_scores[-1]) if len(sem_scores) else 0.0
@@ -129,6 +134,10 @@ def fuse(
         score_of = {
             c: (floor if cos is None else cos) + weight * lexical_of.get(c, 0.0) for c, cos in cosine_of.items()
         }
-    found = [Retrieved(c, s, lexical_of.get(c, 0.0), cosine_of.get(c)) for c, s in score_of.items()]
+    semantic_rank = {c: r for r, c in enumerate(sem_ids.tolist(), 1)}
+    found = [
+        Retrieved(c, s, lexical_of.get(c, 0.0), cosine_of.get(c), lexical_rank.get(c), semantic_rank.get(c))
+        for c, s in score_of.items()
+    ]
     found.sort(key=lambda r: (-r.score, r.claim))
     return found[:count]

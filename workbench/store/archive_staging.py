@@ -64,6 +64,8 @@ class StagedRow:
     """(rating, rationale, reviewer, given at) when the row was rated."""
     sources: Sequence[SourceInput]
     """The url it appeared at (as a context source) first, then the sources it names."""
+    context: str | None = None
+    """The fact-check's headline the row came with: matching reads it beside the claim (m014)."""
 
 
 class ArchiveStaging(Repository):
@@ -116,6 +118,7 @@ class ArchiveStaging(Repository):
                         "import_id": staged.id,
                         **claim_values(row.claim),
                         "terms": " ".join(row.terms),
+                        "context": row.context,
                         **dict(zip(("rating", "rationale", "reviewer", "reviewed_at"), row.verdict or ())),
                     }
                     for i, row in enumerate(rows)
@@ -205,6 +208,11 @@ class ArchiveStaging(Repository):
             "INSERT INTO claim_terms (claim_id, article_id, terms) "
             "SELECT id, :article, terms FROM archive_staged_claims WHERE import_id = :import ORDER BY id",
             {**args, "article": article_id},
+        )
+        self.db.execute(
+            "INSERT INTO claim_context (claim_id, context) SELECT id, context FROM archive_staged_claims "
+            "WHERE import_id = :import AND context IS NOT NULL AND context != '' ORDER BY id",
+            args,
         )
         verdicts = self.db.execute(
             "INSERT INTO verdicts (claim_id, rating, rationale, reviewer, at) "

@@ -52,6 +52,26 @@ class MatchIndex:
             self.db.execute(f"DELETE FROM claim_terms WHERE claim_id IN ({', '.join('?' * len(chunk))})", chunk)
         ClaimVectors(self.db).remove(claim_ids)
 
+    def add_context(self, rows: Iterable[tuple[int, str]]) -> None:
+        """Store (claim_id, context) rows: an archived claim's headline, indexed and embedded beside
+        its text (see m014_claim_context). A text edit keeps it; removing the claim forgets it."""
+        self.db.table("claim_context").upsert_all(({"claim_id": c, "context": t} for c, t in rows if t), pk="claim_id")
+
+    def has_context(self) -> bool:
+        """Whether any claim has a stored context (an archive imported with headlines)."""
+        return self.db.execute("SELECT 1 FROM claim_context LIMIT 1").fetchone() is not None
+
+    def contexts(self, claim_ids: list[int]) -> dict[int, str]:
+        """The stored context of those claims that have one."""
+        found: dict[int, str] = {}
+        for i in range(0, len(claim_ids), 500):
+            chunk = claim_ids[i : i + 500]
+            rows = self.db.execute(
+                f"SELECT claim_id, context FROM claim_context WHERE claim_id IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            found.update(rows.fetchall())
+        return found
+
     def all_terms(self) -> list[tuple[int, int, list[str]]]:
         """(claim_id, source group, terms) of every indexed claim, for whole-archive dedupe; the
         group is the article, or for an archived claim its own negated id (see Store.source_groups)."""

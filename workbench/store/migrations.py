@@ -26,6 +26,7 @@ TABLES = {
     "archive_staged_claims",
     "archive_staged_entities",
     "archive_staged_sources",
+    "claim_context",
 }
 STAGING_TABLES = {"archive_imports", "archive_staged_claims", "archive_staged_entities", "archive_staged_sources"}
 """Where an archive import waits until it is complete: no read of claims looks here."""
@@ -408,3 +409,18 @@ def m013_latest_verdicts(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m014_claim_context(db: Database) -> None:
+    """An archived claim's context (a fact-check's headline: claims-csv `title`, ClaimReview `name`),
+    which matching indexes and embeds beside the claim's text: a tweet often repeats the headline's
+    words, not the claim's. Kept apart from the match index so a text edit, which indexes the claim
+    afresh, keeps it; a trigger forgets it with its claim, so a reused id never inherits it."""
+    db.table("claim_context").create({"claim_id": int, "context": str}, pk="claim_id", not_null={"context"})
+    db.execute(
+        "CREATE TRIGGER claim_context_forget AFTER DELETE ON claims BEGIN "
+        "DELETE FROM claim_context WHERE claim_id = old.id; END"
+    )
+    # An archive staged in chunks keeps each row's headline until it is published (m012).
+    db.table("archive_staged_claims").add_column("context", str)

@@ -23,6 +23,11 @@ MATRIX_CHUNK = 65_536
 """Vectors read and decoded at a time when the whole matrix loads."""
 
 
+PASSAGE = "CASE WHEN x.context IS NULL THEN c.text ELSE x.context || '. ' || c.text END"
+"""What is embedded for a claim: its text, after its context (an archived fact-check's headline)
+when it has one, as workbench.matching.embedding.passage_text joins them."""
+
+
 def encode(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(int8 components, scale per row) of float rows: each row's largest component becomes ±127."""
     import numpy as np
@@ -34,14 +39,25 @@ def encode(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def decode(components: np.ndarray, scale: np.ndarray) -> np.ndarray:
-    """Float rows back from int8 components, normalised again so a dot product stays a cosine."""
+    """Float rows back from int8 components, normalised again so a dot product stays a cosine.
+    The per-row scale cancels in the normalisation, so it is not multiplied in (see _normalised_into)."""
     import numpy as np
 
-    rows = components.astype(np.float32) * scale[:, None]
-    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    rows = np.empty(components.shape, dtype=np.float32)
+    _normalised_into(rows, components)
+    return rows
+
+
+def _normalised_into(out: np.ndarray, components: np.ndarray) -> None:
+    """Write int8 rows into float32 `out` as unit rows, in place: no temporaries the size of the
+    matrix, which at 100,000 claims made loading it take over a second (page faults for each
+    150 MB temporary) where this takes a tenth."""
+    import numpy as np
+
+    out[...] = components
+    norms = np.sqrt(np.einsum("ij,ij->i", out, out))
     norms[norms == 0] = 1.0
-    unit: np.ndarray = rows / norms
-    return unit
+    out *= (1.0 / norms)[:, None]
 
 
 class ClaimVectors:
@@ -60,10 +76,11 @@ class ClaimVectors:
         )
 
     def pending(self, model: str, limit: int) -> list[tuple[int, str]]:
-        """(claim id, text) of up to `limit` claims with no vector of this model yet, oldest first."""
+        """(claim id, passage) of up to `limit` claims with no vector of this model yet, oldest first;
+        the passage is the claim's text after its context, if it has one (PASSAGE)."""
         return self.db.execute(
-            "SELECT c.id, c.text FROM claims c LEFT JOIN claim_vectors v ON v.claim_id = c.id AND v.model = ? "
-            "WHERE v.claim_id IS NULL ORDER BY c.id LIMIT ?",
+            f"SELECT c.id, {PASSAGE} FROM claims c LEFT JOIN claim_vectors v ON v.claim_id = c.id AND v.model = ? "
+            "LEFT JOIN claim_context x ON x.claim_id = c.id WHERE v.claim_id IS NULL ORDER BY c.id LIMIT ?",
             [model, limit],
         ).fetchall()
 
@@ -89,16 +106,16 @@ class ClaimVectors:
         ids = np.empty(count, dtype=np.int64)
         rows: np.ndarray | None = None
         cursor = self.db.execute(
-            "SELECT claim_id, scale, vector FROM claim_vectors WHERE model = ? ORDER BY claim_id", [model]
+            "SELECT claim_id, vector FROM claim_vectors WHERE model = ? ORDER BY claim_id", [model]
         )
         done = 0
         while chunk := cursor.fetchmany(MATRIX_CHUNK):
             chunk = chunk[: count - done]  # a row written since the count waits for the next session
-            components = np.frombuffer(b"".join(r[2] for r in chunk), dtype=np.int8).reshape(len(chunk), -1)
+            components = np.frombuffer(b"".join(r[1] for r in chunk), dtype=np.int8).reshape(len(chunk), -1)
             if rows is None:
                 rows = np.empty((count, components.shape[1]), dtype=np.float32)
             ids[done : done + len(chunk)] = [r[0] for r in chunk]
-            rows[done : done + len(chunk)] = decode(components, np.asarray([r[1] for r in chunk], dtype=np.float32))
+            _normalised_into(rows[done : done + len(chunk)], components)
             done += len(chunk)
             if done == count:
                 break

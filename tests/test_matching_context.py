@@ -70,7 +70,7 @@ def test_removing_a_claim_forgets_its_context(tmp_path: Path) -> None:
     workbench = lexical(tmp_path)
     libraries = claim_id(workbench, "The city council")
     with workbench.store() as store:
-        store.remove_claim(libraries, "merge")  # as a merge or an undone split removes one
+        store.edits.remove_claim(libraries, "merge")  # as a merge or an undone split removes one
         assert store.index.contexts([libraries]) == {}
 
 

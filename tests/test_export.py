@@ -92,7 +92,11 @@ def test_markdown_has_title_and_claim_count(seed_export) -> None:
     readable = unescape_markdown(result.stdout)
     assert f"## {article['title']}" in readable
     assert f"0 of {len(article['claims'])} claims reviewed." in readable
-    assert readable.count("### Claim ") == len(article["claims"])
+    # Nothing reviewed yet: the claims are counted, not laid out as empty cards, unless asked for.
+    ids = ", ".join(str(claim["id"]) for claim in article["claims"])
+    assert readable.count("### Claim ") == 0 and f"Not reviewed yet: claims {ids} (" in readable
+    listed = unescape_markdown(invoke("export", "--format", "md", "--unreviewed", "--db", db).stdout)
+    assert listed.count("### Claim ") == len(article["claims"])
 
 
 # -- a reviewed claim in the export -----------------------------------------------

@@ -211,7 +211,8 @@ def test_reviewed_claim_in_markdown(reviewed) -> None:
     assert (
         "source (refutes): Japan MoD <https://www.mod.go.jp/>, Ministry of Defense: “Two ballistic missiles.”" in report
     )
-    assert f"also in claim {ids['duplicate']} (Misiles, 2023-09-14) <https://other.example/misiles>" in report
+    assert f"also in claim {ids['duplicate']} (Misiles, Sep 14, 2023) <https://other.example/misiles>" in report
+    assert re.search(r"verdict by ana at [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M", report)  # for people
     assert f"### Claim {ids['duplicate']}: Misleading (from claim {ids['claim']})" in report
 
 
@@ -872,3 +873,24 @@ def test_a_long_claim_reviewed_is_exported_with_a_warning(reviewed) -> None:
     assert CLAIM in result.stdout  # written whole: a fact-checker shortens it, not the exporter
     assert result.stderr.startswith("Warning: 1 of 2 reviews have a claimReviewed longer than 75 characters")
     assert f"comprobado.example/claims/{ids['claim']})" in result.stderr
+
+
+def test_reports_put_reviewed_claims_first_and_count_the_rest(reviewed) -> None:
+    workbench, ids = reviewed
+    [unreviewed] = add_article(workbench, ["Rusia enviará cohetes a Corea del Norte."], url="https://news.example/c")
+    report = unescape_markdown(export(workbench, "md"))
+    assert f"### Claim {unreviewed}:" not in report
+    assert f"Not reviewed yet: claims {unreviewed} (export with --unreviewed to list them)." in report
+    listed = unescape_markdown(export(workbench, "md", "--unreviewed"))
+    assert listed.index(f"### Claim {ids['claim']}:") < listed.index("### Not reviewed yet")
+    assert listed.index("### Not reviewed yet") < listed.index(f"### Claim {unreviewed}:")
+    page = export(workbench, "html", "--unreviewed")
+    assert page.index(f'id="claim-{ids["claim"]}"') < page.index(f'id="claim-{unreviewed}"')
+    assert "0 of 1 claims reviewed." in page
+
+
+def test_html_prints_an_address_once(reviewed) -> None:
+    workbench, _ = reviewed
+    page = export(workbench, "html")
+    assert '<a class="url" href="https://news.example/kim-putin"' in page  # its text is the address
+    assert "a.url::after { content: none; }" in page

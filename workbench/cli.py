@@ -546,6 +546,11 @@ def claims(
 @click.option("--out", type=click.Path(path_type=Path), help="Write to this file ('-': standard output).")
 @click.option("--force", is_flag=True, help="Replace the --out file if it exists.")
 @click.option(
+    "--unreviewed",
+    is_flag=True,
+    help="Markdown and HTML: list the claims nobody has reviewed too (by default they are counted after the reviewed ones).",
+)
+@click.option(
     "--language",
     "report_language",
     metavar="es|en",
@@ -563,6 +568,7 @@ def export(
     cluster: int | None,
     out: Path | None,
     force: bool,
+    unreviewed: bool,
     report_language: str | None,
 ) -> None:
     """Export verdict reports: JSON (the contract), Markdown, HTML, CSV or ClaimReview JSON-LD.
@@ -575,7 +581,13 @@ def export(
     set_report_language(resolve_language(report_language) if report_language else None)
     workbench = _workbench(ctx, db)
     status = vocabulary_value("status", status) if status else None
-    scope: dict[str, Any] = {"date_from": date_from, "date_to": date_to, "status": status, "cluster": cluster}
+    scope: dict[str, Any] = {
+        "date_from": date_from,
+        "date_to": date_to,
+        "status": status,
+        "cluster": cluster,
+        "unreviewed": unreviewed,
+    }
     warnings: list[str] = []
     if out is not None and str(out) != "-":
         workbench.export_to(out, fmt, article_id, force=force, warnings=warnings, **scope)

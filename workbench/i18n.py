@@ -249,13 +249,14 @@ def _moment(value: str | datetime) -> datetime:
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone()
 
 
-def format_moment(value: str | datetime | None, language: str | None = None) -> str:
+def format_moment(value: str | datetime | None, language: str | None = None, *, iso_english: bool = True) -> str:
     """A stored UTC time as a person reads it: local zone, the locale's words ('13 sept 2023, 20:00').
 
-    English keeps the stored ISO text for now: the English tests and snapshots pin it (see the closing note).
+    English keeps the stored ISO text in the TUI for now (its snapshots pin it); reports ask with
+    `iso_english=False` for people's dates in English too ('Sep 13, 2023, 8:00 PM').
     """
     language = language or current_language()
-    if not value or language == "en":
+    if not value or (language == "en" and iso_english):
         return str(value or "")
     from babel import Locale
     from babel.dates import format_date, format_time
@@ -269,11 +270,11 @@ def format_moment(value: str | datetime | None, language: str | None = None) -> 
     return str(pattern).format(format_time(moment, "short", tzinfo=moment.tzinfo, locale=language), day)
 
 
-def format_day(value: str | None, language: str | None = None) -> str:
+def format_day(value: str | None, language: str | None = None, *, iso_english: bool = True) -> str:
     """A YYYY-MM-DD day in the locale's words ('13 sept 2023'); text that is not a day is shown as it is
-    (and English keeps YYYY-MM-DD, as `format_moment` keeps ISO)."""
+    (and English keeps YYYY-MM-DD unless asked, as `format_moment` keeps ISO)."""
     language = language or current_language()
-    if not value or language == "en":
+    if not value or (language == "en" and iso_english):
         return value or ""
     from datetime import date
 

@@ -757,6 +757,7 @@ class Workbench:
         status: str | None = None,
         cluster: int | None = None,
         warnings: list[str] | None = None,
+        unreviewed: bool = False,
     ) -> str:
         """A report in a format (json, md, html, csv, claimreview) of everything, or of the claims in scope.
 
@@ -766,6 +767,7 @@ class Workbench:
         :param status: only claims with this review status (new, in_review, checked).
         :param cluster: only the confirmed duplicate cluster of this claim.
         :param warnings: a list the writer's warnings are added to (a long claimReviewed, say).
+        :param unreviewed: Markdown and HTML list unreviewed claims too, instead of counting them.
         """
         from workbench.export import check_format, render
         from workbench.export.document import Scope
@@ -778,7 +780,9 @@ class Workbench:
             )
         scope = Scope.checked(article_id, date_from, date_to, status, cluster)
         with self.store() as store:
-            return render(fmt, store, scope, self.settings, warnings)
+            # A cluster's report is about those few claims: all of them are listed.
+            listed = unreviewed or cluster is not None
+            return render(fmt, store, scope, self.settings, warnings, list_unreviewed=listed)
 
     def export_to(
         self,

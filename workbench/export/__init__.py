@@ -5,6 +5,7 @@ Every writer turns the same `Report` into text, so the CLI and the TUI export by
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from workbench.errors import InvalidInput
@@ -33,13 +34,14 @@ def render(
     scope: Scope | int | None = None,
     settings: Settings | None = None,
     warnings: list[str] | None = None,
+    list_unreviewed: bool = False,
 ) -> str:
     """The export of everything in scope (an int is taken as one article) as text in the given format;
     what the writer warns about is added to `warnings` when a list is given."""
     from workbench.export.document import gather
 
     check_format(fmt)
-    report = gather(store, scope, settings)
+    report = replace(gather(store, scope, settings), list_unreviewed=list_unreviewed)
     text = write(fmt, report)
     if warnings is not None:
         warnings += report.warnings

@@ -98,6 +98,15 @@ class Report:
     """Claim without a verdict of its own -> the latest verdict of its cluster's canonical claim."""
     warnings: list[str] = field(default_factory=list)
     """Sentences a writer leaves for the person exporting (the report itself is still written)."""
+    list_unreviewed: bool = False
+    """Whether Markdown and HTML list the claims nobody has reviewed, or only count them after the
+    reviewed ones (what a published report wants: its verdicts, not 35 empty cards)."""
+
+    def reviewed_first(self, claims: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """An article's claims with a verdict (their own or their cluster's), then the others."""
+        reviewed = [c for c in claims if c["verdict"] or c["id"] in self.canonical_verdicts]
+        shown = {c["id"] for c in reviewed}
+        return reviewed, [c for c in claims if c["id"] not in shown]
 
     @property
     def claims(self) -> list[dict[str, Any]]:

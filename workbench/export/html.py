@@ -72,12 +72,16 @@ def _view(report: Report, words: Words) -> dict[str, Any]:
 
 def _article(article: dict[str, Any], report: Report, words: Words) -> dict[str, Any]:
     claims = article["claims"]
+    shown, unreviewed = report.reviewed_first(claims)
     return {
         **{key: article[key] for key in ("id", "title", "outlet", "language", "url")},
         "published": words.day(article["published"]),
         "href": web_address(article["url"]),
         "reviewed": sum(1 for c in claims if c["verdict"]),
-        "claims": [_claim(claim, report, words) for claim in claims],
+        "total": len(claims),
+        "claims": [_claim(claim, report, words) for claim in shown],
+        "unreviewed": [_claim(claim, report, words) for claim in unreviewed] if report.list_unreviewed else [],
+        "unreviewed_ids": ", ".join(str(c["id"]) for c in unreviewed) if not report.list_unreviewed else "",
     }
 
 

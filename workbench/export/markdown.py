@@ -84,8 +84,16 @@ def _article(article: dict[str, Any], report: Report, words: Words) -> list[str]
     if article["url"]:
         lines += [link(article["url"]), ""]
     lines += [_("{reviewed} of {total} claims reviewed.").format(reviewed=reviewed, total=len(claims)), ""]
-    for claim in claims:
+    shown, unreviewed = report.reviewed_first(claims)
+    for claim in shown:
         lines += _claim(claim, report, words)
+    if unreviewed and report.list_unreviewed:
+        lines += ["### " + _("Not reviewed yet"), ""]
+        for claim in unreviewed:
+            lines += _claim(claim, report, words)
+    elif unreviewed:
+        ids = ", ".join(str(c["id"]) for c in unreviewed)
+        lines += [_("Not reviewed yet: claims {ids} (export with --unreviewed to list them).").format(ids=ids), ""]
     return lines
 
 

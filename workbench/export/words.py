@@ -39,7 +39,8 @@ class Words:
         return vocabulary_label(vocabulary, value, self.language)
 
     def day(self, value: str | None) -> str:
-        return format_day(value, self.language)
+        return format_day(value, self.language, iso_english=False)
 
     def moment(self, value: str | None) -> str:
-        return format_moment(value, self.language)
+        """A time for people, in English too: a published report is read, not parsed."""
+        return format_moment(value, self.language, iso_english=False)

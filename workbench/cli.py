@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -48,6 +48,8 @@ from workbench.i18n import (
 from workbench.service import Workbench
 from workbench.store import DatabaseError, describe_database_error
 from workbench.text import printable, strip_controls
+
+T = TypeVar("T")
 
 SEEDS_DIR = Path(__file__).resolve().parent / "seeds"
 """The seed articles travel inside the package (the repository's top-level seeds/ links here)."""
@@ -978,7 +980,16 @@ def index(ctx: click.Context, db: Path | None) -> None:
 
 
 def _index_with_progress(workbench: Workbench) -> int:
-    """Rich's bar (rate, ETA) on a terminal; elsewhere a plain line per tenth of the work."""
+    return _counted(
+        _("Embedding claims"),
+        N_("Embedded {done}/{total} claims, {rate}/s, {eta} s left"),
+        lambda progress: workbench.index_vectors(progress=progress),
+    )
+
+
+def _counted(label: str, line_message: str, run: Callable[[Callable[[int, int], None]], T]) -> T:
+    """Run work that reports progress(done, total): rich's bar (rate, ETA) on a terminal; elsewhere
+    a plain line per tenth of the work, on stderr either way."""
     import time
 
     if sys.stderr.isatty():
@@ -986,21 +997,21 @@ def _index_with_progress(workbench: Workbench) -> int:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         columns = (
-            TextColumn("Embedding claims"),
+            TextColumn(label),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("{task.fields[rate]}"),
             TimeRemainingColumn(),
         )
         with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-            task = bar.add_task("index", total=None, rate="")
+            task = bar.add_task("work", total=None, rate="")
             started = time.monotonic()
 
             def tick(done: int, total: int) -> None:
                 elapsed = time.monotonic() - started
                 bar.update(task, completed=done, total=total, rate=f"{done / elapsed:.1f}/s" if done else "")
 
-            return workbench.index_vectors(progress=tick)
+            return run(tick)
     started = time.monotonic()
     shown = [0]
 
@@ -1010,14 +1021,9 @@ def _index_with_progress(workbench: Workbench) -> int:
             elapsed = time.monotonic() - started
             rate = done / elapsed if elapsed else 0.0
             eta = (total - done) / rate if rate else 0.0
-            click.echo(
-                _("Embedded {done}/{total} claims, {rate}/s, {eta} s left").format(
-                    done=done, total=total, rate=f"{rate:.1f}", eta=f"{eta:.0f}"
-                ),
-                err=True,
-            )
+            click.echo(_(line_message).format(done=done, total=total, rate=f"{rate:.1f}", eta=f"{eta:.0f}"), err=True)
 
-    return workbench.index_vectors(progress=line)
+    return run(line)
 
 
 @cli.command()
@@ -1034,7 +1040,12 @@ def dedupe(ctx: click.Context, db: Path | None, apply: bool, as_json: bool) -> N
 
     Example: workbench dedupe --apply
     """
-    made, confirmed = _workbench(ctx, db).dedupe(apply)
+    workbench = _workbench(ctx, db)
+    made, confirmed = _counted(
+        _("Comparing pairs"),
+        N_("Compared {done}/{total} pairs, {rate}/s, {eta} s left"),
+        lambda progress: workbench.dedupe(apply, progress=progress),
+    )
     done = {(c.claim_a, c.claim_b) for c in confirmed}
     rows = [asdict(s) | {"state": "confirmed" if (s.claim_a, s.claim_b) in done else "suggested"} for s in made]
     if as_json:

@@ -700,7 +700,9 @@ class Workbench:
                     progress(done, max(total, done))
         return done
 
-    def dedupe(self, apply: bool = False) -> tuple[list[Suggestion], list[Suggestion]]:
+    def dedupe(
+        self, apply: bool = False, progress: Callable[[int, int], None] | None = None
+    ) -> tuple[list[Suggestion], list[Suggestion]]:
         """Suggest links between all stored claims; with apply, confirm duplicates above the threshold.
 
         Returns (suggested, confirmed). Rejected pairs stay rejected; conflicts are never confirmed.
@@ -710,7 +712,7 @@ class Workbench:
         with self.store() as store, store.transaction():
             self._ensure_indexed(store)
             matcher = Matcher(store, self.embedder())
-            made = matcher.link_all()
+            made = matcher.link_all(progress)
             confirmed = matcher.confirm_duplicates(made) if apply else []
         return made, confirmed
 

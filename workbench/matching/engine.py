@@ -6,7 +6,7 @@ Works through the store's methods (no SQL here) so the CLI, the TUI and imports 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from workbench.matching.rerank import RerankModel
     from workbench.store import Store
 
+PROGRESS_EVERY = 2_000
+"""Pairs compared between two progress reports of a dedupe."""
 COSINE_CHUNK = 20_000
 """Pairs whose vectors are read together when a whole archive is compared."""
 CANDIDATES = 30
@@ -243,13 +245,13 @@ class Matcher:
                     comparisons[(min(claim_id, other), max(claim_id, other))] = comparison
         return suggestions(comparisons, self.store.source_groups(sorted({i for p in comparisons for i in p})))
 
-    def link_all(self) -> list[Suggestion]:
+    def link_all(self, progress: Callable[[int, int], None] | None = None) -> list[Suggestion]:
         """Dedupe the whole archive: pairs that share rare terms are compared, nothing else.
 
         One FTS lookup per claim would take most of an hour at 100,000 claims; blocking in
         memory on each claim's rarest terms finds the same near-copies in seconds. Only
         duplicates and conflicts are stored: related pairs across a whole archive are many,
-        and `match` shows them for any one claim.
+        and `match` shows them for any one claim. progress(done, total) follows the pairs compared.
         """
         rows = self.store.index.all_terms()
         source_of = {claim_id: group for claim_id, group, _ in rows}
@@ -259,7 +261,9 @@ class Matcher:
         weights = Weights(idf_from_counts(frequencies, max(len(rows), 1)))
         comparisons = {}
         cosines = self.pair_cosines(sorted(pairs))
-        for a, b in pairs:
+        for done, (a, b) in enumerate(pairs, 1):
+            if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(pairs)):
+                progress(done, len(pairs))
             comparison = compare(found[a], found[b], weights, cosines.get((a, b)))
             self._compared[(a, b)] = comparison
             if comparison.relation is not None:

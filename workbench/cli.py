@@ -648,13 +648,20 @@ def article_set(
         click.echo(json_line({"article": article_id, "changed": changed, "redated_claims": redated}))
         return
     if not changed:
-        say(f"Article {article_id} already reads so; nothing changed.")
+        say(_("Article {article} already reads so; nothing changed.").format(article=article_id))
         return
     fields = ", ".join(
-        f"{name} {value!r}" if value is not None else f"{name} cleared" for name, value in changed.items()
+        f"{name} {value!r}" if value is not None else _("{field} cleared").format(field=name)
+        for name, value in changed.items()
     )
-    dated = f"; dates of {len(redated)} claims resolved again" if redated else ""
-    say(f"Article {article_id}: {fields}{dated}.")
+    if redated:
+        say(
+            _("Article {article}: {fields}; dates of {count} claims resolved again.").format(
+                article=article_id, fields=fields, count=len(redated)
+            )
+        )
+    else:
+        say(_("Article {article}: {fields}.").format(article=article_id, fields=fields))
 
 
 @cli.group()

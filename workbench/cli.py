@@ -156,9 +156,10 @@ def offer(
 ) -> Callable[[click.Context, click.Parameter, str], list[str]]:
     """A shell_complete callback offering the values that start with what is typed, case and
     accents ignored, so `--status ch` offers "checked" and `verdict 3 enga` "Engañoso"."""
-    from unidecode import unidecode
 
     def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+        from unidecode import unidecode  # only when the shell asks, not on every start-up
+
         typed = unidecode(incomplete).casefold()
         try:
             return [value for value in dict.fromkeys(values(ctx)) if unidecode(value).casefold().startswith(typed)]

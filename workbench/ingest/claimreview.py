@@ -372,18 +372,15 @@ def publisher_moment(value: str, language: str | None = None) -> datetime | None
         "DATE_ORDER": "MDY" if language == "en" else "DMY",
         "PREFER_DAY_OF_MONTH": "first",
         "REQUIRE_PARTS": ["day", "month", "year"],
-        "RETURN_AS_TIMEZONE_AWARE": False,
+        "RETURN_AS_TIMEZONE_AWARE": _names_a_zone(text),  # naive unless the text gives a zone
         "STRICT_PARSING": True,
         "PARSERS": ["timestamp", "custom-formats", "absolute-time"],  # "yesterday" dates nothing
     }
     languages = ["en", "es"] if language != "es" else ["es", "en"]
     with warnings.catch_warnings():  # dateparser warns about its own pytz use on some versions
         warnings.simplefilter("ignore")
-        parsed = dateparser.parse(text, languages=languages, settings=settings)
-    if parsed is None:
-        return None
-    zone = dateparser.parse(text, languages=languages, settings={**settings, "RETURN_AS_TIMEZONE_AWARE": True})
-    return zone if zone is not None and _names_a_zone(text) else parsed
+        parsed: datetime | None = dateparser.parse(text, languages=languages, settings=settings)
+    return parsed
 
 
 def _names_a_zone(text: str) -> bool:

@@ -94,3 +94,17 @@ def test_a_review_page_imports_from_the_command_line(seeded: Workbench, tmp_path
     result = invoke("import", "--format", "claimreview", str(page), "--db", seeded.db_path)
     assert result.exit_code == 0, result.output
     assert "El puente se cerró en 2019." in [claim.text for claim in seeded.claims()]
+
+
+def test_a_page_without_reviews_is_refused_on_the_command_line_and_stores_nothing(
+    seeded: Workbench, tmp_path: Path
+) -> None:
+    from tests.conftest import file_digest
+    from tests.helpers import assert_clean_failure
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Nada aquí.</p></body></html>")
+    before = file_digest(seeded.db_path)
+    message = assert_clean_failure(invoke("import", "--format", "claimreview", str(page), "--db", seeded.db_path), 4)
+    assert "no JSON-LD block" in message
+    assert file_digest(seeded.db_path) == before

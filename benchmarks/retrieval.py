@@ -128,7 +128,7 @@ class Bench:
         print(f"import: {result.claim_count} claims in {took:.1f} s ({result.claim_count / took:.0f}/s)")
         assert result.claim_count == len(self.docs), result.problems[:3]
         with self.workbench.store() as store:
-            ids = [c.id for c in store.claims(article_id=result.article_id)]
+            ids = [c.id for c in store.claims.rows(article_id=result.article_id)]
         self.vclaim_of = {claim: doc[0] for claim, doc in zip(sorted(ids), self.docs)}
         started = time.perf_counter()
         done = self.workbench.index_vectors()

@@ -71,8 +71,8 @@ def test_naming_an_archive_lists_its_claims_in_the_queue(wb: Workbench) -> None:
 
 def test_no_filter_lists_every_claim_as_before(wb: Workbench) -> None:
     with wb.store() as store:
-        assert wb.claims() == store.claims()
-        assert wb.claims(2) == store.claims(article_id=2)
+        assert wb.claims() == store.claims.rows()
+        assert wb.claims(2) == store.claims.rows(article_id=2)
 
 
 def test_the_queue_limit(wb: Workbench) -> None:

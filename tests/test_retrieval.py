@@ -86,7 +86,7 @@ def test_a_claim_whose_text_changes_loses_its_vector_until_index_runs_again(tmp_
     workbench = archive_workbench(tmp_path)
     workbench.index_vectors()
     with workbench.store() as store:
-        target = next(c for c in store.claims() if c.text.startswith("The football club"))
+        target = next(c for c in store.claims.rows() if c.text.startswith("The football club"))
     workbench.edit_claim(target.id, "The football club sacked its coach after six defeats in a row")
     with workbench.store() as store:
         assert [c for c, _ in store.vectors.pending(default_embedder().name, 10)] == [target.id]
@@ -117,7 +117,7 @@ def test_bm25_ranks_the_rarer_shared_term_and_the_shorter_claim_first(tmp_path: 
         from workbench.models import ArticleInput, ClaimDraft
 
         claims = [ClaimDraft(0, len(t), t, "event", True, 0.5) for t in texts]
-        _, ids = store.insert_article(ArticleInput("\n".join(texts), "T", "en"), "h", claims)
+        _, ids = store.articles.insert_article(ArticleInput("\n".join(texts), "T", "en"), "h", claims)
         store.index.add((claim_id, 1, text.split()) for claim_id, text in zip(ids, texts))
         frequencies = store.index.all_document_frequencies()
         found, scores = store.index.bm25(["common", "rare"], frequencies, 1000, 1.2, 0.75)
@@ -166,7 +166,7 @@ def test_a_query_of_common_words_keeps_enough_of_them_to_find_its_claim(tmp_path
     texts.append("alfa bravo charlie delta echo foxtrot")
     with workbench.store() as store:
         claims = [ClaimDraft(0, len(t), t, "event", True, 0.5) for t in texts]
-        _, ids = store.insert_article(ArticleInput("\n".join(texts), "T", "en"), "h", claims)
+        _, ids = store.articles.insert_article(ArticleInput("\n".join(texts), "T", "en"), "h", claims)
         store.index.add((claim_id, 1, text.split()) for claim_id, text in zip(ids, texts))
         frequencies = store.index.all_document_frequencies()
         query = "alfa bravo charlie delta echo foxtrot".split()

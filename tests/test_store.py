@@ -26,7 +26,7 @@ def import_text(workbench: Workbench, text: str = SHORT_ARTICLE, **meta: str) ->
 
 def audit_rows(workbench: Workbench) -> list[dict]:
     with workbench.store() as store:
-        return store.audit_log()
+        return store.audit.audit_log()
 
 
 def export_claim(workbench: Workbench, claim_id: int) -> dict:
@@ -220,7 +220,7 @@ def test_near_copies_of_one_template_are_told_apart_by_all_their_terms(workbench
     texts = [f"{template} filler{i} other{i}" for i in range(60)] + [f"{template} signed monday beijing"]
     claims = [ClaimDraft(0, len(t), t, "event", True, 0.5) for t in texts]
     with workbench.store(create=True) as store:
-        _, ids = store.insert_article(ArticleInput("\n".join(texts), "T", "en"), "h", claims)
+        _, ids = store.articles.insert_article(ArticleInput("\n".join(texts), "T", "en"), "h", claims)
         store.index.add((claim_id, 1, text.split()) for claim_id, text in zip(ids, texts))
         frequencies = store.index.all_document_frequencies()
         query = f"{template} signed monday beijing".split()

@@ -126,7 +126,7 @@ class ArchiveImporter:
 
         name = "Standard input" if origin == "-" else origin
         with self.open_store(create=True) as store:
-            existing = store.article_id_by_hash(digest)
+            existing = store.articles.article_id_by_hash(digest)
             if existing is not None:
                 return ArchiveImport(existing, count, 0, problems, created=False, linked=False)
             why = f"Imported from {origin}" if note_origin else None
@@ -140,7 +140,7 @@ class ArchiveImporter:
                     progress(len(chunk))
             linked = count <= LINK_ON_IMPORT
             with store.transaction():
-                existing = store.article_id_by_hash(digest)
+                existing = store.articles.article_id_by_hash(digest)
                 if existing is not None:  # another run of the same archive published it meanwhile
                     store.staging.drop_staged_import(digest)
                     return ArchiveImport(existing, count, 0, problems, created=False, linked=False)
@@ -151,7 +151,7 @@ class ArchiveImporter:
                 for written in _chunks(found, SUGGESTIONS_WRITTEN):
                     with store.transaction():
                         for s in written:
-                            store.suggest_link(s.claim_a, s.claim_b, s.relation, s.score)
+                            store.links.suggest_link(s.claim_a, s.claim_b, s.relation, s.score)
                 made += found
             matched = matched_count(made, claim_ids)
         return ArchiveImport(article_id, count, matched, problems, created=True, linked=linked)

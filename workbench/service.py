@@ -105,9 +105,9 @@ class Workbench:
                 if existing is None:
                     article_id, matched = self._store_article(store, article, digest, claims)
                     if matched is None:  # another process stored the same text since it was read
-                        count = len(store.claims(article_id=article_id))
+                        count = len(store.claims.rows(article_id=article_id))
                         result = ImportResult(
-                            article_id, store.article(article_id)["title"], count, False, article.origin
+                            article_id, store.articles.get(article_id)["title"], count, False, article.origin
                         )
                     else:
                         result = ImportResult(article_id, article.title, len(claims), True, article.origin, matched)
@@ -129,10 +129,10 @@ class Workbench:
         from workbench.matching.links import matched_count
 
         with store.transaction():
-            stored = store.article_id_by_hash(digest)
+            stored = store.articles.article_id_by_hash(digest)
             if stored is not None:
                 return stored, None
-            article_id, claim_ids = store.insert_article(article, digest, claims)
+            article_id, claim_ids = store.articles.insert_article(article, digest, claims)
             matcher = Matcher(store, self.embedder())
             matcher.index(matcher.features(claim_ids), dict.fromkeys(claim_ids, article_id))
             matcher.embed(claim_ids)  # tens of claims: under a second, so matching sees them at once
@@ -144,10 +144,10 @@ class Workbench:
     ) -> tuple[ArticleInput, str, list[ClaimDraft], ImportResult | None]:
         """The article with its language resolved and claims extracted, or the stored copy of it."""
         digest = content_hash(article.text)
-        existing_id = store.article_id_by_hash(digest)
+        existing_id = store.articles.article_id_by_hash(digest)
         if existing_id is not None:
-            stored = store.article(existing_id)
-            count = len(store.claims(article_id=existing_id))
+            stored = store.articles.get(existing_id)
+            count = len(store.claims.rows(article_id=existing_id))
             return article, digest, [], ImportResult(existing_id, stored["title"], count, False, article.origin)
         claims = self.extract(article.text, article.language, article.published)
         if article.outlet:
@@ -258,7 +258,7 @@ class Workbench:
         gives each. A new database is seeded once (the TUI's first run); `again` imports the folder
         whatever was seeded before (already stored articles are reported, not added)."""
         with self.store(create=True) as store:
-            if store.get_meta(SEEDED_KEY) and not again:
+            if store.meta.get(SEEDED_KEY) and not again:
                 return []
         manifest_path = Path(seeds_dir) / "manifest.json"
         if not manifest_path.is_file():
@@ -280,18 +280,18 @@ class Workbench:
             raise InvalidInput(f"{manifest_path} is not a seed manifest ({error}).") from None
         results = self.import_articles(articles)
         with self.store() as store:
-            store.set_meta(SEEDED_KEY, str(seeds_dir))
+            store.meta.set(SEEDED_KEY, str(seeds_dir))
         return results
 
     # -- read -----------------------------------------------------------------
 
     def articles(self) -> list[ArticleSummary]:
         with self.store() as store:
-            return store.article_summaries()
+            return store.articles.article_summaries()
 
     def article_text(self, article_id: int) -> str:
         with self.store() as store:
-            return store.article(article_id)["text"]
+            return store.articles.get(article_id)["text"]
 
     def claims(
         self,
@@ -312,9 +312,9 @@ class Workbench:
         filters = self.claim_filter(article_id=article_id, status=status, rating=rating, kind=kind, entity=entity)
         with self.store() as store:
             if filters == ClaimFilter(article_id=article_id):
-                return store.claims(article_id=article_id)
-            ids = store.filtered_claim_ids(filters)
-            return store.claims(claim_ids=ids) if ids else []
+                return store.claims.rows(article_id=article_id)
+            ids = store.claims.filtered_claim_ids(filters)
+            return store.claims.rows(claim_ids=ids) if ids else []
 
     def queue(
         self,
@@ -341,8 +341,8 @@ class Workbench:
             exclude_archives=article_id is None,
         )
         with self.store() as store:
-            ids = store.filtered_claim_ids(filters, by_score=True, limit=limit)
-            rows = {row.id: row for row in store.claims(claim_ids=ids)} if ids else {}
+            ids = store.claims.filtered_claim_ids(filters, by_score=True, limit=limit)
+            rows = {row.id: row for row in store.claims.rows(claim_ids=ids)} if ids else {}
         return [rows[claim_id] for claim_id in ids]
 
     def claim_filter(
@@ -373,51 +373,57 @@ class Workbench:
     def entity_names(self, limit: int = 500) -> list[str]:
         """Names the entity filter knows, most frequent first: for completing what a reviewer types."""
         with self.store() as store:
-            return store.entity_names(limit)
+            return store.claims.entity_names(limit)
 
     def claim(self, claim_id: int) -> ClaimRow:
         with self.store() as store:
-            return store.claim(claim_id)
+            return store.claims.get(claim_id)
 
     def claims_by_id(self, claim_ids: list[int]) -> dict[int, ClaimRow]:
         """Stored claims by id; ids with no claim are left out."""
         with self.store() as store:
-            return {claim.id: claim for claim in store.claims(claim_ids=list(claim_ids))}
+            return {claim.id: claim for claim in store.claims.rows(claim_ids=list(claim_ids))}
 
     def review(self, claim_id: int) -> ClaimReview:
         """A claim with its verdicts, sources and links, and what it inherits from its duplicate cluster."""
         from workbench.matching.links import duplicate_clusters
 
         with self.store() as store:
-            claim = store.claim(claim_id)
-            verdicts = store.verdict_history(claim_id)
+            claim = store.claims.get(claim_id)
+            verdicts = store.verdicts.verdict_history(claim_id)
             canonical = duplicate_clusters(store).get(claim_id)
             canonical = canonical if canonical != claim_id else None
             inherited = None
             inherited_sources: list[AttachedSource] = []
             if canonical is not None:
-                inherited_sources = store.sources(canonical)
+                inherited_sources = store.sources.of(canonical)
                 if not verdicts:
-                    history = store.verdict_history(canonical)
+                    history = store.verdicts.verdict_history(canonical)
                     inherited = history[-1] if history else None
             return ClaimReview(
-                claim, verdicts, store.sources(claim_id), store.links(claim_id), canonical, inherited, inherited_sources
+                claim,
+                verdicts,
+                store.sources.of(claim_id),
+                store.links.of(claim_id),
+                canonical,
+                inherited,
+                inherited_sources,
             )
 
     def history(self, claim_id: int) -> list[AuditRow]:
         """Who changed what about a claim, and when: its import, verdicts, sources, status, links."""
         with self.store() as store:
-            return store.claim_history(claim_id)
+            return store.audit.claim_history(claim_id)
 
     def verdict_history(self, claim_id: int) -> list[Verdict]:
         with self.store() as store:
-            store.claim(claim_id)
-            return store.verdict_history(claim_id)
+            store.claims.get(claim_id)
+            return store.verdicts.verdict_history(claim_id)
 
     def sources(self, claim_id: int) -> list[AttachedSource]:
         with self.store() as store:
-            store.claim(claim_id)
-            return store.sources(claim_id)
+            store.claims.get(claim_id)
+            return store.sources.of(claim_id)
 
     def search(self, query: str) -> list[SearchHit]:
         query = _CONTROL.sub(" ", query)
@@ -430,7 +436,7 @@ class Workbench:
         # Quotes ask for the words as written; otherwise other forms of each word count too.
         groups = set() if '"' in query else {tuple(stems(query, language)) for language in self.settings.languages}
         with self.store() as store:
-            return store.search(query, stem_groups=sorted(groups))
+            return store.claims.search(query, stem_groups=sorted(groups))
 
     # -- review ---------------------------------------------------------------
 
@@ -453,7 +459,7 @@ class Workbench:
         validate_url(url)
         date = validate_date(date) if date else None
         with self.store() as store:
-            attachment = store.add_source(
+            attachment = store.sources.add_source(
                 claim_id,
                 url.strip(),
                 stance=stance,
@@ -513,8 +519,8 @@ class Workbench:
         """Append a verdict; with `version`, refused if the claim changed since the reviewer read it."""
         canonical = self.rating(rating)
         with self.store() as store:
-            status = store.claim(claim_id).status
-            verdict = store.add_verdict(claim_id, canonical, rationale, reviewer or self.actor, version)
+            status = store.claims.get(claim_id).status
+            verdict = store.verdicts.add_verdict(claim_id, canonical, rationale, reviewer or self.actor, version)
         note = _("Claim {claim}: {rating}.").format(claim=claim_id, rating=rating_label(canonical))  # i18n (issue 17)
         return Change(ChangeAction.VERDICT, claim_id, note, VerdictUndo(verdict, status))
 
@@ -559,16 +565,16 @@ class Workbench:
         if not fields:
             raise InvalidInput("Nothing to change: give --title, --url, --outlet, --published or --lang.")
         with self.store() as store:
-            article = store.article(article_id)
+            article = store.articles.get(article_id)
             current: dict[str, Any] = dict(article)
             changed = {k: v for k, v in fields.items() if current[k] != v}
             editor = self._editor(store)
             corrected = cast(Article, current | changed)
             dates = editor.dates_for(corrected) if {"published", "language"} & set(changed) else {}
             with store.transaction():  # one write: a failure above leaves the article as it was
-                if store.article(article_id) != article:
+                if store.articles.get(article_id) != article:
                     raise Conflict(f"Article {article_id} was changed meanwhile; run the command again.")
-                store.update_article(article_id, changed)
+                store.articles.update_article(article_id, changed)
                 editor.redate(dates)
         return changed, sorted(dates)
 
@@ -601,7 +607,7 @@ class Workbench:
         """A number that grows with every write to the database, by anyone: a screen that saw
         a smaller one shows data another reviewer may have changed since."""
         with self.store() as store:
-            return store.last_audit_id()
+            return store.audit.last_audit_id()
 
     def _editor(self, store: Store) -> ClaimEditor:
         from workbench.editing import ClaimEditor
@@ -725,7 +731,7 @@ class Workbench:
         with self.store() as store, store.transaction():
             if decided == LinkState.CONFIRMED and (kind or LinkRelation.DUPLICATE) == LinkRelation.DUPLICATE:
                 _refuse_chaining(store, claim_a, claim_b)
-            before = store.set_link_state(claim_a, claim_b, decided, kind)
+            before = store.links.set_link_state(claim_a, claim_b, decided, kind)
         if decided == LinkState.REJECTED:  # i18n: notes are shown (issue 17)
             note = _("Claims {first} and {second}: rejected.").format(first=claim_a, second=claim_b)
         else:
@@ -739,13 +745,13 @@ class Workbench:
         """Index claims stored before the match index existed (counted first: cheap when none are)."""
         from workbench.matching.engine import Matcher
 
-        if store.index.size() == store.claim_count():
+        if store.index.size() == store.claims.claim_count():
             return
-        missing = sorted(set(store.claim_ids()) - set(store.index.indexed_ids()))
+        missing = sorted(set(store.claims.claim_ids()) - set(store.index.indexed_ids()))
         if missing:
             matcher = Matcher(store)
             found = matcher.features(missing)
-            matcher.index(found, {c.id: c.article_id for c in store.matchable_claims(missing)})
+            matcher.index(found, {c.id: c.article_id for c in store.claims.matchable_claims(missing)})
 
     # -- export ---------------------------------------------------------------
 
@@ -864,7 +870,7 @@ def _refuse_chaining(store: Store, claim_a: int, claim_b: int) -> None:
         members.setdefault(canonical, set()).add(claim)
     left = members.get(clusters.get(claim_a, -1), {claim_a})
     right = members.get(clusters.get(claim_b, -1), {claim_b})
-    for own, links in store.links_by_claim(sorted(left)).items():
+    for own, links in store.links.links_by_claim(sorted(left)).items():
         for link in links:
             apart = link["state"] == LinkState.REJECTED or (
                 link["state"] == LinkState.CONFIRMED

@@ -325,9 +325,9 @@ def hand_made(db_path: Path) -> Workbench:
     claims = [ClaimDraft(0, len(text), text, "quantity", True, 0.9, claimant="Seúl", dates=("2023-09-13",))]
     with workbench.store(create=True) as store:
         article = ArticleInput(text, "Misiles [sic]", "es", published="2023-09-13")
-        store.insert_article(article, content_hash(text), claims)
+        store.articles.insert_article(article, content_hash(text), claims)
         empty = "Texto sin afirmaciones."
-        store.insert_article(ArticleInput(empty, "Sin afirmaciones", "es"), content_hash(empty), [])
+        store.articles.insert_article(ArticleInput(empty, "Sin afirmaciones", "es"), content_hash(empty), [])
     return workbench
 
 

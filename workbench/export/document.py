@@ -132,7 +132,11 @@ def gather(store: Store, scope: Scope | int | None = None, settings: Settings | 
         if claims or not scope.filters_claims:
             selected.append((article, claims))
     ids = [claim.id for _, claims in selected for claim in claims]
-    verdicts, sources, links = store.verdicts_by_claim(ids), store.sources_by_claim(ids), store.links_by_claim(ids)
+    verdicts, sources, links = (
+        store.verdicts.verdicts_by_claim(ids),
+        store.sources.sources_by_claim(ids),
+        store.links.links_by_claim(ids),
+    )
     articles = []
     for article, claims in selected:
         articles.append(
@@ -160,20 +164,20 @@ def gather(store: Store, scope: Scope | int | None = None, settings: Settings | 
 def _articles(store: Store, scope: Scope, canonical: dict[int, int]) -> Iterator[tuple[Article, list[Any]]]:
     """(article row, its claims) in article order: all articles, or those holding the cluster's claims."""
     if scope.cluster is None:
-        for article in store.articles(scope.article_id):
-            yield article, store.claims(article_id=article["id"])
+        for article in store.articles.rows(scope.article_id):
+            yield article, store.claims.rows(article_id=article["id"])
         return
-    store.claim(scope.cluster)  # NotFound for a claim that does not exist
+    store.claims.get(scope.cluster)  # NotFound for a claim that does not exist
     root = canonical.get(scope.cluster)
     members = [scope.cluster] if root is None else sorted(m for m, r in canonical.items() if r == root)
     by_article: dict[int, list[Any]] = {}
-    for claim in store.claims(claim_ids=members):
+    for claim in store.claims.rows(claim_ids=members):
         by_article.setdefault(claim.article_id, []).append(claim)
     if scope.article_id is not None:
-        store.article(scope.article_id)
+        store.articles.get(scope.article_id)
         by_article = {scope.article_id: by_article.get(scope.article_id, [])}
     for article_id, claims in sorted(by_article.items()):
-        yield store.article(article_id), claims
+        yield store.articles.get(article_id), claims
 
 
 def _in_range(published: str | None, scope: Scope) -> bool:
@@ -196,10 +200,10 @@ def _clusters(
     if not clustered:
         return {}, {}
     others = sorted({m for c in clustered for m in members[canonical[c]]})
-    rows = {row.id: row for row in store.claims(claim_ids=others)} if others else {}
-    meta = {a["id"]: a for a in store.article_heads(sorted({r.article_id for r in rows.values()}))}
+    rows = {row.id: row for row in store.claims.rows(claim_ids=others)} if others else {}
+    meta = {a["id"]: a for a in store.articles.article_heads(sorted({r.article_id for r in rows.values()}))}
     roots = sorted({canonical[c] for c in clustered})
-    root_verdicts = store.verdicts_by_claim([r for r in roots if r not in verdicts])
+    root_verdicts = store.verdicts.verdicts_by_claim([r for r in roots if r not in verdicts])
     appearances: dict[int, list[dict[str, Any]]] = {}
     inherited: dict[int, dict[str, Any]] = {}
     for claim_id in clustered:

@@ -103,7 +103,7 @@ class Matcher:
         if len(self._features) + len(missing) > FEATURES_KEPT:
             self._features.clear()
             missing = wanted
-        for claim in self.store.matchable_claims(missing):
+        for claim in self.store.claims.matchable_claims(missing):
             self._features[claim.id] = features(claim.id, claim, claim.language, claim.published, claim.terms)
         return {c: self._features[c] for c in wanted if c in self._features}
 
@@ -124,7 +124,7 @@ class Matcher:
         from workbench.matching.embedding import passage_text
 
         context = self.store.index.contexts(claim_ids)
-        texts = {c.id: passage_text(c.text, context.get(c.id)) for c in self.store.claims(claim_ids=claim_ids)}
+        texts = {c.id: passage_text(c.text, context.get(c.id)) for c in self.store.claims.rows(claim_ids=claim_ids)}
         ids = [c for c in claim_ids if c in texts]
         self.store.vectors.put(self.embedder.name, ids, self.embedder.passages([texts[c] for c in ids]))
         self._vectors = None  # the matrix changed
@@ -225,7 +225,7 @@ class Matcher:
         """Compare claims with their candidates and store the suggested links; returns what was suggested."""
         made = self.suggest(claim_ids)
         for suggestion in made:
-            self.store.suggest_link(suggestion.claim_a, suggestion.claim_b, suggestion.relation, suggestion.score)
+            self.store.links.suggest_link(suggestion.claim_a, suggestion.claim_b, suggestion.relation, suggestion.score)
         return made
 
     def suggest(self, claim_ids: list[int]) -> list[Suggestion]:
@@ -243,7 +243,7 @@ class Matcher:
                 comparison = compare(query, candidate, weights, cosine)
                 if comparison.relation is not None:
                     comparisons[(min(claim_id, other), max(claim_id, other))] = comparison
-        return suggestions(comparisons, self.store.source_groups(sorted({i for p in comparisons for i in p})))
+        return suggestions(comparisons, self.store.claims.source_groups(sorted({i for p in comparisons for i in p})))
 
     def link_all(self, progress: Callable[[int, int], None] | None = None) -> list[Suggestion]:
         """Dedupe the whole archive: pairs that share rare terms are compared, nothing else.
@@ -270,7 +270,7 @@ class Matcher:
                 comparisons[(a, b)] = comparison
         made = [s for s in suggestions(comparisons, source_of) if s.relation in {DUPLICATE, CONFLICT, NEAR_MISS}]
         for suggestion in made:
-            self.store.suggest_link(suggestion.claim_a, suggestion.claim_b, suggestion.relation, suggestion.score)
+            self.store.links.suggest_link(suggestion.claim_a, suggestion.claim_b, suggestion.relation, suggestion.score)
         return made
 
     def confirm_duplicates(self, made: list[Suggestion], threshold: float | None = None) -> list[Suggestion]:
@@ -281,14 +281,14 @@ class Matcher:
         Conflicts and near-misses are never confirmed here; pairs a reviewer (or an earlier run)
         already decided are left as they are, and clusters a reviewer confirmed are the start.
         """
-        links = self.store.all_links()
+        links = self.store.links.all_links()
         decided = {(link["claim_a"], link["claim_b"]) for link in links if link["state"] != "suggested"}
         blocked = {
             (link["claim_a"], link["claim_b"])
             for link in links
             if link["state"] == "rejected" or (link["state"] == "confirmed" and link["relation"] != DUPLICATE)
         }
-        confirmed_pairs = self.store.confirmed_duplicate_pairs()
+        confirmed_pairs = self.store.links.confirmed_duplicate_pairs()
 
         def limit(s: Suggestion) -> float:
             return (
@@ -301,7 +301,7 @@ class Matcher:
             s for s in made if s.relation == DUPLICATE and s.score >= limit(s) and (s.claim_a, s.claim_b) not in decided
         ]
         ids = sorted({c for s in wanted for c in (s.claim_a, s.claim_b)} | {c for p in confirmed_pairs for c in p})
-        source_of = self.store.source_groups(ids)
+        source_of = self.store.claims.source_groups(ids)
         confirmed_set = set(confirmed_pairs)
 
         def compatible(x: int, y: int) -> bool:
@@ -321,7 +321,7 @@ class Matcher:
 
         confirmed = confirm_greedily(wanted, compatible, source_of, confirmed_pairs)
         for suggestion in confirmed:
-            self.store.set_link_state(suggestion.claim_a, suggestion.claim_b, "confirmed", DUPLICATE)
+            self.store.links.set_link_state(suggestion.claim_a, suggestion.claim_b, "confirmed", DUPLICATE)
         return confirmed
 
 

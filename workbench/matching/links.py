@@ -126,7 +126,7 @@ def confirm_greedily(
 
 def duplicate_clusters(store: Any) -> dict[int, int]:  # noqa: ANN401 - workbench.store.Store
     """Claim -> the canonical claim (the earliest) of its confirmed duplicate cluster."""
-    return confirmed_clusters(store.confirmed_duplicate_pairs())
+    return confirmed_clusters(store.links.confirmed_duplicate_pairs())
 
 
 def matched_count(made: list[Suggestion], claim_ids: list[int]) -> int:

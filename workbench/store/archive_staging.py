@@ -79,7 +79,7 @@ class ArchiveStaging(Repository):
             if row is None or row["row_count"] != row_count:
                 if row is not None:
                     self._drop_staged(row["id"])
-                first = self.store.next_claim_id()
+                first = self.store.claims.next_claim_id()
                 self._reserve_claim_ids(first + row_count - 1)
                 row = {
                     "content_hash": content_hash,
@@ -244,7 +244,7 @@ class ArchiveStaging(Repository):
             self._audit("bulk_verdicts", "claims", None, None, {"verdicts": verdicts, "first_claim": claim_ids[0]})
         if sources:
             self._audit("bulk_sources", "claims", None, None, {"sources": sources, "first_claim": claim_ids[0]})
-        self.store.finish_archive(article_id, language)
+        self.store.articles.finish_archive(article_id, language)
         self._drop_staged(staged.id)
         return article_id, claim_ids
 

@@ -44,6 +44,7 @@ import numpy as np
 from benchmarks.embed_cache import CachedEmbedder
 from workbench.config import Settings
 from workbench.matching import retrieval
+from workbench.matching.lexical import bm25
 from workbench.service import Workbench
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "retrieval-ct2020-en"
@@ -199,7 +200,7 @@ class Stages:
         key = (k1, b)
         if key not in self._lexical:
             common = common_limit(self.size)
-            self._lexical[key] = [self.index.bm25(q.terms(), self.frequencies, common, k1, b) for q in self.queries]
+            self._lexical[key] = [bm25(self.index, q.terms(), self.frequencies, common, k1, b) for q in self.queries]
         return self._lexical[key]
 
     def ranked(self, found: list[list[retrieval.Retrieved]]) -> list[list[int]]:

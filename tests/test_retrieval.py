@@ -14,6 +14,7 @@ from tests.helpers import assert_clean_failure, assert_ok, invoke, write
 from workbench.config import Settings, settings_from_dict
 from workbench.errors import InvalidInput
 from workbench.matching.embedding import default_embedder
+from workbench.matching.lexical import bm25
 from workbench.service import Workbench
 from workbench.store.vectors import decode, encode
 
@@ -120,7 +121,7 @@ def test_bm25_ranks_the_rarer_shared_term_and_the_shorter_claim_first(tmp_path: 
         _, ids = store.articles.insert_article(ArticleInput("\n".join(texts), "T", "en"), "h", claims)
         store.index.add((claim_id, 1, text.split()) for claim_id, text in zip(ids, texts))
         frequencies = store.index.all_document_frequencies()
-        found, scores = store.index.bm25(["common", "rare"], frequencies, 1000, 1.2, 0.75)
+        found, scores = bm25(store.index, ["common", "rare"], frequencies, 1000, 1.2, 0.75)
     score = dict(zip(found.tolist(), scores.tolist()))
     short, long = ids[-2], ids[-1]
     assert score[short] > score[long] > score[ids[0]]
@@ -170,5 +171,5 @@ def test_a_query_of_common_words_keeps_enough_of_them_to_find_its_claim(tmp_path
         store.index.add((claim_id, 1, text.split()) for claim_id, text in zip(ids, texts))
         frequencies = store.index.all_document_frequencies()
         query = "alfa bravo charlie delta echo foxtrot".split()
-        ranked = top(*store.index.bm25(query, frequencies, 1, 0.9, 0.5), 3, set())[0].tolist()
+        ranked = top(*bm25(store.index, query, frequencies, 1, 0.9, 0.5), 3, set())[0].tolist()
     assert ranked[0] == ids[-1]

@@ -213,6 +213,7 @@ def test_empty_search_is_refused(seeded: Workbench) -> None:
 
 
 def test_near_copies_of_one_template_are_told_apart_by_all_their_terms(workbench: Workbench) -> None:
+    from workbench.matching.lexical import bm25
     from workbench.matching.retrieval import top
     from workbench.models import ArticleInput, ClaimDraft
 
@@ -225,5 +226,5 @@ def test_near_copies_of_one_template_are_told_apart_by_all_their_terms(workbench
         frequencies = store.index.all_document_frequencies()
         query = f"{template} signed monday beijing".split()
         # retrieval: BM25 over all the query's terms replaced the near-copy pass (_closest)
-        ranked = top(*store.index.bm25(query, frequencies, len(texts), 1.2, 0.75), len(texts), set())[0].tolist()
+        ranked = top(*bm25(store.index, query, frequencies, len(texts), 1.2, 0.75), len(texts), set())[0].tolist()
     assert ranked[0] == ids[-1] and ranked[1:] == ids[:-1]

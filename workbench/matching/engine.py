@@ -10,8 +10,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbench.domain.vocab import ClaimKind, LinkState
 from workbench.matching.compare import CONFLICT, DUPLICATE, NEAR_MISS, Comparison, Weights, apply_threshold, compare
 from workbench.matching.features import ClaimFeatures, ClaimLike, features, with_context
+from workbench.matching.lexical import bm25
 from workbench.matching.links import Suggestion, confirm_greedily, idf_from_counts, suggestions
 from workbench.matching.retrieval import K1, B, Retrieved, VectorIndex, fuse
 
@@ -163,7 +165,7 @@ class Matcher:
     ) -> list[Retrieved]:
         """The `count` claims most like a query, best first, by BM25 and (with vectors) cosine fused."""
         frequencies, size = self._vocabulary()
-        lexical = self.store.index.bm25(query.terms(), frequencies, common_limit(size), K1, B)
+        lexical = bm25(self.store.index, query.terms(), frequencies, common_limit(size), K1, B)
         return fuse(lexical, self._vector_index(), vector, count, exclude)
 
     def match(
@@ -282,11 +284,12 @@ class Matcher:
         already decided are left as they are, and clusters a reviewer confirmed are the start.
         """
         links = self.store.links.all_links()
-        decided = {(link["claim_a"], link["claim_b"]) for link in links if link["state"] != "suggested"}
+        decided = {(link["claim_a"], link["claim_b"]) for link in links if link["state"] != LinkState.SUGGESTED}
         blocked = {
             (link["claim_a"], link["claim_b"])
             for link in links
-            if link["state"] == "rejected" or (link["state"] == "confirmed" and link["relation"] != DUPLICATE)
+            if link["state"] == LinkState.REJECTED
+            or (link["state"] == LinkState.CONFIRMED and link["relation"] != DUPLICATE)
         }
         confirmed_pairs = self.store.links.confirmed_duplicate_pairs()
 
@@ -321,7 +324,7 @@ class Matcher:
 
         confirmed = confirm_greedily(wanted, compatible, source_of, confirmed_pairs)
         for suggestion in confirmed:
-            self.store.links.set_link_state(suggestion.claim_a, suggestion.claim_b, "confirmed", DUPLICATE)
+            self.store.links.set_link_state(suggestion.claim_a, suggestion.claim_b, LinkState.CONFIRMED, DUPLICATE)
         return confirmed
 
 
@@ -382,7 +385,7 @@ def query_features(text: str, claims: Sequence[ClaimLike], language: str, publis
         start=0,
         end=len(text),
         text=text,
-        kind="event",
+        kind=ClaimKind.EVENT,
         checkable=True,
         score=0.0,
         claimant_canonical=next((c.claimant_canonical for c in claims if c.claimant_canonical), None),

@@ -16,6 +16,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from workbench.domain.vocab import Stance
 from workbench.errors import InvalidInput
 from workbench.models import ArchiveImport, ClaimDraft, SourceInput
 from workbench.nlp.language import resolve_language
@@ -179,7 +180,7 @@ class ArchiveImporter:
                 # a row's title (the fact-check's headline) is the claim's context, indexed with it
                 with_context(features(claim_id, claim, language, None).terms(), row.title, language),
                 verdicts.get(claim_id),
-                ((SourceInput(url=row.url, stance="context"),) if row.url else ()) + tuple(row.sources),
+                ((SourceInput(url=row.url, stance=Stance.CONTEXT),) if row.url else ()) + tuple(row.sources),
                 row.title,
             )
             for claim_id, claim, language, row in zip(claim_ids, claims, found, rows)

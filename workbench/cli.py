@@ -30,6 +30,7 @@ from workbench.config import (
     load_settings,
     resolve_db_path,
 )
+from workbench.domain.vocab import LinkRelation, LinkState, Stance
 from workbench.errors import InvalidInput, StoreUnavailable, WorkbenchError
 from workbench.export import FORMATS as EXPORT_FORMATS
 from workbench.i18n import (
@@ -678,7 +679,7 @@ def source() -> None:
 @click.option("--publisher")
 @click.option(
     "--stance",
-    default="context",
+    default=Stance.CONTEXT,
     show_default=True,
     help=f"One of: {', '.join(STANCES)}.",
     shell_complete=offer(lambda _: STANCES),
@@ -1055,7 +1056,10 @@ def dedupe(ctx: click.Context, db: Path | None, apply: bool, as_json: bool) -> N
         lambda progress: workbench.dedupe(apply, progress=progress),
     )
     done = {(c.claim_a, c.claim_b) for c in confirmed}
-    rows = [asdict(s) | {"state": "confirmed" if (s.claim_a, s.claim_b) in done else "suggested"} for s in made]
+    rows = [
+        asdict(s) | {"state": LinkState.CONFIRMED if (s.claim_a, s.claim_b) in done else LinkState.SUGGESTED}
+        for s in made
+    ]
     if as_json:
         click.echo(json_text(rows, indent=2))
         return
@@ -1063,7 +1067,8 @@ def dedupe(ctx: click.Context, db: Path | None, apply: bool, as_json: bool) -> N
         relation, state = vocabulary_label("relation", row["relation"]), _(row["state"])
         say(f"{row['claim_a']:>6} {row['claim_b']:>6}  {row['score']:.2f}  {relation:<9}  {state}")
     counts = {
-        r: sum(1 for row in rows if row["relation"] == r) for r in ("duplicate", "near-miss", "conflict", "related")
+        r: sum(1 for row in rows if row["relation"] == r)
+        for r in (LinkRelation.DUPLICATE, LinkRelation.NEAR_MISS, LinkRelation.CONFLICT, LinkRelation.RELATED)
     }
     summary = ", ".join(f"{n} {vocabulary_label('relation', r)}" for r, n in counts.items())
     say(
@@ -1085,7 +1090,7 @@ def link() -> None:
 @click.option(
     "--as",
     "relation",
-    default="duplicate",
+    default=LinkRelation.DUPLICATE,
     show_default=True,
     help="duplicate, related, near-miss or conflict.",
     shell_complete=offer(lambda _: LINK_RELATIONS),
@@ -1098,7 +1103,7 @@ def link_confirm(ctx: click.Context, claim_a: int, claim_b: int, relation: str, 
     Example: workbench link confirm 12 48
     """
     relation = vocabulary_value("relation", relation)
-    _workbench(ctx, db).set_link(claim_a, claim_b, "confirmed", relation)
+    _workbench(ctx, db).set_link(claim_a, claim_b, LinkState.CONFIRMED, relation)
     say(
         _("Claims {first} and {second}: confirmed {relation}.").format(
             first=claim_a, second=claim_b, relation=vocabulary_label("relation", relation)
@@ -1116,7 +1121,7 @@ def link_reject(ctx: click.Context, claim_a: int, claim_b: int, db: Path | None)
 
     Example: workbench link reject 12 31
     """
-    _workbench(ctx, db).set_link(claim_a, claim_b, "rejected")
+    _workbench(ctx, db).set_link(claim_a, claim_b, LinkState.REJECTED)
     say(_("Claims {first} and {second}: rejected.").format(first=claim_a, second=claim_b))
 
 

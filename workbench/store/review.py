@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from workbench.domain.vocab import AuditAction, ClaimStatus
 from workbench.errors import NotFound
 from workbench.store.clock import now
 from workbench.store.repository import Repository
@@ -23,13 +24,19 @@ class ReviewWrites(Repository):
             self.db.execute(
                 "UPDATE verdicts SET retracted_at = ?, retracted_by = ? WHERE id = ?", [now(), self.actor, verdict_id]
             )
-            self._audit("retract_verdict", "claims", verdict["claim_id"], verdict, None)
+            self._audit(AuditAction.RETRACT_VERDICT, "claims", verdict["claim_id"], verdict, None)
             left = self.db.execute(
                 "SELECT count(*) FROM verdicts WHERE claim_id = ? AND retracted_at IS NULL", [verdict["claim_id"]]
             ).fetchone()[0]
             if not left:
                 self.db.execute("UPDATE claims SET status = ? WHERE id = ?", [status, verdict["claim_id"]])
-                self._audit("set_status", "claims", verdict["claim_id"], {"status": "checked"}, {"status": status})
+                self._audit(
+                    AuditAction.SET_STATUS,
+                    "claims",
+                    verdict["claim_id"],
+                    {"status": ClaimStatus.CHECKED},
+                    {"status": status},
+                )
 
     def set_source_removed(self, attachment_id: int, removed: bool) -> int:
         """Remove a source from its claim (kept, marked) or put it back; returns the claim's id."""
@@ -41,7 +48,13 @@ class ReviewWrites(Repository):
             self.db.execute(
                 "UPDATE claim_sources SET removed_at = ?, removed_by = ? WHERE id = ?", [*after, attachment_id]
             )
-            self._audit("remove_source" if removed else "restore_source", "claims", row["claim_id"], row, None)
+            self._audit(
+                AuditAction.REMOVE_SOURCE if removed else AuditAction.RESTORE_SOURCE,
+                "claims",
+                row["claim_id"],
+                row,
+                None,
+            )
         return int(row["claim_id"])
 
     def source(self, attachment_id: int) -> dict[str, Any]:
@@ -67,7 +80,7 @@ class ReviewWrites(Repository):
                 self.db.table("sources").update(source_id, source_fields)
             if "stance" in fields:
                 self.db.execute("UPDATE claim_sources SET stance = ? WHERE id = ?", [fields["stance"], attachment_id])
-            self._audit("edit_source", "claims", before["claim_id"], before, fields)
+            self._audit(AuditAction.EDIT_SOURCE, "claims", before["claim_id"], before, fields)
         return before
 
     def restore_link(self, claim_a: int, claim_b: int, before: dict[str, Any] | None) -> None:
@@ -79,4 +92,4 @@ class ReviewWrites(Repository):
                 self.db.execute("DELETE FROM links WHERE claim_a = ? AND claim_b = ?", [a, b])
             else:
                 self.db.table("links").upsert(before, pk="id")
-            self._audit("undo_link", "links", (current or before or {}).get("id"), current, before)
+            self._audit(AuditAction.UNDO_LINK, "links", (current or before or {}).get("id"), current, before)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from workbench.domain.records import AttachedSource
-from workbench.domain.vocab import AuditAction, ClaimStatus
+from workbench.domain.vocab import AuditAction, ClaimStatus, Stance
 from workbench.models import (
     SourceInput,
 )
@@ -69,7 +69,7 @@ class Sources(Repository):
                 {
                     "claim_id": c,
                     "source_id": first + i,
-                    "stance": "context",
+                    "stance": Stance.CONTEXT,
                     "attached_by": self.actor,
                     "attached_at": created,
                 }

@@ -4,8 +4,10 @@ change leaves an audit row in the same transaction."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 
+from workbench.domain.records import ClaimAttachedSource
 from workbench.domain.vocab import AuditAction, ClaimStatus
 from workbench.errors import NotFound
 from workbench.store.clock import now
@@ -57,7 +59,7 @@ class ReviewWrites(Repository):
             )
         return int(row["claim_id"])
 
-    def source(self, attachment_id: int) -> dict[str, Any]:
+    def source(self, attachment_id: int) -> ClaimAttachedSource:
         """One attached source as sources() lists it, with its claim."""
         row = self._one(
             "SELECT cs.id AS attachment, cs.claim_id, s.url, s.title, s.publisher, cs.stance, s.excerpt, s.date "
@@ -66,9 +68,9 @@ class ReviewWrites(Repository):
         )
         if row is None:
             raise NotFound(f"There is no source attachment {attachment_id}.")
-        return row
+        return cast(ClaimAttachedSource, row)
 
-    def edit_source(self, attachment_id: int, fields: dict[str, Any]) -> dict[str, Any]:
+    def edit_source(self, attachment_id: int, fields: Mapping[str, object]) -> ClaimAttachedSource:
         """Change an attached source's url, title, publisher, date, excerpt or stance; returns it as it was."""
         with self.transaction():
             before = self.source(attachment_id)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
-from workbench.domain.records import AttachedSource
+from workbench.domain.records import AttachedSource, ReportSource
 from workbench.domain.vocab import AuditAction, ClaimStatus, Stance
 from workbench.models import (
     SourceInput,
@@ -131,14 +131,14 @@ class Sources(Repository):
             ),
         )
 
-    def sources_by_claim(self, claim_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    def sources_by_claim(self, claim_ids: list[int]) -> dict[int, list[ReportSource]]:
         """Claim -> its sources in attachment order (as sources); claims without any are absent."""
-        found: dict[int, list[dict[str, Any]]] = {}
+        found: dict[int, list[ReportSource]] = {}
         sql = """
             SELECT cs.claim_id, s.url, s.title, s.publisher, cs.stance, s.excerpt
             FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
             WHERE cs.claim_id IN ({}) AND cs.removed_at IS NULL ORDER BY cs.id
         """
         for row in self._in_chunks(sql, claim_ids):
-            found.setdefault(row.pop("claim_id"), []).append(row)
+            found.setdefault(row.pop("claim_id"), []).append(cast(ReportSource, row))
         return found

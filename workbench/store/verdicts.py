@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import cast
 
-from workbench.domain.records import Verdict
+from workbench.domain.records import ReviewDecision, Verdict
 from workbench.domain.vocab import AuditAction, ClaimStatus
 from workbench.store.clock import now
 from workbench.store.db import insert_row
@@ -93,13 +93,15 @@ class Verdicts(Repository):
             found.setdefault(row.pop("claim_id"), []).append(cast(Verdict, row))
         return found
 
-    def review_decisions(self) -> list[dict[str, Any]]:
+    def review_decisions(self) -> list[ReviewDecision]:
         """What reviewers decided about claims of articles (not archives), for teaching the
         check-worthiness model: `text`, `language`, `decision` — 'not_checkable' (a reviewer
         marked it so), 'verdict' (it got a verdict that stands), or 'skipped' (still new and
         unrated, in an article where a reviewer gave some other claim a verdict)."""
-        return self._all(
-            """
+        return cast(
+            "list[ReviewDecision]",
+            self._all(
+                """
             SELECT c.id, c.text, a.language,
                    CASE WHEN EXISTS (SELECT 1 FROM verdicts v WHERE v.claim_id = c.id AND v.retracted_at IS NULL)
                         THEN 'verdict'
@@ -116,4 +118,5 @@ class Verdicts(Repository):
                     WHERE o.article_id = c.article_id AND v.retracted_at IS NULL)))
             ORDER BY c.id
             """
+            ),
         )

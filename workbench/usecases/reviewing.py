@@ -73,7 +73,8 @@ def check_source_fields(fields: dict[str, str | None]) -> dict[str, str | None]:
 def edit_source(store: Store, attachment: int, fields: dict[str, str | None]) -> Change:
     """Change an attached source's url, title, publisher, date, excerpt or stance."""
     before = store.review.edit_source(attachment, fields)
-    undo = EditSourceUndo(attachment, {k: before[k] for k in fields})
+    previous: dict[str, object] = dict(before)
+    undo = EditSourceUndo(attachment, {k: previous[k] for k in fields})
     return Change(
         ChangeAction.EDIT_SOURCE,
         before["claim_id"],

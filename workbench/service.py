@@ -96,18 +96,7 @@ class Workbench:
         no parse). Every row is indexed for matching; suggestions against earlier claims are made
         at once for archives up to archive.LINK_ON_IMPORT rows, and by `dedupe` for larger ones.
         """
-        from workbench.archive import ArchiveImporter, archive_hash
-        from workbench.ingest.claims_csv import ClaimsCsv
-
-        name = "Standard input" if origin == "-" else origin
-        archive = ClaimsCsv(data, name, self.settings.max_claim_chars)
-        problems: list[str] = []
-        count, digest = archive_hash(row.text for row in archive.rows(problems))
-        if not count:
-            raise InvalidInput(f"{name} has no usable row; nothing was imported.")
-        return ArchiveImporter(self.store, self.settings, self.actor).run(
-            archive.rows, count, digest, problems, origin, progress
-        )
+        return importing.import_claims_csv(self.store, self.settings, self.actor, data, origin, progress)
 
     def import_claimreview(
         self, data: str, origin: str, progress: Callable[[int], None] | None = None
@@ -118,14 +107,7 @@ class Workbench:
         settings), its sources (citations, appearances and the review's own url), matched against
         earlier claims exactly as a CSV archive is.
         """
-        from workbench.archive import ArchiveImporter, archive_hash
-        from workbench.ingest.claimreview import read_claimreview
-
-        rows, problems = read_claimreview(data, "Standard input" if origin == "-" else origin, self.settings)
-        count, digest = archive_hash(row.text for row in rows)
-        return ArchiveImporter(self.store, self.settings, self.actor).run(
-            lambda: iter(rows), count, digest, problems, origin, progress, note_origin=False
-        )
+        return importing.import_claimreview(self.store, self.settings, self.actor, data, origin, progress)
 
     def resolve_language(self, article: ArticleInput) -> ArticleInput:
         return importing.with_language(article, self.settings)

@@ -17,7 +17,9 @@ from workbench.models import ArticleInput, ClaimDraft, ImportResult
 from workbench.nlp.language import resolve_language
 
 if TYPE_CHECKING:
+    from workbench.archive import OpenStore
     from workbench.matching.embedding import Embedder
+    from workbench.models import ArchiveImport
     from workbench.store import Store
 
 SEEDED_KEY = "seeded"
@@ -101,6 +103,57 @@ def prepare(store: Store, article: ArticleInput) -> tuple[ArticleInput, str, lis
         name = "Standard input" if article.origin == "-" else article.origin
         raise InvalidInput(f"{name} has no sentences the workbench can read as claims.")
     return article, digest, claims, None
+
+
+def import_claims_csv(
+    open_store: OpenStore,
+    settings: Settings,
+    actor: str,
+    data: str,
+    origin: str,
+    progress: Callable[[int], None] | None = None,
+) -> ArchiveImport:
+    """Store an archive of earlier claims (one article per file), with verdicts where rated.
+
+    Rows are cut already, so they go through the light pipeline (entities, figures, dates;
+    no parse). Every row is indexed for matching; suggestions against earlier claims are made
+    at once for archives up to archive.LINK_ON_IMPORT rows, and by `dedupe` for larger ones.
+    The archive opens its own sessions (`open_store`): it commits in chunks.
+    """
+    from workbench.archive import ArchiveImporter, archive_hash
+    from workbench.ingest.claims_csv import ClaimsCsv
+
+    name = "Standard input" if origin == "-" else origin
+    archive = ClaimsCsv(data, name, settings.max_claim_chars)
+    problems: list[str] = []
+    count, digest = archive_hash(row.text for row in archive.rows(problems))
+    if not count:
+        raise InvalidInput(f"{name} has no usable row; nothing was imported.")
+    return ArchiveImporter(open_store, settings, actor).run(archive.rows, count, digest, problems, origin, progress)
+
+
+def import_claimreview(
+    open_store: OpenStore,
+    settings: Settings,
+    actor: str,
+    data: str,
+    origin: str,
+    progress: Callable[[int], None] | None = None,
+) -> ArchiveImport:
+    """Store ClaimReview JSON-LD (one review, a list, or an @graph) as an archive of earlier claims.
+
+    Each review becomes a claim with its verdict (foreign labels mapped onto the scale by the
+    settings), its sources (citations, appearances and the review's own url), matched against
+    earlier claims exactly as a CSV archive is.
+    """
+    from workbench.archive import ArchiveImporter, archive_hash
+    from workbench.ingest.claimreview import read_claimreview
+
+    rows, problems = read_claimreview(data, "Standard input" if origin == "-" else origin, settings)
+    count, digest = archive_hash(row.text for row in rows)
+    return ArchiveImporter(open_store, settings, actor).run(
+        lambda: iter(rows), count, digest, problems, origin, progress, note_origin=False
+    )
 
 
 def with_language(article: ArticleInput, settings: Settings) -> ArticleInput:

@@ -240,11 +240,12 @@ def run_matching(
     from workbench.nlp.extract import extract_many
     from workbench.nlp.language import resolve_language
     from workbench.service import Workbench
+    from workbench.usecases.finding import ensure_indexed
 
     workbench = Workbench(db)
     with workbench.store() as store:
         start = time.perf_counter()
-        Workbench._ensure_indexed(store)
+        ensure_indexed(store)
         ensure = time.perf_counter() - start
         matcher = Matcher(store)
         start = time.perf_counter()
@@ -278,7 +279,7 @@ def run_matching(
     batch = time.perf_counter() - start
 
     table.section("start-up of a matching session", "seconds")
-    table.add("  check every claim is indexed (_ensure_indexed)", ensure)
+    table.add("  check every claim is indexed (ensure_indexed)", ensure)
     table.add("  vocabulary: document frequencies (fts5vocab)", vocabulary)
     table.add("  load spaCy pipelines es + en", warm)
     table.section(f"in-process matching, {len(queries)} near-copy queries", "p50 ms", "p95 ms", "max ms", "mean ms")

@@ -453,11 +453,6 @@ class Workbench:
         with self.store() as store:
             return linking.set_link(store, claim_a, claim_b, decided, kind)
 
-    @staticmethod
-    def _ensure_indexed(store: Store) -> None:
-        """Index claims stored before the match index existed (counted first: cheap when none are)."""
-        finding.ensure_indexed(store)
-
     # -- export ---------------------------------------------------------------
 
     def export(

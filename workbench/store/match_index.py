@@ -69,7 +69,7 @@ class MatchIndex:
 
     def all_terms(self) -> list[tuple[int, int, list[str]]]:
         """(claim_id, source group, terms) of every indexed claim, for whole-archive dedupe; the
-        group is the article, or for an archived claim its own negated id (see Store.source_groups)."""
+        group is the article, or for an archived claim its own negated id (see store.claims.source_groups)."""
         rows = self.db.execute(
             "SELECT t.claim_id, CASE WHEN a.is_archive THEN -t.claim_id ELSE t.article_id END, t.terms "
             "FROM claim_terms t JOIN articles a ON a.id = t.article_id ORDER BY t.claim_id"

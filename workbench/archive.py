@@ -111,6 +111,7 @@ class ArchiveImporter:
         progress: Callable[[int], None] | None,
         *,
         note_origin: bool = True,
+        linking: Callable[[int, int], None] | None = None,
     ) -> ArchiveImport:
         """The archive path shared by every format: one article per file, light extraction, bulk store.
 
@@ -120,6 +121,8 @@ class ArchiveImporter:
         at any point, it leaves nothing visible, and run again it resumes after the staged rows.
         With note_origin, a verdict without a rationale gets "Imported from FILE, line N"; a ClaimReview
         names its origin in a source (the review's url) instead, so its verdicts come back as exported.
+        progress(rows) follows the rows staged; linking(done, total) the claims matched against the
+        earlier ones (against a large database, most of the time).
         """
         from workbench.matching.engine import Matcher
         from workbench.matching.links import matched_count
@@ -145,7 +148,7 @@ class ArchiveImporter:
                     store.staging.drop_staged_import(digest)
                     return ArchiveImport(existing, count, 0, problems, created=False, linked=False)
                 article_id, claim_ids = store.staging.publish_archive(staged, digest, origin)
-            made, matcher = [], Matcher(store)
+            made, matcher, done = [], Matcher(store), 0
             for ids in _chunks(claim_ids if linked else [], LINK_CHUNK):
                 found = matcher.suggest(ids)  # reads only: nobody waits meanwhile
                 for written in _chunks(found, SUGGESTIONS_WRITTEN):
@@ -153,6 +156,9 @@ class ArchiveImporter:
                         for s in written:
                             store.suggest_link(s.claim_a, s.claim_b, s.relation, s.score)
                 made += found
+                done += len(ids)
+                if linking:
+                    linking(done, len(claim_ids))
             matched = matched_count(made, claim_ids)
         return ArchiveImport(article_id, count, matched, problems, created=True, linked=linked)
 

@@ -86,16 +86,22 @@ class Workbench:
         self,
         articles: list[ArticleInput],
         progress: Callable[[ImportResult], None] | None = None,
+        extracting: Callable[[int, int], None] | None = None,
     ) -> list[ImportResult]:
         """Extract and store articles, one transaction each; an already stored text is reported, not added.
 
         Every article is extracted before the first is written, so an article the workbench
         refuses (no claims in it) leaves the database as it was; a language it cannot read is
-        refused before the database is even opened (or made).
+        refused before the database is even opened (or made). extracting(done, total) follows the
+        extraction (most of an import's time), progress(result) each article stored.
         """
         articles = [self.resolve_language(article) for article in articles]
         with self.store(create=True) as store:
-            prepared = [self._prepare(store, article) for article in articles]
+            prepared = []
+            for article in articles:
+                prepared.append(self._prepare(store, article))
+                if extracting:
+                    extracting(len(prepared), len(articles))
             results = []
             stored_now: dict[str, ImportResult] = {}
             for article, digest, claims, existing in prepared:
@@ -158,7 +164,13 @@ class Workbench:
             raise InvalidInput(f"{name} has no sentences the workbench can read as claims.")
         return article, digest, claims, None
 
-    def import_claims_csv(self, data: str, origin: str, progress: Callable[[int], None] | None = None) -> ArchiveImport:
+    def import_claims_csv(
+        self,
+        data: str,
+        origin: str,
+        progress: Callable[[int], None] | None = None,
+        linking: Callable[[int, int], None] | None = None,
+    ) -> ArchiveImport:
         """Store an archive of earlier claims (one article per file), with verdicts where rated.
 
         Rows are cut already, so they go through the light pipeline (entities, figures, dates;
@@ -175,11 +187,15 @@ class Workbench:
         if not count:
             raise InvalidInput(f"{name} has no usable row; nothing was imported.")
         return ArchiveImporter(self.store, self.settings, self.actor).run(
-            archive.rows, count, digest, problems, origin, progress
+            archive.rows, count, digest, problems, origin, progress, linking=linking
         )
 
     def import_claimreview(
-        self, data: str, origin: str, progress: Callable[[int], None] | None = None
+        self,
+        data: str,
+        origin: str,
+        progress: Callable[[int], None] | None = None,
+        linking: Callable[[int, int], None] | None = None,
     ) -> ArchiveImport:
         """Store ClaimReview JSON-LD (one review, a list, or an @graph) as an archive of earlier claims.
 
@@ -193,7 +209,7 @@ class Workbench:
         rows, problems = read_claimreview(data, "Standard input" if origin == "-" else origin, self.settings)
         count, digest = archive_hash(row.text for row in rows)
         return ArchiveImporter(self.store, self.settings, self.actor).run(
-            lambda: iter(rows), count, digest, problems, origin, progress, note_origin=False
+            lambda: iter(rows), count, digest, problems, origin, progress, note_origin=False, linking=linking
         )
 
     def resolve_language(self, article: ArticleInput) -> ArticleInput:
@@ -760,6 +776,7 @@ class Workbench:
         cluster: int | None = None,
         warnings: list[str] | None = None,
         unreviewed: bool = False,
+        progress: Callable[[int, int], None] | None = None,
     ) -> str:
         """A report in a format (json, md, html, csv, claimreview) of everything, or of the claims in scope.
 
@@ -770,6 +787,7 @@ class Workbench:
         :param cluster: only the confirmed duplicate cluster of this claim.
         :param warnings: a list the writer's warnings are added to (a long claimReviewed, say).
         :param unreviewed: Markdown and HTML list unreviewed claims too, instead of counting them.
+        :param progress: called with (claims read, claims in scope) as the report is gathered.
         """
         from workbench.export import check_format, render
         from workbench.export.document import Scope
@@ -784,7 +802,7 @@ class Workbench:
         with self.store() as store:
             # A cluster's report is about those few claims: all of them are listed.
             listed = unreviewed or cluster is not None
-            return render(fmt, store, scope, self.settings, warnings, list_unreviewed=listed)
+            return render(fmt, store, scope, self.settings, warnings, list_unreviewed=listed, progress=progress)
 
     def export_to(
         self,

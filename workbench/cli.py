@@ -362,8 +362,7 @@ def _import_archive(ctx: click.Context, paths: tuple[str, ...], db: Path | None,
     files = [(path, decode(read_bytes(path, limit), "Standard input" if path == "-" else path)) for path in paths]
     run = workbench.import_claims_csv if fmt == "claims-csv" else workbench.import_claimreview
     for path, data in files:
-        rows = data.count("\n") if fmt == "claims-csv" else data.count("claimReviewed")
-        result = _with_row_progress(lambda tick, linking, d=data, p=path: run(d, p, tick, linking), rows)
+        result = _with_row_progress(lambda tick, linking, d=data, p=path: run(d, p, tick, linking))
         for problem in summarised(result.problems):
             say(_("Warning: {path}, {problem}.").format(path=path, problem=problem), err=True)
         if as_json:
@@ -390,22 +389,11 @@ def _import_archive(ctx: click.Context, paths: tuple[str, ...], db: Path | None,
             say(_("Run `workbench index` to embed them for matching across wording and languages."), err=True)
 
 
-def _with_row_progress(run: Any, rows: int) -> Any:  # noqa: ANN401 - the import's result
+def _with_row_progress(run: Any) -> Any:  # noqa: ANN401 - the import's result
     """An archive import: the rows staged, then the claims matched against the earlier ones."""
-
-    def work(tick: Tick) -> Any:  # noqa: ANN401
-        read = [0]
-
-        def staged(n: int) -> None:
-            read[0] += n
-            tick(read[0], max(rows, read[0]))
-
-        def linking(done: int, total: int) -> None:
-            tick(done, total, _("Matching claims"))
-
-        return run(staged, linking)
-
-    return _counted(_("Reading claims"), work)
+    return _counted(
+        _("Reading claims"), lambda tick: run(tick, lambda done, total: tick(done, total, _("Matching claims")))
+    )
 
 
 def _import_with_progress(workbench: Workbench, paths: tuple[str, ...], read: Callable[[str], Any]) -> list:

@@ -241,7 +241,14 @@ def report_language(article_languages: Iterable[str | None]) -> str:
     return shared or current_language()
 
 
-# -- dates for people --------------------------------------------------------------
+# -- numbers and dates for people ---------------------------------------------------
+
+
+def format_count(count: int, language: str | None = None) -> str:
+    """A count as the locale writes it ('10.000' in Spanish, '10,000' in English)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(count, locale=language or current_language())
 
 
 def _moment(value: str | datetime) -> datetime:

@@ -168,7 +168,7 @@ class Workbench:
         self,
         data: str,
         origin: str,
-        progress: Callable[[int], None] | None = None,
+        progress: Callable[[int, int], None] | None = None,
         linking: Callable[[int, int], None] | None = None,
     ) -> ArchiveImport:
         """Store an archive of earlier claims (one article per file), with verdicts where rated.
@@ -194,7 +194,7 @@ class Workbench:
         self,
         data: str,
         origin: str,
-        progress: Callable[[int], None] | None = None,
+        progress: Callable[[int, int], None] | None = None,
         linking: Callable[[int, int], None] | None = None,
     ) -> ArchiveImport:
         """Store ClaimReview JSON-LD (one review, a list, or an @graph) as an archive of earlier claims.

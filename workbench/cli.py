@@ -34,6 +34,7 @@ from workbench.export import FORMATS as EXPORT_FORMATS
 from workbench.i18n import (
     N_,
     _,
+    actor_names,
     format_moment,
     ngettext,
     rating_label,
@@ -179,7 +180,7 @@ def _entity_names(ctx: click.Context) -> list[str]:
     db = resolve_db_path(named)
     if not db.exists():
         return []
-    return Workbench(db).entity_names()
+    return actor_names(Workbench(db).entity_names())  # by their names in both languages
 
 
 LANGUAGES = ("auto", "es", "en")
@@ -478,7 +479,7 @@ def extract(path: str, lines: bool, as_json: bool, language: str) -> None:
 @click.option(
     "--entity",
     metavar="NAME",
-    help="Only claims naming this entity (canonical name or as written).",
+    help="Only claims naming this entity: its name in either language, any alias, or as written.",
     shell_complete=offer(_entity_names),
 )
 @click.option(

@@ -216,6 +216,82 @@ def rating_label(stored: str | None, language: str | None = None, scale: Iterabl
     return stored
 
 
+# -- actors by their name in a language ---------------------------------------------
+
+_ACTORS = (
+    NP_("actor", "Kim Jong-un"),
+    NP_("actor", "Vladimir Putin"),
+    NP_("actor", "Sergei Shoigu"),
+    NP_("actor", "Sergei Lavrov"),
+    NP_("actor", "Denis Manturov"),
+    NP_("actor", "Kremlin"),
+    NP_("actor", "South Korea Joint Chiefs of Staff"),
+    NP_("actor", "Japan Ministry of Defense"),
+    NP_("actor", "China Ministry of Foreign Affairs"),
+    NP_("actor", "Yevgeny Prigozhin"),
+    NP_("actor", "Alexander Lukashenko"),
+    NP_("actor", "Volodymyr Zelensky"),
+    NP_("actor", "Dmitry Peskov"),
+    NP_("actor", "Valery Gerasimov"),
+    NP_("actor", "Joe Biden"),
+    NP_("actor", "Antony Blinken"),
+    NP_("actor", "Xi Jinping"),
+    NP_("actor", "Yoon Suk Yeol"),
+    NP_("actor", "Fumio Kishida"),
+    NP_("actor", "António Guterres"),
+    NP_("actor", "Rafael Grossi"),
+    NP_("actor", "Wagner Group"),
+    NP_("actor", "NATO"),
+    NP_("actor", "UN Security Council"),
+    NP_("actor", "IAEA"),
+    NP_("actor", "Yonhap"),
+    NP_("actor", "KCNA"),
+    NP_("actor", "TASS"),
+    NP_("actor", "RIA Novosti"),
+    NP_("actor", "Rosaviatsia"),
+    NP_("actor", "Russia Ministry of Defense"),
+    NP_("actor", "Crimea"),
+    NP_("actor", "United States Department of Defense"),
+)
+"""The gazetteer's curated actors that are not countries (workbench/nlp/actors.json), marked so a
+translator gives each its name in Spanish; tests/test_i18n.py checks the list against the file.
+Countries (and the capitals standing for them) are named by babel's territory names instead."""
+
+
+@cache
+def _territory_codes() -> dict[str, str]:
+    """The English territory name the gazetteer stores as a country's canonical name -> its code."""
+    from babel import Locale
+
+    return {name: code for code, name in Locale("en").territories.items() if code.isalpha()}
+
+
+def actor_name(canonical: str, language: str | None = None) -> str:
+    """A canonical actor (stored in English: 'North Korea') by its name in a language ('Corea del
+    Norte'): a country by the locale's territory name, a curated actor through the catalog, any
+    other name as stored."""
+    language = language or current_language()
+    if language == DEFAULT_LANGUAGE or not canonical:
+        return canonical
+    code = _territory_codes().get(canonical)
+    if code is not None:
+        from babel import Locale
+
+        return str(Locale.parse(language).territories.get(code, canonical))
+    return translator(language).pgettext("actor", canonical)
+
+
+def actor_names(names: Iterable[str]) -> list[str]:
+    """Names for completing an entity filter: each stored name and its name in every interface
+    language (the interface's first), without repeats, in the order given."""
+    order = (current_language(), *(language for language in LANGUAGES if language != current_language()))
+    found: dict[str, None] = {}
+    for name in names:
+        for language in order:
+            found.setdefault(actor_name(name, language))
+    return list(found)
+
+
 # -- the language of a report ------------------------------------------------------
 
 REPORT_LANGUAGE_VARIABLE = "WORKBENCH_REPORT_LANGUAGE"

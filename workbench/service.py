@@ -384,6 +384,10 @@ class Workbench:
             entity = " ".join(entity.split())
             if not entity:
                 raise InvalidInput("The entity to filter by is empty.")
+            from workbench.nlp.gazetteer import canonical
+
+            # Any alias in either language names the actor stored under its canonical name.
+            entity = canonical(entity) or entity
         return ClaimFilter(article_id=article_id, status=status_value, rating=rating, kind=kind_value, entity=entity)
 
     def entity_names(self, limit: int = 500) -> list[str]:

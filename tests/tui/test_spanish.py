@@ -109,3 +109,14 @@ def test_main_screen_in_spanish(snap_compare, frozen: Workbench, size: tuple[int
 def test_main_screen_with_key_help_in_spanish_at_80x24(snap_compare, frozen: Workbench):
     i18n.set_language("es")
     assert snap_compare(make_app(frozen), terminal_size=(80, 24), press=["question_mark"], run_before=settle_steady)
+
+
+async def test_the_detail_names_actors_in_spanish(frozen: Workbench, spanish):
+    from tests.tui.test_app import detail_field
+
+    app = make_app(frozen)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        entities = detail_field(app, "entities")
+        assert "Rusia (LOC)" in entities and "Russia" not in entities  # stored as Russia
+        assert "Vladimir Putin → Vladímir Putin (PER)" in entities

@@ -20,7 +20,7 @@ from textual.widgets import ContentSwitcher, DataTable, Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from workbench.filter_text import parse_filter_text
-from workbench.i18n import N_, _, format_count, ngettext, vocabulary_filters
+from workbench.i18n import N_, _, actor_names, format_count, ngettext, vocabulary_filters
 from workbench.service import QUEUE_LIMIT
 from workbench.tui.dialogs.claim_text import EditDialog, SpanDialog, SplitDialog
 from workbench.tui.dialogs.export import ExportChoice, ExportDialog
@@ -439,7 +439,7 @@ class MainScreen(Screen[None]):
 
     @on(EntityNamesLoaded)
     def entity_names_loaded(self, message: EntityNamesLoaded) -> None:
-        self.query_one(QueuePane).suggester.entities = message.names
+        self.query_one(QueuePane).suggester.entities = actor_names(message.names)
 
     @work(thread=True, exclusive=True, group="queue", exit_on_error=False)
     def load_queue(self, filter_text: str, from_top: bool = False) -> None:

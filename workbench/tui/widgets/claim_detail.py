@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Label, Static
 
-from workbench.i18n import N_, _, format_day, format_moment, ngettext, rating_label, vocabulary_label
+from workbench.i18n import N_, _, actor_name, format_day, format_moment, ngettext, rating_label, vocabulary_label
 from workbench.tui.translate import translate_bindings
 
 if TYPE_CHECKING:
@@ -31,10 +31,11 @@ FIELDS = (
 
 
 def claimant_line(claim: ClaimRow) -> str:
-    """'text', or 'text → canonical actor' when the gazetteer knows who it is (issue 13)."""
+    """'text', or 'text → canonical actor' when the gazetteer knows who it is (issue 13), the actor
+    named in the interface language ('Pyongyang → Corea del Norte' in Spanish)."""
     if not claim.claimant:
         return NONE
-    canonical = claim.claimant_canonical
+    canonical = actor_name(claim.claimant_canonical) if claim.claimant_canonical else None
     return f"{claim.claimant} → {canonical}" if canonical and canonical != claim.claimant else claim.claimant
 
 
@@ -43,8 +44,9 @@ def entities_line(entities: tuple[EntityDraft, ...]) -> str:
     shown = []
     for entity in entities:
         name = entity.text
-        if entity.canonical and entity.canonical != entity.text:
-            name += f" → {entity.canonical}"
+        canonical = actor_name(entity.canonical) if entity.canonical else None
+        if canonical and canonical != entity.text:
+            name += f" → {canonical}"
         item = f"{name} ({entity.label})"
         if item not in shown:
             shown.append(item)

@@ -157,6 +157,24 @@ def test_dates_for_people_are_in_the_locale_and_the_local_zone(monkeypatch):
         time.tzset()
 
 
+def test_times_in_the_tui_are_an_age_today_and_a_day_and_time_before_in_either_language():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    now = datetime.fromisoformat("2023-09-14T09:35:00+00:00")
+    i18n.set_clock(lambda: now, ZoneInfo("Europe/Madrid"))
+    try:
+        assert i18n.format_when("2023-09-14T09:30:00+00:00", "es") == "hace 5 min"
+        assert i18n.format_when("2023-09-14T09:30:00+00:00", "en") == "5 min. ago"
+        assert i18n.format_when("2023-09-13T12:35:00+00:00", "es") == "hace 21 h"
+        assert i18n.format_when("2023-09-12T18:00:00+00:00", "es") == "12 sept 2023, 20:00"  # Madrid's time
+        assert i18n.format_when("2023-09-12T18:00:00+00:00", "en") == "Sep 12, 2023, 8:00\u202fPM"
+        assert i18n.format_when("2023-09-14T10:00:00+00:00", "es") == "14 sept 2023, 12:00"  # ahead of the clock
+        assert i18n.format_when("yesterday", "es") == "yesterday"
+    finally:
+        i18n.set_clock()
+
+
 # -- the CLI ------------------------------------------------------------------------
 
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime, timedelta, tzinfo
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -327,16 +327,37 @@ def format_count(count: int, language: str | None = None) -> str:
     return format_decimal(count, locale=language or current_language())
 
 
+RELATIVE_WITHIN = timedelta(days=1)
+"""Times younger than this are said as an age ('hace 5 min'): a reviewer asks "was that just now?"
+of today's work, and of older work "which day?"."""
+
+_clock: Callable[[], datetime] | None = None
+"""What 'now' is for relative times (`set_clock`); None: the system clock."""
+_zone: tzinfo | None = None
+"""The zone people's times are shown in (`set_clock`); None: the machine's local zone."""
+
+
+def set_clock(now: Callable[[], datetime] | None = None, zone: tzinfo | None = None) -> None:
+    """Fix 'now' and the time zone people's times are shown in (tests and snapshots); no arguments:
+    the system clock and the local zone again."""
+    global _clock, _zone
+    _clock, _zone = now, zone
+
+
+def _now() -> datetime:
+    return _clock() if _clock is not None else datetime.now(UTC)
+
+
 def _moment(value: str | datetime) -> datetime:
     moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone()
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(_zone)
 
 
 def format_moment(value: str | datetime | None, language: str | None = None, *, iso_english: bool = True) -> str:
     """A stored UTC time as a person reads it: local zone, the locale's words ('13 sept 2023, 20:00').
 
-    English keeps the stored ISO text in the TUI for now (its snapshots pin it); reports ask with
-    `iso_english=False` for people's dates in English too ('Sep 13, 2023, 8:00 PM').
+    English keeps the stored ISO text unless asked (the CLI's tables, which scripts read); reports
+    and the TUI ask with `iso_english=False` for people's dates in English too ('Sep 13, 2023, 8:00 PM').
     """
     language = language or current_language()
     if not value or (language == "en" and iso_english):
@@ -351,6 +372,23 @@ def format_moment(value: str | datetime | None, language: str | None = None, *, 
     pattern = Locale.parse(language).datetime_formats["medium"]  # '{1}, {0}': the day, then the time
     day = format_date(moment, "medium", locale=language)
     return str(pattern).format(format_time(moment, "short", tzinfo=moment.tzinfo, locale=language), day)
+
+
+def format_when(value: str | datetime | None, language: str | None = None) -> str:
+    """A stored time for the TUI: its age within RELATIVE_WITHIN ('hace 5 min', '5 min. ago'),
+    else the locale's day and time in the local zone; text that is no time is shown as it is."""
+    if not value:
+        return ""
+    language = language or current_language()
+    try:
+        age = _now() - _moment(value)
+    except ValueError:
+        return str(value)
+    if timedelta(0) <= age < RELATIVE_WITHIN:
+        from babel.dates import format_timedelta
+
+        return format_timedelta(-age, threshold=1, add_direction=True, format="short", locale=language)
+    return format_moment(value, language, iso_english=False)
 
 
 def format_day(value: str | None, language: str | None = None, *, iso_english: bool = True) -> str:

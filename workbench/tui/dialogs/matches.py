@@ -39,7 +39,9 @@ def side(claim: ClaimRow | None, title: str) -> str:
         [
             f"{title}: {' '.join(claim.text.split())[:160]}",
             _("Figures: {figures}").format(figures=figures or "—"),
-            _("Dates: {dates}").format(dates=", ".join(format_day(day) for day in claim.dates) or "—"),
+            _("Dates: {dates}").format(
+                dates=", ".join(format_day(day, iso_english=False) for day in claim.dates) or "—"
+            ),
             _("Verdict: {rating}").format(rating=rating_label(claim.rating) or "—"),
         ]
     )

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Label, Static
 
-from workbench.i18n import N_, _, actor_name, format_day, format_moment, ngettext, rating_label, vocabulary_label
+from workbench.i18n import N_, _, actor_name, format_day, format_when, ngettext, rating_label, vocabulary_label
 from workbench.tui.translate import translate_bindings
 
 if TYPE_CHECKING:
@@ -73,12 +73,12 @@ def verdict_lines(verdicts: Sequence[Mapping[str, Any]], review: ClaimReview) ->
             rating=rating_label(inherited["rating"]),
             claim=review.canonical,
             reviewer=inherited["reviewer"],
-            at=format_moment(inherited["at"]),
+            at=format_when(inherited["at"]),
         )
     if not verdicts:
         return _("none yet")
     latest = verdicts[-1]
-    line = f"{rating_label(latest['rating'])} · {latest['reviewer']} · {format_moment(latest['at'])}"
+    line = f"{rating_label(latest['rating'])} · {latest['reviewer']} · {format_when(latest['at'])}"
     if latest.get("rationale"):
         line += f"\n{latest['rationale']}"
     return line
@@ -88,7 +88,7 @@ def history_lines(verdicts: Sequence[Mapping[str, Any]]) -> str:
     """How many verdicts, then the earlier ones (the latest is the Verdict line), newest first."""
     count = ngettext("{count} verdict", "{count} verdicts", len(verdicts)).format(count=len(verdicts))
     earlier = [
-        f"{rating_label(v['rating'])} · {v['reviewer']} · {format_moment(v['at'])}" for v in reversed(verdicts[:-1])
+        f"{rating_label(v['rating'])} · {v['reviewer']} · {format_when(v['at'])}" for v in reversed(verdicts[:-1])
     ]
     return "\n".join([count, *earlier])
 
@@ -156,7 +156,7 @@ class ClaimDetail(VerticalScroll):
         values = {
             "claimant": claimant_line(claim),
             "entities": entities_line(claim.entities),
-            "dates": ", ".join(format_day(day) for day in claim.dates) or NONE,
+            "dates": ", ".join(format_day(day, iso_english=False) for day in claim.dates) or NONE,
             "figures": figures_line(claim.figures),
             "reasons": "\n".join(claim.reasons) or NONE,
             "verdict": verdict_lines(verdicts, review),

@@ -251,3 +251,50 @@ def test_an_english_article_gets_an_english_report(tmp_path: Path, monkeypatch: 
         "--language", "es", "export", "--db", workbench.db_path, "--format", "html"
     ).stdout  # not the interface's
     assert '<html lang="en">' in page and "Verdict report" in page
+
+
+# -- the CLI's help -----------------------------------------------------------------
+
+
+def _commands(command, path=()):
+    import click
+
+    yield path, command
+    if isinstance(command, click.Group):
+        for name, sub in command.commands.items():
+            yield from _commands(sub, (*path, name))
+
+
+def test_every_help_text_of_the_cli_is_extracted_for_the_translator():
+    """An f-string help or a command without a docstring would stay English: the extractor must
+    see every command's help and every option's, as click shows them."""
+    import inspect
+
+    from workbench.cli import cli
+
+    ids = {message for _context, message in extracted()}
+    for path, command in _commands(cli):
+        assert command.help and inspect.cleandoc(command.help) in ids, path
+        for param in command.params:
+            text = getattr(param, "help", None)
+            assert not text or text in ids, (path, param.name)
+
+
+def test_help_speaks_the_interface_language_from_the_option_the_settings_or_the_locale(tmp_path: Path):
+    spanish = invoke("--language", "es", "export", "--help")
+    assert_ok(spanish)
+    for words in ("Uso: ", "Opciones:", "Exporta informes de veredictos", "Escribe en este archivo"):
+        assert words in spanish.stdout, words
+    assert "Muestra este mensaje y termina." in spanish.stdout
+    assert "Write to this file" not in spanish.stdout and "Show this message" not in spanish.stdout
+    group = invoke("--help", env={"LANG": "es_ES.UTF-8"})  # answered before the group's callback runs
+    assert_ok(group)
+    assert "Órdenes:" in group.stdout and "Códigos de salida:" in group.stdout
+    assert "Importa artículos desde archivos" in group.stdout
+    settings = tmp_path / "workbench.toml"
+    settings.write_text('language = "es"\n', encoding="utf-8")
+    configured = invoke("link", "--help", env={"WORKBENCH_SETTINGS": str(settings)})
+    assert "La decisión de quien revisa" in configured.stdout
+    english = invoke("export", "--help")
+    assert "Usage: " in english.stdout and "Write to this file" in english.stdout
+    assert "Escribe" not in english.stdout

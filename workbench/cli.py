@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, NoReturn, Protocol, TypeVar
@@ -56,8 +57,85 @@ SEEDS_DIR = Path(__file__).resolve().parent / "seeds"
 """The seed articles travel inside the package (the repository's top-level seeds/ links here)."""
 
 
-class WorkbenchGroup(click.Group):
-    """Turns every workbench error into one sentence on stderr and its exit code."""
+CLICK_WORDS = (
+    N_("Usage: "),
+    N_("Options"),
+    N_("Commands"),
+    N_("Show this message and exit."),
+    N_("Show the version and exit."),
+)
+"""Click's own words in a help page, translated as it is formatted (click has no Spanish catalog)."""
+
+
+class TranslatedFormatter(click.HelpFormatter):
+    """Click's headings ("Usage:", "Options", "Commands") in the interface language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, _("Usage: ") if prefix is None else prefix)
+
+    @contextmanager
+    def section(self, name: str) -> Iterator[None]:
+        with super().section(_(name)):
+            yield
+
+
+class WorkbenchContext(click.Context):
+    formatter_class = TranslatedFormatter
+
+
+@contextmanager
+def _help_translated(command: click.Command, ctx: click.Context) -> Iterator[None]:
+    """The command's help, its options' and (for a group) its commands' summaries in the interface
+    language while a help page is formatted, put back afterwards. The English text is the message
+    id (extracted by workbench.i18n.extract_click_help), so what has no translation shows as written."""
+    import inspect
+
+    if not ctx.meta.get(LANGUAGE_SET):  # `workbench --help` is answered before the group sets it
+        try:
+            set_language(resolve_language(None, load_settings().language))
+        except WorkbenchError:
+            pass  # a bad settings file is reported by the command, not by its help
+    saved: list[tuple[object, str, str]] = []
+
+    def swap(owner: object, attribute: str) -> None:
+        text = getattr(owner, attribute, None)
+        if isinstance(text, str) and text:
+            saved.append((owner, attribute, text))
+            setattr(owner, attribute, _(inspect.cleandoc(text)))
+
+    owners: list[object] = [command, *command.params, command.get_help_option(ctx)]
+    if isinstance(command, click.Group):
+        owners += command.commands.values()
+    for owner in owners:
+        for attribute in ("help", "short_help", "epilog"):
+            swap(owner, attribute)
+    try:
+        yield
+    finally:
+        for owner, attribute, text in reversed(saved):
+            setattr(owner, attribute, text)
+
+
+LANGUAGE_SET = "workbench.language-set"
+"""ctx.meta key: the group has chosen the interface language (settings file, --language)."""
+
+
+class TranslatedHelp(click.Command):
+    """A command whose --help speaks the interface language."""
+
+    context_class = WorkbenchContext
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with _help_translated(self, ctx):
+            super().format_help(ctx, formatter)
+
+
+class WorkbenchGroup(TranslatedHelp, click.Group):
+    """Turns every workbench error into one sentence on stderr and its exit code; its commands'
+    help speaks the interface language."""
+
+    command_class = TranslatedHelp
+    group_class = type  # subgroups are WorkbenchGroups too
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -215,6 +293,7 @@ def cli(ctx: click.Context, db: Path | None, no_seed: bool, interface_language: 
     """
     settings = load_settings()
     set_language(resolve_language(interface_language, settings.language))  # issue 17: before any message
+    ctx.meta[LANGUAGE_SET] = True
     set_scale(settings.scale)
     if ctx.invoked_subcommand is None:
         ctx.invoke(tui, db=db, no_seed=no_seed)
@@ -465,7 +544,7 @@ def extract(path: str, lines: bool, as_json: bool, language: str) -> None:
 @click.option("--article", "article_id", type=NUMBER, help="Only the claims of this article.")
 @click.option(
     "--status",
-    help=f"Only claims with this review status: {', '.join(CLAIM_STATUSES)}.",
+    help="Only claims with this review status: new, in_review or checked (or their Spanish names).",
     shell_complete=offer(lambda _: CLAIM_STATUSES),
 )
 @click.option(
@@ -474,7 +553,9 @@ def extract(path: str, lines: bool, as_json: bool, language: str) -> None:
     shell_complete=offer(_rating_names),
 )
 @click.option(
-    "--kind", help=f"Only claims of this kind: {', '.join(CLAIM_KINDS)}.", shell_complete=offer(lambda _: CLAIM_KINDS)
+    "--kind",
+    help="Only claims of this kind: event, quantity, statement, prediction or opinion (or their Spanish names).",
+    shell_complete=offer(lambda _: CLAIM_KINDS),
 )
 @click.option(
     "--entity",
@@ -533,7 +614,7 @@ def claims(
 @click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Only articles published on or before this day.")
 @click.option(
     "--status",
-    help=f"Only claims with this review status: {', '.join(CLAIM_STATUSES)}.",
+    help="Only claims with this review status: new, in_review or checked (or their Spanish names).",
     shell_complete=offer(lambda _: CLAIM_STATUSES),
 )
 @click.option("--cluster", type=NUMBER, metavar="CLAIM", help="Only the confirmed duplicate cluster of this claim.")
@@ -680,7 +761,7 @@ def source() -> None:
     "--stance",
     default="context",
     show_default=True,
-    help=f"One of: {', '.join(STANCES)}.",
+    help="supports, refutes or context (or their Spanish names).",
     shell_complete=offer(lambda _: STANCES),
 )
 @click.option("--excerpt", help="The passage of the source that bears on the claim.")
@@ -724,7 +805,9 @@ def source_add(
 @click.option("--title")
 @click.option("--publisher")
 @click.option("--date", metavar="YYYY-MM-DD")
-@click.option("--stance", help=f"One of: {', '.join(STANCES)}.", shell_complete=offer(lambda _: STANCES))
+@click.option(
+    "--stance", help="supports, refutes or context (or their Spanish names).", shell_complete=offer(lambda _: STANCES)
+)
 @click.option("--excerpt")
 @click.option("--reviewer", help="Who edits it (default: $WORKBENCH_REVIEWER, else the login name).")
 @click.option("--json", "as_json", is_flag=True, help="Print the change as JSON.")

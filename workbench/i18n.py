@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime, timedelta, tzinfo
 from functools import cache
 from pathlib import Path
@@ -406,3 +406,44 @@ def format_day(value: str | None, language: str | None = None, *, iso_english: b
     except ValueError:
         return value
     return format_date(day, "medium", locale=language)
+
+
+# -- extraction of the CLI's help ---------------------------------------------------
+
+
+def extract_click_help(
+    fileobj: Any,  # noqa: ANN401 - babel's extractor interface: a binary file
+    keywords: Any,  # noqa: ANN401
+    comment_tags: Any,  # noqa: ANN401
+    options: Any,  # noqa: ANN401
+) -> Iterator[tuple[Any, ...]]:
+    """pybabel's extractor for workbench/cli.py (see babel.cfg): its gettext calls as the python
+    extractor finds them, plus what `--help` shows, which no gettext call wraps: every constant
+    `help=` string and the docstring of every click command and group, cleaned as click shows it.
+    The CLI translates them when it formats the help (workbench.cli.TranslatedHelp)."""
+    import ast
+    import io
+
+    from babel.messages.extract import extract_python
+
+    source = fileobj.read()
+    yield from extract_python(io.BytesIO(source), keywords, comment_tags, options)
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.keyword) and node.arg == "help":
+            value = node.value
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                yield value.lineno, None, value.value, []
+        elif isinstance(node, ast.FunctionDef) and any(_declares_command(d) for d in node.decorator_list):
+            doc = ast.get_docstring(node, clean=True)
+            if doc:
+                yield node.lineno, None, doc, []
+
+
+def _declares_command(decorator: Any) -> bool:  # noqa: ANN401 - an ast expression
+    import ast
+
+    return (
+        isinstance(decorator, ast.Call)
+        and isinstance(decorator.func, ast.Attribute)
+        and decorator.func.attr in {"command", "group"}
+    ) or (isinstance(decorator, ast.Attribute) and decorator.attr in {"command", "group"})

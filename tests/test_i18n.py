@@ -298,3 +298,34 @@ def test_help_speaks_the_interface_language_from_the_option_the_settings_or_the_
     english = invoke("export", "--help")
     assert "Usage: " in english.stdout and "Write to this file" in english.stdout
     assert "Escribe" not in english.stdout
+
+
+# -- the core's sentences -------------------------------------------------------------
+
+
+def test_the_core_s_english_sentences_are_said_in_spanish_with_their_values():
+    assert (
+        i18n.translate_error("There is no claim with id 42.", "es") == "No hay ninguna afirmación con id 42."
+    )  # an f-string's template, its value put back
+    assert (
+        i18n.translate_error("Unknown export format 'pdf'; use one of: json, md.", "es")
+        == "Formato de exportación desconocido 'pdf'; usa uno de: json, md."
+    )
+    assert i18n.translate_error("The search query is empty.", "es") == "La búsqueda está vacía."  # a constant
+    assert i18n.translate_error("Standard input is empty.", "es") == "La entrada estándar no tiene contenido."
+    assert i18n.translate_error("There is no claim with id 42.", "en") == "There is no claim with id 42."
+    assert i18n.translate_error("Something nobody wrote.", "es") == "Something nobody wrote."
+
+
+def test_a_refusal_is_one_spanish_sentence_on_stderr_and_json_stays_neutral(small: Workbench):
+    from tests.helpers import assert_clean_failure
+
+    refused = invoke("--language", "es", "export", "--format", "pdf", "--db", small.db_path)
+    line = assert_clean_failure(refused, 4)
+    assert line.startswith("Error: Formato de exportación desconocido 'pdf'")
+    missing = invoke("--language", "es", "claims", "--article", "999", "--db", small.db_path)
+    assert "999" in missing.stderr and "There is no" not in missing.stderr
+    spanish = invoke("--language", "es", "claims", "--json", "--db", small.db_path)
+    english = invoke("claims", "--json", "--db", small.db_path)
+    assert_ok(spanish)
+    assert spanish.stdout == english.stdout

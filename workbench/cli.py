@@ -43,6 +43,7 @@ from workbench.i18n import (
     set_language,
     set_report_language,
     set_scale,
+    translate_error,
     vocabulary_filters,
     vocabulary_label,
     vocabulary_value,
@@ -87,7 +88,7 @@ class WorkbenchContext(click.Context):
 def _help_translated(command: click.Command, ctx: click.Context) -> Iterator[None]:
     """The command's help, its options' and (for a group) its commands' summaries in the interface
     language while a help page is formatted, put back afterwards. The English text is the message
-    id (extracted by workbench.i18n.extract_click_help), so what has no translation shows as written."""
+    id (extracted by workbench.i18n.extract_messages), so what has no translation shows as written."""
     import inspect
 
     if not ctx.meta.get(LANGUAGE_SET):  # `workbench --help` is answered before the group sets it
@@ -141,7 +142,7 @@ class WorkbenchGroup(TranslatedHelp, click.Group):
         try:
             return super().invoke(ctx)
         except WorkbenchError as error:
-            _fail(str(error), error.exit_code)
+            _fail(translate_error(str(error)), error.exit_code)
         except DatabaseError as error:
             _fail(describe_database_error(error), StoreUnavailable.exit_code)
         except KeyboardInterrupt:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime, timedelta, tzinfo
 from functools import cache
@@ -408,19 +409,113 @@ def format_day(value: str | None, language: str | None = None, *, iso_english: b
     return format_date(day, "medium", locale=language)
 
 
-# -- extraction of the CLI's help ---------------------------------------------------
+# -- the core's sentences ----------------------------------------------------------
+
+ERROR_CONTEXT = "error"
+"""The catalog context of the core's error sentences (extracted from its `raise`s, see
+`extract_messages`), kept apart so only they are read back by `translate_error`."""
+ERROR_CLASSES = frozenset(
+    {"WorkbenchError", "NotFound", "InvalidInput", "Conflict", "StoreUnavailable", "ModelMissing"}
+)
+CORE_NAMES = (N_("Standard input"), N_("Pasted text"))
+"""Names the core gives what has no file name; in an error sentence they are words, translated too."""
+LITERAL_MINIMUM = 8
+"""A template matches an error only with this many characters of its own words: "{name}." alone
+would read any sentence as itself."""
+_PLACEHOLDER = re.compile(r"(\{[^{}]+\})")
 
 
-def extract_click_help(
+@cache
+def _error_templates(language: str) -> tuple[tuple[re.Pattern[str], list[str], str, int], ...]:
+    """(pattern, placeholders, translation, literal length) of every translated error sentence,
+    the most specific first."""
+    from babel.messages.mofile import read_mo
+
+    path = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    if not path.exists():
+        return ()
+    with open(path, "rb") as mo:
+        catalog = read_mo(mo)
+    found = []
+    for message in catalog:
+        if message.context != ERROR_CONTEXT or not isinstance(message.id, str) or not message.string:
+            continue
+        parts = _PLACEHOLDER.split(message.id)
+        literal = sum(len(part) for part in parts[::2])
+        if literal < LITERAL_MINIMUM:
+            continue
+        pattern = "".join(re.escape(part) if i % 2 == 0 else "(.+?)" for i, part in enumerate(parts))
+        found.append((re.compile(pattern, re.DOTALL), parts[1::2], str(message.string), literal))
+    found.sort(key=lambda t: -t[3])
+    return tuple(found)
+
+
+def translate_error(text: str, language: str | None = None) -> str:
+    """One of the core's English error sentences in the interface language: the catalog's template
+    it fits, its values (names, paths, numbers, as the core wrote them) put into the translation.
+
+    The core raises its sentences in English (they are its message ids, extracted with their
+    f-string fields as placeholders); the CLI and the TUI say them in the reader's language here,
+    so no layer below has to know who reads. A sentence no template fits is shown as it is."""
+    language = language or current_language()
+    if language == DEFAULT_LANGUAGE or not text:
+        return text
+    exact = translator(language).pgettext(ERROR_CONTEXT, text)
+    if exact != text:
+        return exact
+    for pattern, placeholders, translation, _literal in _error_templates(language):
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        words = translator(language).gettext
+        values = {
+            field: words(found) if found in CORE_NAMES else found for field, found in zip(placeholders, match.groups())
+        }
+
+        def value(field: re.Match[str], values: dict[str, str] = values) -> str:
+            return values.get(field.group(1), field.group(1))
+
+        return _PLACEHOLDER.sub(value, translation)
+    return text
+
+
+def _template(node: Any) -> str | None:  # noqa: ANN401 - an ast expression
+    """The message id of a sentence written as a constant or an f-string: each field becomes a
+    placeholder spelled as in the code ('{path}', '{rating!r}'), which the translation keeps."""
+    import ast
+
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if not isinstance(node, ast.JoinedStr):
+        return None
+    text = ""
+    for value in node.values:
+        if isinstance(value, ast.Constant):
+            text += str(value.value)
+        elif isinstance(value, ast.FormattedValue):
+            field = ast.unparse(value.value)
+            if value.conversion != -1:
+                field += "!" + chr(value.conversion)
+            if value.format_spec is not None:
+                field += ":" + (_template(value.format_spec) or "")
+            text += "{" + field + "}"
+    return text
+
+
+# -- extraction -----------------------------------------------------------------------
+
+
+def extract_messages(
     fileobj: Any,  # noqa: ANN401 - babel's extractor interface: a binary file
     keywords: Any,  # noqa: ANN401
     comment_tags: Any,  # noqa: ANN401
     options: Any,  # noqa: ANN401
 ) -> Iterator[tuple[Any, ...]]:
-    """pybabel's extractor for workbench/cli.py (see babel.cfg): its gettext calls as the python
-    extractor finds them, plus what `--help` shows, which no gettext call wraps: every constant
-    `help=` string and the docstring of every click command and group, cleaned as click shows it.
-    The CLI translates them when it formats the help (workbench.cli.TranslatedHelp)."""
+    """pybabel's extractor for the package (see babel.cfg): gettext calls as the python extractor
+    finds them, plus the core's error sentences (the first argument of every `raise` of a
+    workbench error, under the context ERROR_CONTEXT) and, in a module that uses click, what
+    `--help` shows: every constant `help=` string and the docstring of every command and group,
+    cleaned as click shows it (workbench.cli translates them when it formats a help page)."""
     import ast
     import io
 
@@ -428,12 +523,19 @@ def extract_click_help(
 
     source = fileobj.read()
     yield from extract_python(io.BytesIO(source), keywords, comment_tags, options)
+    clicks = b"import click" in source
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.keyword) and node.arg == "help":
+        if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args:
+            called = node.exc.func
+            name = called.id if isinstance(called, ast.Name) else getattr(called, "attr", "")
+            template = _template(node.exc.args[0]) if name in ERROR_CLASSES else None
+            if template:
+                yield node.exc.args[0].lineno, "pgettext", (ERROR_CONTEXT, template), []
+        elif clicks and isinstance(node, ast.keyword) and node.arg == "help":
             value = node.value
             if isinstance(value, ast.Constant) and isinstance(value.value, str):
                 yield value.lineno, None, value.value, []
-        elif isinstance(node, ast.FunctionDef) and any(_declares_command(d) for d in node.decorator_list):
+        elif clicks and isinstance(node, ast.FunctionDef) and any(_declares_command(d) for d in node.decorator_list):
             doc = ast.get_docstring(node, clean=True)
             if doc:
                 yield node.lineno, None, doc, []

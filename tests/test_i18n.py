@@ -329,3 +329,31 @@ def test_a_refusal_is_one_spanish_sentence_on_stderr_and_json_stays_neutral(smal
     english = invoke("claims", "--json", "--db", small.db_path)
     assert_ok(spanish)
     assert spanish.stdout == english.stdout
+
+
+def test_stored_reasons_are_read_in_spanish_with_their_numbers_and_details():
+    assert i18n.translate_reason("+0.42 names a figure (2 misil)", "es") == "+0.42 nombra una cifra (2 misil)"
+    assert i18n.translate_reason("+0.20 compares (more, less, record)", "es") == "+0.20 compara (más, menos, récord)"
+    assert (
+        i18n.translate_reason("-0.31 wording typical of what they skip: “dijo que”", "es")
+        == "-0.31 redacción típica de lo que no se verifica: “dijo que”"
+    )
+    assert i18n.translate_reason("alike 0.83", "es") == "parecido 0.83"
+    assert i18n.translate_reason("dates differ: 13 sep / 14 sep: another event", "es") == (
+        "las fechas difieren: 13 sep / 14 sep: otro suceso"
+    )
+    assert i18n.translate_reason("alike 0.83", "en") == "alike 0.83"
+    assert i18n.translate_reason("a phrase nobody wrote", "es") == "a phrase nobody wrote"
+
+
+def test_every_signal_the_extraction_gives_as_a_reason_is_marked_for_the_translator():
+    from workbench.nlp.checkworthiness import SIGNALS
+
+    assert set(SIGNALS.values()) <= set(i18n._REASONS)
+
+
+def test_the_reasons_of_a_real_claim_read_in_spanish(seeded: Workbench):
+    reasons = [reason for claim in seeded.claims() for reason in claim.reasons]
+    assert reasons
+    spanish = [i18n.translate_reason(reason, "es") for reason in reasons]
+    assert sum(a != b for a, b in zip(reasons, spanish)) == len(reasons)  # every one has its Spanish words

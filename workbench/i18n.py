@@ -502,6 +502,112 @@ def _template(node: Any) -> str | None:  # noqa: ANN401 - an ast expression
     return text
 
 
+# -- the reasons behind a score or a match -----------------------------------------------
+
+REASON_CONTEXT = "reason"
+_REASONS = (
+    # check-worthiness (workbench/nlp/checkworthiness.py: SIGNALS, _reasons)
+    NP_("reason", "names a figure"),
+    NP_("reason", "names a percentage"),
+    NP_("reason", "names money or a large amount"),
+    NP_("reason", "names a date"),
+    NP_("reason", "names a person"),
+    NP_("reason", "names an organisation"),
+    NP_("reason", "names a place"),
+    NP_("reason", "attributed to someone"),
+    NP_("reason", "reports what someone said"),
+    NP_("reason", "an event"),
+    NP_("reason", "a quantity"),
+    NP_("reason", "a statement"),
+    NP_("reason", "a prediction, not yet verifiable"),
+    NP_("reason", "an opinion"),
+    NP_("reason", "compares (more, less, record)"),
+    NP_("reason", "hedged (possibly, allegedly)"),
+    NP_("reason", "first person singular"),
+    NP_("reason", "first person plural (we, our)"),
+    NP_("reason", "addresses the reader (you)"),
+    NP_("reason", "opinion wording (I think, should)"),
+    NP_("reason", "evaluative wording (shameful, historic)"),
+    NP_("reason", "greeting or thanks"),
+    NP_("reason", "asks a question"),
+    NP_("reason", "exclaims"),
+    NP_("reason", "negates"),
+    NP_("reason", "has hashtags"),
+    NP_("reason", "mentions accounts"),
+    NP_("reason", "carries a link"),
+    NP_("reason", "very short"),
+    NP_("reason", "long (over 40 words)"),
+    NP_("reason", "wording typical of claims fact-checkers check"),
+    NP_("reason", "wording typical of what they skip"),
+    NP_("reason", "not checkable: states nothing verifiable"),
+    # matching (workbench/matching/compare.py: compare, relation_of)
+    NP_("reason", "alike"),
+    NP_("reason", "meaning"),
+    NP_("reason", "words"),
+    NP_("reason", "wording"),
+    NP_("reason", "actors"),
+    NP_("reason", "linked"),
+    NP_("reason", "the same claimant (or country) asserts both"),
+    NP_("reason", "dates agree"),
+    NP_("reason", "figures agree"),
+    NP_("reason", "dates differ"),
+    NP_("reason", "another event"),
+    NP_("reason", "figures disagree"),
+    NP_("reason", "one says it did not happen, the other that it did"),
+    NP_("reason", "one says it may be so, the other that it is"),
+    NP_("reason", "different actors: not the same proposition"),
+    # the rules that scored claims before the learned model (kept in databases and frozen test data)
+    NP_("reason", "base: a clause with a finite verb"),
+    NP_("reason", "named actors"),
+    NP_("reason", "attributed to"),
+    NP_("reason", "background: a description with no time, figure or name"),
+    NP_("reason", "opinion: evaluative, not checkable"),
+    NP_("reason", "hedged"),
+    NP_("reason", "figure"),
+    NP_("reason", "date"),
+    NP_("reason", "verifiable quantity"),
+    NP_("reason", "verifiable event"),
+)
+"""The phrases the extraction and the matcher give as reasons, stored in English with each claim
+or match; tests/test_i18n.py checks them against the modules that write them."""
+_ATTRIBUTED = "attributed to"
+_SCORED = re.compile(r"([+-]\d+(?:\.\d+)?) (.+)", re.DOTALL)
+_MEASURED = re.compile(r"(\w+) (\d+(?:\.\d+)?)")
+
+
+def translate_reason(text: str, language: str | None = None) -> str:
+    """A stored reason ('+0.42 names a figure (2 misil)', 'alike 0.83', 'dates differ: 13 sep /
+    14 sep: another event') in the interface language: its phrases through the catalog, its
+    numbers, quoted words and details as they were."""
+    language = language or current_language()
+    if language == DEFAULT_LANGUAGE or not text:
+        return text
+    catalog = translator(language)
+
+    def phrase(words: str) -> str:
+        found = catalog.pgettext(REASON_CONTEXT, words)
+        if found != words:
+            return found
+        if words.endswith(")") and " (" in words:  # a detail: 'names a figure (2 misil)'
+            head, detail = words.rsplit(" (", 1)
+            return phrase(head) + " (" + detail
+        if ": " in words:  # 'wording typical ...: “words”', 'dates differ: X: another event'
+            head, tail = words.split(": ", 1)
+            return phrase(head) + ": " + phrase(tail)
+        if words.startswith("attributed to "):  # 'attributed to United States': the actor named too
+            attributed = _ATTRIBUTED  # a name, not a literal: the extractor reads the mark above instead
+            return catalog.pgettext(REASON_CONTEXT, attributed) + " " + actor_name(words[14:], language)
+        return words
+
+    scored = _SCORED.fullmatch(text)
+    if scored:
+        return f"{scored.group(1)} {phrase(scored.group(2))}"
+    measured = _MEASURED.fullmatch(text)
+    if measured:
+        return f"{phrase(measured.group(1))} {measured.group(2)}"
+    return phrase(text)
+
+
 # -- extraction -----------------------------------------------------------------------
 
 

@@ -9,7 +9,17 @@ from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Label, Static
 
-from workbench.i18n import N_, _, actor_name, format_day, format_when, ngettext, rating_label, vocabulary_label
+from workbench.i18n import (
+    N_,
+    _,
+    actor_name,
+    format_day,
+    format_when,
+    ngettext,
+    rating_label,
+    translate_reason,
+    vocabulary_label,
+)
 from workbench.tui.translate import translate_bindings
 
 if TYPE_CHECKING:
@@ -158,7 +168,7 @@ class ClaimDetail(VerticalScroll):
             "entities": entities_line(claim.entities),
             "dates": ", ".join(format_day(day, iso_english=False) for day in claim.dates) or NONE,
             "figures": figures_line(claim.figures),
-            "reasons": "\n".join(claim.reasons) or NONE,
+            "reasons": "\n".join(translate_reason(reason) for reason in claim.reasons) or NONE,
             "verdict": verdict_lines(verdicts, review),
             "history": history_lines(verdicts),
             "sources": source_lines(sources + review.inherited_sources),

@@ -78,28 +78,40 @@ class Workbench:
         self,
         articles: list[ArticleInput],
         progress: Callable[[ImportResult], None] | None = None,
+        extracting: Callable[[int, int], None] | None = None,
     ) -> list[ImportResult]:
         """Extract and store articles, one transaction each; an already stored text is reported, not added.
 
         Every article is extracted before the first is written, so an article the workbench
         refuses (no claims in it) leaves the database as it was; a language it cannot read is
-        refused before the database is even opened (or made).
+        refused before the database is even opened (or made). extracting(done, total) follows the
+        extraction (most of an import's time), progress(result) each article stored.
         """
         articles = [self.resolve_language(article) for article in articles]
         with self.store(create=True) as store:
-            return importing.import_articles(store, self.settings, articles, self.embedder(), progress)
+            return importing.import_articles(store, self.settings, articles, self.embedder(), progress, extracting)
 
-    def import_claims_csv(self, data: str, origin: str, progress: Callable[[int], None] | None = None) -> ArchiveImport:
+    def import_claims_csv(
+        self,
+        data: str,
+        origin: str,
+        progress: Callable[[int, int], None] | None = None,
+        linking: Callable[[int, int], None] | None = None,
+    ) -> ArchiveImport:
         """Store an archive of earlier claims (one article per file), with verdicts where rated.
 
         Rows are cut already, so they go through the light pipeline (entities, figures, dates;
         no parse). Every row is indexed for matching; suggestions against earlier claims are made
         at once for archives up to archive.LINK_ON_IMPORT rows, and by `dedupe` for larger ones.
         """
-        return importing.import_claims_csv(self.store, self.settings, self.actor, data, origin, progress)
+        return importing.import_claims_csv(self.store, self.settings, self.actor, data, origin, progress, linking)
 
     def import_claimreview(
-        self, data: str, origin: str, progress: Callable[[int], None] | None = None
+        self,
+        data: str,
+        origin: str,
+        progress: Callable[[int, int], None] | None = None,
+        linking: Callable[[int, int], None] | None = None,
     ) -> ArchiveImport:
         """Store ClaimReview JSON-LD (one review, a list, or an @graph) as an archive of earlier claims.
 
@@ -107,7 +119,7 @@ class Workbench:
         settings), its sources (citations, appearances and the review's own url), matched against
         earlier claims exactly as a CSV archive is.
         """
-        return importing.import_claimreview(self.store, self.settings, self.actor, data, origin, progress)
+        return importing.import_claimreview(self.store, self.settings, self.actor, data, origin, progress, linking)
 
     def resolve_language(self, article: ArticleInput) -> ArticleInput:
         return importing.with_language(article, self.settings)
@@ -466,6 +478,7 @@ class Workbench:
         cluster: int | None = None,
         warnings: list[str] | None = None,
         unreviewed: bool = False,
+        progress: Callable[[int, int], None] | None = None,
     ) -> str:
         """A report in a format (json, md, html, csv, claimreview) of everything, or of the claims in scope.
 
@@ -476,12 +489,13 @@ class Workbench:
         :param cluster: only the confirmed duplicate cluster of this claim.
         :param warnings: a list the writer's warnings are added to (a long claimReviewed, say).
         :param unreviewed: Markdown and HTML list unreviewed claims too, instead of counting them.
+        :param progress: called with (claims read, claims in scope) as the report is gathered.
         """
         scope = reports.export_scope(
             self.settings, fmt, article_id, date_from=date_from, date_to=date_to, status=status, cluster=cluster
         )
         with self.store() as store:
-            return reports.export(store, self.settings, fmt, scope, warnings, unreviewed)
+            return reports.export(store, self.settings, fmt, scope, warnings, unreviewed, progress)
 
     def export_to(
         self,

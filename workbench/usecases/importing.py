@@ -39,11 +39,18 @@ def import_articles(
     articles: list[ArticleInput],
     embedder: Embedder | None,
     progress: Callable[[ImportResult], None] | None = None,
+    extracting: Callable[[int, int], None] | None = None,
 ) -> list[ImportResult]:
     """Extract and store articles (their language resolved already), one transaction each; an
     already stored text is reported, not added. Every article is extracted before the first is
-    written, so an article the workbench refuses (no claims in it) leaves the database as it was."""
-    prepared = [prepare(store, article) for article in articles]
+    written, so an article the workbench refuses (no claims in it) leaves the database as it was.
+    extracting(done, total) follows the extraction (most of an import's time), progress(result)
+    each article stored."""
+    prepared = []
+    for article in articles:
+        prepared.append(prepare(store, article))
+        if extracting:
+            extracting(len(prepared), len(articles))
     results = []
     stored_now: dict[str, ImportResult] = {}
     for article, digest, claims, existing in prepared:
@@ -111,7 +118,8 @@ def import_claims_csv(
     actor: str,
     data: str,
     origin: str,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    linking: Callable[[int, int], None] | None = None,
 ) -> ArchiveImport:
     """Store an archive of earlier claims (one article per file), with verdicts where rated.
 
@@ -129,7 +137,9 @@ def import_claims_csv(
     count, digest = archive_hash(row.text for row in archive.rows(problems))
     if not count:
         raise InvalidInput(f"{name} has no usable row; nothing was imported.")
-    return ArchiveImporter(open_store, settings, actor).run(archive.rows, count, digest, problems, origin, progress)
+    return ArchiveImporter(open_store, settings, actor).run(
+        archive.rows, count, digest, problems, origin, progress, linking=linking
+    )
 
 
 def import_claimreview(
@@ -138,7 +148,8 @@ def import_claimreview(
     actor: str,
     data: str,
     origin: str,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    linking: Callable[[int, int], None] | None = None,
 ) -> ArchiveImport:
     """Store ClaimReview JSON-LD (one review, a list, or an @graph) as an archive of earlier claims.
 
@@ -152,7 +163,7 @@ def import_claimreview(
     rows, problems = read_claimreview(data, "Standard input" if origin == "-" else origin, settings)
     count, digest = archive_hash(row.text for row in rows)
     return ArchiveImporter(open_store, settings, actor).run(
-        lambda: iter(rows), count, digest, problems, origin, progress, note_origin=False
+        lambda: iter(rows), count, digest, problems, origin, progress, note_origin=False, linking=linking
     )
 
 

@@ -43,6 +43,10 @@ def claim_filter(
         entity = " ".join(entity.split())
         if not entity:
             raise InvalidInput("The entity to filter by is empty.")
+        from workbench.nlp.gazetteer import canonical
+
+        # Any alias in either language names the actor stored under its canonical name.
+        entity = canonical(entity) or entity
     return ClaimFilter(article_id=article_id, status=status_value, rating=rating, kind=kind_value, entity=entity)
 
 

@@ -4,6 +4,7 @@ and written to a file beside its target and renamed into place."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,13 +46,15 @@ def export(
     scope: Scope,
     warnings: list[str] | None = None,
     unreviewed: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> str:
-    """A report in a format (json, md, html, csv, claimreview) of the claims in scope."""
+    """A report in a format (json, md, html, csv, claimreview) of the claims in scope;
+    progress(claims read, claims in scope) as the report is gathered."""
     from workbench.export import render
 
     # A cluster's report is about those few claims: all of them are listed.
     listed = unreviewed or scope.cluster is not None
-    return render(fmt, store, scope, settings, warnings, list_unreviewed=listed)
+    return render(fmt, store, scope, settings, warnings, list_unreviewed=listed, progress=progress)
 
 
 def check_out(out: Path, force: bool, db_path: Path) -> None:

@@ -123,6 +123,13 @@ class PairFeatures:
     both_attributed: bool
     """Both claims have claimants who speak for a country, and not the same one: two authorities'
     counts of one event."""
+    figures_shared: bool = False
+    """Both state one same explicit number, whatever it counts: "112 personas" and "112
+    survivors" name their units in two languages (and two words), the number in one."""
+    figures_unmatched: bool = False
+    """Both state explicit numbers, yet none is shared and no unit is common: "unos 180
+    pasajeros" against "some 250 passengers" counts one thing in two languages and disagrees.
+    A duplicate restates its number, so such a pair is never one."""
 
     def values(self) -> dict[str, float]:
         """What the logistic regressions read (structure decides the kind, not the alikeness)."""
@@ -134,6 +141,8 @@ class PairFeatures:
             "claimant_other": float(self.claimant_other),
             "cross_lingual": float(self.cross_lingual),
         }
+        found["dates_agree"] = float(self.dates is True)
+        found["figures_shared"] = float(self.figures_shared)
         if self.cosine is not None:
             found["cosine"] = self.cosine
             found["cosine_cross"] = self.cosine * float(self.cross_lingual)
@@ -158,11 +167,13 @@ def pair_features(a: ClaimFeatures, b: ClaimFeatures, weights: Weights, cosine: 
         dates=dates,
         dates_text=dates_text,
         figures=figures,
-        figures_text=_figures_text(a, b) if figures is False else "",
+        figures_text=_figures_text(a, b) if figures is False else _unmatched_text(a.figures, b.figures),
         negation_mismatch=a.negated != b.negated,
         modality_mismatch=a.modal != b.modal,
         actors_compatible=_actors_compatible(a, b),
         both_attributed=bool(a.claimant_country and b.claimant_country and a.claimant != b.claimant),
+        figures_shared=_figures_shared(a.figures, b.figures),
+        figures_unmatched=_figures_unmatched(a.figures, b.figures),
     )
 
 
@@ -218,6 +229,8 @@ def relation_of(
         )
     ):
         return CONFLICT, f"figures disagree: {pair.figures_text}"
+    if pair.figures_unmatched and pair.dates is not False and alike >= limits["flag"] and pair.actors_compatible:
+        return CONFLICT, f"figures differ, no number in common: {pair.figures_text}"
     if alike >= limits["duplicate"]:
         if pair.negation_mismatch and pair.actors_compatible:
             return CONFLICT, "one says it did not happen, the other that it did"
@@ -225,7 +238,7 @@ def relation_of(
             return RELATED, "one says it may be so, the other that it is"
         if not pair.actors_compatible:
             return RELATED, "different actors: not the same proposition"
-        if pair.figures is not False:
+        if pair.figures is not False and not pair.figures_unmatched:
             return DUPLICATE, None
     if linked >= limits["related"] or alike >= limits["flag"]:
         return RELATED, f"linked {linked:.2f}"
@@ -263,6 +276,29 @@ def _figure_agreement(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> bool | No
     if not shared:
         return None
     return all(_same_value(left[unit], right[unit]) for unit in shared)
+
+
+def _figures_shared(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> bool:
+    """Whether both state one same explicit number above one (whatever its unit): "one" is
+    every indefinite article, and says nothing."""
+    left = {f.value for f in a if f.explicit and f.value > 1}
+    return any(f.explicit and f.value in left for f in b)
+
+
+def _figures_unmatched(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> bool:
+    """Whether both state explicit numbers above one, none of them shared and none on a shared
+    unit (so `_figure_agreement` could not compare them)."""
+    left = {f.value for f in a if f.explicit and f.value > 1}
+    right = {f.value for f in b if f.explicit and f.value > 1}
+    units = {f.unit for f in a if f.unit} & {f.unit for f in b if f.unit}
+    return bool(left and right and not left & right and not units)
+
+
+def _unmatched_text(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> str:
+    def side(figures: tuple[Figure, ...]) -> str:
+        return ", ".join(f"{_figure(f)} {f.unit or ''}".strip() for f in figures if f.explicit and f.value > 1)
+
+    return f"{side(a)} vs {side(b)}"
 
 
 def _same_value(a: Figure, b: Figure) -> bool:

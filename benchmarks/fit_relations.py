@@ -40,6 +40,7 @@ from workbench.matching.compare import (
     RELATED,
     PairFeatures,
     Weights,
+    joins,
     pair_features,
     relation_of,
 )
@@ -286,8 +287,13 @@ APPLY_BETA = 0.7
 precision weighs more than recall (a wrong merge is worse than a missed one)."""
 
 
+def joinable(pairs: list[PairFeatures], alike: np.ndarray, linked: np.ndarray, limits: dict[str, float]) -> list[bool]:
+    """compare.joins of every pair: whether the two may sit in one duplicate cluster."""
+    return [joins(pair, relation_of(pair, p, q, limits)[0], p, limits) for pair, p, q in zip(pairs, alike, linked)]
+
+
 def clustered(
-    raw: list[str],
+    joined: list[bool],
     made: list[str],
     alike: np.ndarray,
     apply: float,
@@ -295,7 +301,7 @@ def clustered(
     articles: dict[int, str],
 ) -> set[int]:
     """Indices of the pairs inside the clusters `dedupe --apply` would confirm (links.confirm_greedily:
-    best first, a newcomer must be a duplicate of every member, one claim per article)."""
+    best first, a newcomer must join every member, one claim per article)."""
     index = {claim: i for i, claim in enumerate(claims)}
     wanted = [
         Suggestion(x, y, DUPLICATE, float(alike[i]))
@@ -305,7 +311,7 @@ def clustered(
 
     def compatible(x: int, y: int) -> bool:
         found = index.get((min(x, y), max(x, y)))
-        return found is not None and raw[found] == DUPLICATE
+        return found is not None and joined[found]
 
     taken = confirm_greedily(wanted, compatible, articles)
     groups: dict[int, list[int]] = {}
@@ -338,8 +344,8 @@ def choose(
     each on a score smoothed over neighbouring thresholds (see `smoothed`):
     `duplicate` and `flag` maximise duplicate F1, less a heavy penalty for each near-miss or
     conflict called a duplicate, plus a little for each near-miss and conflict flagged and less
-    against each false flag; `apply` maximises the F1 of the pairs inside confirmed clusters,
-    precision weighted APPLY_BETA; `conflict` maximises conflicts flagged against half as many
+    against each false flag; `apply` and `join` (compare.joins) together maximise the F-beta
+    of the pairs inside confirmed clusters, precision weighted APPLY_BETA; `conflict` maximises conflicts flagged against half as many
     false conflicts; `related` maximises related pairs found against false links."""
 
     def decided(limits: dict[str, float]) -> list[str]:
@@ -358,17 +364,19 @@ def choose(
     flag, duplicate = max(smoothed(scores, GRID).items(), key=lambda item: (item[1], item[0][1]))[0]
     limits = {"flag": flag, "duplicate": duplicate, "related": 1.0, "apply": 1.0, "conflict": 1.0}
     made = decided(limits)
-    raw = [relation_of(pair, p, q, limits)[0] or "none" for pair, p, q in zip(pairs, alike, linked)]
     duplicates = sum(1 for g in labels if g == DUPLICATE)
     applied: dict[tuple[float, ...], float] = {}
-    for apply in (t for t in GRID if t >= limits["duplicate"]):
-        merged = clustered(raw, made, alike, apply, claims, articles)
-        right = sum(1 for i in merged if labels[i] == DUPLICATE)
-        precision = right / len(merged) if merged else 0.0
-        recall = right / duplicates if duplicates else 0.0
-        beta = APPLY_BETA**2
-        applied[(apply,)] = (1 + beta) * precision * recall / (beta * precision + recall) if right else 0.0
-    limits["apply"] = max(smoothed(applied, GRID).items(), key=lambda item: (item[1], item[0][0]))[0][0]
+    for join in (t for t in GRID if t <= limits["duplicate"]):
+        joined = joinable(pairs, alike, linked, {**limits, "join": join})
+        for apply in (t for t in GRID if t >= limits["duplicate"]):
+            merged = clustered(joined, made, alike, apply, claims, articles)
+            right = sum(1 for i in merged if labels[i] == DUPLICATE)
+            precision = right / len(merged) if merged else 0.0
+            recall = right / duplicates if duplicates else 0.0
+            beta = APPLY_BETA**2
+            applied[(apply, join)] = (1 + beta) * precision * recall / (beta * precision + recall) if right else 0.0
+    best = max(smoothed(applied, GRID).items(), key=lambda item: (item[1], item[0][0], item[0][1]))[0]
+    limits["apply"], limits["join"] = best
     conflicts: dict[tuple[float, ...], float] = {}
     for conflict in LOW_GRID:
         made = decided({**limits, "conflict": conflict})
@@ -411,8 +419,7 @@ def nested(pairs: Pairs, semantic: bool, outer: np.ndarray) -> Figures:
         test_pairs = [f for f, t in zip(pairs.features, test) if t]
         test_claims = [c for c, t in zip(pairs.claims, test) if t]
         made = relations(test_pairs, p, q, limits, test_claims, pairs.articles)
-        raw = [relation_of(pair, a, b, limits)[0] or "none" for pair, a, b in zip(test_pairs, p, q)]
-        merged = clustered(raw, made, p, limits["apply"], test_claims, pairs.articles)
+        merged = clustered(joinable(test_pairs, p, q, limits), made, p, limits["apply"], test_claims, pairs.articles)
         figures.add(list(labels[test]), made, merged)
     return figures
 

@@ -26,7 +26,16 @@ from rapidfuzz import fuzz
 
 from benchmarks import baseline_compare
 from benchmarks.gold import best_coverers, cluster_pairs, gold_articles, load_gold, load_pairs
-from workbench.matching.compare import CONFLICT, DUPLICATE, NEAR_MISS, Comparison, Weights, apply_threshold, compare
+from workbench.matching.compare import (
+    CONFLICT,
+    DUPLICATE,
+    NEAR_MISS,
+    Comparison,
+    Weights,
+    apply_threshold,
+    compare,
+    compatible,
+)
 from workbench.matching.features import ClaimFeatures, features
 from workbench.matching.links import Suggestion, confirm_greedily, idf_from_counts, suggestions
 from workbench.nlp.extract import extract_claims
@@ -150,9 +159,7 @@ def run_new(
     relations = {(s.claim_a, s.claim_b): s.relation for s in links}
     threshold = apply_threshold(semantic=vectors is not None)
     wanted = [s for s in links if s.relation == DUPLICATE and s.score >= threshold]
-    confirmed = confirm_greedily(
-        wanted, lambda x, y: comparisons[(min(x, y), max(x, y))].relation == DUPLICATE, article_of
-    )
+    confirmed = confirm_greedily(wanted, lambda x, y: compatible(comparisons[(min(x, y), max(x, y))]), article_of)
     return expand(confirmed), relations, comparisons
 
 

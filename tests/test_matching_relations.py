@@ -6,7 +6,16 @@ import pytest
 
 from benchmarks.fit_relations import beat, own_claims, smoothed
 from tests.test_matching import claim, flat_idf
-from workbench.matching.compare import CONFLICT, DUPLICATE, compare, pair_features
+from workbench.matching.compare import (
+    CONFLICT,
+    DUPLICATE,
+    NEAR_MISS,
+    RELATED,
+    compare,
+    compatible,
+    joins,
+    pair_features,
+)
 
 
 def test_one_number_counted_in_two_languages_is_shared():
@@ -72,3 +81,24 @@ def test_own_story_sets_are_beats_of_their_own():
     assert beat("p1-incendios-valparaiso.es.txt") == "wildfire"
     assert beat("h6-wagner-mutiny-claims.json") == "mutiny"
     assert beat("d1-cumbre-vostochni.es.txt") == "summit"
+
+
+def test_a_claim_alike_enough_and_unobjected_joins_a_cluster_a_near_miss_never():
+    """Three outlets on one landslide: the third outlet words it differently enough to fall below
+    the duplicate threshold with one of the others, but nothing in its structure objects, so it
+    may join their cluster; the same words about another year's landslide may not."""
+    limits = {"flag": 0.2, "duplicate": 0.5, "join": 0.1, "related": 0.9, "apply": 0.5, "conflict": 0.01}
+    one = claim(1, "Un alud sepultó tres casas en la aldea de Pasto", dates=["2025-11-03"])
+    other = claim(2, "A landslide buried three houses in a village near Pasto", dates=["2025-11-03"], language="en")
+    before = claim(3, "Un alud sepultó tres casas en la aldea de Pasto", dates=["2019-11-03"])
+    weights = flat_idf(one, other, before)
+    pair = pair_features(one, other, weights, cosine=0.9)
+    assert joins(pair, RELATED, 0.3, limits)
+    assert not joins(pair, RELATED, 0.05, limits)
+    assert joins(pair, DUPLICATE, 0.05, limits)
+    another_year = pair_features(one, before, weights, cosine=0.99)
+    assert another_year.dates is False
+    assert not joins(another_year, RELATED, 0.9, limits)
+    comparison = compare(one, before, weights, cosine=0.99)
+    assert comparison.relation == NEAR_MISS
+    assert not compatible(comparison)

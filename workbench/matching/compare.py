@@ -100,6 +100,8 @@ class Comparison:
     relation: str | None
     """None when not worth a link."""
     reasons: tuple[str, ...] = field(default=())
+    joins: bool = False
+    """Whether the two may sit in one duplicate cluster (see `joins`)."""
 
 
 @dataclass(frozen=True)
@@ -207,7 +209,12 @@ def decide(pair: PairFeatures) -> Comparison:
     if pair.figures is True:
         reasons.append("figures agree")
     relation, why = relation_of(pair, alike, linked, variant["thresholds"])
-    return Comparison(round(alike, 3), relation, (*reasons, why) if why else tuple(reasons))
+    return Comparison(
+        round(alike, 3),
+        relation,
+        (*reasons, why) if why else tuple(reasons),
+        joins(pair, relation, alike, variant["thresholds"]),
+    )
 
 
 def relation_of(
@@ -245,9 +252,36 @@ def relation_of(
     return None, None
 
 
+def objected(pair: PairFeatures) -> bool:
+    """Whether the structure says the two are not one proposition, however alike they read:
+    another event, figures that disagree or share nothing, a denial against a statement, a
+    possibility against a fact, actors with nothing in common."""
+    return bool(
+        pair.dates is False
+        or pair.figures is False
+        or pair.figures_unmatched
+        or pair.negation_mismatch
+        or pair.modality_mismatch
+        or not pair.actors_compatible
+    )
+
+
+def joins(pair: PairFeatures, relation: str | None, alike: float, limits: dict[str, float]) -> bool:
+    """Whether two claims may sit in one duplicate cluster: a duplicate may, and so may a pair
+    alike from the fitted `join` threshold (at most `duplicate`) that nothing in its structure
+    objects to. A cluster grows only by claims that join every member (links.confirm_greedily),
+    so a claim of a fourth outlet is not kept out for reading a little less like one of them;
+    near-misses, conflicts and pairs of other actors never join."""
+    if relation == DUPLICATE:
+        return True
+    if relation in {NEAR_MISS, CONFLICT} or objected(pair):
+        return False
+    return alike >= limits.get("join", limits["duplicate"])
+
+
 def compatible(comparison: Comparison) -> bool:
-    """Whether two claims may sit in one duplicate cluster: only a duplicate may."""
-    return comparison.relation == DUPLICATE
+    """Whether two claims may sit in one duplicate cluster (see `joins`)."""
+    return comparison.joins or comparison.relation == DUPLICATE
 
 
 def _cosine(left: tuple[dict[str, float], float, str], right: tuple[dict[str, float], float, str]) -> float:

@@ -10,7 +10,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workbench.matching.compare import CONFLICT, DUPLICATE, NEAR_MISS, Comparison, Weights, apply_threshold, compare
+from workbench.matching.compare import (
+    CONFLICT,
+    DUPLICATE,
+    NEAR_MISS,
+    Comparison,
+    Weights,
+    apply_threshold,
+    compare,
+)
+from workbench.matching.compare import compatible as may_join
 from workbench.matching.features import ClaimFeatures, ClaimLike, features, with_context
 from workbench.matching.links import Suggestion, confirm_greedily, idf_from_counts, suggestions
 from workbench.matching.retrieval import K1, B, Retrieved, VectorIndex, fuse
@@ -317,7 +326,7 @@ class Matcher:
                     return False
                 comparison = compare(found[key[0]], found[key[1]], self._weights(), self.pair_cosine(*key))
                 self._compared[key] = comparison
-            return comparison.relation == DUPLICATE
+            return may_join(comparison)
 
         confirmed = confirm_greedily(wanted, compatible, source_of, confirmed_pairs)
         for suggestion in confirmed:

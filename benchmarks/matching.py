@@ -149,18 +149,32 @@ def expand(confirmed: list[Suggestion]) -> set[tuple[int, int]]:
 
 
 def run_new(
-    checkable: list[ClaimFeatures], weights: Weights, article_of: dict[int, int], vectors: np.ndarray | None
+    checkable: list[ClaimFeatures],
+    weights: Weights,
+    article_of: dict[int, int],
+    vectors: np.ndarray | None,
+    previous: bool = False,
 ) -> tuple[set[tuple[int, int]], dict[tuple[int, int], str], dict[tuple[int, int], Comparison]]:
+    """Compare every pair, suggest and confirm as dedupe --apply does; `previous` decides as the
+    previous release did (benchmarks/previous_release: its model, thresholds and cluster rule)."""
+    from benchmarks.previous_release import compare as released
+
     def cosine(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
         return None if vectors is None else float(vectors[a.id] @ vectors[b.id])
 
-    comparisons = {(a.id, b.id): compare(a, b, weights, cosine(a, b)) for a, b in combinations(checkable, 2)}
-    links = suggestions(comparisons, article_of)
+    decide = released.compare if previous else compare
+    comparisons = {(a.id, b.id): decide(a, b, weights, cosine(a, b)) for a, b in combinations(checkable, 2)}  # type: ignore[misc]
+    links = suggestions(comparisons, article_of)  # type: ignore[arg-type]
     relations = {(s.claim_a, s.claim_b): s.relation for s in links}
-    threshold = apply_threshold(semantic=vectors is not None)
+    threshold = (released.apply_threshold if previous else apply_threshold)(semantic=vectors is not None)
+
+    def joined(x: int, y: int) -> bool:
+        found = comparisons[(min(x, y), max(x, y))]
+        return found.relation == DUPLICATE if previous else compatible(found)  # type: ignore[arg-type]
+
     wanted = [s for s in links if s.relation == DUPLICATE and s.score >= threshold]
-    confirmed = confirm_greedily(wanted, lambda x, y: compatible(comparisons[(min(x, y), max(x, y))]), article_of)
-    return expand(confirmed), relations, comparisons
+    confirmed = confirm_greedily(wanted, joined, article_of)
+    return expand(confirmed), relations, comparisons  # type: ignore[return-value]
 
 
 def main() -> None:
@@ -188,6 +202,8 @@ def main() -> None:
             "baseline: main's scoring, chained"
         )
     )
+    merged, relations, _ = run_new(checkable, weights, article_of, vectors, previous=True)
+    print(score(mapping, dicts, merged, relations).row("previous release (116f2e4), e5"))
     results = {}
     for name, variant in (("fitted, lexical (no vectors)", None), ("fitted, e5 cosine + structure", vectors)):
         merged, relations, comparisons = run_new(checkable, weights, article_of, variant)

@@ -53,6 +53,17 @@ def test_numbers_with_nothing_in_common_are_never_a_duplicate():
     assert compare(spanish, same, flat_idf(spanish, same), cosine=0.97).relation == DUPLICATE
 
 
+def test_numbers_far_apart_count_different_things_and_are_no_conflict():
+    """A relief payment of a million pesos against two days of mourning: nothing in common, so
+    no duplicate, but no two counts of one thing either."""
+    money = claim(1, "El gobierno pagará un bono de un millón de pesos", figures=[(1_000_000, "pesos")])
+    mourning = claim(2, "The government declared two days of mourning", figures=[(2, "days")], language="en")
+    pair = pair_features(money, mourning, flat_idf(money, mourning), cosine=0.97)
+    assert pair.figures_unmatched
+    assert not pair.figures_close
+    assert compare(money, mourning, flat_idf(money, mourning), cosine=0.97).relation not in {CONFLICT, DUPLICATE}
+
+
 def test_stated_dates_that_agree_are_a_feature():
     monday = claim(1, "La presa cedió el lunes", dates=["2025-04-07"])
     again = claim(2, "The dam burst on Monday", dates=["2025-04-07"], language="en")

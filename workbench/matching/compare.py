@@ -48,6 +48,9 @@ STATED_DAYS = 1
 """Stated days this far apart are one event reported from two time zones (Seoul's morning is
 Washington's evening)."""
 INFORMATIVE_IDF = 1.5
+CLOSE_FIGURES = 2.0
+"""Two reports' counts of one thing differ by less than this factor (46 against 51 dead, 180
+against 250 passengers); numbers further apart count different things."""
 
 Idf = Callable[[str], float]
 """Inverse document frequency of an index term in the archive."""
@@ -132,6 +135,9 @@ class PairFeatures:
     """Both state explicit numbers, yet none is shared and no unit is common: "unos 180
     pasajeros" against "some 250 passengers" counts one thing in two languages and disagrees.
     A duplicate restates its number, so such a pair is never one."""
+    figures_close: bool = False
+    """Of unmatched figures, two are within a factor of CLOSE_FIGURES: two outlets' counts of one
+    thing ("39 presos", "43 inmates"), not a million pesos against two days of mourning."""
 
     def values(self) -> dict[str, float]:
         """What the logistic regressions read (structure decides the kind, not the alikeness)."""
@@ -176,6 +182,7 @@ def pair_features(a: ClaimFeatures, b: ClaimFeatures, weights: Weights, cosine: 
         both_attributed=bool(a.claimant_country and b.claimant_country and a.claimant != b.claimant),
         figures_shared=_figures_shared(a.figures, b.figures),
         figures_unmatched=_figures_unmatched(a.figures, b.figures),
+        figures_close=_figures_close(a.figures, b.figures),
     )
 
 
@@ -236,7 +243,13 @@ def relation_of(
         )
     ):
         return CONFLICT, f"figures disagree: {pair.figures_text}"
-    if pair.figures_unmatched and pair.dates is not False and alike >= limits["flag"] and pair.actors_compatible:
+    if (
+        pair.figures_unmatched
+        and pair.figures_close
+        and pair.dates is not False
+        and alike >= limits["flag"]
+        and pair.actors_compatible
+    ):
         return CONFLICT, f"figures differ, no number in common: {pair.figures_text}"
     if alike >= limits["duplicate"]:
         if pair.negation_mismatch and pair.actors_compatible:
@@ -326,6 +339,14 @@ def _figures_unmatched(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> bool:
     right = {f.value for f in b if f.explicit and f.value > 1}
     units = {f.unit for f in a if f.unit} & {f.unit for f in b if f.unit}
     return bool(left and right and not left & right and not units)
+
+
+def _figures_close(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> bool:
+    """Whether an explicit number of one is within a factor of CLOSE_FIGURES of one of the other's."""
+    left = [f.value for f in a if f.explicit and f.value > 1]
+    return any(
+        max(x, f.value) <= CLOSE_FIGURES * min(x, f.value) for f in b if f.explicit and f.value > 1 for x in left
+    )
 
 
 def _unmatched_text(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> str:

@@ -234,7 +234,10 @@ def cross_validated(feats: list, dicts: list[dict], mapping: dict[str, int], vec
     folds = np.zeros(len(labels), dtype=np.int64)
     for fold, (_, test) in enumerate(GroupKFold(n_splits=6).split(labels, labels, pairs.groups)):
         folds[test] = fold
-    print("cross-validated relation decision (pairwise, before one-to-one and clusters):")
+    print(
+        "cross-validated relation decision on the gold pairs alone (benchmarks.fit_relations adds "
+        "the own training sets):"
+    )
     for variant, semantic in (("e5 + structure", True), ("lexical", False)):
         print(f"  {variant}, held-out article pairs: {nested(pairs, semantic, folds).summary()}")
         print(f"  {variant}, held-out beat:          {nested(pairs, semantic, np.asarray(pairs.beats)).summary()}")

@@ -7,14 +7,20 @@ or a conflict (one missile against two): on the gold claims they average 0.886, 
 So the decision has two parts:
 - how alike the two claims are: a logistic regression over transparent pair features (the
   embedding cosine when both have vectors, TF-IDF cosine over index terms, wording, shared
-  actors, claimant agreement, language pair), fitted on the gold pairs by
-  `python -m benchmarks.fit_relations`, which writes its coefficients and thresholds to
-  relation_model.json with their cross-validated figures; one model with the cosine, one without;
+  actors, claimant agreement, language pair, stated dates that agree, one number both state),
+  fitted on the gold pairs and our own training stories by `python -m benchmarks.fit_relations`,
+  which writes its coefficients and thresholds (chosen on cross-validated, smoothed scores) to
+  relation_model.json with their nested cross-validated figures; one model with the cosine, one
+  without;
 - what kind of sameness it is, from the claims' structure: event dates that cannot be the same
   day or year make a near-miss (never sharing a verdict; "since April 2019" is no event date),
   figures on the same unit that disagree make a conflict (however differently two authorities
-  word them), so does one claim denying what the other states; a possibility against a fact or
-  actors with nothing in common make it related, and only what remains is a duplicate.
+  word them), and so do numbers of like size with nothing in common (the same count in two
+  languages' words); so does one claim denying what the other states; a possibility against a
+  fact or actors with nothing in common make it related, and only what remains is a duplicate.
+- whether two claims may sit in one duplicate cluster (`joins`): a duplicate may, and so may a
+  pair alike from the fitted `join` threshold that nothing in its structure objects to; a claim
+  joins a cluster only when it joins every member, so clusters cannot chain.
 
 Every part is kept as a human-readable reason.
 """

@@ -280,7 +280,7 @@ class Figures:
 
 
 GRID = [round(float(x), 2) for x in np.arange(0.05, 0.96, 0.05)]
-LOW_GRID = [0.0, 0.002, 0.005, 0.01, 0.02, 0.03, *GRID]
+LOW_GRID = [0.001, 0.002, 0.005, 0.01, 0.02, 0.03, *GRID]
 """Conflicts are rare and never merged: their threshold may be low."""
 APPLY_BETA = 0.7
 """`dedupe --apply` confirms from the threshold of best F-beta over confirmed pairs: below one,
@@ -383,8 +383,10 @@ def choose(
         flagged = sum(1 for g, m in zip(labels, made) if g == m == CONFLICT)
         false = sum(1 for g, m in zip(labels, made) if g != CONFLICT and m == CONFLICT)
         conflicts[(conflict,)] = flagged - 0.5 * false
-    limits["conflict"] = max(conflicts.items(), key=lambda item: (item[1], item[0][0]))[0][0]
-    """Not smoothed: the low grid is uneven, and conflicts are too rare for a plateau."""
+    limits["conflict"] = max(conflicts.items(), key=lambda item: (item[1], -item[0][0]))[0][0]
+    """Not smoothed: the low grid is uneven, and conflicts are too rare for a plateau. Of equal
+    scores the lowest wins: training folds without a conflict of two authorities tie everywhere,
+    and a flagged conflict is never merged, a missed one may be."""
     related_scores: dict[tuple[float, ...], float] = {}
     for related in GRID:
         made = decided({**limits, "related": related})

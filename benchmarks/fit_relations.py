@@ -1,10 +1,13 @@
-"""Fit the relation model (workbench/matching/relation_model.json) on the gold pairs, and print
-its cross-validated figures.
+"""Fit the relation model (workbench/matching/relation_model.json) on the gold pairs and the
+training sets of our own stories, and print its cross-validated figures.
 
     python -m benchmarks.fit_relations [--check]
 
-Pairs: every pair of gold claims from different articles (plus the listed pairs inside one
-article), labelled by pairs.json (duplicate, related, near-miss, conflict) or none. Features come
+Pairs: every pair of claims from different articles (plus the listed pairs inside one article)
+of the nine gold articles and of the own story sets `p` (Chilean wildfires) and `q` (an Amazon
+ferry sinking), labelled by gold_data/pairs.json and own_data/dedupe-pairs.json (duplicate,
+related, near-miss, conflict) or none. The set `r` (a jailbreak in Ecuador) is never read here:
+it is held out for benchmarks.dedupe_heldout. Features come
 from the claims the pipeline extracts, as at run time (compare.pair_features); the embedding
 cosine from multilingual-e5-small (vectors cached in /tmp). Two logistic regressions per variant
 (with the cosine, and lexical without it):
@@ -13,7 +16,7 @@ cosine from multilingual-e5-small (vectors cached in /tmp). Two logistic regress
 Thresholds (flag a near-miss or conflict, suggest a duplicate, confirm one on --apply, suggest
 related) are chosen on out-of-fold probabilities of the training folds only (nested), so the
 printed figures are measured on article pairs the model and thresholds never saw. Folds group
-pairs by article pair; a second table leaves one beat (summit, mutiny) out whole.
+pairs by article pair; a second table leaves one beat (summit, mutiny, wildfire, ferry) out whole.
 `--check` prints the figures without writing the JSON.
 """
 
@@ -22,7 +25,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +40,7 @@ from workbench.matching.compare import (
     RELATED,
     PairFeatures,
     Weights,
+    joins,
     pair_features,
     relation_of,
 )
@@ -46,8 +50,11 @@ OUT = Path(__file__).resolve().parent.parent / "workbench" / "matching" / MODEL_
 ALIKE = {DUPLICATE, NEAR_MISS, CONFLICT}
 LINKED = ALIKE | {RELATED}
 STRENGTH = ["none", RELATED, NEAR_MISS, CONFLICT, DUPLICATE]
-BEATS = {"h5": "mutiny", "h6": "mutiny", "h7": "mutiny"}
-"""Articles of the second beat (Wagner's mutiny, Prigozhin's plane); every other is the summit beat."""
+BEATS = {"h5": "mutiny", "h6": "mutiny", "h7": "mutiny", "p": "wildfire", "q": "ferry"}
+"""Articles of the second beat (Wagner's mutiny, Prigozhin's plane) and of the own story sets
+(by their letter); every other is the summit beat."""
+TRAINING_SETS = ("p", "q")
+"""Own story sets the model is fitted on; dedupe_heldout.HELD_OUT is never among them."""
 C = 1.0
 """Inverse regularisation of the logistic regressions (scikit-learn's default)."""
 
@@ -66,7 +73,37 @@ class Pairs:
 
 
 def beat(article: str) -> str:
-    return BEATS.get(article[:2], "summit")
+    return BEATS.get(article[:2], BEATS.get(article[:1], "summit") if article[1:2].isdigit() else "summit")
+
+
+def own_claims(
+    letters: tuple[str, ...] = TRAINING_SETS,
+) -> tuple[list, list[dict], dict[str, int], list[dict[str, str]]]:
+    """The gold claims (as benchmarks.matching.gold_claims) followed by the claims extracted from
+    the own story sets named, the mapping of both, and the labelled pairs of both."""
+    from dataclasses import asdict
+
+    from benchmarks.dedupe_heldout import HELD_OUT, SETS, load, set_pairs
+    from benchmarks.gold import best_coverers
+    from workbench.matching.features import features
+    from workbench.nlp.extract import extract_claims
+
+    if HELD_OUT in letters:
+        raise SystemExit(f"Set {HELD_OUT} is held out: nothing may be fitted on it.")
+    feats, dicts, mapping = gold_claims()
+    relations = list(load_pairs())
+    for letter in letters:
+        for name in SETS[letter]:
+            text, gold = load(name)
+            drafts = extract_claims(text, gold["language"], gold["published"])
+            offset = len(dicts)
+            for local, index in best_coverers(gold["claims"], [asdict(d) for d in drafts], text).items():
+                mapping[local] = offset + index
+            for draft in drafts:
+                feats.append(features(len(dicts), draft, gold["language"], gold["published"]))
+                dicts.append(asdict(draft) | {"article": name, "language": gold["language"], "gold_checkable": False})
+        relations += set_pairs(letter)
+    return feats, dicts, mapping, relations
 
 
 def gold_pairs(
@@ -74,9 +111,11 @@ def gold_pairs(
     dicts: list[dict] | None = None,
     mapping: dict[str, int] | None = None,
     vectors: np.ndarray | None = None,
+    relations: list[dict[str, str]] | None = None,
 ) -> Pairs:
     """Every cross-article pair of the claims that cover gold claims, with its gold relation (or none); the
-    extracted claims and their vectors are made here unless given."""
+    extracted claims and their vectors are made here unless given (the gold's alone: `relations`
+    and the claims of own_claims add the training sets)."""
     if feats is None or dicts is None or mapping is None:
         feats, dicts, mapping = gold_claims()
     if vectors is None:
@@ -84,11 +123,14 @@ def gold_pairs(
     checkable = [f for f, d in zip(feats, dicts) if d["checkable"]]
     df = Counter(term for f in checkable for term in set(f.terms()))
     weights = Weights(idf_from_counts(df, len(checkable)))
-    gold_checkable = gold_checkable_ids(dicts)
+    gold_checkable = gold_checkable_ids([d for d in dicts if d.get("gold_checkable", True)])
+    if relations is None:
+        relations = load_pairs()
+    gold_checkable |= {g for g in mapping if g[:1] in TRAINING_SETS}
     labelled: dict[tuple[int, int], str] = {}
     """Extracted claim pair -> relation: a claim covering two gold claims (English is not split
     into clauses) takes the strongest relation of either."""
-    for pair in load_pairs():
+    for pair in relations:
         if pair["a"] in mapping and pair["b"] in mapping and mapping[pair["a"]] != mapping[pair["b"]]:
             key = tuple(sorted((mapping[pair["a"]], mapping[pair["b"]])))
             labelled[key] = max(labelled.get(key, "none"), pair["relation"], key=STRENGTH.index)
@@ -116,6 +158,7 @@ def matrix(pairs: Pairs, names: list[str], semantic: bool) -> np.ndarray:
 
 def names_of(semantic: bool) -> list[str]:
     base = ["words", "wording", "actors", "claimant_same", "claimant_other", "cross_lingual"]
+    base += ["dates_agree", "figures_shared"]
     return base + (["cosine", "cosine_cross"] if semantic else [])
 
 
@@ -187,6 +230,8 @@ class Figures:
     """Near-misses and conflicts called duplicates."""
     related: int = 0
     related_found: int = 0
+    chosen: list[dict[str, float]] = field(default_factory=list)
+    """The thresholds each outer fold chose, to show how stable the choice is."""
 
     def add(self, labels: list[str], predicted: list[str], merged: set[int]) -> None:
         """Count a fold: gold and predicted relations, and the pairs inside confirmed clusters."""
@@ -223,18 +268,32 @@ class Figures:
             f"conflicts flagged {self.conflicts_flagged}/{self.conflicts}, false flags {self.false_flags}, "
             f"near-miss or conflict called duplicate {self.wrongly_duplicate}; "
             f"related linked {self.related_found}/{self.related}"
-        )
+        ) + self.spread()
+
+    def spread(self) -> str:
+        """The range of each threshold over the outer folds."""
+        if not self.chosen:
+            return ""
+        names = list(self.chosen[0])
+        ranges = ", ".join(f"{n} {min(c[n] for c in self.chosen):g}-{max(c[n] for c in self.chosen):g}" for n in names)
+        return f"; thresholds over {len(self.chosen)} folds: {ranges}"
 
 
 GRID = [round(float(x), 2) for x in np.arange(0.05, 0.96, 0.05)]
-LOW_GRID = [0.0, 0.002, 0.005, 0.01, 0.02, 0.03, *GRID]
+LOW_GRID = [0.001, 0.002, 0.005, 0.01, 0.02, 0.03, *GRID]
 """Conflicts are rare and never merged: their threshold may be low."""
-APPLY_PRECISION = 0.9
-"""`dedupe --apply` confirms from the lowest threshold whose confirmations are this often right."""
+APPLY_BETA = 0.7
+"""`dedupe --apply` confirms from the threshold of best F-beta over confirmed pairs: below one,
+precision weighs more than recall (a wrong merge is worse than a missed one)."""
+
+
+def joinable(pairs: list[PairFeatures], alike: np.ndarray, linked: np.ndarray, limits: dict[str, float]) -> list[bool]:
+    """compare.joins of every pair: whether the two may sit in one duplicate cluster."""
+    return [joins(pair, relation_of(pair, p, q, limits)[0], p, limits) for pair, p, q in zip(pairs, alike, linked)]
 
 
 def clustered(
-    raw: list[str],
+    joined: list[bool],
     made: list[str],
     alike: np.ndarray,
     apply: float,
@@ -242,7 +301,7 @@ def clustered(
     articles: dict[int, str],
 ) -> set[int]:
     """Indices of the pairs inside the clusters `dedupe --apply` would confirm (links.confirm_greedily:
-    best first, a newcomer must be a duplicate of every member, one claim per article)."""
+    best first, a newcomer must join every member, one claim per article)."""
     index = {claim: i for i, claim in enumerate(claims)}
     wanted = [
         Suggestion(x, y, DUPLICATE, float(alike[i]))
@@ -252,13 +311,25 @@ def clustered(
 
     def compatible(x: int, y: int) -> bool:
         found = index.get((min(x, y), max(x, y)))
-        return found is not None and raw[found] == DUPLICATE
+        return found is not None and joined[found]
 
     taken = confirm_greedily(wanted, compatible, articles)
     groups: dict[int, list[int]] = {}
     for claim, canonical in confirmed_clusters((s.claim_a, s.claim_b) for s in taken).items():
         groups.setdefault(canonical, []).append(claim)
     return {index[(a, b)] for members in groups.values() for a in members for b in members if a < b and (a, b) in index}
+
+
+def smoothed(scores: dict[tuple[float, ...], float], grid: list[float]) -> dict[tuple[float, ...], float]:
+    """Each threshold's score averaged with its neighbours' on the grid (one step each way, in
+    every dimension): a lone peak of a few pairs is noise, a plateau is a choice that holds on
+    other article pairs. This is what keeps refitted thresholds from jumping."""
+    step = {value: n for n, value in enumerate(grid)}
+    found = {}
+    for key in scores:
+        near = [other for other in scores if all(abs(step.get(a, 0) - step.get(b, 0)) <= 1 for a, b in zip(key, other))]
+        found[key] = sum(scores[other] for other in near) / len(near)
+    return found
 
 
 def choose(
@@ -269,50 +340,60 @@ def choose(
     claims: list[tuple[int, int]],
     articles: dict[int, str],
 ) -> dict[str, float]:
-    """Thresholds from out-of-fold probabilities, deciding as compare and links.suggestions do:
-        `duplicate` and `flag` maximise duplicate F1, with no near-miss or conflict called a
-        duplicate, plus a little for each near-miss and conflict flagged and less against each false
-        flag; `apply` is the lowest threshold from there whose confirmations are APPLY_PRECISION
-        right (else the most precise); `conflict` maximises conflicts flagged against half as many
+    """Thresholds from out-of-fold probabilities, deciding as compare and links.suggestions do,
+    each on a score smoothed over neighbouring thresholds (see `smoothed`):
+    `duplicate` and `flag` maximise duplicate F1, less a heavy penalty for each near-miss or
+    conflict called a duplicate, plus a little for each near-miss and conflict flagged and less
+    against each false flag; `apply` and `join` (compare.joins) together maximise the F-beta
+    of the pairs inside confirmed clusters, precision weighted APPLY_BETA; `conflict` maximises conflicts flagged against half as many
     false conflicts; `related` maximises related pairs found against false links."""
 
     def decided(limits: dict[str, float]) -> list[str]:
         return relations(pairs, alike, linked, limits, claims, articles)
 
-    best: tuple[float, ...] | None = None
-    limits: dict[str, float] = {}
+    scores: dict[tuple[float, ...], float] = {}
     for flag in GRID:
         for duplicate in (t for t in GRID if t >= flag):
             trial = {"flag": flag, "duplicate": duplicate, "related": 1.0, "apply": 1.0, "conflict": 1.0}
             figures = Figures()
             figures.add(labels, decided(trial), set())
             flagged = figures.near_misses_flagged + figures.conflicts_flagged
-            key = (-figures.wrongly_duplicate, figures.f1() + 0.02 * flagged - 0.005 * figures.false_flags, duplicate)
-            if best is None or key > best:
-                best, limits = key, trial
+            scores[(flag, duplicate)] = (
+                figures.f1() + 0.02 * flagged - 0.005 * figures.false_flags - 0.1 * figures.wrongly_duplicate
+            )
+    flag, duplicate = max(smoothed(scores, GRID).items(), key=lambda item: (item[1], item[0][1]))[0]
+    limits = {"flag": flag, "duplicate": duplicate, "related": 1.0, "apply": 1.0, "conflict": 1.0}
     made = decided(limits)
-    raw = [relation_of(pair, p, q, limits)[0] or "none" for pair, p, q in zip(pairs, alike, linked)]
-    precisions = []
-    for apply in (t for t in GRID if t >= limits["duplicate"]):
-        merged = clustered(raw, made, alike, apply, claims, articles)
-        right = sum(1 for i in merged if labels[i] == DUPLICATE)
-        precisions.append((right / len(merged) if merged else 0.0, apply))
-    reaching = [apply for precision, apply in precisions if precision >= APPLY_PRECISION]
-    limits["apply"] = min(reaching) if reaching else max(precisions)[1]
-    conflicts = []
+    duplicates = sum(1 for g in labels if g == DUPLICATE)
+    applied: dict[tuple[float, ...], float] = {}
+    for join in (t for t in GRID if t <= limits["duplicate"]):
+        joined = joinable(pairs, alike, linked, {**limits, "join": join})
+        for apply in (t for t in GRID if t >= limits["duplicate"]):
+            merged = clustered(joined, made, alike, apply, claims, articles)
+            right = sum(1 for i in merged if labels[i] == DUPLICATE)
+            precision = right / len(merged) if merged else 0.0
+            recall = right / duplicates if duplicates else 0.0
+            beta = APPLY_BETA**2
+            applied[(apply, join)] = (1 + beta) * precision * recall / (beta * precision + recall) if right else 0.0
+    best = max(smoothed(applied, GRID).items(), key=lambda item: (item[1], item[0][0], item[0][1]))[0]
+    limits["apply"], limits["join"] = best
+    conflicts: dict[tuple[float, ...], float] = {}
     for conflict in LOW_GRID:
         made = decided({**limits, "conflict": conflict})
         flagged = sum(1 for g, m in zip(labels, made) if g == m == CONFLICT)
         false = sum(1 for g, m in zip(labels, made) if g != CONFLICT and m == CONFLICT)
-        conflicts.append((flagged - 0.5 * false, conflict))
-    limits["conflict"] = max(conflicts)[1]
-    scores = []
+        conflicts[(conflict,)] = flagged - 0.5 * false
+    limits["conflict"] = max(conflicts.items(), key=lambda item: (item[1], -item[0][0]))[0][0]
+    """Not smoothed: the low grid is uneven, and conflicts are too rare for a plateau. Of equal
+    scores the lowest wins: training folds without a conflict of two authorities tie everywhere,
+    and a flagged conflict is never merged, a missed one may be."""
+    related_scores: dict[tuple[float, ...], float] = {}
     for related in GRID:
         made = decided({**limits, "related": related})
         found = sum(1 for g, m in zip(labels, made) if g == RELATED and m != "none")
         false = sum(1 for g, m in zip(labels, made) if g == "none" and m != "none")
-        scores.append((found - 0.1 * false, related))
-    limits["related"] = max(scores)[1]
+        related_scores[(related,)] = found - 0.1 * false
+    limits["related"] = max(smoothed(related_scores, GRID).items(), key=lambda item: (item[1], item[0][0]))[0][0]
     return limits
 
 
@@ -333,14 +414,14 @@ def nested(pairs: Pairs, semantic: bool, outer: np.ndarray) -> Figures:
             [c for c, t in zip(pairs.claims, train) if t],
             pairs.articles,
         )
+        figures.chosen.append(limits)
         alike_model = fit(x[train], np.isin(labels[train], list(ALIKE)))
         linked_model = fit(x[train], np.isin(labels[train], list(LINKED)))
         p, q = predict(alike_model, x[test]), predict(linked_model, x[test])
         test_pairs = [f for f, t in zip(pairs.features, test) if t]
         test_claims = [c for c, t in zip(pairs.claims, test) if t]
         made = relations(test_pairs, p, q, limits, test_claims, pairs.articles)
-        raw = [relation_of(pair, a, b, limits)[0] or "none" for pair, a, b in zip(test_pairs, p, q)]
-        merged = clustered(raw, made, p, limits["apply"], test_claims, pairs.articles)
+        merged = clustered(joinable(test_pairs, p, q, limits), made, p, limits["apply"], test_claims, pairs.articles)
         figures.add(list(labels[test]), made, merged)
     return figures
 
@@ -369,12 +450,19 @@ def fit_variant(pairs: Pairs, semantic: bool) -> dict:
     }
 
 
+def training_pairs() -> Pairs:
+    """The gold pairs and those of the own training sets, with e5 cosines (cached in /tmp)."""
+    feats, dicts, mapping, relations = own_claims()
+    return gold_pairs(feats, dicts, mapping, claim_vectors([d["text"] for d in dicts]), relations)
+
+
 def main() -> None:
-    pairs = gold_pairs()
+    pairs = training_pairs()
     counts = Counter(pairs.labels)
     print(f"{len(pairs.labels)} pairs: {dict(counts)}")
     found = {
-        "note": "Written by `python -m benchmarks.fit_relations` (logistic regressions on the gold pairs); "
+        "note": "Written by `python -m benchmarks.fit_relations` (logistic regressions on the gold pairs "
+        "and the own training sets p and q); "
         "coefficients apply to the raw pair features of workbench.matching.compare.",
         "pairs": dict(counts),
         "variants": {},

@@ -11,7 +11,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbench.domain.vocab import ClaimKind, LinkState
-from workbench.matching.compare import CONFLICT, DUPLICATE, NEAR_MISS, Comparison, Weights, apply_threshold, compare
+from workbench.matching.compare import (
+    CONFLICT,
+    DUPLICATE,
+    NEAR_MISS,
+    Comparison,
+    Weights,
+    apply_threshold,
+    compare,
+)
+from workbench.matching.compare import compatible as may_join
 from workbench.matching.features import ClaimFeatures, ClaimLike, features, with_context
 from workbench.matching.lexical import bm25
 from workbench.matching.links import Suggestion, confirm_greedily, idf_from_counts, suggestions
@@ -320,7 +329,7 @@ class Matcher:
                     return False
                 comparison = compare(found[key[0]], found[key[1]], self._weights(), self.pair_cosine(*key))
                 self._compared[key] = comparison
-            return comparison.relation == DUPLICATE
+            return may_join(comparison)
 
         confirmed = confirm_greedily(wanted, compatible, source_of, confirmed_pairs)
         for suggestion in confirmed:

@@ -1,0 +1,333 @@
+"""The relation decision as main released it (116f2e4), kept as a baseline: benchmarks.matching
+scores it beside the current one in the same run. Its fitted model is relation_model.json beside
+this file. Not used by the workbench.
+
+The relation between two claims: duplicate, related, near-miss, conflict, or none.
+
+Finding candidates is a similarity problem; deciding the relation is a problem of structure.
+Cosine alone does not tell a duplicate from a near-miss (the 2019 summit against the 2023 one)
+or a conflict (one missile against two): on the gold claims they average 0.886, 0.884 and 0.896.
+
+So the decision has two parts:
+- how alike the two claims are: a logistic regression over transparent pair features (the
+  embedding cosine when both have vectors, TF-IDF cosine over index terms, wording, shared
+  actors, claimant agreement, language pair), fitted on the gold pairs by
+  `python -m benchmarks.fit_relations`, which writes its coefficients and thresholds to
+  relation_model.json with their cross-validated figures; one model with the cosine, one without;
+- what kind of sameness it is, from the claims' structure: event dates that cannot be the same
+  day or year make a near-miss (never sharing a verdict; "since April 2019" is no event date),
+  figures on the same unit that disagree make a conflict (however differently two authorities
+  word them), so does one claim denying what the other states; a possibility against a fact or
+  actors with nothing in common make it related, and only what remains is a duplicate.
+
+Every part is kept as a human-readable reason.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from workbench.matching.features import ClaimFeatures
+from workbench.models import Figure
+
+DUPLICATE = "duplicate"
+RELATED = "related"
+NEAR_MISS = "near-miss"
+CONFLICT = "conflict"
+
+SAME_EVENT_DAYS = 3
+"""Claims without a stated date happened around their article's publication; articles further
+apart than this are about different events unless a stated date says otherwise."""
+STATED_DAYS = 1
+"""Stated days this far apart are one event reported from two time zones (Seoul's morning is
+Washington's evening)."""
+INFORMATIVE_IDF = 1.5
+
+Idf = Callable[[str], float]
+"""Inverse document frequency of an index term in the archive."""
+
+MODEL_FILE = "relation_model.json"
+
+
+@lru_cache(maxsize=1)
+def model() -> dict[str, Any]:
+    """The fitted coefficients and thresholds (benchmarks/fit_relations.py writes them)."""
+    fitted: dict[str, Any] = json.loads((Path(__file__).parent / MODEL_FILE).read_text(encoding="utf-8"))
+    return fitted
+
+
+def _threshold(variant: str, name: str) -> float:
+    return float(model()["variants"][variant]["thresholds"][name])
+
+
+def apply_threshold(semantic: bool = True) -> float:
+    """The alikeness from which `dedupe --apply` confirms a duplicate, chosen on cross-validation."""
+    return _threshold("semantic" if semantic else "lexical", "apply")
+
+
+class Weights:
+    """TF-IDF vectors and informative stems of claims, computed once per claim in a session."""
+
+    def __init__(self, idf: Idf):
+        self.idf = idf
+        self._vectors: dict[tuple[int, str], tuple[dict[str, float], float, str]] = {}
+
+    def of(self, claim: ClaimFeatures) -> tuple[dict[str, float], float, str]:
+        """(term weights, their norm, informative stems joined) of a claim."""
+        key = (claim.id, claim.text)
+        found = self._vectors.get(key)
+        if found is None:
+            vector = {term: count * self.idf(term) for term, count in Counter(claim.terms()).items()}
+            norm = math.sqrt(sum(w * w for w in vector.values()))
+            informative = " ".join(s for s in claim.stems if self.idf(s) >= INFORMATIVE_IDF)
+            found = self._vectors[key] = (vector, norm, informative)
+        return found
+
+
+@dataclass(frozen=True)
+class Comparison:
+    score: float
+    """How alike the two claims are, in [0, 1]: the fitted probability that they state the same
+    kind of fact (a duplicate, a near-miss or a conflict)."""
+    relation: str | None
+    """None when not worth a link."""
+    reasons: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class PairFeatures:
+    """The transparent numbers a relation is decided from."""
+
+    cosine: float | None
+    words: float
+    wording: float
+    actors: float
+    claimant_same: bool
+    claimant_other: bool
+    cross_lingual: bool
+    dates: bool | None
+    dates_text: str
+    figures: bool | None
+    figures_text: str
+    negation_mismatch: bool
+    modality_mismatch: bool
+    actors_compatible: bool
+    both_attributed: bool
+    """Both claims have claimants who speak for a country, and not the same one: two authorities'
+    counts of one event."""
+
+    def values(self) -> dict[str, float]:
+        """What the logistic regressions read (structure decides the kind, not the alikeness)."""
+        found = {
+            "words": self.words,
+            "wording": self.wording,
+            "actors": self.actors,
+            "claimant_same": float(self.claimant_same),
+            "claimant_other": float(self.claimant_other),
+            "cross_lingual": float(self.cross_lingual),
+        }
+        if self.cosine is not None:
+            found["cosine"] = self.cosine
+            found["cosine_cross"] = self.cosine * float(self.cross_lingual)
+        return found
+
+
+def pair_features(a: ClaimFeatures, b: ClaimFeatures, weights: Weights, cosine: float | None = None) -> PairFeatures:
+    left, right = weights.of(a), weights.of(b)
+    dates, dates_text = _date_agreement(a, b)
+    figures = _figure_agreement(a.figures, b.figures)
+    return PairFeatures(
+        cosine=None if cosine is None else float(cosine),
+        words=_cosine(left, right),
+        wording=fuzz.token_sort_ratio(left[2], right[2]) / 100 if left[2] and right[2] else 0.0,
+        actors=_jaccard(a.entities, b.entities),
+        claimant_same=bool(
+            (a.claimant and a.claimant == b.claimant)
+            or (a.claimant_country and a.claimant_country == b.claimant_country)
+        ),
+        claimant_other=bool(a.claimant_country and b.claimant_country and a.claimant_country != b.claimant_country),
+        cross_lingual=a.language != b.language,
+        dates=dates,
+        dates_text=dates_text,
+        figures=figures,
+        figures_text=_figures_text(a, b) if figures is False else "",
+        negation_mismatch=a.negated != b.negated,
+        modality_mismatch=a.modal != b.modal,
+        actors_compatible=_actors_compatible(a, b),
+        both_attributed=bool(a.claimant_country and b.claimant_country and a.claimant != b.claimant),
+    )
+
+
+def probability(coefficients: dict[str, Any], values: dict[str, float]) -> float:
+    """A fitted logistic regression's probability for a pair's values."""
+    z = coefficients["intercept"] + sum(w * values.get(name, 0.0) for name, w in coefficients["coef"].items())
+    return 1 / (1 + math.exp(-max(min(z, 50.0), -50.0)))
+
+
+def compare(a: ClaimFeatures, b: ClaimFeatures, weights: Weights, cosine: float | None = None) -> Comparison:
+    """The relation of two claims; `cosine` is their embeddings' cosine when both have vectors
+    (the lexical model decides without it)."""
+    pair = pair_features(a, b, weights, cosine)
+    return decide(pair)
+
+
+def decide(pair: PairFeatures) -> Comparison:
+    """Relation from a pair's features: fitted alikeness first, then the structure says which kind."""
+    variant = model()["variants"]["semantic" if pair.cosine is not None else "lexical"]
+    values = pair.values()
+    alike = probability(variant["alike"], values)
+    linked = probability(variant["linked"], values)
+    reasons = [f"alike {alike:.2f}"]
+    if pair.cosine is not None:
+        reasons.append(f"meaning {pair.cosine:.2f}")
+    reasons += [f"words {pair.words:.2f}", f"wording {pair.wording:.2f}", f"actors {pair.actors:.2f}"]
+    if pair.claimant_same:
+        reasons.append("the same claimant (or country) asserts both")
+    if pair.dates is True:
+        reasons.append("dates agree")
+    if pair.figures is True:
+        reasons.append("figures agree")
+    relation, why = relation_of(pair, alike, linked, variant["thresholds"])
+    return Comparison(round(alike, 3), relation, (*reasons, why) if why else tuple(reasons))
+
+
+def relation_of(
+    pair: PairFeatures, alike: float, linked: float, limits: dict[str, float]
+) -> tuple[str | None, str | None]:
+    """(relation, the reason that decided it) from the two fitted probabilities and thresholds:
+    `flag` (alike enough to call another event a near-miss, or other figures a conflict),
+    `conflict` (linked enough for two authorities' figures that disagree about one day's event to
+    be a conflict, however differently they word it),
+    `duplicate` and `related`. The fitting script decides with this same function."""
+    if alike >= limits["flag"] and pair.dates is False:
+        return NEAR_MISS, f"dates differ: {pair.dates_text}: another event"
+    if (
+        pair.figures is False
+        and pair.dates is not False
+        and (
+            (alike >= limits["flag"] and (pair.actors_compatible or pair.both_attributed))
+            or (pair.both_attributed and linked >= limits["conflict"])
+        )
+    ):
+        return CONFLICT, f"figures disagree: {pair.figures_text}"
+    if alike >= limits["duplicate"]:
+        if pair.negation_mismatch and pair.actors_compatible:
+            return CONFLICT, "one says it did not happen, the other that it did"
+        if pair.modality_mismatch:
+            return RELATED, "one says it may be so, the other that it is"
+        if not pair.actors_compatible:
+            return RELATED, "different actors: not the same proposition"
+        if pair.figures is not False:
+            return DUPLICATE, None
+    if linked >= limits["related"] or alike >= limits["flag"]:
+        return RELATED, f"linked {linked:.2f}"
+    return None, None
+
+
+def compatible(comparison: Comparison) -> bool:
+    """Whether two claims may sit in one duplicate cluster: only a duplicate may."""
+    return comparison.relation == DUPLICATE
+
+
+def _cosine(left: tuple[dict[str, float], float, str], right: tuple[dict[str, float], float, str]) -> float:
+    """TF-IDF cosine of two claims' term vectors."""
+    (a, norm_a, _), (b, norm_b, _) = left, right
+    if len(b) < len(a):
+        a, b = b, a
+    dot = sum(weight * b[term] for term, weight in a.items() if term in b)
+    return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _figure_agreement(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> bool | None:
+    """True when figures on a shared unit agree, False when any disagrees, None when none is shared.
+
+    Two indefinite articles ("una visita", "una cena") say nothing about figures.
+    """
+    left = {f.unit: f for f in a if f.unit}
+    right = {f.unit: f for f in b if f.unit}
+    shared = {unit for unit in left.keys() & right.keys() if left[unit].explicit or right[unit].explicit}
+    if not shared:
+        return None
+    return all(_same_value(left[unit], right[unit]) for unit in shared)
+
+
+def _same_value(a: Figure, b: Figure) -> bool:
+    """Exact figures must be equal, and so must two bounds of one direction; an approximate one
+    agrees within a quarter, a bound when it holds ("más de 200" against 250)."""
+    if a.qualifier == ">" and b.qualifier == "=":
+        return b.value > a.value
+    if a.qualifier == "<" and b.qualifier == "=":
+        return b.value < a.value
+    if b.qualifier in {">", "<"} and a.qualifier == "=":
+        return _same_value(b, a)
+    if a.qualifier == b.qualifier and a.qualifier in {">", "<"}:
+        return a.value == b.value  # two tolls "at least 46" and "at least 51" are two reports, not one
+    if a.qualifier != "=" or b.qualifier != "=":
+        return abs(a.value - b.value) <= 0.25 * max(a.value, b.value)
+    return a.value == b.value
+
+
+def _actors_compatible(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Claims that both name actors (or whose claimants speak for a country) must share one to be
+    the same proposition: "Egypt moved three warships" is not "Venezuela moved three warships"."""
+    left = a.entities | ({a.claimant_country} if a.claimant_country else set())
+    right = b.entities | ({b.claimant_country} if b.claimant_country else set())
+    return not left or not right or bool(left & right)
+
+
+def _figures_text(a: ClaimFeatures, b: ClaimFeatures) -> str:
+    right = {f.unit: f for f in b.figures if f.unit}
+    return ", ".join(
+        f"{_figure(f)} vs {_figure(right[f.unit])} {f.unit}"
+        for f in a.figures
+        if f.unit in right and not _same_value(f, right[f.unit])
+    )
+
+
+def _figure(f: Figure) -> str:
+    return f"{'' if f.qualifier == '=' else f.qualifier}{f.value:g}"
+
+
+def _date_agreement(a: ClaimFeatures, b: ClaimFeatures) -> tuple[bool | None, str]:
+    """(True when stated dates match, False when the claims cannot be about one event, None when
+    unknown; the dates compared, for the reason).
+
+    Event dates, not publication dates, decide: a claim without a date of its own happened around
+    its article's publication, and a stated year ("en 2019") is compared by year.
+    """
+    if a.event_dates and b.event_dates:
+        if any(_same_when(x, y, STATED_DAYS) for x in a.event_dates for y in b.event_dates):
+            return True, ""
+        return False, f"{', '.join(a.event_dates)} vs {', '.join(b.event_dates)}"
+    left = a.event_dates[0] if a.event_dates else a.published
+    right = b.event_dates[0] if b.event_dates else b.published
+    if not left or not right:
+        return None, ""
+    if _same_when(left, right, SAME_EVENT_DAYS):
+        return None, ""
+    marked = [f"{when} (published)" if not claim.event_dates else when for when, claim in ((left, a), (right, b))]
+    return False, " vs ".join(marked)
+
+
+def _same_when(x: str, y: str, days: int) -> bool:
+    """Two ISO dates (or a year, or a month) that can be the same event."""
+    if len(x) == 10 and len(y) == 10:
+        return abs((date.fromisoformat(x) - date.fromisoformat(y)).days) <= days
+    shorter = min(len(x), len(y))
+    return x[:shorter] == y[:shorter]

@@ -44,10 +44,17 @@ VECTOR_SCALE = 3.0
 a feature. With the shipped recipe (the same outer folds as the benchmark), e5 passage vectors at 3
 raised CT24 checkworthy F1 0.615 -> 0.659 (AP 0.663 -> 0.720), Newtral checkable 0.734 -> 0.769
 (AP 0.792 -> 0.847) and Newtral checkworthy 0.338 -> 0.373 (AP 0.307 -> 0.333); on Newtral alone
-checkable 0.728 -> 0.762 and checkworthy 0.311 -> 0.409. `benchmarks/checkworthiness.py --vectors`
-prints them. The shipped model reads no vectors yet: embedding runs ~30 claims a second, far over
-extraction's budget, so they can only be read where claims are embedded anyway (at import)."""
+checkable 0.728 -> 0.762 and checkworthy 0.311 -> 0.409; `benchmarks/checkworthiness.py` prints
+them. Embedding runs tens of claims a second, far over extraction's budget, so the vectors are
+read only where claims are embedded anyway: the model's `with_vectors` twin scores at import."""
 NEWTRAL_WORTHY_WEIGHT = 0.3
+# Newtral check-worthiness (target F1 0.45), tried with vectors on the benchmark's outer folds
+# (C, calibration and threshold chosen inside each fold): this recipe F1 0.408 (AP 0.332);
+# Newtral at weight 1 0.420 (0.354), but at weight 1 CT24 lost 0.015 without vectors; Newtral's
+# positives up-weighted by sqrt(negatives/positives) 0.402 (0.347); a chain P(claim) x
+# P(worthy | claim), the second fitted on Newtral's claims (every check-worthy tweet is one) with
+# CT24 at 0.3, 0.422 (0.374); CT24 at 1 0.398, without CT24 0.417. None reaches 0.45, and the
+# chain would change what `score` means on CT24, so the single calibrated decision stays.
 """Newtral's check-worthiness labels (8% positive, stricter than CheckThat! 2024's 14%) count 0.3
 beside CheckThat! 2024 on that decision: by cross-validation, F1 on CT24 0.597 at weight 1 and
 0.617 without Newtral; 0.612 at 0.3, which keeps most of Newtral's gain on its own labels."""

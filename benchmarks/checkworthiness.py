@@ -22,7 +22,10 @@
 - The same recipe with e5 sentence vectors (multilingual-e5-small, the matching embedder) appended
   to the features, on the same folds: the model that scores claims at import, where they are
   embedded anyway (--no-vectors skips it); the gold-article check runs for both models.
-- The shipped model's size, strongest features and cost per claim; extraction beside nlp.pipe.
+- What --from-reviews teaches on articles: the Spanish gold articles' marks as a newsroom's
+  decisions, groups of articles held out in turn (reviews_check).
+- The shipped model's size, strongest features and cost per claim (and what rescoring with
+  vectors adds at import beyond the embedding); extraction beside nlp.pipe.
 """
 
 from __future__ import annotations

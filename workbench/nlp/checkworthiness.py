@@ -8,8 +8,8 @@ needs neither scikit-learn nor numpy at run time.
 
 The same file carries a twin of both decisions that also reads the claim's e5 passage vector
 (`Model.with_vectors`): an article's import embeds its claims for matching anyway, and scores
-them again with it (`rescore`, a few dozen µs a claim beyond the embedding). Where there is no
-vector (`extract --json`, semantic matching off, archives until `workbench index`), the model
+them again with it (`rescore`, well under a millisecond a claim beyond the embedding). Where there is no
+vector (`extract --json`, semantic matching off, archive rows, edited claims), the model
 without vectors decides.
 
 `checkable` is the Newtral "contains a verifiable claim" label; `checkworthy` is the

@@ -42,11 +42,11 @@ MIN_DF = 2
 VECTOR_SCALE = 3.0
 """How much a sentence vector (unit length, like a text's n-gram row) is multiplied by when it is
 a feature. With the shipped recipe (the same outer folds as the benchmark), e5 passage vectors at 3
-raised CT24 checkworthy F1 0.615 -> 0.659 (AP 0.663 -> 0.720), Newtral checkable 0.734 -> 0.769
-(AP 0.792 -> 0.847) and Newtral checkworthy 0.338 -> 0.373 (AP 0.307 -> 0.333); on Newtral alone
-checkable 0.728 -> 0.762 and checkworthy 0.311 -> 0.409; `benchmarks/checkworthiness.py` prints
-them. Embedding runs tens of claims a second, far over extraction's budget, so the vectors are
-read only where claims are embedded anyway: the model's `with_vectors` twin scores at import."""
+raise CT24 checkworthy F1 0.616 -> 0.662 (AP 0.663 -> 0.720), Newtral checkable 0.733 -> 0.764
+(AP 0.792 -> 0.847) and Newtral checkworthy 0.336 -> 0.408 (AP 0.308 -> 0.332);
+`benchmarks/checkworthiness.py` prints them. Embedding runs tens of claims a second, far over
+extraction's budget, so the vectors are read only where claims are embedded anyway: the model's
+`with_vectors` twin scores at import."""
 NEWTRAL_WORTHY_WEIGHT = 0.3
 # Newtral check-worthiness (target F1 0.45), tried with vectors on the benchmark's outer folds
 # (C, calibration and threshold chosen inside each fold): this recipe F1 0.408 (AP 0.332);

@@ -19,10 +19,13 @@
   claim of the gold articles, each article judged by the F1-best threshold of the other eight
   (leave one article out), beside the tweets' threshold and flagging every checkable claim. The
   threshold chosen on all nine is the one the model ships (--write-article-threshold stores it).
-- With --vectors, the same recipe with e5 sentence vectors (multilingual-e5-small, the matching
-  embedder) appended to the features, on the same folds: what vectors would add if claims were
-  scored where they are embedded (at import); the shipped model reads none.
-- The shipped model's size, strongest features and cost per claim; extraction beside nlp.pipe.
+- The same recipe with e5 sentence vectors (multilingual-e5-small, the matching embedder) appended
+  to the features, on the same folds: the model that scores claims at import, where they are
+  embedded anyway (--no-vectors skips it); the gold-article check runs for both models.
+- What --from-reviews teaches on articles: the Spanish gold articles' marks as a newsroom's
+  decisions, groups of articles held out in turn (reviews_check).
+- The shipped model's size, strongest features and cost per claim (and what rescoring with
+  vectors adds at import beyond the embedding); extraction beside nlp.pipe.
 """
 
 from __future__ import annotations
@@ -97,11 +100,8 @@ def _baselines(examples, attribute: str, source: str, kinds: list[str]) -> list[
 
 def _with_vectors(examples, feats: Featurized) -> Featurized:  # noqa: ANN001 - Examples
     """The same features with each tweet's e5 passage vector, embedded once and cached in /tmp."""
-    from benchmarks.embed_cache import CachedEmbedder
-    from workbench.matching.embedding import E5Embedder
-
     started = time.perf_counter()
-    vectors = CachedEmbedder(E5Embedder()).passages([e.text for e in examples])
+    vectors = _embedder().passages([e.text for e in examples])
     print(f"{len(examples)} e5 vectors in {time.perf_counter() - started:.0f} s (cached in /tmp)")
     return Featurized(feats.signals, feats.grams, vectors)
 
@@ -130,20 +130,43 @@ def _average_precision(relevant: list[bool]) -> float:
     return total / hits if hits else 0.0
 
 
-def gold_check(write_threshold: bool = False) -> None:
-    """The queue's order and the article threshold on the gold articles (see the module's docstring)."""
+def gold_check(write_threshold: bool = False, vectors: bool = True) -> None:
+    """The queue's order and the article threshold on the gold articles (see the module's docstring),
+    for the model without vectors and, with `vectors`, for the one that reads them (as import scores)."""
     from workbench.nlp.checkworthiness import current_model
-    from workbench.nlp.checkworthiness_train import choose_threshold, f1_at
 
     model = current_model()
-    print("\nGold articles (9): the queue ranks checkable claims by score; AP of the gold-covering ones")
+    gold = list(_gold_claims())
+    chosen = {"plain": _gold_table("model without vectors (extract --json)", gold, model)}
+    if vectors and model.with_vectors is not None:
+        from workbench.nlp.checkworthiness import rescore
+
+        embedder = _embedder()
+        texts = [c.text for _, claims, _, _ in gold for c in claims]
+        found = iter(embedder.passages(texts))
+        rescored = []
+        for article, claims, rows, relevant in gold:
+            vectors_of = [next(found) for _ in claims]
+            again = rescore(claims, article.text, article.language, vectors_of, embedder.name)
+            rescored.append((article, again, rows, relevant))
+        chosen["vectors"] = _gold_table("model with e5 vectors (import)", rescored, model.with_vectors)
+    if write_threshold:
+        _write_article_threshold(chosen)
+
+
+def _gold_table(title: str, gold: list, model) -> float:  # noqa: ANN001 - (article, claims, rows, relevant), Model
+    """One model's queue order, opinions and article threshold on the gold articles; returns the
+    threshold chosen on all nine."""
+    from workbench.nlp.checkworthiness_train import choose_threshold, f1_at
+
+    print(f"\nGold articles (9), {title}: the queue ranks checkable claims by score; AP of the gold-covering ones")
     print(
         f"{'article':30}{'claims':>7}{'gold':>6}{'AP model':>10}{'AP before':>11}{'AP random':>11}"
         f"{'opinions ok':>13}{'worthy':>8}"
     )
     aps, legacy_aps, random_aps, opinion_total, opinion_kept = [], [], [], 0, 0
     scores, labels, groups = [], [], []
-    for article, claims, rows, relevant in _gold_claims():
+    for article, claims, rows, relevant in gold:
         checkable = [i for i, c in enumerate(claims) if c.checkable]
         by_model = sorted(checkable, key=lambda i: (-claims[i].score, i))
         by_legacy = sorted(checkable, key=lambda i: (-_legacy_score(claims[i]), i))
@@ -174,7 +197,7 @@ def gold_check(write_threshold: bool = False) -> None:
     )
     choice = choose_threshold(scores, labels, groups)
     print(
-        f"\nArticle threshold: `checkworthy` against 'a fact-checker marked it' over all {len(scores)} extracted"
+        f"Article threshold: `checkworthy` against 'a fact-checker marked it' over all {len(scores)} extracted"
         f" claims ({sum(labels)} marked), leave-one-article-out"
     )
     for name, threshold in (
@@ -190,8 +213,78 @@ def gold_check(write_threshold: bool = False) -> None:
         f"  R {choice.cv_recall:.3f}  (thresholds {held})"
     )
     print(f"  chosen on all nine: {choice.threshold:.4f}")
-    if write_threshold:
-        _write_article_threshold(choice.threshold)
+    return choice.threshold
+
+
+def reviews_check(examples, feats: Featurized, folds: int = 3) -> None:  # noqa: ANN001 - Examples
+    """What `train checkworthiness --from-reviews` adds on articles, on the Spanish gold articles:
+    a fact-checker's marks become the labels `workbench.train.review_examples` makes of a
+    newsroom's decisions (a marked claim: a verdict; a checkable claim covering a gold opinion:
+    marked not checkable; any other checkable claim: skipped, weight 0.3), and the gold articles
+    are split into `folds` groups: each group's queue is ranked by a model fitted on the tweets
+    plus the other groups' decisions, beside the model fitted on the tweets alone (the shipped
+    recipe) on the same claims. Both models read vectors, as at import."""
+    from workbench.nlp.checkworthiness import rescore
+    from workbench.nlp.checkworthiness_train import Example, fit_model
+
+    embedder = _embedder()
+    gold = [g for g in _gold_claims() if g[0].language == "es"]
+    reviewed: list[list[Example]] = []
+    vectors_of = []
+    for article, claims, rows, relevant in gold:
+        opinions = [g for g in article.gold["claims"] if not g["checkable"]]
+        covering_opinion = set(best_coverers(opinions, rows, article.text).values())
+        found = []
+        for i, claim in enumerate(claims):
+            if i in relevant:
+                found.append(Example(claim.text, True, True, 1.0, "reviews", article.name))
+            elif claim.checkable and i in covering_opinion:
+                found.append(Example(claim.text, False, False, 1.0, "reviews", article.name))
+            elif claim.checkable:
+                found.append(Example(claim.text, None, False, 0.3, "reviews", article.name))
+        reviewed.append(found)
+        vectors_of.append(embedder.passages([c.text for c in claims]))
+    base = fit_model(examples, feats, embedder=embedder.name)
+    print(f"\n--from-reviews on the {len(gold)} Spanish gold articles, {folds} groups of articles held out in turn")
+    print(f"{'held-out articles':34}{'reviews used':>13}{'AP tweets':>11}{'AP +reviews':>13}{'opinions ok':>13}")
+    tweets_ap, reviews_ap = [], []
+    for fold in range(folds):
+        held = [k for k in range(len(gold)) if k % folds == fold]
+        extra = [e for k in range(len(gold)) if k not in held for e in reviewed[k]]
+        texts = [e.text for e in extra]
+        more = featurize(texts)
+        joined = Featurized(
+            feats.signals + more.signals,
+            feats.grams + more.grams,
+            np.vstack([feats.vectors, embedder.passages(texts)]),
+        )
+        taught = fit_model([*examples, *extra], joined, embedder=embedder.name)
+        aps = {"tweets": [], "reviews": []}
+        kept = total = 0
+        for k in held:
+            article, claims, rows, relevant = gold[k]
+            for name, model in (("tweets", base), ("reviews", taught)):
+                again = rescore(claims, article.text, article.language, vectors_of[k], embedder.name, model=model)
+                order = sorted((i for i, c in enumerate(again) if c.checkable), key=lambda i: (-again[i].score, i))
+                aps[name].append(_average_precision([i in relevant for i in order]))
+            opinions = [g for g in article.gold["claims"] if not g["checkable"]]
+            total += len(opinions)
+            kept += len(opinions) - len(score_article(article.gold, article.text, rows).opinions_marked_checkable)
+        tweets_ap += aps["tweets"]
+        reviews_ap += aps["reviews"]
+        names = ", ".join(gold[k][0].name[:8] for k in held)
+        print(
+            f"{names[:33]:34}{len(extra):>13}{np.mean(aps['tweets']):>11.3f}{np.mean(aps['reviews']):>13.3f}"
+            f"{kept:>9}/{total}"
+        )
+    print(f"{'mean over articles':34}{'':>13}{np.mean(tweets_ap):>11.3f}{np.mean(reviews_ap):>13.3f}")
+
+
+def _embedder():  # noqa: ANN202 - a CachedEmbedder
+    from benchmarks.embed_cache import CachedEmbedder
+    from workbench.matching.embedding import E5Embedder
+
+    return CachedEmbedder(E5Embedder())
 
 
 def _gold_claims():  # noqa: ANN202 - (article, claims, rows, relevant) per gold article
@@ -207,22 +300,26 @@ def _gold_claims():  # noqa: ANN202 - (article, claims, rows, relevant) per gold
         yield article, claims, rows, {checkable[i] for i in covering}
 
 
-def _write_article_threshold(threshold: float) -> None:
-    """Set the shipped model's article threshold in place (the file's other bytes unchanged)."""
+def _write_article_threshold(chosen: dict[str, float]) -> None:
+    """Set the shipped model's article thresholds in place (the file's other bytes unchanged):
+    `plain` for the model without vectors, `vectors` for the one inside it that reads them."""
     import json
 
     data = json.loads(SHIPPED_MODEL.read_text(encoding="utf-8"))
-    data["article_threshold"] = round(threshold, 4)
+    data["article_threshold"] = round(chosen["plain"], 4)
+    if "vectors" in chosen and "with_vectors" in data:
+        data["with_vectors"]["article_threshold"] = round(chosen["vectors"], 4)
     SHIPPED_MODEL.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    print(f"  wrote article_threshold {threshold:.4f} into {SHIPPED_MODEL.relative_to(ROOT)}")
+    print(f"  wrote article thresholds {chosen} into {SHIPPED_MODEL.relative_to(ROOT)}")
 
 
 def cost() -> None:
     from benchmarks.extraction import _raw_model
-    from workbench.nlp.checkworthiness import current_model
+    from workbench.nlp.checkworthiness import current_model, rescore
     from workbench.nlp.extract import extract_many
 
-    texts = [a.text for a in gold_articles("es")] * 3
+    articles = gold_articles("es")
+    texts = [a.text for a in articles] * 3
     claims = [c for batch in extract_many(texts[:7], "es", "2023-09-13") for c in batch]
     model = current_model()
     feats = {"figure": 1.0, "date": 1.0}
@@ -231,14 +328,28 @@ def cost() -> None:
         for claim in claims:
             model.assess(feats, claim.text, checkable=claim.checkable)
     per_claim = (time.perf_counter() - start) / (5 * len(claims))
+    print(f"\nModel file {SHIPPED_MODEL.relative_to(ROOT)}: {SHIPPED_MODEL.stat().st_size / 1e6:.2f} MB JSON")
+    print(
+        f"model per claim (n-grams, score and reasons, checkable given as in extraction): {per_claim * 1e6:.0f} µs"
+        f" over {len(claims)} claims"
+    )
+    if model.with_vectors is not None:
+        # What import adds beyond the embedding it does anyway: signals from the draft, the vector model.
+        embedder = _embedder()
+        drafts = [(a, next(extract_many([a.text], "es", a.published))) for a in articles]
+        vectors = [embedder.passages([c.text for c in found]) for _, found in drafts]
+        count = sum(len(found) for _, found in drafts)
+        start = time.perf_counter()
+        for _ in range(5):
+            for (article, found), rows in zip(drafts, vectors):
+                rescore(found, article.text, "es", rows, embedder.name)
+        per_claim = (time.perf_counter() - start) / (5 * count)
+        print(
+            f"rescoring with vectors at import (embedding aside): {per_claim * 1e6:.0f} µs a claim over {count} claims"
+        )
     nlp = _raw_model()
     raw = min(_timed(lambda: list(nlp.pipe(texts, batch_size=64))) for _ in range(2))
     ours = min(_timed(lambda: list(extract_many(texts, "es", "2023-09-13"))) for _ in range(2))
-    size = SHIPPED_MODEL.stat().st_size
-    print(f"\nModel file {SHIPPED_MODEL.relative_to(ROOT)}: {size / 1e6:.2f} MB JSON")
-    print(
-        f"model per claim (n-grams, score and reasons, checkable given as in extraction): {per_claim * 1e6:.0f} µs over {len(claims)} claims"
-    )
     print(f"extraction {ours:.2f} s beside raw nlp.pipe {raw:.2f} s on {len(texts)} articles: {ours / raw:.2f}x")
 
 
@@ -252,9 +363,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help="where the two TSVs are")
     parser.add_argument(
-        "--vectors",
+        "--no-vectors",
         action="store_true",
-        help="also the recipe with e5 sentence vectors as features (embeds the tweets once, cached in /tmp)",
+        help="skip the model with e5 sentence vectors (it embeds the tweets once, cached in /tmp)",
     )
     parser.add_argument(
         "--gold-only", action="store_true", help="only the gold articles (queue order, article threshold)"
@@ -262,18 +373,18 @@ def main() -> None:
     parser.add_argument(
         "--write-article-threshold",
         action="store_true",
-        help="store the article threshold chosen on the gold articles in the shipped model",
+        help="store the article thresholds chosen on the gold articles in the shipped model",
     )
     args = parser.parse_args()
     if args.gold_only:
-        gold_check(args.write_article_threshold)
+        gold_check(args.write_article_threshold, not args.no_vectors)
         return
     examples = read_tsv(args.data_dir / CT24) + read_tsv(args.data_dir / NEWTRAL)
     started = time.perf_counter()
     feats: Featurized = featurize([e.text for e in examples])
     kinds = [next((k[5:] for k in s if k.startswith("kind_")), "event") for s in feats.signals]
     print(f"{len(examples)} labelled tweets featurized in {time.perf_counter() - started:.0f} s")
-    with_vectors = _with_vectors(examples, feats) if args.vectors else None
+    with_vectors = None if args.no_vectors else _with_vectors(examples, feats)
     shipped = load_model()
     for attribute, source, label in (
         ("checkworthy", CT24, "CheckThat! 2024 Spanish, checkworthy, dev (CV)"),
@@ -285,17 +396,23 @@ def main() -> None:
         for name, f1, ap in _baselines(examples, attribute, source, kinds):
             print(f"  {name:44} F1 {f1:.3f}  AP {ap:.3f}")
         print(
-            f"  {'workbench model (signals + n-grams)':44} F1 {ours.f1:.3f}  AP {ours.ap:.3f}  ({ours.positives}/{ours.rows})"
+            f"  {'model without vectors (extract --json)':44} F1 {ours.f1:.3f}  AP {ours.ap:.3f}"
+            f"  ({ours.positives}/{ours.rows})"
         )
         if with_vectors is not None:
             ours, _ = cross_validate(examples, with_vectors, attribute, {source}, vector_scale=VECTOR_SCALE)
-            print(f"  {'  + e5 sentence vectors (not shipped)':44} F1 {ours.f1:.3f}  AP {ours.ap:.3f}")
-    print("\nStrongest features of the shipped model (log-odds per unit)")
-    for attribute in ("checkworthy", "checkable"):
-        signals, words = strongest(getattr(shipped, attribute))
-        print(f"  {attribute} signals: " + ", ".join(f"{name} {w:+.2f}" for name, w in signals))
-        print(f"  {attribute} words:   " + ", ".join(f"“{g}” {w:+.2f}" for g, w in words))
-    gold_check(args.write_article_threshold)
+            print(f"  {'model with e5 vectors (import)':44} F1 {ours.f1:.3f}  AP {ours.ap:.3f}")
+    print("\nStrongest features of the shipped models (log-odds per unit)")
+    for title, model in (("without vectors", shipped), ("with vectors", shipped.with_vectors)):
+        if model is None:
+            continue
+        for attribute in ("checkworthy", "checkable"):
+            signals, words = strongest(getattr(model, attribute))
+            print(f"  {title}, {attribute} signals: " + ", ".join(f"{name} {w:+.2f}" for name, w in signals))
+            print(f"  {title}, {attribute} words:   " + ", ".join(f"“{g}” {w:+.2f}" for g, w in words))
+    gold_check(args.write_article_threshold, not args.no_vectors)
+    if with_vectors is not None:
+        reviews_check(examples, with_vectors)
     cost()
 
 

@@ -140,13 +140,19 @@ def test_train_writes_a_model_and_replaces_the_one_in_use_only_with_install(
     monkeypatch.delenv("WORKBENCH_SETTINGS", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setattr(checkworthiness, "_current", [])
+    monkeypatch.delenv("WORKBENCH_EMBED_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     data = _small_tsv(tmp_path / "mine.tsv")
 
     result = invoke("train", "checkworthiness", "--data", data, "--db", tmp_path / "claims.db")
     assert_ok(result)
     assert "F1" in result.stdout and "unchanged" in result.stdout
+    assert "checkworthy (all) + vectors" in result.stdout  # the model import uses, measured too
     candidate = tmp_path / "data" / "workbench" / "checkworthiness.candidate.json"
     assert load_model(candidate).about["examples"] == 48
+    inner = load_model(candidate).with_vectors
+    assert inner is not None and len(inner.checkworthy.vector_weights) == 384
+    assert (tmp_path / "cache" / "workbench" / f"{inner.embedder}.passage.npz").is_file()  # embedded once
     assert not (tmp_path / "workbench.toml").exists()
 
     result = invoke("train", "checkworthiness", "--data", data, "--install", "--db", tmp_path / "claims.db")
@@ -170,7 +176,9 @@ def test_reviewers_decisions_become_labels(seeded) -> None:
     first, second, *rest = [c for c in seeded.claims(1) if c.checkable]
     seeded.add_verdict(first.id, "False", reviewer="ana")
     seeded.set_checkable(second.id, False)
-    labels = {e.text: (e.checkable, e.checkworthy, e.weight) for e in review_examples(seeded)}
+    examples = review_examples(seeded)
+    labels = {e.text: (e.checkable, e.checkworthy, e.weight) for e in examples}
+    assert {e.group for e in examples} == {f"article {first.article_id}"}  # folds keep an article together
     assert labels[first.text] == (True, True, 1.0)
     assert labels[second.text] == (False, False, 1.0)
     assert labels[rest[0].text] == (None, False, SKIPPED_WEIGHT)
@@ -234,3 +242,118 @@ def test_training_with_vectors_learns_the_dimension_that_carries_the_label() -> 
     assert int(np.argmax(np.abs(fitted.vector_weights))) == 5 and fitted.vector_weights[5] > 0
     margin = fitted.contributions({}, feats.grams[0], vectors[0])[0]
     assert margin != fitted.contributions({}, feats.grams[0], -vectors[0])[0]
+
+
+ARTICLE = (
+    "El Ministerio de Sanidad informó el lunes de que los contagios bajaron un 12% en abril. "
+    "La ministra dijo que el hospital abrirá 300 camas nuevas en junio de 2024. "
+    "Creo que es una vergüenza lo que hace la oposición con este asunto."
+)
+
+
+def _with_vectors(model, weight: float):  # noqa: ANN001, ANN202 - a Model, a Model
+    """The model with a vector twin reading 4 dimensions: its other weights the same, the vector's `weight` each."""
+    from dataclasses import replace
+
+    twin = replace(
+        model,
+        checkable=replace(model.checkable, vector_weights=(weight,) * 4),
+        checkworthy=replace(model.checkworthy, vector_weights=(weight,) * 4),
+        embedder="test-embedder",
+        with_vectors=None,
+    )
+    return replace(model, with_vectors=twin)
+
+
+@pytest.mark.slow
+def test_rescoring_a_draft_reads_the_signals_extraction_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.nlp import checkworthiness
+    from workbench.nlp.extract import extract_claims
+
+    drafts = extract_claims(ARTICLE, "es", "2024-05-06")
+    # Vector weights of zero: the vector model scores exactly as the one extraction used.
+    monkeypatch.setattr(checkworthiness, "_current", [_with_vectors(load_model(), 0.0)])
+    again = checkworthiness.rescore(drafts, ARTICLE, "es", [[0.5] * 4] * len(drafts), "test-embedder")
+    assert [(d.score, d.checkworthy) for d in again] == [(d.score, d.checkworthy) for d in drafts]
+    assert [d.reasons for d in again] == [d.reasons for d in drafts]
+    # Another embedder's vectors are never read: the drafts stay as extraction scored them.
+    assert checkworthiness.rescore(drafts, ARTICLE, "es", [[9.0] * 4] * len(drafts), "other") == drafts
+
+
+@pytest.mark.slow
+def test_the_vector_share_is_one_reason_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.nlp import checkworthiness
+    from workbench.nlp.extract import extract_claims
+
+    drafts = extract_claims(ARTICLE, "es", "2024-05-06")
+    monkeypatch.setattr(checkworthiness, "_current", [_with_vectors(load_model(), 1.0)])
+    up = checkworthiness.rescore(drafts, ARTICLE, "es", [[0.5] * 4] * len(drafts), "test-embedder")
+    down = checkworthiness.rescore(drafts, ARTICLE, "es", [[-0.5] * 4] * len(drafts), "test-embedder")
+    for before, high, low in zip(drafts, up, down):
+        assert low.score < before.score < high.score or before.score in (0.0, 1.0)
+        assert f"+2.00 {checkworthiness.RESEMBLES}" in high.reasons
+        assert f"-2.00 {checkworthiness.RESEMBLES_NOT}" in low.reasons
+    assert not any(d.checkable for d in up if d.kind == "opinion")  # the vector never makes an opinion checkable
+
+
+def test_a_model_with_vectors_round_trips_in_its_json(tmp_path: Path) -> None:
+    model = _with_vectors(load_model(), 0.25)
+    again = load_model(write(tmp_path / "cw.json", json.dumps(model.to_json())))
+    assert again == model
+    assert again.vector_model("test-embedder") == model.with_vectors
+    assert again.vector_model("another") is None
+
+
+def test_the_shipped_model_carries_decisions_that_read_e5_vectors() -> None:
+    from workbench.matching.embedding import E5_NAME
+
+    model = load_model()
+    inner = model.vector_model(E5_NAME)
+    assert inner is not None and inner.with_vectors is None
+    for decision in (inner.checkable, inner.checkworthy):
+        assert len(decision.vector_weights) == 384
+    assert inner.article_threshold is not None and 0 <= inner.article_threshold < inner.checkworthy.threshold
+
+
+@pytest.mark.slow
+def test_import_scores_with_vectors_where_it_embeds_and_without_where_it_does_not(tmp_path: Path) -> None:
+    from workbench.config import Settings
+    from workbench.models import ArticleInput
+    from workbench.nlp import checkworthiness
+    from workbench.nlp.extract import extract_claims
+    from workbench.service import Workbench
+
+    article = ArticleInput(ARTICLE, "Sanidad", "es", published="2024-05-06", outlet="Diario de Prueba")
+    extracted = {d.text: d for d in extract_claims(ARTICLE, "es", "2024-05-06")}
+    lexical = Workbench(tmp_path / "lexical.db", actor="tester", settings=Settings(semantic=False))
+    lexical.import_articles([article])
+    semantic = Workbench(tmp_path / "semantic.db", actor="tester")
+    semantic.import_articles([article])
+    plain = {c.text: c for c in lexical.claims(1)}
+    embedded = {c.text: c for c in semantic.claims(1)}
+    assert set(plain) == set(embedded) == set(extracted)
+    for text, claim in plain.items():  # no vectors: what extraction scored
+        assert (claim.score, tuple(claim.reasons)) == (extracted[text].score, extracted[text].reasons)
+    shares = [
+        r
+        for c in embedded.values()
+        for r in c.reasons
+        if r.split(" ", 1)[1] in (checkworthiness.RESEMBLES, checkworthiness.RESEMBLES_NOT)
+    ]
+    assert shares, "the vector model's share is a reason of the claims it scored"
+    assert any(embedded[t].score != plain[t].score for t in plain)
+    assert all(embedded[t].checkable == plain[t].checkable for t in plain)  # checkable is the extractor's rule
+    with semantic.store() as store:
+        assert len(store.vectors.of("multilingual-e5-small-q4", [c.id for c in embedded.values()])) == len(embedded)
+
+
+def test_cross_validation_never_splits_a_reviewed_article() -> None:
+    import numpy as np
+
+    from workbench.nlp.checkworthiness_train import _folds
+
+    groups: list[str | None] = [f"article {i // 6}" for i in range(36)] + [None] * 40
+    y = np.array([i % 3 == 0 for i in range(76)], dtype=int)
+    for train, test in _folds(y, groups=groups):
+        held = {groups[i] for i in test} - {None}
+        assert held and not held & {groups[i] for i in train}

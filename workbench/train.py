@@ -21,7 +21,10 @@ from typing import TYPE_CHECKING
 from workbench.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from workbench.nlp.checkworthiness_train import Example, Report
+    import numpy as np
+
+    from workbench.matching.embedding import Embedder
+    from workbench.nlp.checkworthiness_train import Example, Featurized, Report
     from workbench.service import Workbench
 
 SKIPPED_WEIGHT = 0.3
@@ -58,7 +61,13 @@ def review_examples(workbench: Workbench) -> list[Example]:
         "skipped": (None, False, SKIPPED_WEIGHT),
     }
     return [
-        Example(row["text"], *labels[row["decision"]][:2], weight=labels[row["decision"]][2], source="reviews")
+        Example(
+            row["text"],
+            *labels[row["decision"]][:2],
+            weight=labels[row["decision"]][2],
+            source="reviews",
+            group=f"article {row['article_id']}",
+        )
         for row in rows
         if row["language"] == "es"
     ]
@@ -70,27 +79,44 @@ def train(
     install: bool,
 ) -> TrainingResult:
     """Fit on the files (and the reviewers' decisions when `workbench` is given), cross-validate
-    beside the model in use, write the candidate, and install it only when `install`."""
+    beside the model in use, write the candidate, and install it only when `install`. Where the
+    embedding model runs, the decisions that read sentence vectors are fitted and measured too."""
+    from dataclasses import replace
+
     from workbench.nlp.checkworthiness import current_model
-    from workbench.nlp.checkworthiness_train import cross_validate, featurize, fit_model, read_tsv, write_model
+    from workbench.nlp.checkworthiness_train import VECTOR_SCALE, cross_validate, fit_model, read_tsv, write_model
 
     examples = [e for path in data for e in read_tsv(path)]
     reviewed = review_examples(workbench) if workbench is not None else []
     examples += reviewed
     if not examples:
         raise InvalidInput("There is nothing to train on: give --data TSV, or --from-reviews with reviewed claims.")
-    feats = featurize([e.text for e in examples])
+    feats, embedder = training_features(examples, workbench.settings.semantic if workbench else None)
     current = current_model()
     reports = [
         cross_validate(examples, feats, attribute, current=current) for attribute in ("checkable", "checkworthy")
     ]
+    if embedder is not None:
+        for attribute in ("checkable", "checkworthy"):
+            ours, theirs = cross_validate(
+                examples, feats, attribute, current=current.vector_model(embedder), vector_scale=VECTOR_SCALE
+            )
+            reports.append(
+                (
+                    replace(ours, name=ours.name + " + vectors"),
+                    None if theirs is None else replace(theirs, name=ours.name + " + vectors current"),
+                )
+            )
     about = {
         "trained_on": [p.name for p in data] + (["reviews"] if workbench is not None else []),
         "examples": len(examples),
         "trained_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
-    # check-worthiness (#14): the article threshold of the model in use carries over (chosen on gold articles).
-    model = fit_model(examples, feats, about, current.article_threshold)
+    # check-worthiness (#14): the article thresholds of the model in use carry over (chosen on gold articles).
+    inner = current.with_vectors
+    model = fit_model(
+        examples, feats, about, current.article_threshold, embedder, inner.article_threshold if inner else None
+    )
     candidate = write_model(model, models_dir() / "checkworthiness.candidate.json")
     installed = settings_file = None
     if install:
@@ -99,6 +125,114 @@ def train(
         candidate = installed
         settings_file = point_settings_at(installed)
     return TrainingResult(reports, candidate, installed, settings_file, len(examples), len(reviewed))
+
+
+def training_features(examples: Sequence[Example], semantic: bool | None = None) -> tuple[Featurized, str | None]:
+    """The examples' features and, where the embedding model runs (and semantic matching is on,
+    when `semantic` is None the settings file says), their passage vectors with the embedder's
+    name; vectors are cached (`vector_cache`), so training again embeds only what is new."""
+    from workbench.nlp.checkworthiness_train import featurize
+
+    feats = featurize([e.text for e in examples])
+    if semantic is None:
+        from workbench.config import load_settings
+
+        semantic = load_settings().semantic
+    if not semantic:
+        return feats, None
+    from workbench.matching.embedding import default_embedder
+
+    embedder = default_embedder()
+    if embedder is None:
+        return feats, None
+    feats.vectors = cached_passages(embedder, [e.text for e in examples])
+    return feats, embedder.name
+
+
+def cache_dir() -> Path:
+    """Where training keeps the vectors it computed: $WORKBENCH_EMBED_CACHE when set (the
+    benchmarks' cache, benchmarks/embed_cache.py, same files), else $XDG_CACHE_HOME/workbench
+    (~/.cache/workbench)."""
+    shared = os.environ.get("WORKBENCH_EMBED_CACHE", "").strip()
+    if shared:
+        return Path(shared)
+    base = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
+    return Path(base) / "workbench"
+
+
+def cached_passages(embedder: Embedder, texts: Sequence[str], batch: int = 256) -> np.ndarray:
+    """Passage vectors of texts, each computed once per embedder and kept in an npz keyed by the
+    text's hash (embedding runs tens of texts a second here; a CheckThat! set is minutes)."""
+    import hashlib
+
+    import numpy as np
+
+    path = cache_dir() / f"{embedder.name}.passage.npz"
+    known: dict[str, np.ndarray] = {}
+    if path.exists():
+        with np.load(path) as stored:
+            known = dict(zip(stored["keys"].tolist(), stored["vectors"]))
+    keys = [hashlib.sha1(text.encode("utf-8")).hexdigest() for text in texts]
+    missing = list(dict.fromkeys(k for k in keys if k not in known))
+    text_of = dict(zip(keys, texts))
+    for start in range(0, len(missing), batch):
+        chunk = missing[start : start + batch]
+        known.update(zip(chunk, embedder.passages([text_of[k] for k in chunk])))
+        _save_cache(path, known)
+    return np.stack([known[k] for k in keys]) if keys else np.zeros((0, embedder.dim), dtype=np.float32)
+
+
+def _save_cache(path: Path, rows: dict[str, np.ndarray]) -> None:
+    import numpy as np
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial.npz")
+    np.savez(partial, keys=np.array(list(rows)), vectors=np.stack(list(rows.values())))
+    partial.replace(path)
+
+
+def reproduce(data: Sequence[Path], out: Path) -> Path:
+    """The shipped model from the CheckThat! files (both decisions, without and with vectors),
+    keeping the article thresholds the file at `out` had (benchmarks/checkworthiness.py
+    --write-article-threshold chooses them on the gold articles after the fit)."""
+    from workbench.nlp.checkworthiness import load_model
+    from workbench.nlp.checkworthiness_train import fit_model, read_tsv, write_model
+
+    examples = [e for path in data for e in read_tsv(path)]
+    feats, embedder = training_features(examples)
+    about = {"trained_on": [Path(p).name for p in data], "examples": len(examples)}
+    previous = load_model(out) if out.exists() else None
+    inner = previous.with_vectors if previous else None
+    model = fit_model(
+        examples,
+        feats,
+        about,
+        previous.article_threshold if previous else None,
+        embedder,
+        inner.article_threshold if inner else None,
+    )
+    return write_model(model, out)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """python -m workbench.train --data ct24-es-dev.tsv --data ct21-es-newtral-train.tsv
+    reproduces workbench/nlp/models/checkworthiness.json; then
+    python -m benchmarks.checkworthiness --gold-only --write-article-threshold."""
+    import argparse
+    import sys
+
+    from workbench.nlp.checkworthiness import SHIPPED_MODEL
+
+    parser = argparse.ArgumentParser(description="Reproduce the shipped check-worthiness model.")
+    parser.add_argument("--data", action="append", required=True, type=Path, help="a labelled TSV (repeatable)")
+    parser.add_argument("--out", default=SHIPPED_MODEL, type=Path, help="where to write the model")
+    args = parser.parse_args(argv)
+    print(f"wrote {reproduce(args.data, args.out)}", file=sys.stderr)
+    print(
+        "now choose its article thresholds on the gold articles: "
+        "python -m benchmarks.checkworthiness --gold-only --write-article-threshold",
+        file=sys.stderr,
+    )
 
 
 def point_settings_at(model: Path) -> Path:
@@ -123,3 +257,7 @@ def point_settings_at(model: Path) -> Path:
     load_settings(partial)  # refuse to leave a settings file that no longer reads
     partial.replace(path)
     return path
+
+
+if __name__ == "__main__":
+    main()

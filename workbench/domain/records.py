@@ -118,6 +118,7 @@ class ReviewDecision(TypedDict):
     id: int
     text: str
     language: str
+    article_id: int
     decision: str
 
 

@@ -6,6 +6,12 @@ figure", "first person"), and the claim's word and character n-grams. The weight
 JSON (no pickle, nothing executed on load) and scoring is a sum of dictionary look-ups, so it
 needs neither scikit-learn nor numpy at run time.
 
+The same file carries a twin of both decisions that also reads the claim's e5 passage vector
+(`Model.with_vectors`): an article's import embeds its claims for matching anyway, and scores
+them again with it (`rescore`, well under a millisecond a claim beyond the embedding). Where there is no
+vector (`extract --json`, semantic matching off, archive rows, edited claims), the model
+without vectors decides.
+
 `checkable` is the Newtral "contains a verifiable claim" label; `checkworthy` is the
 CheckThat! "worth a fact-checker's time" label, with `score` its calibrated probability.
 """
@@ -14,18 +20,20 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.models import Figure
+from workbench.models import ClaimDraft, Figure
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    import numpy as np
+    from spacy.tokens import Span, Token
 
 SHIPPED_MODEL = Path(__file__).resolve().parent / "models" / "checkworthiness.json"
 FORMAT = "workbench-checkworthiness/1"
@@ -278,15 +286,24 @@ class LinearModel:
     ) -> tuple[float, dict[str, float], float]:
         """The raw margin, each signal's share of it, and the wording's share (n-grams, and the
         sentence vector when the model reads one)."""
+        margin, shares, gram_part, vector_part = self.parts(feats, grams_, vector)
+        return margin, shares, gram_part + vector_part
+
+    def parts(
+        self, feats: dict[str, float], grams_: set[str], vector: Sequence[float] | None = None
+    ) -> tuple[float, dict[str, float], float, float]:
+        """The raw margin, each signal's share, the n-grams' share and the sentence vector's share."""
         norm = math.sqrt(len(grams_)) or 1.0
         weights = self.gram_weights
-        text_part = sum(weights.get(g, 0.0) for g in grams_) / norm
+        gram_part = sum(weights.get(g, 0.0) for g in grams_) / norm
+        vector_part = 0.0
         if self.vector_weights:
             if vector is None:
                 raise ValueError("this check-worthiness decision reads a sentence vector; none was given")
-            text_part += math.fsum(w * float(v) for w, v in zip(self.vector_weights, vector))
+            # 384 products: about 15 µs a claim in plain Python, so no numpy at run time either.
+            vector_part = sum(map(operator.mul, self.vector_weights, map(float, vector)))
         shares = {name: self.signal_weights.get(name, 0.0) * value for name, value in feats.items()}
-        return self.bias + text_part + sum(shares.values()), shares, text_part
+        return self.bias + gram_part + vector_part + sum(shares.values()), shares, gram_part, vector_part
 
     def probability(self, margin: float) -> float:
         a, b = self.calibration
@@ -326,11 +343,22 @@ class Model:
     (`choose_threshold` in the training module, run by benchmarks/checkworthiness.py), because
     `checkworthy.threshold` is the F1-best one on tweets, where one in ten is worth checking.
     None: the tweets' threshold."""
+    with_vectors: Model | None = None
+    """The same two decisions fitted with the claim's sentence vector as well (the passage vector
+    matching stores): what scores a claim where it is embedded anyway (an article's import). This
+    model, which reads none, is the fallback: semantic matching off, no vector, `extract --json`."""
+    embedder: str | None = None
+    """For a model that reads vectors, the embedder whose passage vectors it was fitted on."""
 
     @property
     def threshold(self) -> float:
         """The check-worthiness threshold in use on claims."""
         return self.checkworthy.threshold if self.article_threshold is None else self.article_threshold
+
+    def vector_model(self, embedder: str) -> Model | None:
+        """The decisions that read `embedder`'s passage vectors, if this model ships them."""
+        found = self.with_vectors
+        return found if found is not None and found.embedder == embedder else None
 
     def assess(
         self,
@@ -339,42 +367,64 @@ class Model:
         opinion: bool = False,
         checkable: bool | None = None,
         details: dict[str, str] | None = None,
+        vector: Sequence[float] | None = None,
     ) -> Assessment:
         """Both decisions for one claim. An opinion (the extractor's kind) is never checkable,
         and what is not checkable is not check-worthy, whatever its score. `checkable`, when
         given (a reviewer said so), replaces the model's decision; `details` name what a signal
-        found ("figure": "2 misil"), for the reasons."""
+        found ("figure": "2 misil"), for the reasons; `vector` is the claim's sentence vector,
+        which a model with vectors needs."""
         text_grams = grams(text)
         if checkable is None:
-            able_margin, _, _ = self.checkable.contributions(feats, text_grams)
+            able_margin, _, _ = self.checkable.contributions(feats, text_grams, vector)
             checkable = not opinion and self.checkable.probability(able_margin) >= self.checkable.threshold
-        margin, shares, text_part = self.checkworthy.contributions(feats, text_grams)
+        margin, shares, gram_part, vector_part = self.checkworthy.parts(feats, text_grams, vector)
         score = round(self.checkworthy.probability(margin), 3)
         return Assessment(
             checkable=checkable,
             checkworthy=checkable and score >= self.threshold,
             score=score,
-            reasons=_reasons(shares, text_part, text_grams, self.checkworthy, checkable, details or {}),
+            reasons=_reasons(shares, gram_part, vector_part, text_grams, self.checkworthy, checkable, details or {}),
         )
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "format": FORMAT,
             "checkable": self.checkable.to_json(),
             "checkworthy": self.checkworthy.to_json(),
             "about": self.about,
         } | ({} if self.article_threshold is None else {"article_threshold": self.article_threshold})
+        if self.embedder is not None:
+            out["embedder"] = self.embedder
+        if self.with_vectors is not None:
+            out["with_vectors"] = self.with_vectors.to_json()
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict) -> Model:
+        article = data.get("article_threshold")
+        inner = data.get("with_vectors")
+        return cls(
+            LinearModel.from_json(data["checkable"]),
+            LinearModel.from_json(data["checkworthy"]),
+            data.get("about", {}),
+            None if article is None else float(article),
+            None if inner is None else cls.from_json(inner),
+            None if data.get("embedder") is None else str(data["embedder"]),
+        )
 
 
 def _reasons(
     shares: dict[str, float],
-    text_part: float,
+    gram_part: float,
+    vector_part: float,
     text_grams: set[str],
     model: LinearModel,
     checkable: bool,
     details: dict[str, str],
 ) -> tuple[str, ...]:
-    """The three signals that moved the score most, and the wording's share with its telling words."""
+    """The three signals that moved the score most, the wording's share with its telling words,
+    and, for a model that reads sentence vectors, the vector's share as one reason."""
     moved = [
         (v, SIGNALS[k] + (f" ({details[k]})" if k in details else "")) for k, v in shares.items() if abs(v) >= 0.05
     ]
@@ -385,17 +435,24 @@ def _reasons(
     telling = []
     for weight, gram in words:
         # Words a reviewer can read: same direction as the wording's share, no folded digits, no bare "el".
-        if (weight > 0) == (text_part > 0) and "0" not in gram and (" " in gram or len(gram) >= 6):
+        if (weight > 0) == (gram_part > 0) and "0" not in gram and (" " in gram or len(gram) >= 6):
             telling.append(gram[2:])
             if len(telling) == 3:
                 break
-    wording = "wording typical of claims fact-checkers check" if text_part > 0 else "wording typical of what they skip"
+    wording = "wording typical of claims fact-checkers check" if gram_part > 0 else "wording typical of what they skip"
     if telling:
         wording += ": " + ", ".join(f"“{w}”" for w in telling)
-    ranked = [*moved[:3], (text_part, wording)]
+    ranked = [*moved[:3], (gram_part, wording)]
+    if model.vector_weights and abs(vector_part) >= 0.05:
+        ranked.append((vector_part, RESEMBLES if vector_part > 0 else RESEMBLES_NOT))
     ranked.sort(key=lambda p: -abs(p[0]))
     out = tuple(f"{value:+.2f} {phrase}" for value, phrase in ranked)
     return out if checkable else ("not checkable: states nothing verifiable", *out)
+
+
+RESEMBLES = "in meaning, resembles claims fact-checkers check"
+RESEMBLES_NOT = "in meaning, resembles what they skip"
+"""The sentence vector's share of the score, as one reason: its 384 dimensions name nothing alone."""
 
 
 def load_model(path: str | Path | None = None) -> Model:
@@ -413,13 +470,7 @@ def _load(path: str) -> Model:
         raise InvalidInput(f"The check-worthiness model {path} cannot be read: {error}.") from error
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InvalidInput(f"The check-worthiness model {path} is not a {FORMAT} file.")
-    article = data.get("article_threshold")
-    return Model(
-        LinearModel.from_json(data["checkable"]),
-        LinearModel.from_json(data["checkworthy"]),
-        data.get("about", {}),
-        None if article is None else float(article),
-    )
+    return Model.from_json(data)
 
 
 _current: list[Model] = []
@@ -440,3 +491,69 @@ def use_model(path: str | Path | None) -> Model:
     """Score with the model at `path` (None: the shipped one) from now on in this process."""
     _current[:] = [load_model(path)]
     return _current[0]
+
+
+def rescore(
+    drafts: Sequence[ClaimDraft],
+    text: str,
+    language: str,
+    vectors: Sequence[Sequence[float]] | np.ndarray,
+    embedder: str,
+    outlet: str | None = None,
+    model: Model | None = None,
+) -> list[ClaimDraft]:
+    """An article's claims scored again by the model that reads sentence vectors, where they are
+    embedded anyway (the import embeds them for matching): `vectors` are the drafts' passage
+    vectors from `embedder`, in order. Without such a model (or for another embedder) the drafts
+    keep the scores extraction gave them. `text` is the article the drafts index; `outlet`, when
+    the import named the outlet as the claimant of claims nobody in the text asserts, is not
+    read as a claimant, as extraction did not. `model`: another than the one in use (benchmarks)."""
+    model = (model or current_model()).vector_model(embedder)
+    if model is None:
+        return list(drafts)
+    if len(vectors) != len(drafts):
+        raise ValueError(f"{len(drafts)} claims but {len(vectors)} vectors")
+    from dataclasses import replace
+
+    from workbench.nlp.pipeline import load_nlp
+
+    tokenizer = load_nlp(language).tokenizer
+    out = []
+    for draft, vector in zip(drafts, vectors):
+        feats, details, clause = draft_signals(draft, text, tokenizer, outlet)
+        judged = model.assess(
+            feats, clause, opinion=draft.kind == "opinion", checkable=draft.checkable, details=details, vector=vector
+        )
+        out.append(replace(draft, checkworthy=judged.checkworthy, score=judged.score, reasons=judged.reasons))
+    return out
+
+
+def draft_signals(
+    draft: ClaimDraft,
+    text: str,
+    tokenizer: Callable[[str], Iterable[Token]],
+    outlet: str | None = None,
+) -> tuple[dict[str, float], dict[str, str], str]:
+    """A stored draft's signals, the details its reasons name, and the clause text its n-grams
+    read: what extraction computed from the parse (its clause, not the lead put before it),
+    recomputed from the draft's fields and the clause's tokens, so both models read alike."""
+    from workbench.nlp.extract import _figure_text
+
+    clause = text[draft.start : draft.end]
+    words = [t.lower_ for t in tokenizer(clause) if not t.is_space]
+    claimant = draft.claimant if draft.claimant is not None and draft.claimant != outlet else None
+    feats = text_signals(
+        clause,
+        words,
+        {e.label for e in draft.entities},
+        draft.kind,
+        claimant is not None,
+        draft.dates,
+        draft.figures,
+    )
+    details = {
+        "date": ", ".join(draft.dates),
+        "figure": ", ".join(_figure_text(f) for f in draft.figures if f.explicit),
+        "claimant": (draft.claimant_canonical or claimant or "") if claimant else "",
+    }
+    return feats, {k: v for k, v in details.items() if v}, clause

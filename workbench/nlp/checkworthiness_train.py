@@ -1,6 +1,6 @@
 """Fitting the check-worthiness model (workbench/nlp/checkworthiness.py) from labelled texts.
 
-    python -m workbench.nlp.checkworthiness_train --data ct24-es-dev.tsv --data ct21-es-newtral-train.tsv
+    python -m workbench.train --data ct24-es-dev.tsv --data ct21-es-newtral-train.tsv
 
 then
 
@@ -19,11 +19,9 @@ only, so the cross-validated figures are measured on folds that chose nothing.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import math
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,12 +42,19 @@ MIN_DF = 2
 VECTOR_SCALE = 3.0
 """How much a sentence vector (unit length, like a text's n-gram row) is multiplied by when it is
 a feature. With the shipped recipe (the same outer folds as the benchmark), e5 passage vectors at 3
-raised CT24 checkworthy F1 0.615 -> 0.659 (AP 0.663 -> 0.720), Newtral checkable 0.734 -> 0.769
-(AP 0.792 -> 0.847) and Newtral checkworthy 0.338 -> 0.373 (AP 0.307 -> 0.333); on Newtral alone
-checkable 0.728 -> 0.762 and checkworthy 0.311 -> 0.409. `benchmarks/checkworthiness.py --vectors`
-prints them. The shipped model reads no vectors yet: embedding runs ~30 claims a second, far over
-extraction's budget, so they can only be read where claims are embedded anyway (at import)."""
+raise CT24 checkworthy F1 0.616 -> 0.662 (AP 0.663 -> 0.720), Newtral checkable 0.733 -> 0.764
+(AP 0.792 -> 0.847) and Newtral checkworthy 0.336 -> 0.408 (AP 0.308 -> 0.332);
+`benchmarks/checkworthiness.py` prints them. Embedding runs tens of claims a second, far over
+extraction's budget, so the vectors are read only where claims are embedded anyway: the model's
+`with_vectors` twin scores at import."""
 NEWTRAL_WORTHY_WEIGHT = 0.3
+# Newtral check-worthiness (target F1 0.45), tried with vectors on the benchmark's outer folds
+# (C, calibration and threshold chosen inside each fold): this recipe F1 0.408 (AP 0.332);
+# Newtral at weight 1 0.420 (0.354), but at weight 1 CT24 lost 0.015 without vectors; Newtral's
+# positives up-weighted by sqrt(negatives/positives) 0.402 (0.347); a chain P(claim) x
+# P(worthy | claim), the second fitted on Newtral's claims (every check-worthy tweet is one) with
+# CT24 at 0.3, 0.422 (0.374); CT24 at 1 0.398, without CT24 0.417. None reaches 0.45, and the
+# chain would change what `score` means on CT24, so the single calibrated decision stays.
 """Newtral's check-worthiness labels (8% positive, stricter than CheckThat! 2024's 14%) count 0.3
 beside CheckThat! 2024 on that decision: by cross-validation, F1 on CT24 0.597 at weight 1 and
 0.617 without Newtral; 0.612 at 0.3, which keeps most of Newtral's gain on its own labels."""
@@ -65,6 +70,9 @@ class Example:
     weight: float = 1.0
     """How much its check-worthiness label counts (its checkable label always counts 1)."""
     source: str = ""
+    group: str | None = None
+    """What it belongs to with others (a reviewed claim: its article): cross-validation keeps a
+    group's examples in one fold, so a model is never judged on an article it learned from."""
 
 
 @dataclass
@@ -252,10 +260,22 @@ def _fit_lr(x: csr_matrix, y: np.ndarray, weights: np.ndarray, c: float) -> Any:
     return model
 
 
-def _folds(y: np.ndarray, k: int = FOLDS) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    from sklearn.model_selection import StratifiedKFold
+def _folds(
+    y: np.ndarray, k: int = FOLDS, groups: Sequence[str | None] | None = None
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Stratified folds; where some rows share a group (a reviewed article's claims), grouped
+    ones (each ungrouped row a group of its own), so no group is split across folds."""
+    from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
-    yield from StratifiedKFold(n_splits=k, shuffle=True, random_state=SEED).split(y.reshape(-1, 1), y)
+    if groups is None or all(g is None for g in groups):
+        yield from StratifiedKFold(n_splits=k, shuffle=True, random_state=SEED).split(y.reshape(-1, 1), y)
+        return
+    named = [g if g is not None else f"row {i}" for i, g in enumerate(groups)]
+    if len(set(named)) < k:  # too few groups to hold any out: plain folds
+        yield from _folds(y, k)
+        return
+    folds = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=SEED)
+    yield from folds.split(y.reshape(-1, 1), y, named)
 
 
 def best_threshold(y: np.ndarray, p: np.ndarray) -> tuple[float, float]:
@@ -444,11 +464,25 @@ def fit_model(
     feats: Featurized,
     about: dict | None = None,
     article_threshold: float | None = None,
+    embedder: str | None = None,
+    vector_article_threshold: float | None = None,
 ) -> Model:
     """Both decisions fitted on every labelled example. The check-worthiness probability is
     calibrated on the texts of the first source that has that label (the CheckThat! 2024
     tweets, when given), so `score` is a probability on that kind of text. `article_threshold`
-    (chosen on marked article claims, see `choose_threshold`) is carried into the model as given."""
+    (chosen on marked article claims, see `choose_threshold`) is carried into the model as given.
+    With `embedder` (the name of the model whose passage vectors `feats` holds), the same two
+    decisions are fitted again reading the vectors too, and ship inside as `with_vectors`."""
+    plain = _fit_pair(examples, feats, 0.0)
+    inner = None
+    if embedder is not None:
+        if feats.vectors is None:
+            raise ValueError("a model with vectors needs featurized vectors")
+        inner = Model(*_fit_pair(examples, feats, VECTOR_SCALE), {}, vector_article_threshold, None, embedder)
+    return Model(*plain, about or {}, article_threshold, inner)
+
+
+def _fit_pair(examples: Sequence[Example], feats: Featurized, vector_scale: float) -> tuple[LinearModel, LinearModel]:
     import numpy as np
 
     decisions = {}
@@ -462,8 +496,8 @@ def fit_model(
         mask: np.ndarray | None = np.array([examples[i].source == first for i in rows])
         if min(np.bincount(y[mask], minlength=2)) < FOLDS:
             mask = None
-        decisions[attribute] = fit_decision(feats, rows, y, w, calibrate_on=mask).model
-    return Model(decisions["checkable"], decisions["checkworthy"], about or {}, article_threshold)
+        decisions[attribute] = fit_decision(feats, rows, y, w, calibrate_on=mask, vector_scale=vector_scale).model
+    return decisions["checkable"], decisions["checkworthy"]
 
 
 def cross_validate(
@@ -486,7 +520,7 @@ def cross_validate(
     inside = np.array([sources is None or examples[i].source in sources for i in rows])
     target = np.flatnonzero(inside)
     predicted, probability = np.zeros(len(target)), np.zeros(len(target))
-    for train, test in _folds(y[target]):
+    for train, test in _folds(y[target], groups=[examples[rows[i]].group for i in target]):
         train_rows = np.concatenate([target[train], np.flatnonzero(~inside)])
         fitted = fit_decision(
             feats, rows_a[train_rows], y[train_rows], w[train_rows], calibrate_on=inside[train_rows], **options
@@ -531,29 +565,3 @@ def write_model(model: Model, path: str | Path) -> Path:
     partial.write_text(json.dumps(model.to_json(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     partial.replace(path)
     return path
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    from workbench.nlp.checkworthiness import SHIPPED_MODEL, load_model
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", action="append", required=True, help="a labelled TSV (repeatable)")
-    parser.add_argument("--out", default=str(SHIPPED_MODEL), help="where to write the model")
-    args = parser.parse_args(argv)
-    examples = [e for path in args.data for e in read_tsv(path)]
-    feats = featurize([e.text for e in examples])
-    about = {"trained_on": [Path(p).name for p in args.data], "examples": len(examples)}
-    # The article threshold is chosen on gold articles after the fit (benchmarks/checkworthiness.py
-    # --write-article-threshold); until then the one the file had stays, so articles keep a cut.
-    previous = load_model(args.out).article_threshold if Path(args.out).exists() else None
-    model = fit_model(examples, feats, about, previous)
-    print(f"wrote {write_model(model, args.out)}", file=sys.stderr)
-    print(
-        "now choose its article threshold on the gold articles: "
-        "python -m benchmarks.checkworthiness --gold-only --write-article-threshold",
-        file=sys.stderr,
-    )
-
-
-if __name__ == "__main__":
-    main()

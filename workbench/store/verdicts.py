@@ -95,14 +95,14 @@ class Verdicts(Repository):
 
     def review_decisions(self) -> list[ReviewDecision]:
         """What reviewers decided about claims of articles (not archives), for teaching the
-        check-worthiness model: `text`, `language`, `decision` — 'not_checkable' (a reviewer
+        check-worthiness model: `text`, `language`, `article_id`, `decision` — 'not_checkable' (a reviewer
         marked it so), 'verdict' (it got a verdict that stands), or 'skipped' (still new and
         unrated, in an article where a reviewer gave some other claim a verdict)."""
         return cast(
             "list[ReviewDecision]",
             self._all(
                 """
-            SELECT c.id, c.text, a.language,
+            SELECT c.id, c.text, a.language, c.article_id,
                    CASE WHEN EXISTS (SELECT 1 FROM verdicts v WHERE v.claim_id = c.id AND v.retracted_at IS NULL)
                         THEN 'verdict'
                         WHEN NOT c.checkable AND EXISTS (SELECT 1 FROM audit u WHERE u.table_name = 'claims'

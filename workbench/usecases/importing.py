@@ -79,17 +79,26 @@ def store_article(
     """Article, claims, index terms and suggested links in one transaction; returns (id, claims
     matched), or (the stored id, None) when another process stored the same text meanwhile:
     the check runs under the write lock, so two imports of one article never both write."""
+    from workbench.matching.embedding import passage_text
     from workbench.matching.engine import Matcher
     from workbench.matching.links import matched_count
+    from workbench.nlp.checkworthiness import rescore
 
     with store.transaction():
         stored = store.articles.article_id_by_hash(digest)
         if stored is not None:
             return stored, None
+        # Tens of claims: embedded once, under a second, so check-worthiness reads the vectors
+        # (workbench/nlp/checkworthiness.py `rescore`) and matching sees them at once.
+        vectors = None
+        if embedder is not None:
+            vectors = embedder.passages([passage_text(c.text, None) for c in claims])
+            claims = rescore(claims, article.text, article.language, vectors, embedder.name, article.outlet)
         article_id, claim_ids = store.articles.insert_article(article, digest, claims)
         matcher = Matcher(store, embedder)
         matcher.index(matcher.features(claim_ids), dict.fromkeys(claim_ids, article_id))
-        matcher.embed(claim_ids)  # tens of claims: under a second, so matching sees them at once
+        if embedder is not None and vectors is not None:
+            store.vectors.put(embedder.name, claim_ids, vectors)
         made = matcher.link(claim_ids)
     return article_id, matched_count(made, claim_ids)
 

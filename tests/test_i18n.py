@@ -347,9 +347,9 @@ def test_stored_reasons_are_read_in_spanish_with_their_numbers_and_details():
 
 
 def test_every_signal_the_extraction_gives_as_a_reason_is_marked_for_the_translator():
-    from workbench.nlp.checkworthiness import SIGNALS
+    from workbench.nlp.checkworthiness import RESEMBLES, RESEMBLES_NOT, SIGNALS
 
-    assert set(SIGNALS.values()) <= set(i18n._REASONS)
+    assert set(SIGNALS.values()) | {RESEMBLES, RESEMBLES_NOT} <= set(i18n._REASONS)
 
 
 def test_the_reasons_of_a_real_claim_read_in_spanish(seeded: Workbench):

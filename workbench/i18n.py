@@ -539,6 +539,8 @@ _REASONS = (
     NP_("reason", "long (over 40 words)"),
     NP_("reason", "wording typical of claims fact-checkers check"),
     NP_("reason", "wording typical of what they skip"),
+    NP_("reason", "in meaning, resembles claims fact-checkers check"),
+    NP_("reason", "in meaning, resembles what they skip"),
     NP_("reason", "not checkable: states nothing verifiable"),
     # matching (workbench/matching/compare.py: compare, relation_of)
     NP_("reason", "alike"),

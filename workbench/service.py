@@ -629,19 +629,17 @@ class Workbench:
         return self.match_many([text], limit, language)[0]
 
     def match_many(self, texts: list[str], limit: int = 10, language: str = "auto") -> list[list[Match]]:
-        """Matches for many query texts, read as archived claims are (light pipeline, no parse):
-        both sides get their features the same way, and a batch of queries starts in a blink."""
+        """Matches for many query texts, read as archived claims are (the light pipeline's entities,
+        figures and dates): both sides get their features the same way. The query side reads them
+        without importing spaCy (nlp/query_analysis.py, the same terms), so a one-shot match starts
+        in a blink."""
         from workbench.matching.engine import Matcher, query_features
-        from workbench.nlp.extract import extract_whole
+        from workbench.nlp.query_analysis import query_draft
 
         if limit < 1:
             raise InvalidInput("--limit must be at least 1.")
         languages = [resolve_language(language, text, self.settings.languages) for text in texts]
-        extracted: dict[int, list[ClaimDraft]] = {}
-        for lang in set(languages):
-            batch = [i for i, found in enumerate(languages) if found == lang]
-            found = extract_whole([texts[i] for i in batch], lang, [None] * len(batch), [None] * len(batch))
-            extracted.update((i, [draft]) for i, draft in zip(batch, found))
+        extracted = {i: [query_draft(text, languages[i])] for i, text in enumerate(texts)}
         with self.store() as store:
             self._ensure_indexed(store)
             matcher = Matcher(store, self.embedder())

@@ -645,6 +645,7 @@ class Workbench:
             matcher = Matcher(store, self.embedder())
             asked = [i for i, text in enumerate(texts) if text.strip()]
             vectors = dict(zip(asked, matcher.query_vectors([texts[i] for i in asked])))
+            matcher.prepare(list(vectors.values()), limit)
             return [
                 matcher.match(query_features(text, extracted[i], languages[i], None), limit, vector=vectors[i])
                 if i in vectors

@@ -213,6 +213,8 @@ class Tokenizer:
         if rest:
             if special and rest in self._rules:
                 pieces.extend((orth, False) for orth in self._rules[rest])
+            elif rest.isalpha():  # as above: the URL and infix patterns are compiled only when needed
+                pieces.append((rest, False))
             elif (self._token_match and self._token_match.match(rest)) or (self._url and self._url.match(rest)):
                 pieces.append((rest, False))
             else:

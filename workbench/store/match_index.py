@@ -8,7 +8,7 @@ FTS5's own bm25() ranking of an OR query cost several times more.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
@@ -23,6 +23,8 @@ QUERY_TERMS = 32
 (16 scored 0.03 MAP@5 lower on CheckThat! 2020 train, 64 no better than 32.)"""
 MIN_TERMS = 6
 """Terms a query keeps even when they are common, so it is never scored on one or two terms."""
+LENGTH = "length(terms) - length(replace(terms, ' ', '')) + 1"
+"""A claim's count of index terms, in SQL."""
 POSTINGS_KEPT = 4_000_000
 """Claim ids of posting lists a MatchIndex keeps between lookups (32 MB)."""
 
@@ -33,11 +35,12 @@ class MatchIndex:
         self._postings_kept: dict[str, np.ndarray] = {}
         self._ids_kept = 0
         self._lengths_kept: tuple[np.ndarray, float, int] | None = None
+        self._stats_kept: tuple[float, int] | None = None
 
     def add(self, rows: Iterable[tuple[int, int, list[str]]]) -> None:
         """Index (claim_id, article_id, terms) rows; a claim indexed again replaces its terms."""
         self._forget_postings()
-        self._lengths_kept = None
+        self._lengths_kept = self._stats_kept = None
         self.db.table("claim_terms").upsert_all(
             ({"claim_id": c, "article_id": a, "terms": " ".join(terms)} for c, a, terms in rows), pk="claim_id"
         )
@@ -46,7 +49,7 @@ class MatchIndex:
         """Drop claims' terms and vectors: a claim whose text changed is read, indexed and embedded
         afresh, not from them."""
         self._forget_postings()
-        self._lengths_kept = None
+        self._lengths_kept = self._stats_kept = None
         for i in range(0, len(claim_ids), 500):
             chunk = claim_ids[i : i + 500]
             self.db.execute(f"DELETE FROM claim_terms WHERE claim_id IN ({', '.join('?' * len(chunk))})", chunk)
@@ -91,8 +94,27 @@ class MatchIndex:
         """The whole vocabulary at once: cheaper than many lookups when a batch of queries follows."""
         return dict(self.db.execute("SELECT term, doc FROM claim_terms_vocab").fetchall())
 
+    def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        """The claims indexed under each of some terms (those under none are left out): a few
+        queries read their own terms' instead of the whole vocabulary (100,000s of rows)."""
+        wanted = sorted(set(terms))
+        found: dict[str, int] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            rows = self.db.execute(
+                f"SELECT term, doc FROM claim_terms_vocab WHERE term IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            found.update(rows.fetchall())
+        return found
+
     def bm25(
-        self, terms: list[str], frequencies: dict[str, int], common: float, k1: float, b: float
+        self,
+        terms: list[str],
+        frequencies: Mapping[str, int],
+        common: float,
+        k1: float,
+        b: float,
+        every_length: bool = True,
     ) -> tuple[np.ndarray, np.ndarray]:
         """(claim ids, BM25 scores) of every claim sharing a term with the query, unordered.
 
@@ -110,14 +132,18 @@ class MatchIndex:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
         rare = [t for t in present if frequencies[t] <= common][:QUERY_TERMS]
         chosen = rare if len(rare) >= MIN_TERMS else present[: max(MIN_TERMS, len(rare))]
-        lengths, mean, size = self._lengths()
         postings = [self._postings(t) for t in chosen]
-        idf = [math.log(1 + (size - frequencies[t] + 0.5) / (frequencies[t] + 0.5)) for t in chosen]
         ids = np.concatenate(postings)
         if not len(ids):
             return ids, np.empty(0, dtype=np.float64)
+        if every_length or self._lengths_kept is not None:
+            lengths, mean, size = self._lengths()
+            own = lengths[np.minimum(ids, len(lengths) - 1)]
+        else:
+            mean, size = self._length_stats()
+            own = self._lengths_of(ids)
+        idf = [math.log(1 + (size - frequencies[t] + 0.5) / (frequencies[t] + 0.5)) for t in chosen]
         weights = np.repeat(idf, [len(p) for p in postings])
-        own = lengths[np.minimum(ids, len(lengths) - 1)]
         gains = weights * (k1 + 1) / (1 + k1 * (1 - b + b * own / mean))
         claims, where = np.unique(ids, return_inverse=True)
         return claims, np.bincount(where, weights=gains)
@@ -128,15 +154,37 @@ class MatchIndex:
         import numpy as np
 
         if self._lengths_kept is None:
-            rows = self.db.execute(
-                "SELECT claim_id, length(terms) - length(replace(terms, ' ', '')) + 1 FROM claim_terms"
-            ).fetchall()
+            rows = self.db.execute(f"SELECT claim_id, {LENGTH} FROM claim_terms").fetchall()
             ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
             counts = np.fromiter((r[1] for r in rows), dtype=np.float32, count=len(rows))
             lengths = np.ones(int(ids.max()) + 1 if len(ids) else 1, dtype=np.float32)
             lengths[ids] = counts
             self._lengths_kept = (lengths, float(counts.mean()) if len(counts) else 1.0, len(counts))
         return self._lengths_kept
+
+    def _length_stats(self) -> tuple[float, int]:
+        """(mean terms per claim, claims indexed) in one aggregate, without reading every row out
+        (every_length=False: a one-shot match scores a few thousand claims, not 100,000s)."""
+        if self._stats_kept is None:
+            count, total = self.db.execute(f"SELECT count(*), sum({LENGTH}) FROM claim_terms").fetchone()
+            self._stats_kept = (total / count if count else 1.0, int(count))
+        return self._stats_kept
+
+    def _lengths_of(self, ids: np.ndarray) -> np.ndarray:
+        """Terms per claim of the given claims (by rowid, a read each), in their order."""
+        import numpy as np
+
+        wanted = np.unique(ids)
+        found = np.ones(len(wanted), dtype=np.float32)
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500].tolist()
+            rows = self.db.execute(
+                f"SELECT rowid, {LENGTH} FROM claim_terms WHERE rowid IN ({', '.join('?' * len(chunk))})", chunk
+            ).fetchall()
+            if rows:
+                where = np.searchsorted(wanted, [r[0] for r in rows])
+                found[where] = [r[1] for r in rows]
+        return found[np.searchsorted(wanted, ids)]
 
     def _postings(self, term: str) -> np.ndarray:
         """Ids of the claims indexed under a term (claim_terms' rowid is its claim_id).

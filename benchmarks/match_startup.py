@@ -1,22 +1,24 @@
 """One-shot `workbench match "text"` on a large archive, start-up included, beside what it is made of.
 
-    python -m benchmarks.match_startup [--claims 100000] [--runs 5] [--db PATH]
+    python -m benchmarks.match_startup [--claims 100000] [--runs 5] [--db PATH] [--baseline SRC]
 
 Builds (or reuses, with --db) a database of synthetic claims (benchmarks/synthetic.py) imported
 with `workbench import --format claims-csv`, gives every claim a stand-in vector under the
 installed model's name (random unit rows: embedding 100,000 claims for real takes hours here, and
 latency does not depend on what the vectors say), then times `workbench --db DB match TEXT` in a
-subprocess, as a user runs it: wall time and the CPU time of the child (user + system), which a
-busy machine inflates less than the wall. Beside it, in the same run: `workbench --help`, a bare
-`import spacy`, and loading the light spaCy pipeline the query goes through, so the table shows
-where the time goes. Target (issue 12): <= 0.7 s on a 100k database.
+subprocess, as a user runs it: wall time, the CPU time of the child (user + system), which a
+busy machine inflates less than the wall, and the child's peak RSS. Beside it, in the same run:
+`workbench --help`, a bare `import spacy`, and loading the light spaCy pipeline (what the query
+went through before nlp/query_analysis.py), so the table shows where the time goes. With
+--baseline SRC (a checkout of another revision, e.g. `git archive main | tar -x -C SRC`), the
+same match runs with SRC first on PYTHONPATH, interleaved run by run with this tree's, so both
+see the same load. Target (issue 12): <= 0.7 s on a 100k database.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -31,16 +33,22 @@ QUERIES = (
 )
 
 
-def timed(command: list[str]) -> tuple[float, float]:
-    """(wall, CPU) seconds of one child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode:
-        sys.exit(f"{' '.join(command[:4])}... failed: {done.stderr[-500:]}")
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+def timed(command: list[str], source: Path | None = None) -> tuple[float, float, float]:
+    """(wall s, CPU s, peak RSS MiB) of one child process; `source` goes first on its PYTHONPATH."""
+    env = dict(os.environ)
+    if source is not None:
+        env["PYTHONPATH"] = str(source) + os.pathsep + env.get("PYTHONPATH", "")
+    with tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        # run outside any source tree: `python -m` puts the working directory before PYTHONPATH
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, env=env, cwd=tempfile.gettempdir())
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode:
+            err.seek(0)
+            sys.exit(f"{' '.join(command[:4])}... failed: {err.read().decode()[-500:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def build(db: Path, claims: int) -> None:
@@ -73,9 +81,12 @@ def build(db: Path, claims: int) -> None:
                 store.vectors.put(embedder.name, chunk, rows)
 
 
-def row(label: str, samples: list[tuple[float, float]]) -> None:
-    walls, cpus = [s[0] for s in samples], [s[1] for s in samples]
-    print(f"{label:<52} {statistics.median(walls):>9.2f} {max(walls):>9.2f} {statistics.median(cpus):>9.2f}")
+def row(label: str, samples: list[tuple[float, float, float]]) -> None:
+    walls, cpus, rss = [s[0] for s in samples], [s[1] for s in samples], [s[2] for s in samples]
+    print(
+        f"{label:<52} {statistics.median(walls):>9.2f} {max(walls):>9.2f} {statistics.median(cpus):>9.2f}"
+        f" {max(rss):>9.0f}"
+    )
 
 
 def main() -> None:
@@ -83,6 +94,7 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--db", type=Path, help="reuse (or build and keep) this database")
+    parser.add_argument("--baseline", type=Path, help="another revision's source tree to time beside this one")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "claims.db"
@@ -91,16 +103,20 @@ def main() -> None:
         python = sys.executable
         env_note = f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}"
         print(f"\none-shot match on {db} ({env_note}); seconds over {args.runs} runs")
-        print(f"{'what':<52} {'wall p50':>9} {'wall max':>9} {'CPU p50':>9}")
+        print(f"{'what':<52} {'wall p50':>9} {'wall max':>9} {'CPU p50':>9} {'RSS MiB':>9}")
         row("python -c 'import spacy'", [timed([python, "-c", "import spacy"]) for _ in range(args.runs)])
         light = "from workbench.nlp.pipeline import load_light_nlp; load_light_nlp('es')"
-        row("light spaCy pipeline loaded (the query's)", [timed([python, "-c", light]) for _ in range(args.runs)])
+        row("light spaCy pipeline loaded (main's query path)", [timed([python, "-c", light]) for _ in range(args.runs)])
         row("workbench --help", [timed([python, "-m", "workbench", "--help"]) for _ in range(args.runs)])
-        samples = [
-            timed([python, "-m", "workbench", "--db", str(db), "match", QUERIES[i % len(QUERIES)], "--limit", "5"])
-            for i in range(args.runs)
-        ]
-        row("workbench match TEXT --limit 5 (target <= 0.7)", samples)
+        ours, theirs = [], []
+        for i in range(args.runs):
+            command = [python, "-m", "workbench", "--db", str(db), "match", QUERIES[i % len(QUERIES)], "--limit", "5"]
+            ours.append(timed(command))
+            if args.baseline:
+                theirs.append(timed(command, args.baseline))
+        if args.baseline:
+            row(f"baseline {args.baseline.name}: match TEXT --limit 5", theirs)
+        row("workbench match TEXT --limit 5 (target <= 0.7)", ours)
 
 
 if __name__ == "__main__":

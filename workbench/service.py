@@ -420,8 +420,10 @@ class Workbench:
         return self.match_many([text], limit, language)[0]
 
     def match_many(self, texts: list[str], limit: int = 10, language: str = "auto") -> list[list[Match]]:
-        """Matches for many query texts, read as archived claims are (light pipeline, no parse):
-        both sides get their features the same way, and a batch of queries starts in a blink."""
+        """Matches for many query texts, read as archived claims are (the light pipeline's entities,
+        figures and dates): both sides get their features the same way. The query side reads them
+        without importing spaCy (nlp/query_analysis.py, the same terms), so a one-shot match starts
+        in a blink."""
         languages, extracted = finding.query_drafts(self.settings, texts, limit, language)
         with self.store() as store:
             return finding.match_many(store, self.embedder(), texts, limit, languages, extracted)

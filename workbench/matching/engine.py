@@ -6,7 +6,7 @@ Works through the store's methods (no SQL here) so the CLI, the TUI and imports 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,7 +24,7 @@ from workbench.matching.compare import compatible as may_join
 from workbench.matching.features import ClaimFeatures, ClaimLike, features, with_context
 from workbench.matching.lexical import bm25
 from workbench.matching.links import Suggestion, confirm_greedily, idf_from_counts, suggestions
-from workbench.matching.retrieval import K1, B, Retrieved, VectorIndex, fuse
+from workbench.matching.retrieval import DEPTH, K1, B, NearestFound, Retrieved, VectorIndex, fuse
 
 if TYPE_CHECKING:
     import numpy as np
@@ -33,6 +33,12 @@ if TYPE_CHECKING:
     from workbench.matching.rerank import RerankModel
     from workbench.store import Store
 
+FEW_QUERIES = 20
+"""Up to this many queries (Matcher.prepare), the index is read for their terms alone; more, and
+the whole vocabulary and every claim's length are read once (a tenth of a second per 100,000
+claims) and each query costs less."""
+QUERIES_PER_PASS = 256
+"""Query vectors scored together in one pass over the stored vectors (Matcher.prepare)."""
 PROGRESS_EVERY = 2_000
 """Pairs compared between two progress reports of a dedupe."""
 COSINE_CHUNK = 20_000
@@ -63,6 +69,34 @@ COMMON_CEILING claims, finds no candidates worth its cost when rarer ones are th
 score every claim on its posting list for a small idf."""
 
 
+class LookedUp(Mapping[str, int]):
+    """Document frequencies read from the index as terms are asked for, each once (a term under no
+    claim is absent, as in the whole vocabulary's dict)."""
+
+    def __init__(self, lookup: Callable[[Iterable[str]], dict[str, int]]):
+        self._lookup = lookup
+        self._known: dict[str, int] = {}
+
+    def fetch(self, terms: Iterable[str]) -> None:
+        missing = {t for t in terms if t not in self._known}
+        if missing:
+            found = self._lookup(missing)
+            self._known.update((t, found.get(t, 0)) for t in missing)
+
+    def __getitem__(self, term: str) -> int:
+        self.fetch([term])
+        found = self._known[term]
+        if not found:
+            raise KeyError(term)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return (t for t, n in self._known.items() if n)
+
+    def __len__(self) -> int:
+        return sum(1 for n in self._known.values() if n)
+
+
 def common_limit(size: int) -> float:
     return min(max(COMMON_FLOOR, COMMON_SHARE * size), COMMON_CEILING)
 
@@ -89,22 +123,34 @@ class Matcher:
     def __init__(self, store: Store, embedder: Embedder | None = None):
         self.store = store
         self.embedder = embedder
-        self._frequencies: dict[str, int] | None = None
+        self._frequencies: Mapping[str, int] | None = None
         self._size = 0
+        self._few = False
+        """A few queries known up front (prepare): the index is read for their terms only."""
         self._weights_cache: Weights | None = None
         self._features: dict[int, ClaimFeatures] = {}
         self._compared: dict[tuple[int, int], Comparison] = {}
         """Pairs link_all compared, kept for confirm_duplicates' cluster checks."""
         self._vectors: VectorIndex | None = None
+        self._nearest: NearestFound | None = None
+        """Nearest claims of the query vectors `prepare` was given, found in one pass."""
         self._has_context: bool | None = None
         self._cosines: dict[tuple[int, int], float | None] = {}
         """Cosines of stored claims' own (passage) vectors, read once a session per pair."""
 
-    def _vocabulary(self) -> tuple[dict[str, int], int]:
+    def _vocabulary(self) -> tuple[Mapping[str, int], int]:
         if self._frequencies is None:
-            self._frequencies = self.store.index.all_document_frequencies()
+            if self._few:
+                self._frequencies = LookedUp(self.store.index.document_frequencies)
+            else:
+                self._frequencies = self.store.index.all_document_frequencies()
             self._size = max(self.store.index.size(), 1)
         return self._frequencies, self._size
+
+    def _look_up(self, terms: Iterable[str]) -> None:
+        """Read these terms' document frequencies together, when they are read term by term."""
+        if isinstance(self._frequencies, LookedUp):
+            self._frequencies.fetch(terms)
 
     def features(self, claim_ids: Iterable[int]) -> dict[int, ClaimFeatures]:
         """Features of stored claims, in the order given; each claim is read and folded once a session,
@@ -138,7 +184,7 @@ class Matcher:
         texts = {c.id: passage_text(c.text, context.get(c.id)) for c in self.store.claims.rows(claim_ids=claim_ids)}
         ids = [c for c in claim_ids if c in texts]
         self.store.vectors.put(self.embedder.name, ids, self.embedder.passages([texts[c] for c in ids]))
-        self._vectors = None  # the matrix changed
+        self._vectors = self._nearest = None  # the stored vectors changed
         return len(ids)
 
     def query_vectors(self, texts: list[str]) -> list[np.ndarray | None]:
@@ -146,6 +192,31 @@ class Matcher:
         if self.embedder is None or not texts:
             return [None] * len(texts)
         return list(self.embedder.queries(texts))
+
+    def prepare(self, vectors: Sequence[np.ndarray | None], limit: int) -> None:
+        """Get ready for queries known up front (`match`, `match -`; one vector or None each): their
+        nearest stored claims are found in one pass over the stored vectors per QUERIES_PER_PASS
+        queries (ClaimVectors.nearest), so no vector matrix is read (that took a one-shot match a
+        second at 100,000 claims and held 150 MB); and up to FEW_QUERIES queries read the index
+        for their own terms only. Sessions that look up claims one at a time (the TUI, imports,
+        dedupe) load the matrix and the vocabulary once instead."""
+        import numpy as np
+
+        from workbench.matching import rerank
+
+        if len(vectors) <= FEW_QUERIES and self._frequencies is None:
+            self._few = True
+        wanted = [v for v in vectors if v is not None]
+        if self.embedder is None or self._vectors is not None or not wanted:
+            return
+        depth = max(DEPTH, rerank.DEPTH, limit)
+        found: dict[bytes, tuple[np.ndarray, np.ndarray]] = {}
+        size = 0
+        for start in range(0, len(wanted), QUERIES_PER_PASS):
+            group = wanted[start : start + QUERIES_PER_PASS]
+            best, size = self.store.vectors.nearest(self.embedder.name, np.stack(group), depth)
+            found.update((vector.tobytes(), pair) for vector, pair in zip(group, best))
+        self._nearest = NearestFound(found, depth, size, self.stored_vectors)
 
     def _vector_index(self) -> VectorIndex | None:
         if self.embedder is None:
@@ -174,7 +245,11 @@ class Matcher:
     ) -> list[Retrieved]:
         """The `count` claims most like a query, best first, by BM25 and (with vectors) cosine fused."""
         frequencies, size = self._vocabulary()
-        lexical = bm25(self.store.index, query.terms(), frequencies, common_limit(size), K1, B)
+        self._look_up(query.terms())
+        lexical = bm25(self.store.index, query.terms(), frequencies, common_limit(size), K1, B, not self._few)
+        nearest = self._nearest
+        if nearest is not None and nearest.answers(vector, max(DEPTH, count), exclude):
+            return fuse(lexical, nearest, vector, count, exclude)
         return fuse(lexical, self._vector_index(), vector, count, exclude)
 
     def match(
@@ -199,6 +274,7 @@ class Matcher:
         read = self.features([r.claim for r in found])
         ranked = rerank.rerank(found, query, read, model)[:limit]
         weights = self._weights()
+        self._look_up(t for r, _ in ranked if r.claim in read for t in read[r.claim].terms())
         matches = []
         for r, score in ranked:
             if r.claim in read:

@@ -4,6 +4,7 @@ posting lists the store's MatchIndex reads. The store reads postings; the arithm
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -19,7 +20,13 @@ MIN_TERMS = 6
 
 
 def bm25(
-    index: MatchIndex, terms: list[str], frequencies: dict[str, int], common: float, k1: float, b: float
+    index: MatchIndex,
+    terms: list[str],
+    frequencies: Mapping[str, int],
+    common: float,
+    k1: float,
+    b: float,
+    every_length: bool = True,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(claim ids, BM25 scores) of every claim sharing a term with the query, unordered.
 
@@ -29,6 +36,7 @@ def bm25(
     posting lists long); the QUERY_TERMS rarest of the rest are read, one posting list each.
     A query with fewer rare terms keeps its MIN_TERMS rarest, common or not: a near copy of a
     templated claim that lost its one place name is found by the words it still shares.
+    every_length=False (a one-shot match) reads the lengths of the claims found, not of all.
     """
     import numpy as np
 
@@ -37,14 +45,18 @@ def bm25(
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
     rare = [t for t in present if frequencies[t] <= common][:QUERY_TERMS]
     chosen = rare if len(rare) >= MIN_TERMS else present[: max(MIN_TERMS, len(rare))]
-    lengths, mean, size = index.lengths()
     postings = [index.postings(t) for t in chosen]
-    idf = [math.log(1 + (size - frequencies[t] + 0.5) / (frequencies[t] + 0.5)) for t in chosen]
     ids = np.concatenate(postings)
     if not len(ids):
         return ids, np.empty(0, dtype=np.float64)
+    if every_length or index.lengths_read():
+        lengths, mean, size = index.lengths()
+        own = lengths[np.minimum(ids, len(lengths) - 1)]
+    else:
+        mean, size = index.length_stats()
+        own = index.lengths_of(ids)
+    idf = [math.log(1 + (size - frequencies[t] + 0.5) / (frequencies[t] + 0.5)) for t in chosen]
     weights = np.repeat(idf, [len(p) for p in postings])
-    own = lengths[np.minimum(ids, len(lengths) - 1)]
     gains = weights * (k1 + 1) / (1 + k1 * (1 - b + b * own / mean))
     claims, where = np.unique(ids, return_inverse=True)
     return claims, np.bincount(where, weights=gains)

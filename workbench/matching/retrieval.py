@@ -13,6 +13,7 @@ figures on train and dev beside each stage alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -68,6 +69,50 @@ class VectorIndex:
     def positions(self, claim_ids: list[int]) -> list[int | None]:
         return [self._position.get(c) for c in claim_ids]
 
+    def search(
+        self, vector: np.ndarray, count: int, exclude: set[int], wanted: list[int]
+    ) -> tuple[np.ndarray, np.ndarray, list[float | None]]:
+        """The `count` nearest claims (ids, cosines), and the cosine of each `wanted` claim (None
+        without a vector): what fuse() asks of the semantic stage."""
+        every = self.scores(vector)
+        ids, scores = top(self.ids, every, count, exclude)
+        return ids, scores, [None if p is None else float(every[p]) for p in self.positions(wanted)]
+
+
+class NearestFound:
+    """The semantic stage for query vectors known up front (`match`, `match -`): their nearest
+    claims found in one streamed pass over the stored vectors (ClaimVectors.nearest), the cosines
+    of other claims from their stored vectors, so no session loads the archive's matrix."""
+
+    def __init__(
+        self,
+        found: dict[bytes, tuple[np.ndarray, np.ndarray]],
+        depth: int,
+        size: int,
+        stored: Callable[[list[int]], dict[int, np.ndarray]],
+    ):
+        self.found = found
+        self.depth = depth
+        self.size = size
+        self.stored = stored
+
+    def __len__(self) -> int:
+        return self.size
+
+    def answers(self, vector: np.ndarray | None, count: int, exclude: set[int] | None) -> bool:
+        """Whether this query's nearest claims were found, deep enough, with nothing to exclude."""
+        return vector is not None and not exclude and count <= self.depth and vector.tobytes() in self.found
+
+    def search(
+        self, vector: np.ndarray, count: int, exclude: set[int], wanted: list[int]
+    ) -> tuple[np.ndarray, np.ndarray, list[float | None]]:
+        ids, scores = self.found[vector.tobytes()]
+        known = dict(zip(ids.tolist(), scores.tolist()))
+        missing = [c for c in wanted if c not in known]
+        rows = self.stored(missing) if missing else {}
+        known.update((c, float(row @ vector)) for c, row in rows.items())
+        return ids[:count], scores[:count], [known.get(c) for c in wanted]
+
 
 def top(ids: np.ndarray, scores: np.ndarray, count: int, exclude: set[int]) -> tuple[np.ndarray, np.ndarray]:
     """The `count` best (ids, scores), best first, ties to the older claim; excluded ids left out."""
@@ -88,7 +133,7 @@ def top(ids: np.ndarray, scores: np.ndarray, count: int, exclude: set[int]) -> t
 
 def fuse(
     lexical: tuple[np.ndarray, np.ndarray],
-    vectors: VectorIndex | None,
+    vectors: VectorIndex | NearestFound | None,
     query_vector: np.ndarray | None,
     count: int,
     exclude: set[int] | None = None,
@@ -115,13 +160,12 @@ def fuse(
     lexical_rank = {c: r for r, c in enumerate(lexical_of, 1)}
     if vectors is None or query_vector is None or not len(vectors):
         return [Retrieved(c, s, s, None, lexical_rank[c]) for c, s in lexical_of.items()][:count]
-    every = vectors.scores(query_vector)
-    sem_ids, sem_scores = top(vectors.ids, every, max(depth, count), exclude)
+    sem_ids, sem_scores, lexical_cosines = vectors.search(query_vector, max(depth, count), exclude, lex_ids.tolist())
     floor = float(sem_scores[-1]) if len(sem_scores) else 0.0
     cosine_of: dict[int, float | None] = dict(zip(sem_ids.tolist(), sem_scores.tolist()))
-    for claim, position in zip(lex_ids.tolist(), vectors.positions(lex_ids.tolist())):
+    for claim, cosine in zip(lex_ids.tolist(), lexical_cosines):
         if claim not in cosine_of:
-            cosine_of[claim] = None if position is None else float(every[position])
+            cosine_of[claim] = cosine
     if method == "rrf":
         best = (weight + 1.0) / (k + 1.0)
         score_of = {c: weight / (k + r) / best for r, c in enumerate(lexical_of, 1)}

@@ -170,13 +170,19 @@ def canonical(name: str) -> str | None:
     An exact folded match first; then, for names long enough not to collide by chance,
     the closest known name by rapidfuzz ratio (transliterations: "Shoygú" for "Shoigu").
     """
+    return canonical_in(name, _index(), None)
+
+
+def canonical_in(name: str, index: dict[str, str], people: dict[str, str] | None) -> str | None:
+    """canonical() over a given folded index and people's names (None: the gazetteer's own), so the
+    spaCy-free query path (query_analysis.py) can use an exported copy without loading babel."""
     key = fold(name)
-    found = _index().get(key)
+    found = index.get(key)
     if found is not None and len(key) <= ACRONYM_MAX_LENGTH and not _written_as_acronym(name, key):
         return None
     if found is not None or len(key) < FUZZY_MIN_LENGTH:
         return found
-    return _fuzzy(key)
+    return _fuzzy(key) if people is None else _fuzzy_in(key, people)
 
 
 ACRONYM_MAX_LENGTH = 3
@@ -201,9 +207,12 @@ def _people() -> dict[str, str]:
 
 @lru_cache(maxsize=4096)
 def _fuzzy(key: str) -> str | None:
+    return _fuzzy_in(key, _people())
+
+
+def _fuzzy_in(key: str, people: dict[str, str]) -> str | None:
     from rapidfuzz import fuzz, process
 
-    people = _people()
     best = process.extractOne(key, people.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
     if best is None or best[0][:1] != key[:1]:
         return None

@@ -18,6 +18,8 @@ from workbench.store.vectors import ClaimVectors
 if TYPE_CHECKING:
     import numpy as np
 
+LENGTH = "length(terms) - length(replace(terms, ' ', '')) + 1"
+"""A claim's count of index terms, in SQL."""
 POSTINGS_KEPT = 4_000_000
 """Claim ids of posting lists a MatchIndex keeps between lookups (32 MB)."""
 
@@ -28,11 +30,12 @@ class MatchIndex:
         self._postings_kept: dict[str, np.ndarray] = {}
         self._ids_kept = 0
         self._lengths_kept: tuple[np.ndarray, float, int] | None = None
+        self._stats_kept: tuple[float, int] | None = None
 
     def add(self, rows: Iterable[tuple[int, int, list[str]]]) -> None:
         """Index (claim_id, article_id, terms) rows; a claim indexed again replaces its terms."""
         self._forget_postings()
-        self._lengths_kept = None
+        self._lengths_kept = self._stats_kept = None
         self.db.table("claim_terms").upsert_all(
             ({"claim_id": c, "article_id": a, "terms": " ".join(terms)} for c, a, terms in rows), pk="claim_id"
         )
@@ -41,7 +44,7 @@ class MatchIndex:
         """Drop claims' terms and vectors: a claim whose text changed is read, indexed and embedded
         afresh, not from them."""
         self._forget_postings()
-        self._lengths_kept = None
+        self._lengths_kept = self._stats_kept = None
         for i in range(0, len(claim_ids), 500):
             chunk = claim_ids[i : i + 500]
             self.db.execute(f"DELETE FROM claim_terms WHERE claim_id IN ({', '.join('?' * len(chunk))})", chunk)
@@ -86,21 +89,60 @@ class MatchIndex:
         """The whole vocabulary at once: cheaper than many lookups when a batch of queries follows."""
         return dict(self.db.execute("SELECT term, doc FROM claim_terms_vocab").fetchall())
 
+    def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        """The claims indexed under each of some terms (those under none are left out): a few
+        queries read their own terms' instead of the whole vocabulary (100,000s of rows)."""
+        wanted = sorted(set(terms))
+        found: dict[str, int] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            rows = self.db.execute(
+                f"SELECT term, doc FROM claim_terms_vocab WHERE term IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            found.update(rows.fetchall())
+        return found
+
+    def lengths_read(self) -> bool:
+        """Whether every claim's length is held already (then reading a few costs more than using them)."""
+        return self._lengths_kept is not None
+
     def lengths(self) -> tuple[np.ndarray, float, int]:
         """Terms per claim indexed by claim id, their mean and the claims indexed; read once until
         the index changes."""
         import numpy as np
 
         if self._lengths_kept is None:
-            rows = self.db.execute(
-                "SELECT claim_id, length(terms) - length(replace(terms, ' ', '')) + 1 FROM claim_terms"
-            ).fetchall()
+            rows = self.db.execute(f"SELECT claim_id, {LENGTH} FROM claim_terms").fetchall()
             ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
             counts = np.fromiter((r[1] for r in rows), dtype=np.float32, count=len(rows))
             lengths = np.ones(int(ids.max()) + 1 if len(ids) else 1, dtype=np.float32)
             lengths[ids] = counts
             self._lengths_kept = (lengths, float(counts.mean()) if len(counts) else 1.0, len(counts))
         return self._lengths_kept
+
+    def length_stats(self) -> tuple[float, int]:
+        """(mean terms per claim, claims indexed) in one aggregate, without reading every row out
+        (a one-shot match scores a few thousand claims, not 100,000s)."""
+        if self._stats_kept is None:
+            count, total = self.db.execute(f"SELECT count(*), sum({LENGTH}) FROM claim_terms").fetchone()
+            self._stats_kept = (total / count if count else 1.0, int(count))
+        return self._stats_kept
+
+    def lengths_of(self, ids: np.ndarray) -> np.ndarray:
+        """Terms per claim of the given claims (by rowid, a read each), in their order."""
+        import numpy as np
+
+        wanted = np.unique(ids)
+        found = np.ones(len(wanted), dtype=np.float32)
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500].tolist()
+            rows = self.db.execute(
+                f"SELECT rowid, {LENGTH} FROM claim_terms WHERE rowid IN ({', '.join('?' * len(chunk))})", chunk
+            ).fetchall()
+            if rows:
+                where = np.searchsorted(wanted, [r[0] for r in rows])
+                found[where] = [r[1] for r in rows]
+        return found[np.searchsorted(wanted, ids)]
 
     def postings(self, term: str) -> np.ndarray:
         """Ids of the claims indexed under a term (claim_terms' rowid is its claim_id).

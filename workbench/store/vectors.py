@@ -21,6 +21,9 @@ CHUNK = 500
 """Ids per `IN (...)` list: SQLite limits the variables of one statement."""
 MATRIX_CHUNK = 65_536
 """Vectors read and decoded at a time when the whole matrix loads."""
+STREAM_CHUNK = 8_192
+"""Vectors read, decoded and scored at a time when queries are answered in one pass (nearest):
+12 MB of float rows at 384 dimensions, small enough to stay in cache."""
 
 
 PASSAGE = "CASE WHEN x.context IS NULL THEN c.text ELSE x.context || '. ' || c.text END"
@@ -123,6 +126,47 @@ class ClaimVectors:
             return np.empty(0, dtype=np.int64), np.empty((0, 0), dtype=np.float32)
         return ids[:done], rows[:done]
 
+    def nearest(self, model: str, queries: np.ndarray, count: int) -> tuple[list[tuple[np.ndarray, np.ndarray]], int]:
+        """For each query row (a unit float32 vector), the (claim ids, cosines) of the `count` stored
+        claims nearest to it, best first, ties to the older claim; and how many vectors were read.
+
+        One pass over the table for all the queries, STREAM_CHUNK rows at a time read as one BLOB
+        (group_concat, no Python object per row) and scored together: a one-shot match or a batch of
+        queries never builds the archive's float matrix (a second to load at 100,000 claims, 150 MB),
+        and memory stays a chunk's whatever the archive's size. Cosines are the matrix's (rows
+        decoded and normalised alike)."""
+        import numpy as np
+
+        queries = np.asarray(queries, dtype=np.float32).reshape(len(queries), -1)
+        best: list[tuple[np.ndarray, np.ndarray]] = [
+            (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)) for _ in range(len(queries))
+        ]
+        last, seen = -1, 0
+        while True:
+            ids_text, blob = self.db.execute(
+                "SELECT group_concat(claim_id), CAST(group_concat(vector, CAST(x'' AS TEXT)) AS BLOB) FROM "
+                "(SELECT claim_id, vector FROM claim_vectors WHERE model = ? AND claim_id > ? ORDER BY claim_id LIMIT ?)",
+                [model, last, STREAM_CHUNK],
+            ).fetchone()
+            if not ids_text:
+                break
+            ids = np.fromstring(ids_text, dtype=np.int64, sep=",")
+            components = np.frombuffer(blob, dtype=np.int8).reshape(len(ids), -1)
+            rows = np.empty(components.shape, dtype=np.float32)
+            _normalised_into(rows, components)
+            scores = rows @ queries.T
+            for j in range(len(queries)):
+                found_ids, found_scores = _best(ids, scores[:, j], count)
+                kept_ids, kept_scores = best[j]
+                best[j] = _best(
+                    np.concatenate([kept_ids, found_ids]), np.concatenate([kept_scores, found_scores]), count
+                )
+            seen += len(ids)
+            last = int(ids[-1])
+            if len(ids) < STREAM_CHUNK:
+                break
+        return best, seen
+
     def of(self, model: str, claim_ids: list[int]) -> dict[int, np.ndarray]:
         """The float vectors of some claims (those that have one of this model)."""
         import numpy as np
@@ -143,6 +187,18 @@ class ClaimVectors:
         """Forget claims' vectors: a claim whose text changed is embedded afresh by `index`."""
         for chunk in _chunks(claim_ids):
             self.db.execute(f"DELETE FROM claim_vectors WHERE claim_id IN ({', '.join('?' * len(chunk))})", chunk)
+
+
+def _best(ids: np.ndarray, scores: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """The `count` best (ids, scores), best first, ties to the older claim (retrieval.top's order)."""
+    import numpy as np
+
+    if len(ids) > count:
+        part = np.argpartition(-scores, count - 1)[:count]
+        part = np.flatnonzero(scores >= scores[part].min())  # every score tied at the cut competes
+        ids, scores = ids[part], scores[part]
+    order = np.lexsort((ids, -scores))[:count]
+    return ids[order], scores[order]
 
 
 def _chunks(ids: list[int]) -> Iterator[list[int]]:

@@ -34,18 +34,15 @@ def default_embedder(settings: Settings) -> Embedder | None:
 def query_drafts(
     settings: Settings, texts: list[str], limit: int, language: str
 ) -> tuple[list[str], dict[int, list[ClaimDraft]]]:
-    """Each query text's language and its one draft, read as archived claims are (light pipeline,
-    no parse), so both sides get their features the same way; a bad limit is refused first."""
-    from workbench.nlp.extract import extract_whole
+    """Each query text's language and its one draft, with the light pipeline's entities, figures
+    and dates read without importing spaCy (nlp/query_analysis.py: the same terms), so both sides
+    get their features the same way and a one-shot match starts at once; a bad limit is refused first."""
+    from workbench.nlp.query_analysis import query_draft
 
     if limit < 1:
         raise InvalidInput("--limit must be at least 1.")
     languages = [resolve_language(language, text, settings.languages) for text in texts]
-    extracted: dict[int, list[ClaimDraft]] = {}
-    for lang in set(languages):
-        batch = [i for i, found in enumerate(languages) if found == lang]
-        found = extract_whole([texts[i] for i in batch], lang, [None] * len(batch), [None] * len(batch))
-        extracted.update((i, [draft]) for i, draft in zip(batch, found))
+    extracted = {i: [query_draft(text, languages[i])] for i, text in enumerate(texts)}
     return languages, extracted
 
 
@@ -64,6 +61,7 @@ def match_many(
     matcher = Matcher(store, embedder)
     asked = [i for i, text in enumerate(texts) if text.strip()]
     vectors = dict(zip(asked, matcher.query_vectors([texts[i] for i in asked])))
+    matcher.prepare(list(vectors.values()), limit)
     return [
         matcher.match(query_features(text, extracted[i], languages[i], None), limit, vector=vectors[i])
         if i in vectors

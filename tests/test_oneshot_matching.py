@@ -53,7 +53,7 @@ def test_nearest_in_one_pass_is_the_matrix_top_across_chunks_and_ties(
     workbench = archive(tmp_path)
     rng = np.random.default_rng(3)
     with workbench.store() as store:
-        ids = store.claim_ids()
+        ids = store.claims.claim_ids()
         rows = rng.standard_normal((len(ids), 16)).astype(np.float32)
         rows[5] = rows[2]  # a tie: the older claim comes first
         rows[9] = rows[2]

@@ -224,8 +224,7 @@ class Matcher:
     def link(self, claim_ids: list[int]) -> list[Suggestion]:
         """Compare claims with their candidates and store the suggested links; returns what was suggested."""
         made = self.suggest(claim_ids)
-        for suggestion in made:
-            self.store.suggest_link(suggestion.claim_a, suggestion.claim_b, suggestion.relation, suggestion.score)
+        self.store.suggest_links([(s.claim_a, s.claim_b, s.relation, s.score) for s in made])
         return made
 
     def suggest(self, claim_ids: list[int]) -> list[Suggestion]:
@@ -269,8 +268,7 @@ class Matcher:
             if comparison.relation is not None:
                 comparisons[(a, b)] = comparison
         made = [s for s in suggestions(comparisons, source_of) if s.relation in {DUPLICATE, CONFLICT, NEAR_MISS}]
-        for suggestion in made:
-            self.store.suggest_link(suggestion.claim_a, suggestion.claim_b, suggestion.relation, suggestion.score)
+        self.store.suggest_links([(s.claim_a, s.claim_b, s.relation, s.score) for s in made])
         return made
 
     def confirm_duplicates(self, made: list[Suggestion], threshold: float | None = None) -> list[Suggestion]:

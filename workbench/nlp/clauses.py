@@ -129,12 +129,31 @@ def starts_clause(token: Token) -> bool:
             return bool(marks & TEMPORAL_MARKS)
         if not is_clause_head(token):
             return False
-        return not (marks & FRAME_MARKS) or _is_reporting_clause(token)
+        return not (marks & FRAME_MARKS) or _is_reporting_clause(token) or _is_contrast(token, marks)
     if dep in {"conj", "parataxis"}:
         return is_clause_head(token) and not is_trailing_attribution(token)
     if dep == "appos":
         return _is_factual_apposition(token)
     return _is_prior_event_phrase(token)
+
+
+CONTRAST_MARKS = {"while", "mientras"}
+STATE_LEMMAS = {"be", "ser", "estar"}
+
+
+def _is_contrast(token: Token, marks: set[str]) -> bool:
+    """ "Eight members voted to hold, while one voted for a cut" / "..., mientras dos se
+    abstuvieron": after a comma, with a subject of its own and a completed (or habitual) event,
+    "while" sets a second fact beside the first, and it is a claim of its own. A frame stays
+    with its event: no comma, a state ("while Kim was in Russia") or an ongoing action ("while
+    wages were falling", "mientras visitaba")."""
+    if not marks & CONTRAST_MARKS or not _after_comma(token) or token.lemma_.lower() in STATE_LEMMAS:
+        return False
+    if not any(c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} for c in token.children):
+        return False
+    if token.doc.lang_ == "en":
+        return token.tag_ in {"VBD", "VBZ", "VBP"}
+    return bool({"Past", "Pres"} & set(token.morph.get("Tense", []))) and is_finite(token)
 
 
 def _finite_without_subject(token: Token, marks: set[str]) -> bool:

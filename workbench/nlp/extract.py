@@ -482,7 +482,7 @@ def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figur
     """Opinion for evaluations (an evaluative or superlative predicate, an opinion verb), quantity
     for a stated figure (not "un acuerdo", not "los dos líderes"), statement when someone says it."""
     lemmas = {t.lemma_.lower() for t in span}
-    if _evaluates(head, lemmas):
+    if _evaluates(head, lemmas, span):
         return "opinion"
     if is_reporting(head) and head.doc.has_annotation("DEP"):
         # "El acuerdo fue un éxito, dijo el ministro": the speaker's evaluation is an opinion too.
@@ -504,11 +504,37 @@ def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figur
     return "event"
 
 
-def _evaluates(head: Token, lemmas: set[str]) -> bool:
-    """A copular clause that predicates an appraisal, a ranking or an evaluative noun."""
+def _evaluates(head: Token, lemmas: set[str], span: Span | None = None) -> bool:
+    """A copular clause that predicates an appraisal, a ranking or an evaluative noun. A ranking
+    with a source or a measured span of time ("the largest since 2010, according to the
+    agency") is a record someone can look up, not an appraisal."""
     parsed = head.doc.has_annotation("DEP")  # an unparsed token's children crash spaCy 3.8
     copular = (parsed and any(t.dep_ == "cop" for t in head.children)) or head.lemma_ in {"ser", "parecer", "be"}
-    return copular and bool(lemmas & EVALUATIVE_LEMMAS or _superlative(head) or _evaluative_noun(head))
+    if not copular:
+        return False
+    sourced = span is not None and _sourced_record(span)
+    if sourced and span is not None:  # "the worst since 1950": "bad" is the ranking's, not an appraisal
+        lemmas = {t.lemma_.lower() for t in span if t.tag_ != "JJS" and t.lower_ not in SUPERLATIVE_ADJECTIVES}
+    if lemmas & EVALUATIVE_LEMMAS or _evaluative_noun(head):
+        return True
+    return _superlative(head) and not sourced
+
+
+SOURCE_MARKERS = (("según",), ("according", "to"), ("de", "acuerdo", "con"), ("citing",), ("citando",))
+SINCE_WORDS = {"since", "desde"}
+
+
+def _sourced_record(span: Span) -> bool:
+    """A ranking that cites where it comes from ("según el instituto", "according to", "citing")
+    or bounds it by a date or a count of years ("since 2010", "desde 1950", "in 30 years")."""
+    words = [t.lower_ for t in span]
+    for marker in SOURCE_MARKERS:
+        if any(tuple(words[k : k + len(marker)]) == marker for k in range(len(words))):
+            return True
+    for k, token in enumerate(span):
+        if token.lower_ in SINCE_WORDS and any(t.like_num for t in span[k + 1 : k + 4]):
+            return True
+    return False
 
 
 def _evaluative_noun(head: Token) -> bool:

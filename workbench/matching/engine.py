@@ -233,15 +233,32 @@ class Matcher:
         found = self.features(claim_ids)
         vectors = self.stored_vectors(list(found))
         weights = self._weights()
-        comparisons: dict[tuple[int, int], Comparison] = {}
-        for claim_id, query in found.items():
-            candidates = self.retrieve(query, vectors.get(claim_id), CANDIDATES, {claim_id})
-            cosines = self.pair_cosines((min(claim_id, r.claim), max(claim_id, r.claim)) for r in candidates)
-            for other, candidate in self.features([r.claim for r in candidates]).items():
-                cosine = cosines.get((min(claim_id, other), max(claim_id, other)))
-                comparison = compare(query, candidate, weights, cosine)
+        # Every claim's candidates first. Two claims of one article find each other (a long article's
+        # claims are mostly each other's candidates), and each pair is compared once, from the
+        # last claim that found it, as the pair's comparison was the last one made when every
+        # claim compared all its candidates; it keeps the place where it was first found.
+        candidates = {
+            claim_id: [r.claim for r in self.retrieve(query, vectors.get(claim_id), CANDIDATES, {claim_id})]
+            for claim_id, query in found.items()
+        }
+        first: dict[tuple[int, int], tuple[int, int]] = {}
+        last: dict[tuple[int, int], int] = {}
+        for k, (claim_id, others) in enumerate(candidates.items()):
+            for j, other in enumerate(others):
+                pair = (min(claim_id, other), max(claim_id, other))
+                first.setdefault(pair, (k, j))
+                last[pair] = k
+        compared: dict[tuple[int, int], Comparison] = {}
+        for k, (claim_id, others) in enumerate(candidates.items()):
+            query = found[claim_id]
+            mine = [o for o in others if last[(min(claim_id, o), max(claim_id, o))] == k]
+            cosines = self.pair_cosines((min(claim_id, o), max(claim_id, o)) for o in mine)
+            for other, candidate in self.features(mine).items():
+                pair = (min(claim_id, other), max(claim_id, other))
+                comparison = compare(query, candidate, weights, cosines.get(pair))
                 if comparison.relation is not None:
-                    comparisons[(min(claim_id, other), max(claim_id, other))] = comparison
+                    compared[pair] = comparison
+        comparisons = {pair: compared[pair] for pair in sorted(compared, key=first.__getitem__)}
         return suggestions(comparisons, self.store.source_groups(sorted({i for p in comparisons for i in p})))
 
     def link_all(self, progress: Callable[[int, int], None] | None = None) -> list[Suggestion]:

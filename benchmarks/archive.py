@@ -108,8 +108,8 @@ def timed_import_parts() -> Iterator[dict[str, float]]:
     """Time the parts of `import_claims_csv` by wrapping the functions it calls (core code untouched)."""
     import workbench.ingest.claims_csv as claims_csv
     import workbench.nlp.extract as extract
+    import workbench.store.claims as claims_repository
     import workbench.store.match_index as match_index
-    import workbench.store.repo as repo
 
     spent: Counter = Counter()
     peak: dict[str, float] = {}
@@ -146,7 +146,7 @@ def timed_import_parts() -> Iterator[dict[str, float]]:
     saved = [
         (claims_csv.ClaimsCsv, "rows", timed_generator(claims_csv.ClaimsCsv.rows, "parse")),
         (extract, "extract_whole", timed_generator(extract.extract_whole, "extract")),
-        (repo.Store, "add_claims", timed(repo.Store.add_claims, "insert")),
+        (claims_repository.Claims, "add_claims", timed(claims_repository.Claims.add_claims, "insert")),
         (match_index.MatchIndex, "add", timed(match_index.MatchIndex.add, "index")),
     ]
     originals = [(owner, name, getattr(owner, name)) for owner, name, _ in saved]
@@ -224,7 +224,7 @@ def claim_id_of_row(db: Path, article_id: int, rows: list[int], texts: dict[int,
     with Workbench(db).store() as store:
         first = store.db.execute("SELECT min(id) FROM claims WHERE article_id = ?", [article_id]).fetchone()[0]
         found = {i: first + i for i in rows}
-        stored = {c.id: c.text for c in store.claims(claim_ids=list(found.values()))}
+        stored = {c.id: c.text for c in store.claims.rows(claim_ids=list(found.values()))}
     wrong = [i for i in rows if stored.get(found[i]) != " ".join(texts[i].split())]
     if wrong:
         raise SystemExit(f"archive row {wrong[0]} is not claim {found[wrong[0]]}: rows were skipped on import")
@@ -240,11 +240,12 @@ def run_matching(
     from workbench.nlp.extract import extract_many
     from workbench.nlp.language import resolve_language
     from workbench.service import Workbench
+    from workbench.usecases.finding import ensure_indexed
 
     workbench = Workbench(db)
     with workbench.store() as store:
         start = time.perf_counter()
-        Workbench._ensure_indexed(store)
+        ensure_indexed(store)
         ensure = time.perf_counter() - start
         matcher = Matcher(store)
         start = time.perf_counter()
@@ -278,7 +279,7 @@ def run_matching(
     batch = time.perf_counter() - start
 
     table.section("start-up of a matching session", "seconds")
-    table.add("  check every claim is indexed (_ensure_indexed)", ensure)
+    table.add("  check every claim is indexed (ensure_indexed)", ensure)
     table.add("  vocabulary: document frequencies (fts5vocab)", vocabulary)
     table.add("  load spaCy pipelines es + en", warm)
     table.section(f"in-process matching, {len(queries)} near-copy queries", "p50 ms", "p95 ms", "max ms", "mean ms")
@@ -348,10 +349,10 @@ def run_vectors(
     workbench = Workbench(db)
     table.section("vectors (int8 in claims.db)", "seconds", "rate", "peak RSS")
     with workbench.store() as store:
-        total = store.claim_count()
+        total = store.claims.claim_count()
         first = store.db.execute("SELECT min(id) FROM claims").fetchone()[0]
         wanted = sorted(set(range(first, first + min(sample, total))) | set(claim_of.values()))
-        texts = {c.id: c.text for c in store.claims(claim_ids=wanted)}
+        texts = {c.id: c.text for c in store.claims.rows(claim_ids=wanted)}
         start = time.perf_counter()
         for i in range(0, len(wanted), 64):
             chunk = wanted[i : i + 64]

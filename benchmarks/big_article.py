@@ -83,7 +83,8 @@ def staged_import(path: Path, db: Path, semantic: bool) -> tuple[dict[str, float
     from workbench.nlp.extract import parse_pieces, pieces_of
     from workbench.nlp.normalize import normalize
     from workbench.nlp.pipeline import load_nlp
-    from workbench.service import Workbench, content_hash
+    from workbench.service import Workbench
+    from workbench.usecases.importing import content_hash
 
     bench = Workbench(db, actor="benchmark", settings=Settings(semantic=semantic))
     times: dict[str, float] = {}
@@ -96,7 +97,9 @@ def staged_import(path: Path, db: Path, semantic: bool) -> tuple[dict[str, float
     claims = [claim for doc in scored for claim in doc._.workbench_claims]
     with bench.store(create=True) as store, store.transaction():
         digest = content_hash(article.text)
-        article_id, claim_ids = _timed("store writes", times, lambda: store.insert_article(article, digest, claims))
+        article_id, claim_ids = _timed(
+            "store writes", times, lambda: store.articles.insert_article(article, digest, claims)
+        )
         matcher = Matcher(store, bench.embedder())
         found = _timed("index (features, FTS)", times, lambda: matcher.features(claim_ids))
         _timed("", times, lambda: matcher.index(found, dict.fromkeys(claim_ids, article_id)))

@@ -64,7 +64,7 @@ def build(db: Path, claims: int) -> None:
 
     rng = np.random.default_rng(7)
     with Workbench(db, "benchmark").store() as store:
-        ids = store.claim_ids()
+        ids = store.claims.claim_ids()
         with store.transaction():
             for start in range(0, len(ids), 20_000):
                 chunk = ids[start : start + 20_000]

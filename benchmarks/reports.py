@@ -61,25 +61,25 @@ def build(workbench: Workbench, claims: int, seed: int, folder: Path) -> tuple[f
             )
             for claim_id in ids[::10]
         ]
-        store.attach_sources(sources)
+        store.sources.attach_sources(sources)
         pairs = [(ids[row.event], ids[i]) for i, row in enumerate(rows) if row.event != i]
         for a, b in pairs:
-            store.set_link_state(a, b, "confirmed", "duplicate")
+            store.links.set_link_state(a, b, "confirmed", "duplicate")
     return time.perf_counter() - start, len(sources), len(pairs)
 
 
 def per_claim_reads(workbench: Workbench) -> None:
     """Verdicts, links and sources as export/document.py read them before: three queries per claim."""
     with workbench.store() as store:
-        for claim_id in store.claim_ids():
-            store.verdict_history(claim_id), store.links(claim_id), store.sources(claim_id)
+        for claim_id in store.claims.claim_ids():
+            store.verdicts.verdict_history(claim_id), store.links.of(claim_id), store.sources.of(claim_id)
 
 
 def set_reads(workbench: Workbench) -> None:
     """The same rows as `gather` reads them now: three queries per 500 claims."""
     with workbench.store() as store:
-        ids = store.claim_ids()
-        store.verdicts_by_claim(ids), store.links_by_claim(ids), store.sources_by_claim(ids)
+        ids = store.claims.claim_ids()
+        store.verdicts.verdicts_by_claim(ids), store.links.links_by_claim(ids), store.sources.sources_by_claim(ids)
 
 
 def main() -> None:

@@ -44,6 +44,7 @@ import numpy as np
 from benchmarks.embed_cache import CachedEmbedder
 from workbench.config import Settings
 from workbench.matching import retrieval
+from workbench.matching.lexical import bm25
 from workbench.service import Workbench
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "retrieval-ct2020-en"
@@ -128,7 +129,7 @@ class Bench:
         print(f"import: {result.claim_count} claims in {took:.1f} s ({result.claim_count / took:.0f}/s)")
         assert result.claim_count == len(self.docs), result.problems[:3]
         with self.workbench.store() as store:
-            ids = [c.id for c in store.claims(article_id=result.article_id)]
+            ids = [c.id for c in store.claims.rows(article_id=result.article_id)]
         self.vclaim_of = {claim: doc[0] for claim, doc in zip(sorted(ids), self.docs)}
         started = time.perf_counter()
         done = self.workbench.index_vectors()
@@ -199,7 +200,7 @@ class Stages:
         key = (k1, b)
         if key not in self._lexical:
             common = common_limit(self.size)
-            self._lexical[key] = [self.index.bm25(q.terms(), self.frequencies, common, k1, b) for q in self.queries]
+            self._lexical[key] = [bm25(self.index, q.terms(), self.frequencies, common, k1, b) for q in self.queries]
         return self._lexical[key]
 
     def ranked(self, found: list[list[retrieval.Retrieved]]) -> list[list[int]]:

@@ -77,11 +77,11 @@ def make_queue_db(db_path: Path) -> Workbench:
             text, claims = _article(sentences)
             if is_archive:
                 with store.transaction():
-                    article_id, _ = store.start_archive(title, "earlier.csv", content_hash(text), len(claims))
-                    store.add_claims(article_id, claims)
-                    store.finish_archive(article_id, "es")
+                    article_id, _ = store.articles.start_archive(title, "earlier.csv", content_hash(text), len(claims))
+                    store.claims.add_claims(article_id, claims)
+                    store.articles.finish_archive(article_id, "es")
             else:
-                store.insert_article(
+                store.articles.insert_article(
                     ArticleInput(text, title, "es", published="2023-09-13"), content_hash(text), claims
                 )
     return workbench

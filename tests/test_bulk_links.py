@@ -8,10 +8,12 @@ from workbench.service import Workbench
 
 def _state(workbench: Workbench) -> tuple[list, list]:
     with workbench.store() as store:
-        links = [dict(r) for r in store._all("SELECT claim_a, claim_b, relation, score, state FROM links ORDER BY id")]
+        cursor = store.db.execute("SELECT claim_a, claim_b, relation, score, state FROM links ORDER BY id")
+        names = [d[0] for d in cursor.description]
+        links = [dict(zip(names, row)) for row in cursor.fetchall()]
         audit = [
             (r["action"], r["table_name"], r["row_id"], r["before"], _without_time(r["after"]))
-            for r in store.audit_log()
+            for r in store.audit.audit_log()
             if r["table_name"] == "links"
         ]
     return links, audit
@@ -29,7 +31,7 @@ def _without_time(after: str | None) -> str | None:
 
 def _write(workbench: Workbench, bulk: bool) -> None:
     with workbench.store() as store:
-        ids = store.claim_ids()[:6]
+        ids = store.claims.claim_ids()[:6]
         writes = [
             (ids[1], ids[0], "duplicate", 0.9),  # given in either order
             (ids[2], ids[3], "related", 0.4),
@@ -37,8 +39,8 @@ def _write(workbench: Workbench, bulk: bool) -> None:
         ]
         with store.transaction():
             for write in writes:
-                store.suggest_link(*write)
-            store.set_link_state(ids[4], ids[5], "rejected")
+                store.links.suggest_link(*write)
+            store.links.set_link_state(ids[4], ids[5], "rejected")
         again = [
             (ids[0], ids[1], "duplicate", 0.9),  # unchanged: not written again
             (ids[2], ids[3], "duplicate", 0.8),  # a suggestion changes
@@ -48,9 +50,9 @@ def _write(workbench: Workbench, bulk: bool) -> None:
         ]
         with store.transaction():
             if bulk:
-                assert store.suggest_links(again) == 3
+                assert store.links.suggest_links(again) == 3
             else:
-                assert sum(store.suggest_link(*write) for write in again) == 3
+                assert sum(store.links.suggest_link(*write) for write in again) == 3
 
 
 def test_bulk_links_match_one_at_a_time(seeded: Workbench, tmp_path):

@@ -157,6 +157,24 @@ def test_dates_for_people_are_in_the_locale_and_the_local_zone(monkeypatch):
         time.tzset()
 
 
+def test_times_in_the_tui_are_an_age_today_and_a_day_and_time_before_in_either_language():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    now = datetime.fromisoformat("2023-09-14T09:35:00+00:00")
+    i18n.set_clock(lambda: now, ZoneInfo("Europe/Madrid"))
+    try:
+        assert i18n.format_when("2023-09-14T09:30:00+00:00", "es") == "hace 5 min"
+        assert i18n.format_when("2023-09-14T09:30:00+00:00", "en") == "5 min. ago"
+        assert i18n.format_when("2023-09-13T12:35:00+00:00", "es") == "hace 21 h"
+        assert i18n.format_when("2023-09-12T18:00:00+00:00", "es") == "12 sept 2023, 20:00"  # Madrid's time
+        assert i18n.format_when("2023-09-12T18:00:00+00:00", "en") == "Sep 12, 2023, 8:00\u202fPM"
+        assert i18n.format_when("2023-09-14T10:00:00+00:00", "es") == "14 sept 2023, 12:00"  # ahead of the clock
+        assert i18n.format_when("yesterday", "es") == "yesterday"
+    finally:
+        i18n.set_clock()
+
+
 # -- the CLI ------------------------------------------------------------------------
 
 
@@ -233,3 +251,109 @@ def test_an_english_article_gets_an_english_report(tmp_path: Path, monkeypatch: 
         "--language", "es", "export", "--db", workbench.db_path, "--format", "html"
     ).stdout  # not the interface's
     assert '<html lang="en">' in page and "Verdict report" in page
+
+
+# -- the CLI's help -----------------------------------------------------------------
+
+
+def _commands(command, path=()):
+    import click
+
+    yield path, command
+    if isinstance(command, click.Group):
+        for name, sub in command.commands.items():
+            yield from _commands(sub, (*path, name))
+
+
+def test_every_help_text_of_the_cli_is_extracted_for_the_translator():
+    """An f-string help or a command without a docstring would stay English: the extractor must
+    see every command's help and every option's, as click shows them."""
+    import inspect
+
+    from workbench.cli import cli
+
+    ids = {message for _context, message in extracted()}
+    for path, command in _commands(cli):
+        assert command.help and inspect.cleandoc(command.help) in ids, path
+        for param in command.params:
+            text = getattr(param, "help", None)
+            assert not text or text in ids, (path, param.name)
+
+
+def test_help_speaks_the_interface_language_from_the_option_the_settings_or_the_locale(tmp_path: Path):
+    spanish = invoke("--language", "es", "export", "--help")
+    assert_ok(spanish)
+    for words in ("Uso: ", "Opciones:", "Exporta informes de veredictos", "Escribe en este archivo"):
+        assert words in spanish.stdout, words
+    assert "Muestra este mensaje y termina." in spanish.stdout
+    assert "Write to this file" not in spanish.stdout and "Show this message" not in spanish.stdout
+    group = invoke("--help", env={"LANG": "es_ES.UTF-8"})  # answered before the group's callback runs
+    assert_ok(group)
+    assert "Órdenes:" in group.stdout and "Códigos de salida:" in group.stdout
+    assert "Importa artículos desde archivos" in group.stdout
+    settings = tmp_path / "workbench.toml"
+    settings.write_text('language = "es"\n', encoding="utf-8")
+    configured = invoke("link", "--help", env={"WORKBENCH_SETTINGS": str(settings)})
+    assert "La decisión de quien revisa" in configured.stdout
+    english = invoke("export", "--help")
+    assert "Usage: " in english.stdout and "Write to this file" in english.stdout
+    assert "Escribe" not in english.stdout
+
+
+# -- the core's sentences -------------------------------------------------------------
+
+
+def test_the_core_s_english_sentences_are_said_in_spanish_with_their_values():
+    assert (
+        i18n.translate_error("There is no claim with id 42.", "es") == "No hay ninguna afirmación con id 42."
+    )  # an f-string's template, its value put back
+    assert (
+        i18n.translate_error("Unknown export format 'pdf'; use one of: json, md.", "es")
+        == "Formato de exportación desconocido 'pdf'; usa uno de: json, md."
+    )
+    assert i18n.translate_error("The search query is empty.", "es") == "La búsqueda está vacía."  # a constant
+    assert i18n.translate_error("Standard input is empty.", "es") == "La entrada estándar no tiene contenido."
+    assert i18n.translate_error("There is no claim with id 42.", "en") == "There is no claim with id 42."
+    assert i18n.translate_error("Something nobody wrote.", "es") == "Something nobody wrote."
+
+
+def test_a_refusal_is_one_spanish_sentence_on_stderr_and_json_stays_neutral(small: Workbench):
+    from tests.helpers import assert_clean_failure
+
+    refused = invoke("--language", "es", "export", "--format", "pdf", "--db", small.db_path)
+    line = assert_clean_failure(refused, 4)
+    assert line.startswith("Error: Formato de exportación desconocido 'pdf'")
+    missing = invoke("--language", "es", "claims", "--article", "999", "--db", small.db_path)
+    assert "999" in missing.stderr and "There is no" not in missing.stderr
+    spanish = invoke("--language", "es", "claims", "--json", "--db", small.db_path)
+    english = invoke("claims", "--json", "--db", small.db_path)
+    assert_ok(spanish)
+    assert spanish.stdout == english.stdout
+
+
+def test_stored_reasons_are_read_in_spanish_with_their_numbers_and_details():
+    assert i18n.translate_reason("+0.42 names a figure (2 misil)", "es") == "+0.42 nombra una cifra (2 misil)"
+    assert i18n.translate_reason("+0.20 compares (more, less, record)", "es") == "+0.20 compara (más, menos, récord)"
+    assert (
+        i18n.translate_reason("-0.31 wording typical of what they skip: “dijo que”", "es")
+        == "-0.31 redacción típica de lo que no se verifica: “dijo que”"
+    )
+    assert i18n.translate_reason("alike 0.83", "es") == "parecido 0.83"
+    assert i18n.translate_reason("dates differ: 13 sep / 14 sep: another event", "es") == (
+        "las fechas difieren: 13 sep / 14 sep: otro suceso"
+    )
+    assert i18n.translate_reason("alike 0.83", "en") == "alike 0.83"
+    assert i18n.translate_reason("a phrase nobody wrote", "es") == "a phrase nobody wrote"
+
+
+def test_every_signal_the_extraction_gives_as_a_reason_is_marked_for_the_translator():
+    from workbench.nlp.checkworthiness import SIGNALS
+
+    assert set(SIGNALS.values()) <= set(i18n._REASONS)
+
+
+def test_the_reasons_of_a_real_claim_read_in_spanish(seeded: Workbench):
+    reasons = [reason for claim in seeded.claims() for reason in claim.reasons]
+    assert reasons
+    spanish = [i18n.translate_reason(reason, "es") for reason in reasons]
+    assert sum(a != b for a, b in zip(reasons, spanish)) == len(reasons)  # every one has its Spanish words

@@ -303,7 +303,7 @@ def test_dedupe_apply_keeps_another_years_summit_out_of_the_cluster(workbench: W
     with workbench.store() as store:
         clusters = duplicate_clusters(store)
         assert first not in clusters or clusters[first] != clusters.get(second)
-        assert all(link["relation"] != NEAR_MISS for link in store.all_links("confirmed"))
+        assert all(link["relation"] != NEAR_MISS for link in store.links.all_links("confirmed"))
 
 
 @pytest.mark.slow
@@ -350,10 +350,10 @@ def test_import_matches_new_claims_and_export_fills_links(tmp_path: Path):
 def test_dedupe_twice_changes_nothing(seeded: Workbench):
     seeded.dedupe(apply=True)
     with seeded.store() as store:
-        before = store.all_links()
+        before = store.links.all_links()
     seeded.dedupe(apply=True)
     with seeded.store() as store:
-        assert store.all_links() == before
+        assert store.links.all_links() == before
 
 
 @pytest.mark.slow
@@ -365,7 +365,9 @@ def test_a_rejected_pair_is_not_confirmed_again(seeded: Workbench):
     _, confirmed = seeded.dedupe(apply=True)
     assert (top.claim_a, top.claim_b) not in {(c.claim_a, c.claim_b) for c in confirmed}
     with seeded.store() as store:
-        [link] = [row for row in store.all_links() if (row["claim_a"], row["claim_b"]) == (top.claim_a, top.claim_b)]
+        [link] = [
+            row for row in store.links.all_links() if (row["claim_a"], row["claim_b"]) == (top.claim_a, top.claim_b)
+        ]
     assert link["state"] == "rejected"
 
 
@@ -457,5 +459,5 @@ def test_a_reviewer_cannot_chain_a_near_miss_into_one_cluster(seeded: Workbench)
     with pytest.raises(Conflict, match=f"would put claims {x} and {y} in one cluster"):
         seeded.set_link(z, y, "confirmed", "duplicate")
     with seeded.store() as store:
-        confirmed = {(link["claim_a"], link["claim_b"]) for link in store.all_links("confirmed")}
+        confirmed = {(link["claim_a"], link["claim_b"]) for link in store.links.all_links("confirmed")}
     assert confirmed == {(min(x, y), max(x, y)), (min(x, z), max(x, z))}

@@ -31,7 +31,7 @@ def lexical(tmp_path: Path) -> Workbench:
 
 def claim_id(workbench: Workbench, start: str) -> int:
     with workbench.store() as store:
-        return next(c.id for c in store.claims() if c.text.startswith(start))
+        return next(c.id for c in store.claims.rows() if c.text.startswith(start))
 
 
 def test_a_rows_title_is_stored_as_context_and_found_by_its_words(tmp_path: Path) -> None:
@@ -39,7 +39,7 @@ def test_a_rows_title_is_stored_as_context_and_found_by_its_words(tmp_path: Path
     shark = claim_id(workbench, "A photo shows a shark")
     with workbench.store() as store:
         assert store.index.contexts([shark]) == {shark: "Highway Shark Picture Is a Hoax"}
-        assert len(store.index.contexts([c.id for c in store.claims()])) == 2  # the third row has no title
+        assert len(store.index.contexts([c.id for c in store.claims.rows()])) == 2  # the third row has no title
     found = workbench.match("that picture is a hoax", limit=3, language="en")
     assert found and found[0].claim == shark
 

@@ -82,7 +82,7 @@ def add_article(
         offset += len(claim_text) + 2
     article = ArticleInput(text=text, title=title, language=language, url=url, outlet=outlet, published=published)
     with workbench.store(create=True) as store:
-        _, ids = store.insert_article(article, content_hash(text), drafts)
+        _, ids = store.articles.insert_article(article, content_hash(text), drafts)
     return ids
 
 
@@ -135,7 +135,7 @@ def hostile(tmp_path: Path) -> tuple[Workbench, list[int]]:
         excerpt=f"-1 {SCRIPT}",
     )
     with workbench.store() as store:
-        store.add_appearances([(ids[1], "javascript:alert(6)")])  # archive rows are not checked as sources are
+        store.sources.add_appearances([(ids[1], "javascript:alert(6)")])  # archive rows are not checked as sources are
     return workbench, ids
 
 

@@ -14,6 +14,7 @@ from tests.helpers import assert_clean_failure, assert_ok, invoke, write
 from workbench.config import Settings, settings_from_dict
 from workbench.errors import InvalidInput
 from workbench.matching.embedding import default_embedder
+from workbench.matching.lexical import bm25
 from workbench.service import Workbench
 from workbench.store.vectors import decode, encode
 
@@ -86,7 +87,7 @@ def test_a_claim_whose_text_changes_loses_its_vector_until_index_runs_again(tmp_
     workbench = archive_workbench(tmp_path)
     workbench.index_vectors()
     with workbench.store() as store:
-        target = next(c for c in store.claims() if c.text.startswith("The football club"))
+        target = next(c for c in store.claims.rows() if c.text.startswith("The football club"))
     workbench.edit_claim(target.id, "The football club sacked its coach after six defeats in a row")
     with workbench.store() as store:
         assert [c for c, _ in store.vectors.pending(default_embedder().name, 10)] == [target.id]
@@ -117,10 +118,10 @@ def test_bm25_ranks_the_rarer_shared_term_and_the_shorter_claim_first(tmp_path: 
         from workbench.models import ArticleInput, ClaimDraft
 
         claims = [ClaimDraft(0, len(t), t, "event", True, 0.5) for t in texts]
-        _, ids = store.insert_article(ArticleInput("\n".join(texts), "T", "en"), "h", claims)
+        _, ids = store.articles.insert_article(ArticleInput("\n".join(texts), "T", "en"), "h", claims)
         store.index.add((claim_id, 1, text.split()) for claim_id, text in zip(ids, texts))
         frequencies = store.index.all_document_frequencies()
-        found, scores = store.index.bm25(["common", "rare"], frequencies, 1000, 1.2, 0.75)
+        found, scores = bm25(store.index, ["common", "rare"], frequencies, 1000, 1.2, 0.75)
     score = dict(zip(found.tolist(), scores.tolist()))
     short, long = ids[-2], ids[-1]
     assert score[short] > score[long] > score[ids[0]]
@@ -134,14 +135,14 @@ def test_the_matching_setting_is_read_from_the_settings_file() -> None:
         settings_from_dict({"matching": {"semantic": "no"}}, "w.toml")
 
 
-def test_the_index_command_embeds_and_reports_progress_on_stderr(tmp_path: Path) -> None:
+def test_the_index_command_embeds_and_draws_no_progress_when_stderr_is_no_terminal(tmp_path: Path) -> None:
     archive = write(tmp_path / "archive.csv", ARCHIVE)
     db = tmp_path / "claims.db"
     assert_ok(invoke("import", archive, "--format", "claims-csv", "--db", db))
     result = invoke("index", "--db", db)
     assert_ok(result)
     assert result.stdout.strip() == "Embedded 6 claims"
-    assert "6/6" in result.stderr
+    assert result.stderr == ""  # the bar is for a terminal (tests/test_progress.py); a log stays clean
     assert invoke("index", "--db", db).stdout.strip() == "Every claim has its vector already"
 
 
@@ -166,9 +167,9 @@ def test_a_query_of_common_words_keeps_enough_of_them_to_find_its_claim(tmp_path
     texts.append("alfa bravo charlie delta echo foxtrot")
     with workbench.store() as store:
         claims = [ClaimDraft(0, len(t), t, "event", True, 0.5) for t in texts]
-        _, ids = store.insert_article(ArticleInput("\n".join(texts), "T", "en"), "h", claims)
+        _, ids = store.articles.insert_article(ArticleInput("\n".join(texts), "T", "en"), "h", claims)
         store.index.add((claim_id, 1, text.split()) for claim_id, text in zip(ids, texts))
         frequencies = store.index.all_document_frequencies()
         query = "alfa bravo charlie delta echo foxtrot".split()
-        ranked = top(*store.index.bm25(query, frequencies, 1, 0.9, 0.5), 3, set())[0].tolist()
+        ranked = top(*bm25(store.index, query, frequencies, 1, 0.9, 0.5), 3, set())[0].tolist()
     assert ranked[0] == ids[-1]

@@ -26,7 +26,7 @@ def import_text(workbench: Workbench, text: str = SHORT_ARTICLE, **meta: str) ->
 
 def audit_rows(workbench: Workbench) -> list[dict]:
     with workbench.store() as store:
-        return store.audit_log()
+        return store.audit.audit_log()
 
 
 def export_claim(workbench: Workbench, claim_id: int) -> dict:
@@ -213,6 +213,7 @@ def test_empty_search_is_refused(seeded: Workbench) -> None:
 
 
 def test_near_copies_of_one_template_are_told_apart_by_all_their_terms(workbench: Workbench) -> None:
+    from workbench.matching.lexical import bm25
     from workbench.matching.retrieval import top
     from workbench.models import ArticleInput, ClaimDraft
 
@@ -220,10 +221,10 @@ def test_near_copies_of_one_template_are_told_apart_by_all_their_terms(workbench
     texts = [f"{template} filler{i} other{i}" for i in range(60)] + [f"{template} signed monday beijing"]
     claims = [ClaimDraft(0, len(t), t, "event", True, 0.5) for t in texts]
     with workbench.store(create=True) as store:
-        _, ids = store.insert_article(ArticleInput("\n".join(texts), "T", "en"), "h", claims)
+        _, ids = store.articles.insert_article(ArticleInput("\n".join(texts), "T", "en"), "h", claims)
         store.index.add((claim_id, 1, text.split()) for claim_id, text in zip(ids, texts))
         frequencies = store.index.all_document_frequencies()
         query = f"{template} signed monday beijing".split()
         # retrieval: BM25 over all the query's terms replaced the near-copy pass (_closest)
-        ranked = top(*store.index.bm25(query, frequencies, len(texts), 1.2, 0.75), len(texts), set())[0].tolist()
+        ranked = top(*bm25(store.index, query, frequencies, len(texts), 1.2, 0.75), len(texts), set())[0].tolist()
     assert ranked[0] == ids[-1] and ranked[1:] == ids[:-1]

@@ -16,6 +16,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from workbench.domain.vocab import Stance
 from workbench.errors import InvalidInput
 from workbench.models import ArchiveImport, ClaimDraft, SourceInput
 from workbench.nlp.language import resolve_language
@@ -108,9 +109,10 @@ class ArchiveImporter:
         digest: str,
         problems: list[str],
         origin: str,
-        progress: Callable[[int], None] | None,
+        progress: Callable[[int, int], None] | None,
         *,
         note_origin: bool = True,
+        linking: Callable[[int, int], None] | None = None,
     ) -> ArchiveImport:
         """The archive path shared by every format: one article per file, light extraction, bulk store.
 
@@ -120,39 +122,48 @@ class ArchiveImporter:
         at any point, it leaves nothing visible, and run again it resumes after the staged rows.
         With note_origin, a verdict without a rationale gets "Imported from FILE, line N"; a ClaimReview
         names its origin in a source (the review's url) instead, so its verdicts come back as exported.
+        progress(done, total) follows the rows staged; linking(done, total) the claims matched against the
+        earlier ones (against a large database, most of the time).
         """
         from workbench.matching.engine import Matcher
         from workbench.matching.links import matched_count
 
         name = "Standard input" if origin == "-" else origin
         with self.open_store(create=True) as store:
-            existing = store.article_id_by_hash(digest)
+            existing = store.articles.article_id_by_hash(digest)
             if existing is not None:
                 return ArchiveImport(existing, count, 0, problems, created=False, linked=False)
             why = f"Imported from {origin}" if note_origin else None
             staged = store.staging.staged_import(digest, f"Archive: {Path(name).name}", origin, count)
-            if progress and staged.staged:
-                progress(staged.staged)
+            done = staged.staged
+            if progress:
+                progress(done, count)
             for chunk in _chunks(islice(rows(), staged.staged, None), ARCHIVE_CHUNK):
                 for part in _chunks(self._extract_chunk(staged, chunk, problems, why), STAGED_PER_TRANSACTION):
                     store.staging.stage_rows(staged, part, part[-1].claim.end + 1)
+                done += len(chunk)
                 if progress:
-                    progress(len(chunk))
+                    progress(done, count)
             linked = count <= LINK_ON_IMPORT
             with store.transaction():
-                existing = store.article_id_by_hash(digest)
+                existing = store.articles.article_id_by_hash(digest)
                 if existing is not None:  # another run of the same archive published it meanwhile
                     store.staging.drop_staged_import(digest)
                     return ArchiveImport(existing, count, 0, problems, created=False, linked=False)
                 article_id, claim_ids = store.staging.publish_archive(staged, digest, origin)
-            made, matcher = [], Matcher(store)
+            made, matcher, done = [], Matcher(store), 0
+            if linking and linked:
+                linking(0, len(claim_ids))
             for ids in _chunks(claim_ids if linked else [], LINK_CHUNK):
                 found = matcher.suggest(ids)  # reads only: nobody waits meanwhile
                 for written in _chunks(found, SUGGESTIONS_WRITTEN):
                     with store.transaction():
                         for s in written:
-                            store.suggest_link(s.claim_a, s.claim_b, s.relation, s.score)
+                            store.links.suggest_link(s.claim_a, s.claim_b, s.relation, s.score)
                 made += found
+                done += len(ids)
+                if linking:
+                    linking(done, len(claim_ids))
             matched = matched_count(made, claim_ids)
         return ArchiveImport(article_id, count, matched, problems, created=True, linked=linked)
 
@@ -179,7 +190,7 @@ class ArchiveImporter:
                 # a row's title (the fact-check's headline) is the claim's context, indexed with it
                 with_context(features(claim_id, claim, language, None).terms(), row.title, language),
                 verdicts.get(claim_id),
-                ((SourceInput(url=row.url, stance="context"),) if row.url else ()) + tuple(row.sources),
+                ((SourceInput(url=row.url, stance=Stance.CONTEXT),) if row.url else ()) + tuple(row.sources),
                 row.title,
             )
             for claim_id, claim, language, row in zip(claim_ids, claims, found, rows)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn, Protocol, TypeVar
 
 import click
 
@@ -30,17 +30,21 @@ from workbench.config import (
     load_settings,
     resolve_db_path,
 )
+from workbench.domain.vocab import LinkRelation, LinkState, Stance
 from workbench.errors import InvalidInput, StoreUnavailable, WorkbenchError
 from workbench.export import FORMATS as EXPORT_FORMATS
 from workbench.i18n import (
     N_,
     _,
+    actor_names,
     format_moment,
+    ngettext,
     rating_label,
     resolve_language,
     set_language,
     set_report_language,
     set_scale,
+    translate_error,
     vocabulary_filters,
     vocabulary_label,
     vocabulary_value,
@@ -55,14 +59,91 @@ SEEDS_DIR = Path(__file__).resolve().parent / "seeds"
 """The seed articles travel inside the package (the repository's top-level seeds/ links here)."""
 
 
-class WorkbenchGroup(click.Group):
-    """Turns every workbench error into one sentence on stderr and its exit code."""
+CLICK_WORDS = (
+    N_("Usage: "),
+    N_("Options"),
+    N_("Commands"),
+    N_("Show this message and exit."),
+    N_("Show the version and exit."),
+)
+"""Click's own words in a help page, translated as it is formatted (click has no Spanish catalog)."""
+
+
+class TranslatedFormatter(click.HelpFormatter):
+    """Click's headings ("Usage:", "Options", "Commands") in the interface language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, _("Usage: ") if prefix is None else prefix)
+
+    @contextmanager
+    def section(self, name: str) -> Iterator[None]:
+        with super().section(_(name)):
+            yield
+
+
+class WorkbenchContext(click.Context):
+    formatter_class = TranslatedFormatter
+
+
+@contextmanager
+def _help_translated(command: click.Command, ctx: click.Context) -> Iterator[None]:
+    """The command's help, its options' and (for a group) its commands' summaries in the interface
+    language while a help page is formatted, put back afterwards. The English text is the message
+    id (extracted by workbench.i18n.extract_messages), so what has no translation shows as written."""
+    import inspect
+
+    if not ctx.meta.get(LANGUAGE_SET):  # `workbench --help` is answered before the group sets it
+        try:
+            set_language(resolve_language(None, load_settings().language))
+        except WorkbenchError:
+            pass  # a bad settings file is reported by the command, not by its help
+    saved: list[tuple[object, str, str]] = []
+
+    def swap(owner: object, attribute: str) -> None:
+        text = getattr(owner, attribute, None)
+        if isinstance(text, str) and text:
+            saved.append((owner, attribute, text))
+            setattr(owner, attribute, _(inspect.cleandoc(text)))
+
+    owners: list[object] = [command, *command.params, command.get_help_option(ctx)]
+    if isinstance(command, click.Group):
+        owners += command.commands.values()
+    for owner in owners:
+        for attribute in ("help", "short_help", "epilog"):
+            swap(owner, attribute)
+    try:
+        yield
+    finally:
+        for owner, attribute, text in reversed(saved):
+            setattr(owner, attribute, text)
+
+
+LANGUAGE_SET = "workbench.language-set"
+"""ctx.meta key: the group has chosen the interface language (settings file, --language)."""
+
+
+class TranslatedHelp(click.Command):
+    """A command whose --help speaks the interface language."""
+
+    context_class = WorkbenchContext
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with _help_translated(self, ctx):
+            super().format_help(ctx, formatter)
+
+
+class WorkbenchGroup(TranslatedHelp, click.Group):
+    """Turns every workbench error into one sentence on stderr and its exit code; its commands'
+    help speaks the interface language."""
+
+    command_class = TranslatedHelp
+    group_class = type  # subgroups are WorkbenchGroups too
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except WorkbenchError as error:
-            _fail(str(error), error.exit_code)
+            _fail(translate_error(str(error)), error.exit_code)
         except DatabaseError as error:
             _fail(describe_database_error(error), StoreUnavailable.exit_code)
         except KeyboardInterrupt:
@@ -179,7 +260,7 @@ def _entity_names(ctx: click.Context) -> list[str]:
     db = resolve_db_path(named)
     if not db.exists():
         return []
-    return Workbench(db).entity_names()
+    return actor_names(Workbench(db).entity_names())  # by their names in both languages
 
 
 LANGUAGES = ("auto", "es", "en")
@@ -214,6 +295,7 @@ def cli(ctx: click.Context, db: Path | None, no_seed: bool, interface_language: 
     """
     settings = load_settings()
     set_language(resolve_language(interface_language, settings.language))  # issue 17: before any message
+    ctx.meta[LANGUAGE_SET] = True
     set_scale(settings.scale)
     if ctx.invoked_subcommand is None:
         ctx.invoke(tui, db=db, no_seed=no_seed)
@@ -320,12 +402,12 @@ def import_(
     if language not in {"es", "en", "auto"}:
         raise InvalidInput(_("Language {language!r} is not supported; use es, en or auto.").format(language=language))
     workbench = _workbench(ctx, db)
+
     # Read and check every input before writing anything, so one bad file leaves the database as it was.
-    articles = [
-        workbench.read_article(path, title=title, url=url, outlet=outlet, published=published, language=language)
-        for path in paths
-    ]
-    for result in _import_with_progress(workbench, articles):
+    def read(path: str) -> Any:  # noqa: ANN401 - an ArticleInput
+        return workbench.read_article(path, title=title, url=url, outlet=outlet, published=published, language=language)
+
+    for result in _import_with_progress(workbench, paths, read):
         if as_json:
             click.echo(
                 json_line(
@@ -362,8 +444,7 @@ def _import_archive(ctx: click.Context, paths: tuple[str, ...], db: Path | None,
     files = [(path, decode(read_bytes(path, limit), "Standard input" if path == "-" else path)) for path in paths]
     run = workbench.import_claims_csv if fmt == "claims-csv" else workbench.import_claimreview
     for path, data in files:
-        rows = data.count("\n") if fmt == "claims-csv" else data.count("claimReviewed")
-        result = _with_row_progress(lambda tick, d=data, p=path: run(d, p, tick), rows)
+        result = _with_row_progress(lambda tick, linking, d=data, p=path: run(d, p, tick, linking))
         for problem in summarised(result.problems):
             say(_("Warning: {path}, {problem}.").format(path=path, problem=problem), err=True)
         if as_json:
@@ -390,47 +471,33 @@ def _import_archive(ctx: click.Context, paths: tuple[str, ...], db: Path | None,
             say(_("Run `workbench index` to embed them for matching across wording and languages."), err=True)
 
 
-@contextmanager
-def stderr_progress(label: str, total: int) -> Iterator[Callable[[int], None]]:
-    """A progress bar with count, rate and time left, on stderr and only on a terminal: stdout
-    stays the command's output, whether a file, a pipe or jq reads it. Yields `advance(n)`."""
-    if not sys.stderr.isatty():
-        yield lambda _n: None
-        return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        ProgressColumn,
-        Task,
-        TextColumn,
-        TimeRemainingColumn,
+def _with_row_progress(run: Any) -> Any:  # noqa: ANN401 - the import's result
+    """An archive import: the rows staged, then the claims matched against the earlier ones."""
+    return _counted(
+        _("Reading claims"), lambda tick: run(tick, lambda done, total: tick(done, total, _("Matching claims")))
     )
-    from rich.text import Text
-
-    class RateColumn(ProgressColumn):
-        def render(self, task: Task) -> Text:
-            return Text(f"{task.speed:,.0f}/s" if task.speed else "", style="progress.data.speed")
-
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task(label, total=total)
-        yield lambda n: progress.advance(task, n)
 
 
-def _with_row_progress(run: Any, rows: int) -> Any:  # noqa: ANN401 - the import's result
-    if rows < 5000:
-        return run(None)
-    with stderr_progress("Reading claims", rows) as advance:
-        return run(advance)
+def _import_with_progress(workbench: Workbench, paths: tuple[str, ...], read: Callable[[str], Any]) -> list:
+    """Many files: read, extract, then store and match each, one bar on stderr that names the step."""
 
+    def work(tick: Tick) -> list:
+        articles = []
+        for path in paths:
+            articles.append(read(path))
+            tick(len(articles), len(paths))
+        stored = [0]
 
-def _import_with_progress(workbench: Workbench, articles: list) -> list:
-    if len(articles) < 2:
-        return workbench.import_articles(articles)
-    with stderr_progress("Importing", len(articles)) as advance:
-        return workbench.import_articles(articles, progress=lambda _: advance(1))
+        def one(_result: object) -> None:
+            stored[0] += 1
+            tick(stored[0], len(articles), _("Storing and matching"))
+
+        def extracted(done: int, total: int) -> None:
+            tick(done, total, _("Extracting claims"))
+
+        return workbench.import_articles(articles, progress=one, extracting=extracted)
+
+    return _counted(_("Reading files"), work)
 
 
 @cli.command()
@@ -458,15 +525,20 @@ def extract(path: str, lines: bool, as_json: bool, language: str) -> None:
     texts = text.replace("\r\n", "\n").split("\n") if lines else [text]
     if lines and texts[-1] == "":
         texts.pop()  # the newline that ends the last line does not start another
-    for claims in extract_texts(texts, language, settings):
-        rows = [asdict(claim) for claim in claims]
-        if lines:
-            click.echo(json_line({"claims": rows}))
-        elif as_json:
-            click.echo(json_text(rows, indent=2))
-        else:
-            for claim in claims:
-                say(f"[{claim.start}:{claim.end}] {claim.kind:<10} {claim.text}")
+
+    def work(tick: Tick) -> None:
+        for done, claims in enumerate(extract_texts(texts, language, settings), 1):
+            rows = [asdict(claim) for claim in claims]
+            if lines:
+                click.echo(json_line({"claims": rows}))
+            elif as_json:
+                click.echo(json_text(rows, indent=2))
+            else:
+                for claim in claims:
+                    say(f"[{claim.start}:{claim.end}] {claim.kind:<10} {claim.text}")
+            tick(done, len(texts))
+
+    _counted(_("Extracting claims"), work)
 
 
 @cli.command()
@@ -474,7 +546,7 @@ def extract(path: str, lines: bool, as_json: bool, language: str) -> None:
 @click.option("--article", "article_id", type=NUMBER, help="Only the claims of this article.")
 @click.option(
     "--status",
-    help=f"Only claims with this review status: {', '.join(CLAIM_STATUSES)}.",
+    help="Only claims with this review status: new, in_review or checked (or their Spanish names).",
     shell_complete=offer(lambda _: CLAIM_STATUSES),
 )
 @click.option(
@@ -483,12 +555,14 @@ def extract(path: str, lines: bool, as_json: bool, language: str) -> None:
     shell_complete=offer(_rating_names),
 )
 @click.option(
-    "--kind", help=f"Only claims of this kind: {', '.join(CLAIM_KINDS)}.", shell_complete=offer(lambda _: CLAIM_KINDS)
+    "--kind",
+    help="Only claims of this kind: event, quantity, statement, prediction or opinion (or their Spanish names).",
+    shell_complete=offer(lambda _: CLAIM_KINDS),
 )
 @click.option(
     "--entity",
     metavar="NAME",
-    help="Only claims naming this entity (canonical name or as written).",
+    help="Only claims naming this entity: its name in either language, any alias, or as written.",
     shell_complete=offer(_entity_names),
 )
 @click.option(
@@ -542,7 +616,7 @@ def claims(
 @click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Only articles published on or before this day.")
 @click.option(
     "--status",
-    help=f"Only claims with this review status: {', '.join(CLAIM_STATUSES)}.",
+    help="Only claims with this review status: new, in_review or checked (or their Spanish names).",
     shell_complete=offer(lambda _: CLAIM_STATUSES),
 )
 @click.option("--cluster", type=NUMBER, metavar="CLAIM", help="Only the confirmed duplicate cluster of this claim.")
@@ -593,10 +667,19 @@ def export(
     }
     warnings: list[str] = []
     if out is not None and str(out) != "-":
-        workbench.export_to(out, fmt, article_id, force=force, warnings=warnings, **scope)
+        _counted(
+            _("Reading claims"),
+            lambda tick: workbench.export_to(
+                out, fmt, article_id, force=force, warnings=warnings, progress=tick, **scope
+            ),
+        )
         say(_("Wrote {path}").format(path=out), err=True)
     else:
-        click.echo(workbench.export(fmt, article_id, warnings=warnings, **scope), nl=False)
+        text = _counted(
+            _("Reading claims"),
+            lambda tick: workbench.export(fmt, article_id, warnings=warnings, progress=tick, **scope),
+        )
+        click.echo(text, nl=False)  # after the bar is erased: the report alone reaches stdout
     for warning in warnings:
         say(_("Warning: {warning}").format(warning=warning), err=True)
 
@@ -678,9 +761,9 @@ def source() -> None:
 @click.option("--publisher")
 @click.option(
     "--stance",
-    default="context",
+    default=Stance.CONTEXT,
     show_default=True,
-    help=f"One of: {', '.join(STANCES)}.",
+    help="supports, refutes or context (or their Spanish names).",
     shell_complete=offer(lambda _: STANCES),
 )
 @click.option("--excerpt", help="The passage of the source that bears on the claim.")
@@ -724,7 +807,9 @@ def source_add(
 @click.option("--title")
 @click.option("--publisher")
 @click.option("--date", metavar="YYYY-MM-DD")
-@click.option("--stance", help=f"One of: {', '.join(STANCES)}.", shell_complete=offer(lambda _: STANCES))
+@click.option(
+    "--stance", help="supports, refutes or context (or their Spanish names).", shell_complete=offer(lambda _: STANCES)
+)
 @click.option("--excerpt")
 @click.option("--reviewer", help="Who edits it (default: $WORKBENCH_REVIEWER, else the login name).")
 @click.option("--json", "as_json", is_flag=True, help="Print the change as JSON.")
@@ -984,54 +1069,56 @@ def index(ctx: click.Context, db: Path | None) -> None:
     """
     workbench = _workbench(ctx, db)
     done = _index_with_progress(workbench)
-    click.echo(f"Embedded {done} claims" if done else "Every claim has its vector already")
-
-
-def _index_with_progress(workbench: Workbench) -> int:
-    return _counted(
-        _("Embedding claims"),
-        N_("Embedded {done}/{total} claims, {rate}/s, {eta} s left"),
-        lambda progress: workbench.index_vectors(progress=progress),
+    say(
+        ngettext("Embedded {count} claim", "Embedded {count} claims", done).format(count=done)
+        if done
+        else _("Every claim has its vector already")
     )
 
 
-def _counted(label: str, line_message: str, run: Callable[[Callable[[int, int], None]], T]) -> T:
-    """Run work that reports progress(done, total): rich's bar (rate, ETA) on a terminal; elsewhere
-    a plain line per tenth of the work, on stderr either way."""
+def _index_with_progress(workbench: Workbench) -> int:
+    return _counted(_("Embedding claims"), lambda progress: workbench.index_vectors(progress=progress))
+
+
+class Tick(Protocol):
+    """What long work calls as it goes: (done, total), and the step's name when it changes."""
+
+    def __call__(self, done: int, total: int, step: str | None = None, /) -> None: ...
+
+
+def _counted(label: str, run: Callable[[Tick], T]) -> T:
+    """Run work that reports progress(done, total[, step]): rich's bar with the count, the rate and
+    the time left, on stderr and only on a terminal. Stdout stays the command's output (a file, a
+    pipe, jq) and a log gets no bar drawings; a finished bar is erased."""
+    if not sys.stderr.isatty():
+        return run(lambda done, total, step=None: None)
     import time
 
-    if sys.stderr.isatty():
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        columns = (
-            TextColumn(label),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]}"),
-            TimeRemainingColumn(),
-        )
-        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-            task = bar.add_task("work", total=None, rate="")
-            started = time.monotonic()
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+    )
+    # stdout is never redirected through the bar: what a command prints there stays on stdout.
+    with Progress(*columns, console=Console(stderr=True), transient=True, redirect_stdout=False) as bar:
+        task = bar.add_task(label, total=None, rate="")
+        started, shown = time.monotonic(), label
 
-            def tick(done: int, total: int) -> None:
-                elapsed = time.monotonic() - started
-                bar.update(task, completed=done, total=total, rate=f"{done / elapsed:.1f}/s" if done else "")
-
-            return run(tick)
-    started = time.monotonic()
-    shown = [0]
-
-    def line(done: int, total: int) -> None:
-        if total and (done >= shown[0] + total / 10 or done == total) and done:
-            shown[0] = done
+        def tick(done: int, total: int, step: str | None = None) -> None:
+            nonlocal started, shown
+            if step is not None and step != shown:
+                started, shown = time.monotonic(), step  # a new step counts from its own start
+                bar.reset(task, description=step, total=total, rate="")
             elapsed = time.monotonic() - started
-            rate = done / elapsed if elapsed else 0.0
-            eta = (total - done) / rate if rate else 0.0
-            click.echo(_(line_message).format(done=done, total=total, rate=f"{rate:.1f}", eta=f"{eta:.0f}"), err=True)
+            rate = _("{rate}/s").format(rate=f"{done / elapsed:,.1f}") if done and elapsed else ""
+            bar.update(task, completed=done, total=total, rate=rate)
 
-    return run(line)
+        return run(tick)
 
 
 @cli.command()
@@ -1049,13 +1136,12 @@ def dedupe(ctx: click.Context, db: Path | None, apply: bool, as_json: bool) -> N
     Example: workbench dedupe --apply
     """
     workbench = _workbench(ctx, db)
-    made, confirmed = _counted(
-        _("Comparing pairs"),
-        N_("Compared {done}/{total} pairs, {rate}/s, {eta} s left"),
-        lambda progress: workbench.dedupe(apply, progress=progress),
-    )
+    made, confirmed = _counted(_("Comparing pairs"), lambda progress: workbench.dedupe(apply, progress=progress))
     done = {(c.claim_a, c.claim_b) for c in confirmed}
-    rows = [asdict(s) | {"state": "confirmed" if (s.claim_a, s.claim_b) in done else "suggested"} for s in made]
+    rows = [
+        asdict(s) | {"state": LinkState.CONFIRMED if (s.claim_a, s.claim_b) in done else LinkState.SUGGESTED}
+        for s in made
+    ]
     if as_json:
         click.echo(json_text(rows, indent=2))
         return
@@ -1063,7 +1149,8 @@ def dedupe(ctx: click.Context, db: Path | None, apply: bool, as_json: bool) -> N
         relation, state = vocabulary_label("relation", row["relation"]), _(row["state"])
         say(f"{row['claim_a']:>6} {row['claim_b']:>6}  {row['score']:.2f}  {relation:<9}  {state}")
     counts = {
-        r: sum(1 for row in rows if row["relation"] == r) for r in ("duplicate", "near-miss", "conflict", "related")
+        r: sum(1 for row in rows if row["relation"] == r)
+        for r in (LinkRelation.DUPLICATE, LinkRelation.NEAR_MISS, LinkRelation.CONFLICT, LinkRelation.RELATED)
     }
     summary = ", ".join(f"{n} {vocabulary_label('relation', r)}" for r, n in counts.items())
     say(
@@ -1085,7 +1172,7 @@ def link() -> None:
 @click.option(
     "--as",
     "relation",
-    default="duplicate",
+    default=LinkRelation.DUPLICATE,
     show_default=True,
     help="duplicate, related, near-miss or conflict.",
     shell_complete=offer(lambda _: LINK_RELATIONS),
@@ -1098,7 +1185,7 @@ def link_confirm(ctx: click.Context, claim_a: int, claim_b: int, relation: str, 
     Example: workbench link confirm 12 48
     """
     relation = vocabulary_value("relation", relation)
-    _workbench(ctx, db).set_link(claim_a, claim_b, "confirmed", relation)
+    _workbench(ctx, db).set_link(claim_a, claim_b, LinkState.CONFIRMED, relation)
     say(
         _("Claims {first} and {second}: confirmed {relation}.").format(
             first=claim_a, second=claim_b, relation=vocabulary_label("relation", relation)
@@ -1116,7 +1203,7 @@ def link_reject(ctx: click.Context, claim_a: int, claim_b: int, db: Path | None)
 
     Example: workbench link reject 12 31
     """
-    _workbench(ctx, db).set_link(claim_a, claim_b, "rejected")
+    _workbench(ctx, db).set_link(claim_a, claim_b, LinkState.REJECTED)
     say(_("Claims {first} and {second}: rejected.").format(first=claim_a, second=claim_b))
 
 

@@ -53,7 +53,7 @@ class ClaimEditor:
         claim = self.store.edits.check_version(claim_id, version)
         text = self._clean(text)
         before = self.store.edits.content(claim_id)
-        article = self.store.article(claim.article_id)
+        article = self.store.articles.get(claim.article_id)
         content = self._read(text, article, (claim.start, claim.end), claim.claimant, claim.checkable)
         with self.store.transaction():
             new_version = self.store.edits.write_content(claim_id, claim.version, content, AuditAction.EDIT)
@@ -86,7 +86,7 @@ class ClaimEditor:
                 f"Split claim {claim_id} inside its text, between characters 1 and {len(claim.text) - 1}."
             )
         cut = min(claim.start + at, claim.end)
-        article = self.store.article(claim.article_id)
+        article = self.store.articles.get(claim.article_id)
         spans = (
             (_trimmed(left, claim.start), _trimmed(right, cut))
             if _is_span(claim, article)
@@ -110,7 +110,7 @@ class ClaimEditor:
         claim = self.store.edits.check_version(claim_id, version)
         following = self._next(claim)
         start, end = min(claim.start, following.start), max(claim.end, following.end)
-        article = self.store.article(claim.article_id)
+        article = self.store.articles.get(claim.article_id)
         if _is_span(claim, article) and _is_span(following, article):
             text = article["text"][start:end]
         else:
@@ -129,7 +129,7 @@ class ClaimEditor:
 
     def add_from_span(self, article_id: int, start: int, end: int) -> Change:
         """A claim the extraction missed, from a passage of the article the reviewer marks."""
-        article = self.store.article(article_id)
+        article = self.store.articles.get(article_id)
         if not 0 <= start < end <= len(article["text"]):
             raise InvalidInput(f"Characters {start} to {end} are not a passage of article {article_id}.")
         start, end = _trimmed(article["text"][start:end], start)
@@ -188,7 +188,7 @@ class ClaimEditor:
         found = extract_claims(article["text"], article["language"], article["published"])
         fresh = {(d.start, d.end): d for d in found}
         changed = {}
-        for claim in self.store.claims(article_id=article["id"]):
+        for claim in self.store.claims.rows(article_id=article["id"]):
             draft = fresh.get((claim.start, claim.end)) or extract_one(
                 claim.text, article["language"], article["published"], claim.claimant, claim.checkable
             )
@@ -212,7 +212,7 @@ class ClaimEditor:
 
         Undoing twice (n, n, u, u) would otherwise see its own first undo as another's change.
         """
-        current = self.store.claim(claim_id)
+        current = self.store.claims.get(claim_id)
         if current.version != undo.version and undo.after == self.store.edits.content(claim_id):
             return current.version
         return undo.version
@@ -238,7 +238,7 @@ class ClaimEditor:
         return content
 
     def _next(self, claim: ClaimRow) -> ClaimRow:
-        claims = self.store.claims(article_id=claim.article_id)
+        claims = self.store.claims.rows(article_id=claim.article_id)
         position = [c.id for c in claims].index(claim.id)
         if position + 1 == len(claims):
             raise InvalidInput(f"Claim {claim.id} is the last of its article; there is no next claim to merge with.")
@@ -253,7 +253,7 @@ class ClaimEditor:
         self.store.index.remove(claim_ids)
         matcher = Matcher(self.store)
         found = matcher.features(claim_ids)
-        matcher.index(found, {c.id: c.article_id for c in self.store.claims(claim_ids=claim_ids)})
+        matcher.index(found, {c.id: c.article_id for c in self.store.claims.rows(claim_ids=claim_ids)})
         matcher.link(claim_ids)
 
 

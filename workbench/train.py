@@ -51,7 +51,7 @@ def review_examples(workbench: Workbench) -> list[Example]:
     from workbench.nlp.checkworthiness_train import Example
 
     with workbench.store() as store:
-        rows = store.review_decisions()
+        rows = store.verdicts.review_decisions()
     labels = {
         "not_checkable": (False, False, 1.0),
         "verdict": (True, True, 1.0),

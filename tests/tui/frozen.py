@@ -39,7 +39,7 @@ def load_frozen(db_path: Path, source: Path = FROZEN) -> Workbench:
                 for claim in article["claims"]
             ]
             fields = {key: article[key] for key in ARTICLE_FIELDS}
-            store.insert_article(ArticleInput(**fields), content_hash(article["text"]), claims)
+            store.articles.insert_article(ArticleInput(**fields), content_hash(article["text"]), claims)
     return workbench
 
 
@@ -47,9 +47,9 @@ def freeze(workbench: Workbench, target: Path = FROZEN) -> None:
     """Write `workbench`'s articles and claims as the frozen copy."""
     articles = []
     with workbench.store() as store:
-        for row in store.articles():
+        for row in store.articles.rows():
             claims = []
-            for claim in store.claims(article_id=row["id"]):
+            for claim in store.claims.rows(article_id=row["id"]):
                 fields = asdict(claim)
                 for key in ("id", "article_id", "status", "rating"):
                     fields.pop(key)

@@ -1,13 +1,44 @@
-"""Waiting for the app's worker chain (seed -> articles -> claims -> detail) to come to rest."""
+"""Opening the app under a Pilot, and waiting for its worker chain (seed -> articles -> claims ->
+detail) to come to rest."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.worker import WorkerCancelled, WorkerFailed
+
+from workbench.tui.app import make_app
+
+if TYPE_CHECKING:
+    from textual.message import Message
+
+    from workbench.service import Workbench
+    from workbench.tui.app import WorkbenchApp
+
+SIZE = (120, 40)
+"""The terminal the TUI tests run in, unless a test is about another size."""
+
+
+@asynccontextmanager
+async def opened(
+    workbench: Workbench,
+    *,
+    notes: Callable[[Message], None] | None = None,
+    seeds_dir: Path | None = None,
+    size: tuple[int, int] = SIZE,
+) -> AsyncIterator[tuple[WorkbenchApp, Pilot]]:
+    """The app on `workbench`, run headless at `size` and settled (its first lists and detail
+    shown): the opening every TUI test repeats. `notes` hooks the app's messages."""
+    app = make_app(workbench, seeds_dir=seeds_dir)
+    async with app.run_test(size=size, message_hook=notes) as pilot:
+        await settle(pilot)
+        yield app, pilot
 
 
 async def settle(pilot: Pilot, rounds: int = 50) -> None:

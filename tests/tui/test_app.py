@@ -14,7 +14,7 @@ from textual.notifications import Notification, Notify
 from textual.widgets import HelpPanel, Markdown, Static
 
 from tests.conftest import SEEDS
-from tests.tui.helpers import settle, text_of
+from tests.tui.helpers import SIZE, opened, settle, text_of
 from workbench.models import ArticleInput, ClaimDraft, ClaimReview
 from workbench.service import Workbench, content_hash
 from workbench.tui.app import WorkbenchApp, make_app
@@ -22,8 +22,6 @@ from workbench.tui.messages import ClaimDetailLoaded, ClaimsLoaded
 from workbench.tui.screens.main import MainScreen
 from workbench.tui.widgets.claim_detail import ClaimDetail
 from workbench.tui.widgets.tables import ArticleTable, ClaimTable
-
-SIZE = (120, 40)
 
 
 class Notes(list[Notification]):
@@ -108,9 +106,7 @@ async def test_first_run_paints_and_answers_keys_while_seeding_then_shows_the_se
 @pytest.mark.slow
 async def test_a_seeded_database_is_not_seeded_again(seeded: Workbench):
     notes = Notes()
-    app = make_app(seeded, seeds_dir=SEEDS)
-    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
-        await settle(pilot)
+    async with opened(seeded, seeds_dir=SEEDS, notes=notes) as (app, pilot):
         assert app.screen.query_one(ArticleTable).row_count == 2
         assert [note.message for note in notes] == []
     assert len(seeded.articles()) == 2
@@ -120,9 +116,7 @@ async def test_a_seeded_database_is_not_seeded_again(seeded: Workbench):
 async def test_opens_on_the_first_article_and_its_first_claim(seeded: Workbench):
     first = seeded.articles()[0]
     claim = seeded.claims(first.id)[0]
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(seeded) as (app, pilot):
         articles = app.screen.query_one(ArticleTable)
         assert articles.selected_id == first.id
         assert articles.get_cell(str(first.id), "reviewed").plain == f"0/{first.claim_count}"
@@ -142,9 +136,7 @@ async def test_opens_on_the_first_article_and_its_first_claim(seeded: Workbench)
 @pytest.mark.slow
 async def test_moving_through_claims_updates_the_detail(seeded: Workbench):
     claims = seeded.claims(seeded.articles()[0].id)
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(seeded) as (app, pilot):
         await pilot.press("tab", "down", "down")
         await settle(pilot)
         table = app.screen.query_one(ClaimTable)
@@ -161,9 +153,7 @@ async def test_moving_through_claims_updates_the_detail(seeded: Workbench):
 async def test_moving_through_articles_loads_their_claims(seeded: Workbench):
     second = seeded.articles()[1]
     claims = seeded.claims(second.id)
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(seeded) as (app, pilot):
         await pilot.press("down")
         await settle(pilot)
         table = app.screen.query_one(ClaimTable)
@@ -178,9 +168,7 @@ async def test_a_claim_with_a_verdict_shows_its_rating(seeded: Workbench):
     claim = seeded.claims(article.id)[0]
     seeded.add_verdict(claim.id, "half true", rationale="Seoul and Tokyo disagree on the count.")
     seeded.add_verdict(claim.id, "mostly true", rationale="Tokyo corrected its count.")
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(seeded) as (app, pilot):
         table = app.screen.query_one(ClaimTable)
         assert table.get_cell(str(claim.id), "status").plain == "Mostly true"
         verdict = detail_field(app, "verdict")
@@ -196,9 +184,7 @@ async def test_a_claim_with_a_verdict_shows_its_rating(seeded: Workbench):
 async def test_reload_shows_outside_changes_and_keeps_the_selection(seeded: Workbench):
     second = seeded.articles()[1]
     claims = seeded.claims(second.id)
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(seeded) as (app, pilot):
         await pilot.press("down")
         await settle(pilot)
         await pilot.press("tab", "down", "down", "down")
@@ -221,9 +207,7 @@ async def test_reload_shows_outside_changes_and_keeps_the_selection(seeded: Work
 async def test_results_for_a_row_no_longer_highlighted_are_dropped(seeded: Workbench):
     first, second = seeded.articles()
     first_claims, second_claims = seeded.claims(first.id), seeded.claims(second.id)
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(seeded) as (app, pilot):
         # What a slow worker for an article or claim the user has already left would post.
         app.screen.post_message(ClaimsLoaded(second.id, second_claims))
         app.screen.post_message(ClaimDetailLoaded(ClaimReview(second_claims[0], [], [], [])))
@@ -234,9 +218,7 @@ async def test_results_for_a_row_no_longer_highlighted_are_dropped(seeded: Workb
 
 @pytest.mark.slow
 async def test_tab_and_shift_tab_move_between_panes(seeded: Workbench):
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(seeded) as (app, pilot):
         screen = app.screen
         assert app.focused is screen.query_one(ArticleTable)
         await pilot.press("tab")
@@ -249,9 +231,7 @@ async def test_tab_and_shift_tab_move_between_panes(seeded: Workbench):
 
 @pytest.mark.slow
 async def test_question_mark_toggles_the_key_help(seeded: Workbench):
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(seeded) as (app, pilot):
         await pilot.press("question_mark")
         await pilot.pause()
         panel = app.screen.query_one(HelpPanel)
@@ -274,9 +254,7 @@ async def test_question_mark_toggles_the_key_help(seeded: Workbench):
 @pytest.mark.slow
 @pytest.mark.parametrize("key", ["q", "ctrl+q"])
 async def test_quit_keys_exit(seeded: Workbench, key: str):
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(seeded) as (app, pilot):
         await pilot.press("tab")  # from a table other than the first, too
         assert app.return_code is None
         await pilot.press(key)
@@ -287,9 +265,7 @@ async def test_quit_keys_exit(seeded: Workbench, key: str):
 async def test_a_missing_database_is_reported_not_created(tmp_path: Path):
     absent = tmp_path / "absent.db"
     notes = Notes()
-    app = make_app(Workbench(absent, actor="tester"))
-    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
-        await settle(pilot)
+    async with opened(Workbench(absent, actor="tester"), notes=notes) as (app, pilot):
         assert notes.errors() == [f"There is no database at {absent}; import an article first."]
         assert app.screen.query_one(ArticleTable).loading is False
         assert text_of(app.screen.query_one("#detail-heading", Static)) == "No articles could be read."
@@ -305,9 +281,7 @@ class FailingSources(Workbench):
 @pytest.mark.slow
 async def test_a_failing_core_call_is_a_notification_not_a_crash(seeded: Workbench):
     notes = Notes()
-    app = make_app(FailingSources(seeded.db_path, actor="tester"))
-    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
-        await settle(pilot)
+    async with opened(FailingSources(seeded.db_path, actor="tester"), notes=notes) as (app, pilot):
         assert notes.errors() == [
             "Another program holds the database (an import or another reviewer's write); try again in a moment."
         ]
@@ -325,17 +299,15 @@ def hand_made(db_path: Path) -> Workbench:
     claims = [ClaimDraft(0, len(text), text, "quantity", True, 0.9, claimant="Seúl", dates=("2023-09-13",))]
     with workbench.store(create=True) as store:
         article = ArticleInput(text, "Misiles [sic]", "es", published="2023-09-13")
-        store.insert_article(article, content_hash(text), claims)
+        store.articles.insert_article(article, content_hash(text), claims)
         empty = "Texto sin afirmaciones."
-        store.insert_article(ArticleInput(empty, "Sin afirmaciones", "es"), content_hash(empty), [])
+        store.articles.insert_article(ArticleInput(empty, "Sin afirmaciones", "es"), content_hash(empty), [])
     return workbench
 
 
 async def test_brackets_in_text_are_shown_as_written_and_an_article_without_claims_says_so(tmp_path: Path):
     workbench = hand_made(tmp_path / "hand.db")
-    app = make_app(workbench)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(workbench) as (app, pilot):
         articles = app.screen.query_one(ArticleTable)
         assert articles.get_cell("1", "title").plain == "Misiles [sic]"
         assert articles.get_cell("2", "published").plain == "—"
@@ -343,7 +315,7 @@ async def test_brackets_in_text_are_shown_as_written_and_an_article_without_clai
         assert claims.get_cell("1", "text").plain.startswith("Seúl dice [bold]un[/bold] misil;")
         assert text_of(app.screen.query_one("#detail-text", Static)) == BRACKETED
         assert detail_field(app, "claimant") == "Seúl"
-        assert detail_field(app, "dates") == "2023-09-13"
+        assert detail_field(app, "dates") == "Sep 13, 2023"  # a day for people, in English too
         await pilot.press("down")
         await settle(pilot)
         assert claims.row_count == 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import TextArea
 
-from tests.tui.helpers import settle
+from tests.tui.helpers import opened, settle
 from tests.tui.test_app import SIZE, Notes, detail_field
 from workbench.service import Workbench
 from workbench.tui.app import make_app
@@ -19,9 +19,7 @@ EDITED = "Rusia no dijo nada sobre la entrega de dos misiles a Tokio."
 
 
 async def test_edit_a_claim_then_undo_it(seeded: Workbench):
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(seeded) as (app, pilot):
         claim_id = app.screen.query_one(ClaimTable).selected_id
         before = seeded.claim(claim_id)
         await pilot.press("t")
@@ -39,9 +37,7 @@ async def test_edit_a_claim_then_undo_it(seeded: Workbench):
 
 
 async def test_split_at_the_cursor_and_join_back(seeded: Workbench):
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(seeded) as (app, pilot):
         table = app.screen.query_one(ClaimTable)
         first = seeded.claim(table.selected_id)
         count = table.row_count
@@ -64,9 +60,7 @@ async def test_split_at_the_cursor_and_join_back(seeded: Workbench):
 
 
 async def test_mark_not_checkable_shows_in_the_table_and_undo_restores(seeded: Workbench):
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(seeded) as (app, pilot):
         table = app.screen.query_one(ClaimTable)
         claim_id = table.selected_id
         await pilot.press("n")
@@ -109,9 +103,7 @@ async def test_add_a_claim_from_a_selected_passage_then_undo_it(seeded: Workbenc
 
 async def test_another_reviewers_edit_refreshes_the_claim_and_a_stale_verdict_is_refused(seeded: Workbench):
     notes = Notes()
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
-        await settle(pilot)
+    async with opened(seeded, notes=notes) as (app, pilot):
         claim_id = app.screen.query_one(ClaimTable).selected_id
         shown = app.screen.shown
         Workbench(seeded.db_path, actor="ana").edit_claim(claim_id, EDITED)
@@ -136,9 +128,7 @@ async def test_sources_are_listed_edited_removed_and_put_back(seeded: Workbench)
 
     from workbench.tui.dialogs.source import SourceDialog, SourcesDialog
 
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(seeded) as (app, pilot):
         claim_id = app.screen.query_one(ClaimTable).selected_id
         seeded.add_source(claim_id, "https://www.mod.go.jp/", stance="refutes", title="MoD")
         app.screen.reload()

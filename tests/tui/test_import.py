@@ -9,10 +9,9 @@ from textual.widgets import Input, Select, TabbedContent, TextArea
 
 from tests.conftest import file_digest
 from tests.helpers import SHORT_ARTICLE, write
-from tests.tui.helpers import settle
-from tests.tui.test_app import SIZE, Notes
+from tests.tui.helpers import opened, settle
+from tests.tui.test_app import Notes
 from workbench.service import Workbench
-from workbench.tui.app import make_app
 from workbench.tui.dialogs.import_article import ImportDialog
 from workbench.tui.screens.main import MainScreen
 from workbench.tui.widgets.path_input import PathInput, complete_path
@@ -31,9 +30,7 @@ async def test_a_file_chosen_with_path_completion_is_imported_and_its_claims_sho
     write(tmp_path / "inbox" / ".hidden.txt", "not this one")
     before = len(frozen.articles())
     notes = Notes()
-    app = make_app(frozen)
-    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
-        await settle(pilot)
+    async with opened(frozen, notes=notes) as (app, pilot):
         await pilot.press("i")
         assert isinstance(app.screen, ImportDialog)
         path = app.screen.query_one(PathInput)
@@ -58,9 +55,7 @@ async def test_a_file_chosen_with_path_completion_is_imported_and_its_claims_sho
 
 @pytest.mark.slow
 async def test_pasted_text_becomes_an_article_with_its_title_and_date(frozen: Workbench):
-    app = make_app(frozen)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(frozen) as (app, pilot):
         await pilot.press("i")
         dialog = app.screen
         dialog.query_one(TabbedContent).active = "paste"
@@ -82,9 +77,7 @@ async def test_pasted_text_becomes_an_article_with_its_title_and_date(frozen: Wo
 async def test_the_same_text_again_shows_the_stored_article(frozen: Workbench):
     first = frozen.articles()[0]
     notes = Notes()
-    app = make_app(frozen)
-    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
-        await settle(pilot)
+    async with opened(frozen, notes=notes) as (app, pilot):
         await pilot.press("down")
         await settle(pilot)
         await pilot.press("i")
@@ -114,9 +107,7 @@ async def test_a_refused_file_is_one_sentence_the_dialog_stays_and_the_db_is_unc
         write(path, content)
     before = file_digest(frozen.db_path)
     notes = Notes()
-    app = make_app(frozen)
-    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
-        await settle(pilot)
+    async with opened(frozen, notes=notes) as (app, pilot):
         await pilot.press("i")
         app.screen.query_one(PathInput).value = str(path)
         await pilot.press("ctrl+s")
@@ -132,9 +123,7 @@ async def test_a_refused_file_is_one_sentence_the_dialog_stays_and_the_db_is_unc
 async def test_nothing_to_import_is_a_warning_not_a_write(frozen: Workbench):
     before = file_digest(frozen.db_path)
     notes = Notes()
-    app = make_app(frozen)
-    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
-        await settle(pilot)
+    async with opened(frozen, notes=notes) as (app, pilot):
         await pilot.press("i", "ctrl+s")
         assert isinstance(app.screen, ImportDialog)
         app.screen.query_one(TabbedContent).active = "paste"
@@ -163,9 +152,7 @@ def test_path_completion(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 async def test_a_file_is_imported_with_the_date_and_language_typed_beside_it(frozen: Workbench, tmp_path: Path):
     """A file without a date line: what the reviewer types is what relative dates resolve against."""
     story = write(tmp_path / "story.txt", SHORT_ARTICLE)
-    app = make_app(frozen)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(frozen) as (app, pilot):
         await pilot.press("i")
         dialog = app.screen
         dialog.query_one(PathInput).value = str(story)
@@ -184,9 +171,7 @@ async def test_a_date_not_in_the_documented_form_keeps_the_dialog_open(frozen: W
     story = write(tmp_path / "story.txt", SHORT_ARTICLE)
     before = file_digest(frozen.db_path)
     notes = Notes()
-    app = make_app(frozen)
-    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
-        await settle(pilot)
+    async with opened(frozen, notes=notes) as (app, pilot):
         await pilot.press("i")
         app.screen.query_one(PathInput).value = str(story)
         app.screen.query_one("#published", Input).value = "13/09/2023"

@@ -5,10 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.command import CommandList, CommandPalette
 
-from tests.tui.helpers import settle, wait_until
-from tests.tui.test_app import SIZE
+from tests.tui.helpers import opened, settle, wait_until
 from workbench.service import Workbench
-from workbench.tui.app import make_app
 from workbench.tui.commands import PALETTE_IDS, binding_commands
 from workbench.tui.widgets.queue import QueueTable
 
@@ -18,9 +16,7 @@ def ids(rows) -> list[int]:
 
 
 async def test_the_palette_offers_every_main_screen_action(frozen: Workbench):
-    app = make_app(frozen)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(frozen) as (app, pilot):
         commands = list(binding_commands(app, app.screen))
         titles = [command.title for command in commands]
         assert titles == [
@@ -43,9 +39,7 @@ async def test_the_palette_offers_every_main_screen_action(frozen: Workbench):
 
 
 async def test_an_action_run_from_the_palette(frozen: Workbench):
-    app = make_app(frozen)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(frozen) as (app, pilot):
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
@@ -69,9 +63,7 @@ async def test_actions_on_a_claim_leave_the_palette_when_there_is_none(tmp_path)
     from tests.tui.test_app import hand_made
 
     workbench = hand_made(tmp_path / "hand.db")
-    app = make_app(workbench)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(workbench) as (app, pilot):
         await pilot.press("down")  # the article without claims
         await settle(pilot)
         titles = [command.title for command in binding_commands(app, app.screen)]

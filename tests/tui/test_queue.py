@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from tests.tui.helpers import settle
-from tests.tui.test_app import SIZE, Notes, detail_field
+from tests.tui.helpers import opened, settle
+from tests.tui.test_app import Notes, detail_field
 from workbench.service import Workbench
-from workbench.tui.app import make_app
 from workbench.tui.widgets.claim_detail import ClaimDetail
 from workbench.tui.widgets.queue import FilterInput, QueuePane, QueueTable
 from workbench.tui.widgets.tables import ArticleTable, ClaimTable
@@ -34,9 +33,7 @@ def shown_claim(app) -> int:
 async def test_w_shows_the_queue_and_moving_through_it_follows_each_claim_to_its_article(frozen: Workbench):
     expected = frozen.queue()
     assert {claim.article_id for claim in expected[:4]} == {1, 2}  # the first rows cross articles
-    app = make_app(frozen)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(frozen) as (app, pilot):
         await pilot.press("w")
         await settle(pilot)
         screen = app.screen
@@ -67,9 +64,7 @@ async def test_filters_by_status_entity_and_article(frozen: Workbench):
     frozen.add_verdict(checked.id, "Falso")
     north_korea = frozen.queue(entity="North Korea")
     assert north_korea and len(north_korea) < len(frozen.queue())
-    app = make_app(frozen)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(frozen) as (app, pilot):
         await pilot.press("w")
         await settle(pilot)
         queue = app.screen.query_one(QueueTable)
@@ -99,9 +94,7 @@ async def test_filters_by_status_entity_and_article(frozen: Workbench):
 
 async def test_a_filter_that_cannot_match_is_one_sentence_and_the_queue_stays(frozen: Workbench):
     notes = Notes()
-    app = make_app(frozen)
-    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
-        await settle(pilot)
+    async with opened(frozen, notes=notes) as (app, pilot):
         await pilot.press("w")
         await settle(pilot)
         before = app.screen.query_one(QueueTable).row_ids()
@@ -113,9 +106,7 @@ async def test_a_filter_that_cannot_match_is_one_sentence_and_the_queue_stays(fr
 
 async def test_a_verdict_given_from_the_queue_moves_on_to_the_next_claim(frozen: Workbench):
     first, second = frozen.queue()[:2]
-    app = make_app(frozen)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(frozen) as (app, pilot):
         await pilot.press("w")
         await settle(pilot)
         await pilot.press("v", "2", "ctrl+s")  # Mostly true
@@ -128,9 +119,7 @@ async def test_a_verdict_given_from_the_queue_moves_on_to_the_next_claim(frozen:
 
 
 async def test_the_filter_line_completes_field_values_and_entity_names(frozen: Workbench):
-    app = make_app(frozen)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(frozen) as (app, pilot):
         await pilot.press("w")
         await settle(pilot)
         await pilot.press("f", *"kind:qu")

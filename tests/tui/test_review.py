@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
-from tests.tui.helpers import settle, text_of
-from tests.tui.test_app import SIZE, Notes, detail_field
+from tests.tui.helpers import opened, settle, text_of
+from tests.tui.test_app import Notes, detail_field
 from workbench.service import Workbench
-from workbench.tui.app import make_app
 from workbench.tui.dialogs.matches import MatchesDialog
 from workbench.tui.dialogs.search import SearchDialog
 from workbench.tui.dialogs.source import SourceDialog
@@ -18,9 +17,7 @@ from workbench.tui.widgets.tables import ArticleTable, ClaimTable
 
 @pytest.mark.slow
 async def test_a_verdict_chosen_by_number_key_lands_in_the_history(seeded: Workbench):
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(seeded) as (app, pilot):
         claim_id = app.screen.query_one(ClaimTable).selected_id
         await pilot.press("v")
         assert isinstance(app.screen, VerdictDialog)
@@ -39,9 +36,7 @@ async def test_a_verdict_chosen_by_number_key_lands_in_the_history(seeded: Workb
 
 @pytest.mark.slow
 async def test_escape_leaves_without_a_verdict(seeded: Workbench):
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(seeded) as (app, pilot):
         await pilot.press("v", "escape")
         await settle(pilot)
         assert seeded.verdict_history(1) == []
@@ -50,9 +45,7 @@ async def test_escape_leaves_without_a_verdict(seeded: Workbench):
 @pytest.mark.slow
 async def test_a_source_needs_a_web_address_and_keeps_its_stance(seeded: Workbench):
     notes = Notes()
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
-        await settle(pilot)
+    async with opened(seeded, notes=notes) as (app, pilot):
         claim_id = app.screen.query_one(ClaimTable).selected_id
         await pilot.press("s")
         assert isinstance(app.screen, SourceDialog)
@@ -77,9 +70,7 @@ async def test_a_source_needs_a_web_address_and_keeps_its_stance(seeded: Workben
 @pytest.mark.slow
 async def test_confirming_a_match_makes_the_verdict_inherited(seeded: Workbench):
     seeded.add_verdict(1, "Mostly true", "Two outlets agree.")
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(seeded) as (app, pilot):
         await pilot.press("down")  # the second article
         await settle(pilot)
         second = seeded.articles()[1].id
@@ -109,9 +100,7 @@ async def test_confirming_a_match_makes_the_verdict_inherited(seeded: Workbench)
 
 @pytest.mark.slow
 async def test_search_jumps_to_the_claim(seeded: Workbench):
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(seeded) as (app, pilot):
         await pilot.press("slash")
         assert isinstance(app.screen, SearchDialog)
         await pilot.press(*"Tokio")
@@ -166,9 +155,7 @@ async def test_a_switches_to_the_article_and_back(seeded: Workbench):
 
     from workbench.tui.widgets.article_reader import ArticleReader
 
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(seeded) as (app, pilot):
         await pilot.press("a")
         await settle(pilot)
         assert app.screen.query_one(ContentSwitcher).current == "reader"
@@ -193,9 +180,7 @@ async def test_export_from_inside_writes_the_report_and_never_overwrites(seeded:
 
     notes = Notes()
     out = tmp_path / "article.html"
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
-        await settle(pilot)
+    async with opened(seeded, notes=notes) as (app, pilot):
         for _attempt in range(2):
             await pilot.press("e")
             assert isinstance(app.screen, ExportDialog)
@@ -217,9 +202,7 @@ async def test_export_of_the_selected_claims_cluster_spans_articles(seeded: Work
     other = next(m.claim for m in seeded.matches_for(1, limit=20) if seeded.claim(m.claim).article_id == second)
     seeded.set_link(1, other, "confirmed", "duplicate")
     out = tmp_path / "cluster.md"
-    app = make_app(seeded)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(seeded) as (app, pilot):
         await pilot.press("e")
         app.screen.query_one("#cluster-only", Checkbox).value = True
         app.screen.query_one("#format-md").value = True

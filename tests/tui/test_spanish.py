@@ -7,8 +7,8 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable
 from textual.widgets._footer import FooterKey
 
-from tests.tui.helpers import settle, settle_steady, text_of, wait_until
-from tests.tui.test_app import SIZE, Notes
+from tests.tui.helpers import opened, settle, settle_steady, text_of, wait_until
+from tests.tui.test_app import Notes
 from workbench import i18n
 from workbench.service import Workbench
 from workbench.tui.app import make_app
@@ -31,9 +31,7 @@ def column_labels(table: DataTable) -> list[str]:
 
 
 async def test_the_main_screen_speaks_spanish(frozen: Workbench, spanish):
-    app = make_app(frozen)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(frozen) as (app, pilot):
         words = footer_words(app)
         assert {"Salir", "Veredicto", "Fuente", "Buscar", "Informe", "Cola", "Teclas"} <= set(words)
         assert not {"Quit", "Verdict", "Source", "Find", "Export", "Queue", "Keys"} & set(words)
@@ -45,9 +43,7 @@ async def test_the_main_screen_speaks_spanish(frozen: Workbench, spanish):
 
 
 async def test_the_palette_finds_veredicto(frozen: Workbench, spanish):
-    app = make_app(frozen)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with opened(frozen) as (app, pilot):
         titles = [command.title for command in binding_commands(app, app.screen)]
         assert titles[:2] == ["Veredicto", "Fuente"] and "Salir" in titles
         everything = [command.title for command in app.get_system_commands(app.screen)]
@@ -69,9 +65,7 @@ async def test_the_palette_finds_veredicto(frozen: Workbench, spanish):
 
 async def test_the_verdict_and_source_dialogs_speak_spanish_and_store_the_values(frozen: Workbench, spanish):
     notes = Notes()
-    app = make_app(frozen)
-    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
-        await settle(pilot)
+    async with opened(frozen, notes=notes) as (app, pilot):
         claim_id = app.screen.claim_id
         await pilot.press("v")
         await settle(pilot)
@@ -96,7 +90,7 @@ async def test_the_verdict_and_source_dialogs_speak_spanish_and_store_the_values
             f"Fuente 1 adjuntada a la afirmación {claim_id}.",
         ]
         detail = text_of(app.screen.query_one("#detail-verdict"))
-        assert detail.startswith("Mayormente verdadero · ") and "14 sept 2023, " in detail  # FIXED_NOW, local time
+        assert detail.startswith("Mayormente verdadero · ") and detail.endswith(" · hace 5 min")  # FIXED_NOW
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
@@ -109,3 +103,12 @@ def test_main_screen_in_spanish(snap_compare, frozen: Workbench, size: tuple[int
 def test_main_screen_with_key_help_in_spanish_at_80x24(snap_compare, frozen: Workbench):
     i18n.set_language("es")
     assert snap_compare(make_app(frozen), terminal_size=(80, 24), press=["question_mark"], run_before=settle_steady)
+
+
+async def test_the_detail_names_actors_in_spanish(frozen: Workbench, spanish):
+    from tests.tui.test_app import detail_field
+
+    async with opened(frozen) as (app, _pilot):
+        entities = detail_field(app, "entities")
+        assert "Rusia (LOC)" in entities and "Russia" not in entities  # stored as Russia
+        assert "Vladimir Putin → Vladímir Putin (PER)" in entities

@@ -101,6 +101,26 @@ class ClaimAttachedSource(AttachedSource):
     claim_id: int
 
 
+class ReportSource(TypedDict):
+    """A source as reports list it beside its claim."""
+
+    url: str
+    title: str | None
+    publisher: str | None
+    stance: str
+    excerpt: str | None
+
+
+class ReviewDecision(TypedDict):
+    """What a reviewer decided about a claim, as the check-worthiness model learns from it:
+    'verdict', 'not_checkable' or 'skipped'."""
+
+    id: int
+    text: str
+    language: str
+    decision: str
+
+
 class ClaimLink(TypedDict):
     """A link seen from one of its claims: `claim` is the other one."""
 

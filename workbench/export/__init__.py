@@ -5,6 +5,7 @@ Every writer turns the same `Report` into text, so the CLI and the TUI export by
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -35,13 +36,15 @@ def render(
     settings: Settings | None = None,
     warnings: list[str] | None = None,
     list_unreviewed: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> str:
     """The export of everything in scope (an int is taken as one article) as text in the given format;
-    what the writer warns about is added to `warnings` when a list is given."""
+    what the writer warns about is added to `warnings` when a list is given; progress(done, total)
+    follows the claims read (see `gather`)."""
     from workbench.export.document import gather
 
     check_format(fmt)
-    report = replace(gather(store, scope, settings), list_unreviewed=list_unreviewed)
+    report = replace(gather(store, scope, settings, progress), list_unreviewed=list_unreviewed)
     text = write(fmt, report)
     if warnings is not None:
         warnings += report.warnings

@@ -10,8 +10,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbench.domain.vocab import ClaimKind, LinkState
 from workbench.matching.compare import CONFLICT, DUPLICATE, NEAR_MISS, Comparison, Weights, apply_threshold, compare
 from workbench.matching.features import ClaimFeatures, ClaimLike, features, with_context
+from workbench.matching.lexical import bm25
 from workbench.matching.links import Suggestion, confirm_greedily, idf_from_counts, suggestions
 from workbench.matching.retrieval import K1, B, Retrieved, VectorIndex, fuse
 
@@ -103,7 +105,7 @@ class Matcher:
         if len(self._features) + len(missing) > FEATURES_KEPT:
             self._features.clear()
             missing = wanted
-        for claim in self.store.matchable_claims(missing):
+        for claim in self.store.claims.matchable_claims(missing):
             self._features[claim.id] = features(claim.id, claim, claim.language, claim.published, claim.terms)
         return {c: self._features[c] for c in wanted if c in self._features}
 
@@ -124,7 +126,7 @@ class Matcher:
         from workbench.matching.embedding import passage_text
 
         context = self.store.index.contexts(claim_ids)
-        texts = {c.id: passage_text(c.text, context.get(c.id)) for c in self.store.claims(claim_ids=claim_ids)}
+        texts = {c.id: passage_text(c.text, context.get(c.id)) for c in self.store.claims.rows(claim_ids=claim_ids)}
         ids = [c for c in claim_ids if c in texts]
         self.store.vectors.put(self.embedder.name, ids, self.embedder.passages([texts[c] for c in ids]))
         self._vectors = None  # the matrix changed
@@ -163,7 +165,7 @@ class Matcher:
     ) -> list[Retrieved]:
         """The `count` claims most like a query, best first, by BM25 and (with vectors) cosine fused."""
         frequencies, size = self._vocabulary()
-        lexical = self.store.index.bm25(query.terms(), frequencies, common_limit(size), K1, B)
+        lexical = bm25(self.store.index, query.terms(), frequencies, common_limit(size), K1, B)
         return fuse(lexical, self._vector_index(), vector, count, exclude)
 
     def match(
@@ -224,7 +226,7 @@ class Matcher:
     def link(self, claim_ids: list[int]) -> list[Suggestion]:
         """Compare claims with their candidates and store the suggested links; returns what was suggested."""
         made = self.suggest(claim_ids)
-        self.store.suggest_links([(s.claim_a, s.claim_b, s.relation, s.score) for s in made])
+        self.store.links.suggest_links([(s.claim_a, s.claim_b, s.relation, s.score) for s in made])
         return made
 
     def suggest(self, claim_ids: list[int]) -> list[Suggestion]:
@@ -259,7 +261,7 @@ class Matcher:
                 if comparison.relation is not None:
                     compared[pair] = comparison
         comparisons = {pair: compared[pair] for pair in sorted(compared, key=first.__getitem__)}
-        return suggestions(comparisons, self.store.source_groups(sorted({i for p in comparisons for i in p})))
+        return suggestions(comparisons, self.store.claims.source_groups(sorted({i for p in comparisons for i in p})))
 
     def link_all(self, progress: Callable[[int, int], None] | None = None) -> list[Suggestion]:
         """Dedupe the whole archive: pairs that share rare terms are compared, nothing else.
@@ -285,7 +287,7 @@ class Matcher:
             if comparison.relation is not None:
                 comparisons[(a, b)] = comparison
         made = [s for s in suggestions(comparisons, source_of) if s.relation in {DUPLICATE, CONFLICT, NEAR_MISS}]
-        self.store.suggest_links([(s.claim_a, s.claim_b, s.relation, s.score) for s in made])
+        self.store.links.suggest_links([(s.claim_a, s.claim_b, s.relation, s.score) for s in made])
         return made
 
     def confirm_duplicates(self, made: list[Suggestion], threshold: float | None = None) -> list[Suggestion]:
@@ -296,14 +298,15 @@ class Matcher:
         Conflicts and near-misses are never confirmed here; pairs a reviewer (or an earlier run)
         already decided are left as they are, and clusters a reviewer confirmed are the start.
         """
-        links = self.store.all_links()
-        decided = {(link["claim_a"], link["claim_b"]) for link in links if link["state"] != "suggested"}
+        links = self.store.links.all_links()
+        decided = {(link["claim_a"], link["claim_b"]) for link in links if link["state"] != LinkState.SUGGESTED}
         blocked = {
             (link["claim_a"], link["claim_b"])
             for link in links
-            if link["state"] == "rejected" or (link["state"] == "confirmed" and link["relation"] != DUPLICATE)
+            if link["state"] == LinkState.REJECTED
+            or (link["state"] == LinkState.CONFIRMED and link["relation"] != DUPLICATE)
         }
-        confirmed_pairs = self.store.confirmed_duplicate_pairs()
+        confirmed_pairs = self.store.links.confirmed_duplicate_pairs()
 
         def limit(s: Suggestion) -> float:
             return (
@@ -316,7 +319,7 @@ class Matcher:
             s for s in made if s.relation == DUPLICATE and s.score >= limit(s) and (s.claim_a, s.claim_b) not in decided
         ]
         ids = sorted({c for s in wanted for c in (s.claim_a, s.claim_b)} | {c for p in confirmed_pairs for c in p})
-        source_of = self.store.source_groups(ids)
+        source_of = self.store.claims.source_groups(ids)
         confirmed_set = set(confirmed_pairs)
 
         def compatible(x: int, y: int) -> bool:
@@ -336,7 +339,7 @@ class Matcher:
 
         confirmed = confirm_greedily(wanted, compatible, source_of, confirmed_pairs)
         for suggestion in confirmed:
-            self.store.set_link_state(suggestion.claim_a, suggestion.claim_b, "confirmed", DUPLICATE)
+            self.store.links.set_link_state(suggestion.claim_a, suggestion.claim_b, LinkState.CONFIRMED, DUPLICATE)
         return confirmed
 
 
@@ -397,7 +400,7 @@ def query_features(text: str, claims: Sequence[ClaimLike], language: str, publis
         start=0,
         end=len(text),
         text=text,
-        kind="event",
+        kind=ClaimKind.EVENT,
         checkable=True,
         score=0.0,
         claimant_canonical=next((c.claimant_canonical for c in claims if c.claimant_canonical), None),

@@ -3,7 +3,7 @@
 A claim duplicates at most one claim of any other source: when several claims of one
 article look like the same proposition, only the closest is suggested as its duplicate
 and the rest as related. Claims of the same article are never duplicates of each other;
-each row of an archive is a source of its own (see Store.source_groups).
+each row of an archive is a source of its own (see store.claims.source_groups).
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def confirm_greedily(
 
 def duplicate_clusters(store: Any) -> dict[int, int]:  # noqa: ANN401 - workbench.store.Store
     """Claim -> the canonical claim (the earliest) of its confirmed duplicate cluster."""
-    return confirmed_clusters(store.confirmed_duplicate_pairs())
+    return confirmed_clusters(store.links.confirmed_duplicate_pairs())
 
 
 def matched_count(made: list[Suggestion], claim_ids: list[int]) -> int:

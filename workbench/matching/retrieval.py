@@ -100,7 +100,7 @@ def fuse(
 ) -> list[Retrieved]:
     """The `count` best claims for a query from both stages, best first.
 
-    `lexical` is (claim ids, BM25 scores) of every claim sharing a term (MatchIndex.bm25). With no
+    `lexical` is (claim ids, BM25 scores) of every claim sharing a term (workbench.matching.lexical.bm25). With no
     vectors (semantic matching off, the model missing, nothing embedded yet) the lexical ranking
     is the answer. A claim not embedded yet (an archive before `workbench index`) takes its lexical
     rank for its semantic one too, so it competes as an equal with claims that have vectors. Scores are scaled

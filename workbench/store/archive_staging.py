@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbench.domain.vocab import AuditAction
 from workbench.errors import Conflict
 from workbench.store.claim_writes import claim_values
 from workbench.store.clock import now
@@ -79,7 +80,7 @@ class ArchiveStaging(Repository):
             if row is None or row["row_count"] != row_count:
                 if row is not None:
                     self._drop_staged(row["id"])
-                first = self.store.next_claim_id()
+                first = self.store.claims.next_claim_id()
                 self._reserve_claim_ids(first + row_count - 1)
                 row = {
                     "content_hash": content_hash,
@@ -239,12 +240,16 @@ class ArchiveStaging(Repository):
             "content_hash": content_hash,
             "claims": f"{staged.row_count} claims from {staged.first_claim}",
         }
-        self._audit("import", "articles", article_id, None, after)
+        self._audit(AuditAction.IMPORT, "articles", article_id, None, after)
         if verdicts:
-            self._audit("bulk_verdicts", "claims", None, None, {"verdicts": verdicts, "first_claim": claim_ids[0]})
+            self._audit(
+                AuditAction.BULK_VERDICTS, "claims", None, None, {"verdicts": verdicts, "first_claim": claim_ids[0]}
+            )
         if sources:
-            self._audit("bulk_sources", "claims", None, None, {"sources": sources, "first_claim": claim_ids[0]})
-        self.store.finish_archive(article_id, language)
+            self._audit(
+                AuditAction.BULK_SOURCES, "claims", None, None, {"sources": sources, "first_claim": claim_ids[0]}
+            )
+        self.store.articles.finish_archive(article_id, language)
         self._drop_staged(staged.id)
         return article_id, claim_ids
 

@@ -1,13 +1,13 @@
 """The persisted candidate index for matching: index terms per claim under FTS5.
 
-The lexical stage reads FTS5's posting lists of the query's rarest terms and scores the claims on
-them by BM25 in numpy, so a lookup reads a few posting lists instead of scanning every claim:
-FTS5's own bm25() ranking of an OR query cost several times more.
+The lexical stage (workbench.matching.lexical) reads FTS5's posting lists of the query's rarest
+terms from here and scores the claims on them by BM25 in numpy, so a lookup reads a few posting
+lists instead of scanning every claim: FTS5's own bm25() ranking of an OR query cost several
+times more. The store reads postings and lengths; the ranking is matching's.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -18,11 +18,6 @@ from workbench.store.vectors import ClaimVectors
 if TYPE_CHECKING:
     import numpy as np
 
-QUERY_TERMS = 32
-"""The rarest terms of a query whose posting lists are read; common ones add cost, not candidates.
-(16 scored 0.03 MAP@5 lower on CheckThat! 2020 train, 64 no better than 32.)"""
-MIN_TERMS = 6
-"""Terms a query keeps even when they are common, so it is never scored on one or two terms."""
 POSTINGS_KEPT = 4_000_000
 """Claim ids of posting lists a MatchIndex keeps between lookups (32 MB)."""
 
@@ -74,7 +69,7 @@ class MatchIndex:
 
     def all_terms(self) -> list[tuple[int, int, list[str]]]:
         """(claim_id, source group, terms) of every indexed claim, for whole-archive dedupe; the
-        group is the article, or for an archived claim its own negated id (see Store.source_groups)."""
+        group is the article, or for an archived claim its own negated id (see store.claims.source_groups)."""
         rows = self.db.execute(
             "SELECT t.claim_id, CASE WHEN a.is_archive THEN -t.claim_id ELSE t.article_id END, t.terms "
             "FROM claim_terms t JOIN articles a ON a.id = t.article_id ORDER BY t.claim_id"
@@ -91,38 +86,7 @@ class MatchIndex:
         """The whole vocabulary at once: cheaper than many lookups when a batch of queries follows."""
         return dict(self.db.execute("SELECT term, doc FROM claim_terms_vocab").fetchall())
 
-    def bm25(
-        self, terms: list[str], frequencies: dict[str, int], common: float, k1: float, b: float
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """(claim ids, BM25 scores) of every claim sharing a term with the query, unordered.
-
-        Okapi BM25 over index terms, which a claim holds once each (tf is 1): a term scores
-        idf * (k1 + 1) / (1 + k1 * (1 - b + b * length / mean length)). Terms in more than
-        `common` claims are left out when MIN_TERMS rarer ones are there (their idf is small, their
-        posting lists long); the QUERY_TERMS rarest of the rest are read, one posting list each.
-        A query with fewer rare terms keeps its MIN_TERMS rarest, common or not: a near copy of a
-        templated claim that lost its one place name is found by the words it still shares.
-        """
-        import numpy as np
-
-        present = sorted({t for t in terms if frequencies.get(t)}, key=lambda t: (frequencies[t], t))
-        if not present:
-            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
-        rare = [t for t in present if frequencies[t] <= common][:QUERY_TERMS]
-        chosen = rare if len(rare) >= MIN_TERMS else present[: max(MIN_TERMS, len(rare))]
-        lengths, mean, size = self._lengths()
-        postings = [self._postings(t) for t in chosen]
-        idf = [math.log(1 + (size - frequencies[t] + 0.5) / (frequencies[t] + 0.5)) for t in chosen]
-        ids = np.concatenate(postings)
-        if not len(ids):
-            return ids, np.empty(0, dtype=np.float64)
-        weights = np.repeat(idf, [len(p) for p in postings])
-        own = lengths[np.minimum(ids, len(lengths) - 1)]
-        gains = weights * (k1 + 1) / (1 + k1 * (1 - b + b * own / mean))
-        claims, where = np.unique(ids, return_inverse=True)
-        return claims, np.bincount(where, weights=gains)
-
-    def _lengths(self) -> tuple[np.ndarray, float, int]:
+    def lengths(self) -> tuple[np.ndarray, float, int]:
         """Terms per claim indexed by claim id, their mean and the claims indexed; read once until
         the index changes."""
         import numpy as np
@@ -138,7 +102,7 @@ class MatchIndex:
             self._lengths_kept = (lengths, float(counts.mean()) if len(counts) else 1.0, len(counts))
         return self._lengths_kept
 
-    def _postings(self, term: str) -> np.ndarray:
+    def postings(self, term: str) -> np.ndarray:
         """Ids of the claims indexed under a term (claim_terms' rowid is its claim_id).
 
         Kept until the index changes, up to POSTINGS_KEPT ids: the middling terms that cost most

@@ -5,7 +5,7 @@ the store's transaction and leaves its audit row."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 Params = Sequence[object] | dict[str, object] | None
 """Parameters of one SQL statement, by position or by name."""
+
+CHUNK = 500
+"""Ids per `IN (...)` list: SQLite limits the variables of one statement."""
 
 
 class Repository:
@@ -43,16 +46,25 @@ class Repository:
         return self.store.transaction()
 
     def claim(self, claim_id: int) -> ClaimRow:
-        return self.store.claim(claim_id)
+        return self.store.claims.get(claim_id)
 
     def article(self, article_id: int) -> Article:
-        return self.store.article(article_id)
-
-    def _all(self, sql: str, params: Params = None) -> list[dict[str, Any]]:
-        return self.store._all(sql, params)
-
-    def _one(self, sql: str, params: Params = None) -> dict[str, Any] | None:
-        return self.store._one(sql, params)
+        return self.store.articles.get(article_id)
 
     def _audit(self, action: str, table_name: str, row_id: int | None, before: object, after: object) -> None:
-        self.store._audit(action, table_name, row_id, before, after)
+        self.store.audit.record(action, table_name, row_id, before, after)
+
+    def _all(self, sql: str, params: Params = None) -> list[dict[str, Any]]:
+        cursor = self.db.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def _one(self, sql: str, params: Params = None) -> dict[str, Any] | None:
+        rows = self._all(sql, params)
+        return rows[0] if rows else None
+
+    def _in_chunks(self, sql: str, ids: list[int], size: int = CHUNK) -> Iterator[dict[str, Any]]:
+        """Run an `IN ({})` query in slices, under SQLite's bound-parameter limit."""
+        for i in range(0, len(ids), size):
+            chunk = ids[i : i + size]
+            yield from self._all(sql.format(", ".join("?" for _ in chunk)), chunk)

@@ -4,8 +4,11 @@ change leaves an audit row in the same transaction."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 
+from workbench.domain.records import ClaimAttachedSource
+from workbench.domain.vocab import AuditAction, ClaimStatus
 from workbench.errors import NotFound
 from workbench.store.clock import now
 from workbench.store.repository import Repository
@@ -23,13 +26,19 @@ class ReviewWrites(Repository):
             self.db.execute(
                 "UPDATE verdicts SET retracted_at = ?, retracted_by = ? WHERE id = ?", [now(), self.actor, verdict_id]
             )
-            self._audit("retract_verdict", "claims", verdict["claim_id"], verdict, None)
+            self._audit(AuditAction.RETRACT_VERDICT, "claims", verdict["claim_id"], verdict, None)
             left = self.db.execute(
                 "SELECT count(*) FROM verdicts WHERE claim_id = ? AND retracted_at IS NULL", [verdict["claim_id"]]
             ).fetchone()[0]
             if not left:
                 self.db.execute("UPDATE claims SET status = ? WHERE id = ?", [status, verdict["claim_id"]])
-                self._audit("set_status", "claims", verdict["claim_id"], {"status": "checked"}, {"status": status})
+                self._audit(
+                    AuditAction.SET_STATUS,
+                    "claims",
+                    verdict["claim_id"],
+                    {"status": ClaimStatus.CHECKED},
+                    {"status": status},
+                )
 
     def set_source_removed(self, attachment_id: int, removed: bool) -> int:
         """Remove a source from its claim (kept, marked) or put it back; returns the claim's id."""
@@ -41,10 +50,16 @@ class ReviewWrites(Repository):
             self.db.execute(
                 "UPDATE claim_sources SET removed_at = ?, removed_by = ? WHERE id = ?", [*after, attachment_id]
             )
-            self._audit("remove_source" if removed else "restore_source", "claims", row["claim_id"], row, None)
+            self._audit(
+                AuditAction.REMOVE_SOURCE if removed else AuditAction.RESTORE_SOURCE,
+                "claims",
+                row["claim_id"],
+                row,
+                None,
+            )
         return int(row["claim_id"])
 
-    def source(self, attachment_id: int) -> dict[str, Any]:
+    def source(self, attachment_id: int) -> ClaimAttachedSource:
         """One attached source as sources() lists it, with its claim."""
         row = self._one(
             "SELECT cs.id AS attachment, cs.claim_id, s.url, s.title, s.publisher, cs.stance, s.excerpt, s.date "
@@ -53,9 +68,9 @@ class ReviewWrites(Repository):
         )
         if row is None:
             raise NotFound(f"There is no source attachment {attachment_id}.")
-        return row
+        return cast(ClaimAttachedSource, row)
 
-    def edit_source(self, attachment_id: int, fields: dict[str, Any]) -> dict[str, Any]:
+    def edit_source(self, attachment_id: int, fields: Mapping[str, object]) -> ClaimAttachedSource:
         """Change an attached source's url, title, publisher, date, excerpt or stance; returns it as it was."""
         with self.transaction():
             before = self.source(attachment_id)
@@ -67,7 +82,7 @@ class ReviewWrites(Repository):
                 self.db.table("sources").update(source_id, source_fields)
             if "stance" in fields:
                 self.db.execute("UPDATE claim_sources SET stance = ? WHERE id = ?", [fields["stance"], attachment_id])
-            self._audit("edit_source", "claims", before["claim_id"], before, fields)
+            self._audit(AuditAction.EDIT_SOURCE, "claims", before["claim_id"], before, fields)
         return before
 
     def restore_link(self, claim_a: int, claim_b: int, before: dict[str, Any] | None) -> None:
@@ -79,4 +94,4 @@ class ReviewWrites(Repository):
                 self.db.execute("DELETE FROM links WHERE claim_a = ? AND claim_b = ?", [a, b])
             else:
                 self.db.table("links").upsert(before, pk="id")
-            self._audit("undo_link", "links", (current or before or {}).get("id"), current, before)
+            self._audit(AuditAction.UNDO_LINK, "links", (current or before or {}).get("id"), current, before)

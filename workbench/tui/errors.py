@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workbench.errors import WorkbenchError
-from workbench.i18n import _
+from workbench.i18n import _, translate_error
 from workbench.store import DatabaseError, describe_database_error
 
 
@@ -11,7 +11,7 @@ def describe(error: BaseException | None) -> str:
     """One sentence for the user, as the CLI would print it (a failed worker's error, never None
     when its state is ERROR, is typed as optional)."""
     if isinstance(error, WorkbenchError):
-        return str(error)
+        return translate_error(str(error))  # the core's English sentence, in the interface language
     if isinstance(error, DatabaseError):
         return describe_database_error(error)
     return _("Unexpected error: {error!r}").format(error=error)

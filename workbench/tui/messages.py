@@ -96,3 +96,17 @@ class EntityNamesLoaded(Message):
     """Names the queue's filter line can complete."""
 
     names: list[str]
+
+
+@dataclass
+class ExportProgress(Message):
+    """Claims read so far for a report being exported (the core's progress callback)."""
+
+    bubble = False
+    done: int
+    total: int
+
+
+@dataclass
+class ExportFinished(Message):
+    path: str

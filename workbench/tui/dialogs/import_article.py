@@ -1,9 +1,11 @@
 """Importing from inside: an article file by path (completed from the filesystem), or pasted text,
 with the title, publication date and language a reviewer knows better than the file (relative
-dates such as "el miércoles" resolve against that date).
+dates such as "el miércoles" resolve against that date). An archive of earlier claims (a claims
+CSV, ClaimReview JSON-LD) is imported by its file's suffix, as `workbench import --format` does.
 
-The dialog stays open while the core reads, extracts and matches, so a refused file can be
-corrected in place; it closes with the import's result once the article is stored.
+The dialog stays open while the core reads, extracts and matches, showing how far it got (the
+core's progress callbacks, posted as messages), so a refused file can be corrected in place; it
+closes with the import's result once the article is stored.
 """
 
 from __future__ import annotations
@@ -20,17 +22,30 @@ from textual.message import Message
 from textual.widgets import Input, Label, Select, TabbedContent, TabPane, TextArea
 from textual.worker import Worker, WorkerState
 
-from workbench.i18n import N_, _
+from workbench.i18n import N_, _, format_count
+from workbench.models import ArticleInput, ImportResult
 from workbench.tui.dialogs.base import Dialog
 from workbench.tui.errors import describe
 from workbench.tui.widgets.path_input import PathInput
 
 if TYPE_CHECKING:
-    from workbench.models import ImportResult
+    from collections.abc import Callable
+
     from workbench.service import Workbench
 
 HINT = N_("ctrl+s imports · esc cancels")
 LANGUAGES = [(N_("detect"), "auto"), (N_("Spanish (es)"), "es"), (N_("English (en)"), "en")]
+ARCHIVES = {".csv": "claims-csv", ".jsonld": "claimreview"}
+"""File suffixes read as archives of earlier claims, with the import format each is."""
+ARCHIVE_LIMIT = 50
+"""An archive may be this many times the largest article (as for `workbench import --format`)."""
+STEPS = {
+    "reading": N_("Importing… {done}/{total} claims"),
+    "matching": N_("Matching… {done}/{total} claims"),
+    "extracting": N_("Extracting claims… {done}/{total} articles"),
+    "storing": N_("Storing and matching… {done}/{total} articles"),
+}
+"""What the progress line says at each step the core reports."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +60,16 @@ class ArticleFields:
 @dataclass
 class ImportFinished(Message):
     result: ImportResult
+
+
+@dataclass
+class ImportProgress(Message):
+    """How far the core got: a step of STEPS and its count (posted from the worker's thread)."""
+
+    bubble = False
+    step: str
+    done: int
+    total: int
 
 
 class ImportDialog(Dialog["ImportResult | None"]):
@@ -98,7 +123,9 @@ class ImportDialog(Dialog["ImportResult | None"]):
         with Vertical():
             with TabbedContent(id="import-tabs"):
                 with TabPane(_("File"), id="file"):
-                    yield PathInput(placeholder=_("Path of a .txt, .md or .html article; tab completes"), id="path")
+                    yield PathInput(
+                        placeholder=_("Article .txt/.md/.html or archive .csv/.jsonld; tab completes"), id="path"
+                    )
                 with TabPane(_("Paste text"), id="paste"):
                     yield TextArea(id="text", soft_wrap=True, show_line_numbers=False)
             with Grid(id="fields"):
@@ -148,7 +175,11 @@ class ImportDialog(Dialog["ImportResult | None"]):
                 self.notify(_("Type the path of an article file."), severity="warning", markup=False)
                 return
             self._importing(_("Importing {path}: reading, extracting claims, matching…").format(path=path))
-            self.import_file(str(Path(path).expanduser()), fields)
+            fmt = ARCHIVES.get(Path(path).suffix.lower())
+            if fmt is None:
+                self.import_file(str(Path(path).expanduser()), fields)
+            else:
+                self.import_archive(str(Path(path).expanduser()), fmt)
         else:
             text = self.query_one("#text", TextArea).text
             if not text.strip():
@@ -171,16 +202,52 @@ class ImportDialog(Dialog["ImportResult | None"]):
         article = self.workbench.read_article(
             path, title=fields.title, published=fields.published, language=fields.language
         )
-        [result] = self.workbench.import_articles([article])
-        self.post_message(ImportFinished(result))
+        self.post_message(ImportFinished(self._import(article)))
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def import_text(self, text: str, fields: ArticleFields) -> None:
         article = self.workbench.pasted_article(
             text, title=fields.title, published=fields.published, language=fields.language
         )
-        [result] = self.workbench.import_articles([article])
-        self.post_message(ImportFinished(result))
+        self.post_message(ImportFinished(self._import(article)))
+
+    def _import(self, article: ArticleInput) -> ImportResult:
+        [result] = self.workbench.import_articles(
+            [article],
+            progress=lambda _result: self._report("storing")(1, 1),
+            extracting=self._report("extracting"),
+        )
+        return result
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    def import_archive(self, path: str, fmt: str) -> None:
+        from workbench.ingest.reader import decode, read_bytes
+
+        data = decode(read_bytes(path, ARCHIVE_LIMIT * self.workbench.settings.max_article_bytes), path)
+        run = self.workbench.import_claims_csv if fmt == "claims-csv" else self.workbench.import_claimreview
+        found = run(
+            data,
+            path,
+            self._report("reading"),
+            self._report("matching"),
+        )
+        title = next(a.title for a in self.workbench.articles() if a.id == found.article_id)
+        self.post_message(
+            ImportFinished(ImportResult(found.article_id, title, found.claim_count, found.created, path, found.matched))
+        )
+
+    def _report(self, step: str) -> Callable[[int, int], None]:
+        """The core's progress callback for a step, as a message to this dialog (from the worker's thread)."""
+
+        def report(done: int, total: int) -> None:
+            self.post_message(ImportProgress(step, done, total))
+
+        return report
+
+    @on(ImportProgress)
+    def _progress(self, message: ImportProgress) -> None:
+        counted = _(STEPS[message.step]).format(done=format_count(message.done), total=format_count(message.total))
+        self.query_one("#import-progress", Label).update(counted)
 
     @on(ImportFinished)
     def _finished(self, message: ImportFinished) -> None:

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Label, Static
 
-from workbench.i18n import N_, _, format_day, rating_label, vocabulary_label
+from workbench.i18n import N_, _, format_day, rating_label, translate_reason, vocabulary_label
 from workbench.tui.dialogs.base import Dialog
 
 if TYPE_CHECKING:
@@ -39,7 +39,9 @@ def side(claim: ClaimRow | None, title: str) -> str:
         [
             f"{title}: {' '.join(claim.text.split())[:160]}",
             _("Figures: {figures}").format(figures=figures or "—"),
-            _("Dates: {dates}").format(dates=", ".join(format_day(day) for day in claim.dates) or "—"),
+            _("Dates: {dates}").format(
+                dates=", ".join(format_day(day, iso_english=False) for day in claim.dates) or "—"
+            ),
             _("Verdict: {rating}").format(rating=rating_label(claim.rating) or "—"),
         ]
     )
@@ -107,7 +109,7 @@ class MatchesDialog(Dialog[LinkDecision | None]):
                 Text(vocabulary_label("relation", match.relation) if match.relation else "—"),
                 Text(rating_label(other.rating) or "—" if other and other.rating else "—"),
                 Text(" ".join(match.text.split())[:90]),
-                Text("; ".join(match.reasons)[:80], style="dim"),
+                Text("; ".join(translate_reason(reason) for reason in match.reasons)[:80], style="dim"),
                 key=str(match.claim),
             )
         if not self.matches:

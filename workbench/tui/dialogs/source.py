@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Input, Label, RadioButton, RadioSet
 
 from workbench.config import STANCES
 from workbench.domain.records import AttachedSource
+from workbench.domain.vocab import Stance
 from workbench.errors import InvalidInput
 from workbench.i18n import N_, _, vocabulary_label
 from workbench.tui.dialogs.base import Dialog
@@ -67,7 +68,7 @@ class SourceDialog(Dialog[SourceChoice | None]):
                 for stance in STANCES:
                     yield RadioButton(
                         vocabulary_label("stance", stance),
-                        value=stance == given.get("stance", "context"),
+                        value=stance == given.get("stance", Stance.CONTEXT),
                         id=f"stance-{stance}",
                     )
             for name, hint in (
@@ -91,7 +92,7 @@ class SourceDialog(Dialog[SourceChoice | None]):
             url.focus()
             return
         pressed = self.query_one(RadioSet).pressed_button
-        stance = str(pressed.id).removeprefix("stance-") if pressed else "context"
+        stance = str(pressed.id).removeprefix("stance-") if pressed else Stance.CONTEXT
 
         def value(name: str) -> str | None:
             return self.query_one(f"#{name}", Input).value.strip() or None

@@ -20,7 +20,7 @@ from textual.widgets import ContentSwitcher, DataTable, Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from workbench.filter_text import parse_filter_text
-from workbench.i18n import N_, _, ngettext, vocabulary_filters
+from workbench.i18n import N_, _, actor_names, format_count, ngettext, vocabulary_filters
 from workbench.service import QUEUE_LIMIT
 from workbench.tui.dialogs.claim_text import EditDialog, SpanDialog, SplitDialog
 from workbench.tui.dialogs.export import ExportChoice, ExportDialog
@@ -36,6 +36,8 @@ from workbench.tui.messages import (
     ClaimsLoaded,
     DatabaseChanged,
     EntityNamesLoaded,
+    ExportFinished,
+    ExportProgress,
     MatchesLoaded,
     ModelsReady,
     QueueLoaded,
@@ -437,7 +439,7 @@ class MainScreen(Screen[None]):
 
     @on(EntityNamesLoaded)
     def entity_names_loaded(self, message: EntityNamesLoaded) -> None:
-        self.query_one(QueuePane).suggester.entities = message.names
+        self.query_one(QueuePane).suggester.entities = actor_names(message.names)
 
     @work(thread=True, exclusive=True, group="queue", exit_on_error=False)
     def load_queue(self, filter_text: str, from_top: bool = False) -> None:
@@ -543,8 +545,13 @@ class MainScreen(Screen[None]):
             article_id if choice.article_only else None,
             force=choice.force,
             cluster=choice.cluster,
+            progress=self._exported,
         )
-        self.app.call_from_thread(self.notify, _("Wrote {path}").format(path=path), markup=False)
+        self.post_message(ExportFinished(str(path)))
+
+    def _exported(self, done: int, total: int) -> None:
+        """The core's progress callback for an export, as a message (called in the worker's thread)."""
+        self.post_message(ExportProgress(done, total))
 
     @work(thread=True, exclusive=True, group="matches", exit_on_error=False)
     def load_matches(self, claim_id: int) -> None:
@@ -602,9 +609,22 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()
 
     def set_models_note(self, note: str | None) -> None:
-        """The header's subtitle says when the models are still loading."""
+        """The header's subtitle says when the models are still loading, or how far an export got."""
         name = self.workbench.db_path.name
         self.app.sub_title = f"{name} · {note}" if note else name
+
+    @on(ExportProgress)
+    def export_progress(self, message: ExportProgress) -> None:
+        self.set_models_note(
+            _("Exporting… {done}/{total} claims").format(
+                done=format_count(message.done), total=format_count(message.total)
+            )
+        )
+
+    @on(ExportFinished)
+    def export_finished(self, message: ExportFinished) -> None:
+        self.set_models_note(None)
+        self.notify(_("Wrote {path}").format(path=message.path), markup=False)
 
     @on(ModelsReady)
     def models_ready(self, message: ModelsReady) -> None:
@@ -703,6 +723,8 @@ class MainScreen(Screen[None]):
         if worker.group == "poll":
             return  # the next look will tell; a busy database is no news for the reviewer
         self.notify(describe(worker.error), title=_("Error"), severity="error", markup=False)
+        if worker.group == "export":
+            self.set_models_note(None)  # the progress it showed is over
         if worker.group == "write":
             self.reload()  # a refused write (a stale version): show the claim as it is now
         if worker.group == "seed":

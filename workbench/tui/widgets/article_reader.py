@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from workbench.domain.vocab import ClaimStatus
 from workbench.i18n import N_, _
 from workbench.tui.translate import translate_bindings
 
@@ -17,9 +18,9 @@ if TYPE_CHECKING:
     from workbench.models import ClaimRow
 
 STYLES = {
-    "checked": "underline green",
-    "in_review": "underline yellow",
-    "new": "underline",
+    ClaimStatus.CHECKED: "underline green",
+    ClaimStatus.IN_REVIEW: "underline yellow",
+    ClaimStatus.NEW: "underline",
     "not checkable": "dim",
 }
 SELECTED = "reverse"
@@ -46,7 +47,7 @@ def marked(text: str, claims: list[ClaimRow], selected: int | None, ratings: tup
     for claim in claims:
         state = claim.status if claim.checkable else "not checkable"
         shown.stylize(STYLES.get(state, "underline"), claim.start, claim.end)
-        if state == "checked" and claim.rating:
+        if state == ClaimStatus.CHECKED and claim.rating:
             shown.stylize(verdict_style(claim.rating, ratings), claim.start, claim.end)
     for claim in claims:
         if claim.id == selected:

@@ -9,7 +9,17 @@ from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Label, Static
 
-from workbench.i18n import N_, _, format_day, format_moment, ngettext, rating_label, vocabulary_label
+from workbench.i18n import (
+    N_,
+    _,
+    actor_name,
+    format_day,
+    format_when,
+    ngettext,
+    rating_label,
+    translate_reason,
+    vocabulary_label,
+)
 from workbench.tui.translate import translate_bindings
 
 if TYPE_CHECKING:
@@ -31,10 +41,11 @@ FIELDS = (
 
 
 def claimant_line(claim: ClaimRow) -> str:
-    """'text', or 'text → canonical actor' when the gazetteer knows who it is (issue 13)."""
+    """'text', or 'text → canonical actor' when the gazetteer knows who it is (issue 13), the actor
+    named in the interface language ('Pyongyang → Corea del Norte' in Spanish)."""
     if not claim.claimant:
         return NONE
-    canonical = claim.claimant_canonical
+    canonical = actor_name(claim.claimant_canonical) if claim.claimant_canonical else None
     return f"{claim.claimant} → {canonical}" if canonical and canonical != claim.claimant else claim.claimant
 
 
@@ -43,8 +54,9 @@ def entities_line(entities: tuple[EntityDraft, ...]) -> str:
     shown = []
     for entity in entities:
         name = entity.text
-        if entity.canonical and entity.canonical != entity.text:
-            name += f" → {entity.canonical}"
+        canonical = actor_name(entity.canonical) if entity.canonical else None
+        if canonical and canonical != entity.text:
+            name += f" → {canonical}"
         item = f"{name} ({entity.label})"
         if item not in shown:
             shown.append(item)
@@ -71,12 +83,12 @@ def verdict_lines(verdicts: Sequence[Mapping[str, Any]], review: ClaimReview) ->
             rating=rating_label(inherited["rating"]),
             claim=review.canonical,
             reviewer=inherited["reviewer"],
-            at=format_moment(inherited["at"]),
+            at=format_when(inherited["at"]),
         )
     if not verdicts:
         return _("none yet")
     latest = verdicts[-1]
-    line = f"{rating_label(latest['rating'])} · {latest['reviewer']} · {format_moment(latest['at'])}"
+    line = f"{rating_label(latest['rating'])} · {latest['reviewer']} · {format_when(latest['at'])}"
     if latest.get("rationale"):
         line += f"\n{latest['rationale']}"
     return line
@@ -86,7 +98,7 @@ def history_lines(verdicts: Sequence[Mapping[str, Any]]) -> str:
     """How many verdicts, then the earlier ones (the latest is the Verdict line), newest first."""
     count = ngettext("{count} verdict", "{count} verdicts", len(verdicts)).format(count=len(verdicts))
     earlier = [
-        f"{rating_label(v['rating'])} · {v['reviewer']} · {format_moment(v['at'])}" for v in reversed(verdicts[:-1])
+        f"{rating_label(v['rating'])} · {v['reviewer']} · {format_when(v['at'])}" for v in reversed(verdicts[:-1])
     ]
     return "\n".join([count, *earlier])
 
@@ -154,9 +166,9 @@ class ClaimDetail(VerticalScroll):
         values = {
             "claimant": claimant_line(claim),
             "entities": entities_line(claim.entities),
-            "dates": ", ".join(format_day(day) for day in claim.dates) or NONE,
+            "dates": ", ".join(format_day(day, iso_english=False) for day in claim.dates) or NONE,
             "figures": figures_line(claim.figures),
-            "reasons": "\n".join(claim.reasons) or NONE,
+            "reasons": "\n".join(translate_reason(reason) for reason in claim.reasons) or NONE,
             "verdict": verdict_lines(verdicts, review),
             "history": history_lines(verdicts),
             "sources": source_lines(sources + review.inherited_sources),

@@ -149,7 +149,7 @@ class ArticleTable(FittedTable):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         # The date as wide as the interface language writes one ("13 sept 2023"); 10 in English (ISO).
-        width = len(format_day("2023-09-30"))
+        width = len(format_day("2023-09-30", iso_english=False))
         self.COLUMNS = tuple(
             column._replace(width=max(column.width or 0, width)) if column.key == "published" else column
             for column in type(self).COLUMNS
@@ -177,7 +177,7 @@ class ArticleTable(FittedTable):
                 Row(
                     article.id,
                     {
-                        "published": Text(format_day(article.published) or "—"),
+                        "published": Text(format_day(article.published, iso_english=False) or "—"),
                         "reviewed": Text(f"{article.reviewed_count}/{article.claim_count}", justify="right"),
                     },
                     article.title,

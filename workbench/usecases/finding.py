@@ -1,0 +1,118 @@
+"""Finding earlier claims: texts and stored claims matched against the index, and the index kept
+whole (claims stored before it existed, vectors not yet embedded)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from workbench.config import Settings
+from workbench.errors import InvalidInput, NotFound
+from workbench.models import ClaimDraft
+from workbench.nlp.language import resolve_language
+
+if TYPE_CHECKING:
+    from workbench.matching.embedding import Embedder
+    from workbench.matching.engine import Match
+    from workbench.store import Store
+
+INDEX_BATCH = 64
+"""Claims `workbench index` embeds per transaction: a few seconds of the model on a busy machine,
+so a stopped run loses little and progress moves often."""
+
+
+def default_embedder(settings: Settings) -> Embedder | None:
+    """The sentence-embedding model matching uses, or None: semantic matching turned off in
+    the settings, or no model that runs on this machine (matching is lexical then)."""
+    if not settings.semantic:
+        return None
+    from workbench.matching.embedding import default_embedder
+
+    return default_embedder()
+
+
+def query_drafts(
+    settings: Settings, texts: list[str], limit: int, language: str
+) -> tuple[list[str], dict[int, list[ClaimDraft]]]:
+    """Each query text's language and its one draft, read as archived claims are (light pipeline,
+    no parse), so both sides get their features the same way; a bad limit is refused first."""
+    from workbench.nlp.extract import extract_whole
+
+    if limit < 1:
+        raise InvalidInput("--limit must be at least 1.")
+    languages = [resolve_language(language, text, settings.languages) for text in texts]
+    extracted: dict[int, list[ClaimDraft]] = {}
+    for lang in set(languages):
+        batch = [i for i, found in enumerate(languages) if found == lang]
+        found = extract_whole([texts[i] for i in batch], lang, [None] * len(batch), [None] * len(batch))
+        extracted.update((i, [draft]) for i, draft in zip(batch, found))
+    return languages, extracted
+
+
+def match_many(
+    store: Store,
+    embedder: Embedder | None,
+    texts: list[str],
+    limit: int,
+    languages: list[str],
+    extracted: dict[int, list[ClaimDraft]],
+) -> list[list[Match]]:
+    """Matches for many query texts (their drafts from query_drafts); a blank text matches nothing."""
+    from workbench.matching.engine import Matcher, query_features
+
+    ensure_indexed(store)
+    matcher = Matcher(store, embedder)
+    asked = [i for i, text in enumerate(texts) if text.strip()]
+    vectors = dict(zip(asked, matcher.query_vectors([texts[i] for i in asked])))
+    return [
+        matcher.match(query_features(text, extracted[i], languages[i], None), limit, vector=vectors[i])
+        if i in vectors
+        else []
+        for i, text in enumerate(texts)
+    ]
+
+
+def matches_for(store: Store, embedder: Embedder | None, claim_id: int, limit: int = 10) -> list[Match]:
+    """Other claims ranked by similarity to a stored claim, each with its relation."""
+    from workbench.matching.engine import Matcher
+
+    ensure_indexed(store)
+    matcher = Matcher(store, embedder)
+    query = matcher.features([claim_id]).get(claim_id)
+    if query is None:
+        raise NotFound(f"There is no claim with id {claim_id}.")
+    vector = matcher.stored_vectors([claim_id]).get(claim_id)
+    return matcher.match(query, limit, exclude={claim_id}, vector=vector, query_claim=claim_id)
+
+
+def index_vectors(
+    store: Store, embedder: Embedder, batch: int = INDEX_BATCH, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Embed every claim with no vector yet, `batch` claims a transaction, oldest first; returns
+    how many were embedded. Stopped and run again, it resumes where it stopped: only what a
+    committed batch stored is skipped. progress(done, total) follows each batch."""
+    done = 0
+    total = store.vectors.pending_count(embedder.name)
+    if progress:
+        progress(0, total)
+    while pending := store.vectors.pending(embedder.name, batch):
+        rows = embedder.passages([text for _, text in pending])
+        with store.transaction():
+            store.vectors.put(embedder.name, [claim_id for claim_id, _ in pending], rows)
+        done += len(pending)
+        if progress:
+            progress(done, max(total, done))
+    return done
+
+
+def ensure_indexed(store: Store) -> None:
+    """Index claims stored before the match index existed (counted first: cheap when none are)."""
+    from workbench.matching.engine import Matcher
+
+    if store.index.size() == store.claims.claim_count():
+        return
+    missing = sorted(set(store.claims.claim_ids()) - set(store.index.indexed_ids()))
+    if missing:
+        matcher = Matcher(store)
+        found = matcher.features(missing)
+        matcher.index(found, {c.id: c.article_id for c in store.claims.matchable_claims(missing)})

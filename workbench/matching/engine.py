@@ -311,8 +311,7 @@ class Matcher:
     def link(self, claim_ids: list[int]) -> list[Suggestion]:
         """Compare claims with their candidates and store the suggested links; returns what was suggested."""
         made = self.suggest(claim_ids)
-        for suggestion in made:
-            self.store.links.suggest_link(suggestion.claim_a, suggestion.claim_b, suggestion.relation, suggestion.score)
+        self.store.links.suggest_links([(s.claim_a, s.claim_b, s.relation, s.score) for s in made])
         return made
 
     def suggest(self, claim_ids: list[int]) -> list[Suggestion]:
@@ -321,15 +320,32 @@ class Matcher:
         found = self.features(claim_ids)
         vectors = self.stored_vectors(list(found))
         weights = self._weights()
-        comparisons: dict[tuple[int, int], Comparison] = {}
-        for claim_id, query in found.items():
-            candidates = self.retrieve(query, vectors.get(claim_id), CANDIDATES, {claim_id})
-            cosines = self.pair_cosines((min(claim_id, r.claim), max(claim_id, r.claim)) for r in candidates)
-            for other, candidate in self.features([r.claim for r in candidates]).items():
-                cosine = cosines.get((min(claim_id, other), max(claim_id, other)))
-                comparison = compare(query, candidate, weights, cosine)
+        # Every claim's candidates first. Two claims of one article find each other (a long article's
+        # claims are mostly each other's candidates), and each pair is compared once, from the
+        # last claim that found it, as the pair's comparison was the last one made when every
+        # claim compared all its candidates; it keeps the place where it was first found.
+        candidates = {
+            claim_id: [r.claim for r in self.retrieve(query, vectors.get(claim_id), CANDIDATES, {claim_id})]
+            for claim_id, query in found.items()
+        }
+        first: dict[tuple[int, int], tuple[int, int]] = {}
+        last: dict[tuple[int, int], int] = {}
+        for k, (claim_id, others) in enumerate(candidates.items()):
+            for j, other in enumerate(others):
+                pair = (min(claim_id, other), max(claim_id, other))
+                first.setdefault(pair, (k, j))
+                last[pair] = k
+        compared: dict[tuple[int, int], Comparison] = {}
+        for k, (claim_id, others) in enumerate(candidates.items()):
+            query = found[claim_id]
+            mine = [o for o in others if last[(min(claim_id, o), max(claim_id, o))] == k]
+            cosines = self.pair_cosines((min(claim_id, o), max(claim_id, o)) for o in mine)
+            for other, candidate in self.features(mine).items():
+                pair = (min(claim_id, other), max(claim_id, other))
+                comparison = compare(query, candidate, weights, cosines.get(pair))
                 if comparison.relation is not None:
-                    comparisons[(min(claim_id, other), max(claim_id, other))] = comparison
+                    compared[pair] = comparison
+        comparisons = {pair: compared[pair] for pair in sorted(compared, key=first.__getitem__)}
         return suggestions(comparisons, self.store.claims.source_groups(sorted({i for p in comparisons for i in p})))
 
     def link_all(self, progress: Callable[[int, int], None] | None = None) -> list[Suggestion]:
@@ -356,8 +372,7 @@ class Matcher:
             if comparison.relation is not None:
                 comparisons[(a, b)] = comparison
         made = [s for s in suggestions(comparisons, source_of) if s.relation in {DUPLICATE, CONFLICT, NEAR_MISS}]
-        for suggestion in made:
-            self.store.links.suggest_link(suggestion.claim_a, suggestion.claim_b, suggestion.relation, suggestion.score)
+        self.store.links.suggest_links([(s.claim_a, s.claim_b, s.relation, s.score) for s in made])
         return made
 
     def confirm_duplicates(self, made: list[Suggestion], threshold: float | None = None) -> list[Suggestion]:

@@ -87,9 +87,12 @@ def _first_word(token: Token) -> Token:
 
 def _after_comma(token: Token) -> bool:
     """Whether the token's phrase is set off by a comma (or a dash or bracket) before it."""
-    first = _first_word(token)
-    before = [t for t in token.doc[max(0, first.i - 2) : first.i] if not t.is_space]
-    return bool(before) and before[-1].text in {",", "—", "–", "("}
+    first = _first_word(token).i
+    doc = token.doc
+    for k in (first - 1, first - 2):  # the nearest of the two tokens before that is not a space
+        if k >= 0 and not doc[k].is_space:
+            return doc[k].text in {",", "—", "–", "("}
+    return False
 
 
 def is_relative(token: Token) -> bool:
@@ -101,10 +104,14 @@ def is_relative(token: Token) -> bool:
     return any("Rel" in t.morph.get("PronType", []) for t in token.subtree if t.i < token.i)
 
 
+SPLIT_DEPS = {"acl", "advcl", "relcl", "conj", "parataxis", "appos", "prep", "obl", "nmod"}
+"""The only relations starts_clause ever splits at (it runs on every word, so it looks here first)."""
+
+
 def starts_clause(token: Token) -> bool:
     """Whether a token heads a clause that is split off from its parent's claim."""
     dep = token.dep_
-    if token.lower_ in PREPOSITIONAL_PARTICIPLES:
+    if dep not in SPLIT_DEPS or token.lower_ in PREPOSITIONAL_PARTICIPLES:
         return False
     if dep in {"acl", "advcl"} and _is_reduced_relative(token):
         return True
@@ -122,12 +129,31 @@ def starts_clause(token: Token) -> bool:
             return bool(marks & TEMPORAL_MARKS)
         if not is_clause_head(token):
             return False
-        return not (marks & FRAME_MARKS) or _is_reporting_clause(token)
+        return not (marks & FRAME_MARKS) or _is_reporting_clause(token) or _is_contrast(token, marks)
     if dep in {"conj", "parataxis"}:
         return is_clause_head(token) and not is_trailing_attribution(token)
     if dep == "appos":
         return _is_factual_apposition(token)
     return _is_prior_event_phrase(token)
+
+
+CONTRAST_MARKS = {"while", "mientras"}
+STATE_LEMMAS = {"be", "ser", "estar"}
+
+
+def _is_contrast(token: Token, marks: set[str]) -> bool:
+    """ "Eight members voted to hold, while one voted for a cut" / "..., mientras dos se
+    abstuvieron": after a comma, with a subject of its own and a completed (or habitual) event,
+    "while" sets a second fact beside the first, and it is a claim of its own. A frame stays
+    with its event: no comma, a state ("while Kim was in Russia") or an ongoing action ("while
+    wages were falling", "mientras visitaba")."""
+    if not marks & CONTRAST_MARKS or not _after_comma(token) or token.lemma_.lower() in STATE_LEMMAS:
+        return False
+    if not any(c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} for c in token.children):
+        return False
+    if token.doc.lang_ == "en":
+        return token.tag_ in {"VBD", "VBZ", "VBP"}
+    return bool({"Past", "Pres"} & set(token.morph.get("Tense", []))) and is_finite(token)
 
 
 def _finite_without_subject(token: Token, marks: set[str]) -> bool:
@@ -181,15 +207,20 @@ def is_trailing_attribution(token: Token) -> bool:
 
 def _is_prior_event_phrase(token: Token) -> bool:
     """ "..., tras dos intentos fallidos en mayo y agosto" / "..., after talks in Minsk": a phrase
-    set off by a comma that dates the clause by another event, which is a fact of its own."""
-    if not _after_comma(token) or token.head.i == token.i:
+    set off by a comma that dates the clause by another event, which is a fact of its own.
+    (The cheap tests of the token come first: this runs on every word of every sentence.)"""
+    if token.head.i == token.i:
         return False
     if token.dep_ == "prep" and token.lower_ in TEMPORAL_MARKS:  # English: the preposition heads
+        if not _after_comma(token):
+            return False
         objects = [c for c in token.children if c.dep_ == "pobj"]
         return bool(objects) and objects[0].pos_ in {"NOUN", "PROPN"} and len(list(token.subtree)) >= 4
     if token.dep_ in {"obl", "nmod"} and token.pos_ in {"NOUN", "PROPN"}:
         marker = _first_word(token)
-        return marker.lower_ in TEMPORAL_MARKS and marker.i < token.i and len(list(token.subtree)) >= 4
+        if marker.lower_ not in TEMPORAL_MARKS or marker.i >= token.i or not _after_comma(token):
+            return False
+        return len(list(token.subtree)) >= 4
     return False
 
 
@@ -240,12 +271,23 @@ def clause_spans(sent: Span) -> Iterator[Clause]:
 
 
 def _owners(sent: Span, heads: dict[int, Token]) -> dict[int, int]:
-    owner = {}
+    """Token -> the clause head it belongs to: its nearest ancestor that heads a clause (the
+    sentence's root when none does). Each token's climb stops at a token already placed."""
+    owner: dict[int, int] = {}
+    root = sent.root.i
     for token in sent:
+        path = []
         ancestor = token
-        while ancestor.i not in heads and ancestor.head.i != ancestor.i:
+        while ancestor.i not in heads and ancestor.i not in owner and ancestor.head.i != ancestor.i:
+            path.append(ancestor.i)
             ancestor = ancestor.head
-        owner[token.i] = ancestor.i if ancestor.i in heads else sent.root.i
+        if ancestor.i in heads:
+            found = ancestor.i
+        else:
+            found = owner.get(ancestor.i, root)
+        owner[token.i] = found
+        for i in path:
+            owner[i] = found
     return owner
 
 

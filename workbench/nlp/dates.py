@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from workbench.nlp.transliterate import to_ascii
 
@@ -217,6 +217,7 @@ def fold_word(word: str) -> str:
     return _fold(word)
 
 
+@lru_cache(maxsize=65536)
 def is_calendar_word(word: str, language: str) -> bool:
     """Whether a word names a weekday or a month (folded), to find the verb a date belongs to."""
     if language not in RELATIVE_DAYS:

@@ -19,9 +19,10 @@ from workbench.nlp.normalize import Normalized, normalize
 from workbench.nlp.pipeline import load_light_nlp, load_nlp
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-    from workbench.nlp.checkworthiness import Assessment
+    from workbench.nlp.checkworthiness import Assessment, Model
 
 EVALUATIVE_LEMMAS = {
     # Spanish
@@ -182,21 +183,44 @@ def extract_claims(text: str, language: str, published: str | None = None) -> li
 def extract_many(
     texts: Iterable[str], language: str, published: str | None = None, batch_size: int = 64
 ) -> Iterator[list[ClaimDraft]]:
-    """Claims of many texts, batched through nlp.pipe; one list per text, in order."""
+    """Claims of many texts, batched through nlp.pipe; one list per text, in order.
+
+    Each text is cut into pieces (pieces_of), and each piece's doc carries its place in the
+    article (claim_pipes.Piece), so the pipeline's workbench_claims component reads the pieces of
+    one article together and workbench_score turns its cuts into the claims collected here."""
     nlp = load_nlp(language)
-    context = _Context(language, published)
-    pieces = ((k, piece) for k, text in enumerate(texts) for piece in pieces_of(normalize(text)))
-    parsed = nlp.pipe(((piece.text, (k, piece)) for k, piece in pieces), batch_size=batch_size, as_tuples=True)
-    current: list[tuple[Doc, Normalized]] = []
-    current_index = 0
-    for doc, (k, piece) in parsed:
-        if k != current_index and current:
-            yield list(_claims_of(current, context))
-            current = []
-        current_index = k
-        current.append((doc, piece))
-    if current:
-        yield list(_claims_of(current, context))
+    current: list[ClaimDraft] = []
+    read = 0
+    articles = (pieces_of(normalize(text)) for text in texts)
+    for doc in nlp.pipe(_piece_docs(nlp, articles, language, published), batch_size=batch_size):
+        current.extend(doc._.workbench_claims)
+        read += 1
+        if read == doc._.workbench_piece.article.pieces:
+            yield current
+            current, read = [], 0
+
+
+def _piece_docs(
+    nlp: Language, articles: Iterable[list[Normalized]], language: str, published: str | None
+) -> Iterator[Doc]:
+    """Unparsed docs of every article's pieces, each told which article it belongs to."""
+    from workbench.nlp.claim_pipes import ArticleFrame, Piece
+
+    for k, pieces in enumerate(articles):
+        article = ArticleFrame(k, len(pieces), language, published)
+        for piece in pieces:
+            doc = nlp.make_doc(piece.text)
+            doc._.workbench_piece = Piece(piece, article)
+            yield doc
+
+
+def parse_pieces(pieces: list[Normalized], language: str, published: str | None, batch_size: int = 64) -> list[Doc]:
+    """One article's pieces parsed, without the claim components (benchmarks time the stages apart)."""
+    from workbench.nlp.claim_pipes import CLAIM_PIPES
+
+    nlp = load_nlp(language)
+    with nlp.select_pipes(disable=list(CLAIM_PIPES)):
+        return list(nlp.pipe(_piece_docs(nlp, [pieces], language, published), batch_size=batch_size))
 
 
 PIECE_CHARS = 20_000
@@ -234,10 +258,11 @@ def extract_one(
     """One claim for a text a reviewer wrote or marked: parsed in full but kept whole, not cut into
     clauses. The claimant is the one given, else the one the text names; `checkable`, when given,
     is the reviewer's decision and overrides the one read from the text."""
+    from workbench.nlp.claim_pipes import CLAIM_PIPES
     from workbench.nlp.gazetteer import find_in
 
     norm = normalize(text)
-    doc = load_nlp(language)(norm.text)
+    doc = load_nlp(language)(norm.text, disable=list(CLAIM_PIPES))
     span = doc[:]
     head = span.root
     actor: Claimant | None
@@ -246,7 +271,7 @@ def extract_one(
     else:
         attributor = Attributor()
         actor = attributor.clause_claimant(head, attributor.sentence_claimant(head.sent))
-    return _draft(span, head, actor, norm, _Context(language, published), checkable)
+    return _draft(span, head, actor, norm, Context(language, published), checkable)
 
 
 def extract_whole(
@@ -286,16 +311,22 @@ def extract_whole(
 
 
 @dataclass(frozen=True)
-class _Context:
+class Context:
+    """What a claim's dates and figures are read against: the article's language and date."""
+
     language: str
     published: str | None
 
 
-def _claims_of(pieces: list[tuple[Doc, Normalized]], context: _Context) -> Iterator[ClaimDraft]:
-    """Claims of one article parsed in pieces, read in order with one attributor (who spoke last
-    carries across pieces; the article's country is read over all of them)."""
+def cut_article(pieces: list[tuple[Doc, Normalized]], context: Context, min_words: int = MIN_WORDS) -> list[list[Cut]]:
+    """Claims of one article parsed in pieces, unscored, one list per piece: read in order with
+    one attributor (who spoke last carries across pieces; the article's country is read over all
+    of them). The workbench_claims component runs this; workbench_score scores the cuts."""
     attributor = Attributor(article_country(doc for doc, _ in pieces))
+    found: list[list[Cut]] = []
     for doc, norm in pieces:
+        cuts: list[Cut] = []
+        found.append(cuts)
         entities = _Entities(doc)
         sents = list(doc.sents)
         closing = quote_runs(sents)
@@ -310,11 +341,12 @@ def _claims_of(pieces: list[tuple[Doc, Normalized]], context: _Context) -> Itera
             else:
                 sentence_claimant = attributor.sentence_claimant(sent)
             for clause in clause_spans(sent):
-                if sum(1 for t in clause.span if t.is_alpha or t.like_num) < MIN_WORDS:
+                if sum(1 for t in clause.span if t.is_alpha or t.like_num) < min_words:
                     continue
                 claimant = attributor.clause_claimant(clause.head, sentence_claimant)
-                yield _draft(clause.span, clause.head, claimant, norm, context, lead=clause, entities=entities)
+                cuts.append(_cut(clause.span, clause.head, claimant, norm, context, lead=clause, entities=entities))
             attributor.mention(entities.within(sent))
+    return found
 
 
 class _Entities:
@@ -366,16 +398,45 @@ def article_country(docs: Iterable[Doc]) -> str | None:
     return ranked[0][0]
 
 
+@dataclass(frozen=True)
+class Cut:
+    """A claim cut from its clause, before scoring: what workbench_score reads."""
+
+    span: Span
+    start: int
+    end: int
+    text: str
+    kind: str
+    checkable: bool
+    claimant: Claimant | None
+    ents: list[Span]
+    dates: tuple[str, ...]
+    figures: tuple[Figure, ...]
+    norm: Normalized
+
+
 def _draft(
     span: Span,
     head: Token,
     claimant: Claimant | None,
     norm: Normalized,
-    context: _Context,
+    context: Context,
+    checkable: bool | None = None,
+) -> ClaimDraft:
+    """A scored claim of one span (extract_one)."""
+    return scored(_cut(span, head, claimant, norm, context, checkable))
+
+
+def _cut(
+    span: Span,
+    head: Token,
+    claimant: Claimant | None,
+    norm: Normalized,
+    context: Context,
     checkable: bool | None = None,
     lead: Clause | None = None,
     entities: _Entities | None = None,
-) -> ClaimDraft:
+) -> Cut:
     """A claim of one clause. With a lead (the subject, antecedent or reporting frame the clause
     lacks), the text is the lead and the clause, so it reads alone; start:end is the clause's."""
     start, end = norm.span(span.start_char, span.end_char)
@@ -393,20 +454,26 @@ def _draft(
         # The learned `checkable` (fitted on tweets) cut gold-article recall from 0.96 to 0.44:
         # in articles the extractor's rule decides, the model scores (benchmarks/checkworthiness.py).
         checkable = kind != "opinion" and not _is_background(span, head)
-    judged = _score(span, ents, kind, claimant, dates, found, checkable)  # check-worthiness: the learned model
+    return Cut(span, start, end, text, kind, checkable, claimant, ents, dates, found, norm)
+
+
+def scored(cut: Cut, model: Model | None = None) -> ClaimDraft:
+    """The claim of a cut with its check-worthiness, from `model` or the one in use."""
+    claimant = cut.claimant
+    judged = _score(cut.span, cut.ents, cut.kind, claimant, cut.dates, cut.figures, cut.checkable, model)
     return ClaimDraft(
-        start=start,
-        end=end,
-        text=text,
-        kind=kind,
-        checkable=checkable,
+        start=cut.start,
+        end=cut.end,
+        text=cut.text,
+        kind=cut.kind,
+        checkable=cut.checkable,
         checkworthy=judged.checkworthy,
         score=judged.score,
         claimant=claimant.text if claimant else None,
         claimant_canonical=claimant.canonical if claimant else None,
-        entities=tuple(_entities(ents, norm)),
-        dates=dates,
-        figures=found,
+        entities=tuple(_entities(cut.ents, cut.norm)),
+        dates=cut.dates,
+        figures=cut.figures,
         reasons=judged.reasons,
     )
 
@@ -415,7 +482,7 @@ def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figur
     """Opinion for evaluations (an evaluative or superlative predicate, an opinion verb), quantity
     for a stated figure (not "un acuerdo", not "los dos líderes"), statement when someone says it."""
     lemmas = {t.lemma_.lower() for t in span}
-    if _evaluates(head, lemmas):
+    if _evaluates(head, lemmas, span):
         return "opinion"
     if is_reporting(head) and head.doc.has_annotation("DEP"):
         # "El acuerdo fue un éxito, dijo el ministro": the speaker's evaluation is an opinion too.
@@ -437,11 +504,37 @@ def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figur
     return "event"
 
 
-def _evaluates(head: Token, lemmas: set[str]) -> bool:
-    """A copular clause that predicates an appraisal, a ranking or an evaluative noun."""
+def _evaluates(head: Token, lemmas: set[str], span: Span | None = None) -> bool:
+    """A copular clause that predicates an appraisal, a ranking or an evaluative noun. A ranking
+    with a source or a measured span of time ("the largest since 2010, according to the
+    agency") is a record someone can look up, not an appraisal."""
     parsed = head.doc.has_annotation("DEP")  # an unparsed token's children crash spaCy 3.8
     copular = (parsed and any(t.dep_ == "cop" for t in head.children)) or head.lemma_ in {"ser", "parecer", "be"}
-    return copular and bool(lemmas & EVALUATIVE_LEMMAS or _superlative(head) or _evaluative_noun(head))
+    if not copular:
+        return False
+    sourced = span is not None and _sourced_record(span)
+    if sourced and span is not None:  # "the worst since 1950": "bad" is the ranking's, not an appraisal
+        lemmas = {t.lemma_.lower() for t in span if t.tag_ != "JJS" and t.lower_ not in SUPERLATIVE_ADJECTIVES}
+    if lemmas & EVALUATIVE_LEMMAS or _evaluative_noun(head):
+        return True
+    return _superlative(head) and not sourced
+
+
+SOURCE_MARKERS = (("según",), ("according", "to"), ("de", "acuerdo", "con"), ("citing",), ("citando",))
+SINCE_WORDS = {"since", "desde"}
+
+
+def _sourced_record(span: Span) -> bool:
+    """A ranking that cites where it comes from ("según el instituto", "according to", "citing")
+    or bounds it by a date or a count of years ("since 2010", "desde 1950", "in 30 years")."""
+    words = [t.lower_ for t in span]
+    for marker in SOURCE_MARKERS:
+        if any(tuple(words[k : k + len(marker)]) == marker for k in range(len(words))):
+            return True
+    for k, token in enumerate(span):
+        if token.lower_ in SINCE_WORDS and any(t.like_num for t in span[k + 1 : k + 4]):
+            return True
+    return False
 
 
 def _evaluative_noun(head: Token) -> bool:
@@ -560,10 +653,12 @@ def _score(
     dates: tuple[str, ...],
     found: tuple[Figure, ...],
     checkable: bool | None = None,
+    model: Model | None = None,
 ) -> Assessment:
     """Checkable, check-worthy, its probability and the reasons, from the learned model
-    (workbench/nlp/checkworthiness.py) over what the extractor found. Opinions stay non-checkable;
-    `checkable`, when given (a reviewer's decision, an archive row), overrides the model's."""
+    (workbench/nlp/checkworthiness.py; `model`, else the one in use) over what the extractor found.
+    Opinions stay non-checkable; `checkable`, when given (a reviewer's decision, an archive row),
+    overrides the model's."""
     from workbench.nlp.checkworthiness import current_model, signals
 
     feats = signals(span, ents, kind, claimant is not None, dates, found)
@@ -571,7 +666,9 @@ def _score(
     if claimant is not None:
         details["claimant"] = claimant.canonical or claimant.text
     details = {k: v for k, v in details.items() if v}
-    return current_model().assess(feats, span.text, opinion=kind == "opinion", checkable=checkable, details=details)
+    return (model or current_model()).assess(
+        feats, span.text, opinion=kind == "opinion", checkable=checkable, details=details
+    )
 
 
 def _figure_text(figure: Figure) -> str:

@@ -164,8 +164,9 @@ FUZZY_CUTOFF = 90
 FUZZY_MIN_LENGTH = 5
 
 
+@lru_cache(maxsize=65536)
 def canonical(name: str) -> str | None:
-    """The canonical actor a name refers to, or None.
+    """The canonical actor a name refers to, or None (cached: every entity asks, names repeat).
 
     An exact folded match first; then, for names long enough not to collide by chance,
     the closest known name by rapidfuzz ratio (transliterations: "Shoygú" for "Shoigu").

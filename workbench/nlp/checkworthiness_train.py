@@ -151,6 +151,7 @@ def featurize(texts: Sequence[str], language: str = "es") -> Featurized:
     """The model's features of whole texts, as the extractor reads one claim (extract_one):
     the full parse, the claimant, kind, dates and figures."""
     from workbench.nlp.attribution import Attributor
+    from workbench.nlp.claim_pipes import CLAIM_PIPES
     from workbench.nlp.dates import resolve_dates
     from workbench.nlp.extract import _kind
     from workbench.nlp.figures import figures
@@ -161,7 +162,10 @@ def featurize(texts: Sequence[str], language: str = "es") -> Featurized:
     normalized = [normalize(text).text for text in texts]
     signals: list[dict[str, float]] = []
     text_grams: list[set[str]] = []
-    for text, doc in zip(normalized, nlp.pipe(normalized, batch_size=64)):
+    # The parse only: a tweet is read whole as one claim here, not cut and scored by the claim pipes.
+    with nlp.select_pipes(disable=list(CLAIM_PIPES)):
+        docs = list(nlp.pipe(normalized, batch_size=64))
+    for text, doc in zip(normalized, docs):
         span = doc[:]
         if not len(span):
             signals.append({})

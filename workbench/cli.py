@@ -587,12 +587,12 @@ def claims(
 
     Example: workbench claims --queue --entity "Corea del Norte" --kind quantity
     """
-    filters = vocabulary_filters({"status": status, "rating": rating, "kind": kind, "entity": entity})
+    given = vocabulary_filters({"status": status, "kind": kind})  # labels in either language
     workbench = _workbench(ctx, db)
-    if queue:
-        rows = workbench.queue(article_id=article_id, limit=limit, **filters)
-    else:
-        rows = workbench.claims(article_id, **filters)
+    filters = workbench.claim_filter(
+        article_id=article_id, status=given["status"], rating=rating, kind=given["kind"], entity=entity
+    )
+    rows = workbench.queued(filters, limit) if queue else workbench.listed(filters)
     if as_json:
         click.echo(json_text([asdict(row) for row in rows], indent=2))
         return

@@ -198,7 +198,12 @@ class Workbench:
         :param kind: event, quantity, statement, prediction or opinion.
         :param entity: an entity's canonical name or its text in the claim, case and accents ignored.
         """
-        filters = self.claim_filter(article_id=article_id, status=status, rating=rating, kind=kind, entity=entity)
+        return self.listed(
+            self.claim_filter(article_id=article_id, status=status, rating=rating, kind=kind, entity=entity)
+        )
+
+    def listed(self, filters: ClaimFilter) -> list[ClaimRow]:
+        """Stored claims a checked filter (see claim_filter) lets through, as `claims` lists them."""
         with self.store() as store:
             return reading.claims(store, filters)
 
@@ -218,13 +223,13 @@ class Workbench:
         are reference, not work, so they are left out unless `article_id` names their archive.
         Filters are as for `claims`.
         """
-        if limit < 1:
-            raise InvalidInput("The queue limit must be at least 1.")
         filters = self.claim_filter(article_id=article_id, status=status, rating=rating, kind=kind, entity=entity)
         return self.queued(filters, limit)
 
     def queued(self, filters: ClaimFilter, limit: int = QUEUE_LIMIT) -> list[ClaimRow]:
         """The review queue for a checked filter (see claim_filter), as `queue` lists it."""
+        if limit < 1:
+            raise InvalidInput("The queue limit must be at least 1.")
         with self.store() as store:
             return reading.queue(store, reading.queue_filter(filters), limit)
 

@@ -443,7 +443,15 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="queue", exit_on_error=False)
     def load_queue(self, filter_text: str, from_top: bool = False) -> None:
-        claims = self.workbench.queue(**vocabulary_filters(parse_filter_text(filter_text)), limit=QUEUE_LIMIT)
+        line = vocabulary_filters(parse_filter_text(filter_text))  # labels in either language
+        filters = self.workbench.claim_filter(
+            article_id=line.get("article_id"),
+            status=line.get("status"),
+            rating=line.get("rating"),
+            kind=line.get("kind"),
+            entity=line.get("entity"),
+        )
+        claims = self.workbench.queued(filters, QUEUE_LIMIT)
         if not get_current_worker().is_cancelled:
             self.post_message(QueueLoaded(filter_text, claims, QUEUE_LIMIT, from_top))
 

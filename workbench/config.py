@@ -89,6 +89,11 @@ class Settings:
     """Match by sentence embeddings as well as by terms ([matching] semantic); off on a machine
     that cannot run the model, where matching falls back to lexical terms alone."""
 
+    index_in_tui: bool = True
+    """[matching] index_in_tui: the TUI embeds claims that have no vector yet (an archive import
+    leaves them to `workbench index`) in a background worker while the reviewer works; off where
+    the model's load on the cores is unwelcome, and `workbench index` is run instead."""
+
     origin: str | None = None
     """The settings file these came from, for messages; None for the defaults."""
 
@@ -240,6 +245,7 @@ def settings_from_dict(data: dict[str, Any], name: str) -> Settings:
     reviewer = data.get("reviewer")
     if reviewer is not None and (not isinstance(reviewer, str) or not reviewer.strip()):
         raise InvalidInput(f"Settings file {name}: reviewer must be a name in quotes.")
+    semantic, index_in_tui = _matching(data.get("matching", {}), name)
     language = data.get("language")  # interface language (issue 17)
     if language is not None and language not in ("es", "en"):
         raise InvalidInput(f'Settings file {name}: language must be "es" or "en".')
@@ -253,7 +259,8 @@ def settings_from_dict(data: dict[str, Any], name: str) -> Settings:
         origin=name,
         max_article_bytes=max_bytes,
         max_claim_chars=max_chars,
-        semantic=_matching(data.get("matching", {}), name),
+        semantic=semantic,
+        index_in_tui=index_in_tui,
     )
 
 
@@ -267,14 +274,20 @@ def _checkworthiness_model(table: Any, name: str) -> str | None:  # noqa: ANN401
     return model.strip() if model else None
 
 
-def _matching(table: Any, name: str) -> bool:  # noqa: ANN401 - parsed TOML
-    """[matching] semantic: match by sentence embeddings as well as by terms (default true)."""
-    if not isinstance(table, dict) or set(table) - {"semantic"}:
-        raise InvalidInput(f"Settings file {name}: [matching] takes only semantic = true or false.")
-    semantic = table.get("semantic", True)
-    if not isinstance(semantic, bool):
-        raise InvalidInput(f"Settings file {name}: [matching] semantic must be true or false.")
-    return semantic
+def _matching(table: Any, name: str) -> tuple[bool, bool]:  # noqa: ANN401 - parsed TOML
+    """[matching] semantic: match by sentence embeddings as well as by terms (default true);
+    index_in_tui: the TUI embeds claims without vectors in the background (default true)."""
+    if not isinstance(table, dict) or set(table) - {"semantic", "index_in_tui"}:
+        raise InvalidInput(
+            f"Settings file {name}: [matching] takes only semantic and index_in_tui, each true or false."
+        )
+    flags = []
+    for key in ("semantic", "index_in_tui"):
+        value = table.get(key, True)
+        if not isinstance(value, bool):
+            raise InvalidInput(f"Settings file {name}: [matching] {key} must be true or false.")
+        flags.append(value)
+    return flags[0], flags[1]
 
 
 def _limits(limits: Any, name: str) -> tuple[int, int]:  # noqa: ANN401 - parsed TOML

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -10,7 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.tui.frozen import load_frozen
-from workbench import i18n
+from workbench import i18n, service
+from workbench.config import Settings
 from workbench.service import Workbench
 from workbench.store import clock
 
@@ -28,6 +30,19 @@ def fixed_clock() -> Iterator[None]:
     i18n.set_clock(lambda: CLOCK, ZONE)
     yield
     i18n.set_clock()
+
+
+@pytest.fixture(autouse=True)
+def no_index_in_tui(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A workbench made without settings does not embed claims in the TUI's background: the frozen
+    database has no vectors, and embedding them in every test would move the header of every
+    snapshot and hold each test for the model. The test of that worker gives its settings itself
+    (tests/tui/test_indexing.py)."""
+
+    def settings(*args: object, **kwargs: object) -> Settings:
+        return replace(Settings(*args, **kwargs), index_in_tui=False)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(service, "Settings", settings)
 
 
 @pytest.fixture

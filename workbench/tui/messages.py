@@ -2,6 +2,7 @@
 
 Chain: SeedFinished -> ArticlesLoaded -> ClaimsLoaded -> ClaimDetailLoaded.
 The queue: QueueLoaded -> (the claim's article) ClaimsLoaded -> ClaimDetailLoaded.
+Vectors: ModelsReady (or an import) -> IndexProgress... -> IndexFinished.
 """
 
 from __future__ import annotations
@@ -110,3 +111,20 @@ class ExportProgress(Message):
 @dataclass
 class ExportFinished(Message):
     path: str
+
+
+@dataclass
+class IndexProgress(Message):
+    """Claims embedded so far by the background index (the core's progress callback)."""
+
+    bubble = False
+    done: int
+    total: int
+
+
+@dataclass
+class IndexFinished(Message):
+    """Every claim has its vector: `done` were embedded by this run (0: none was missing)."""
+
+    bubble = False
+    done: int

@@ -38,6 +38,8 @@ from workbench.tui.messages import (
     EntityNamesLoaded,
     ExportFinished,
     ExportProgress,
+    IndexFinished,
+    IndexProgress,
     MatchesLoaded,
     ModelsReady,
     QueueLoaded,
@@ -60,6 +62,14 @@ T = TypeVar("T")
 NO_ARTICLES = N_("No articles yet. Import one with: workbench import PATH")
 POLL_SECONDS = 2.0
 """How often the screen looks for other reviewers' writes."""
+INDEX_BATCH = 16
+"""Claims the background index embeds per transaction: a second or two of the model, so quitting
+waits little for the batch in hand (`workbench index` takes larger ones)."""
+
+
+class IndexStopped(Exception):
+    """Raised in the background index's progress callback once its worker is cancelled (the app
+    is quitting): the batches already committed stay, and the next run resumes after them."""
 
 
 class MainScreen(Screen[None]):
@@ -166,6 +176,11 @@ class MainScreen(Screen[None]):
         """The claims the queue lists, by id."""
         self.listed: dict[int, ClaimRow] = {}
         """The claims of the article on screen, by id."""
+        self.notes: dict[str, str] = {}
+        """What the header says beside the database's name, by what says it (models, export, index)."""
+        self.index_again = False
+        """Claims came in while the background index ran: it may have looked for the last ones
+        before they were stored, so it runs once more when it is done."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -491,6 +506,20 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleTable).focus()
         self.load_articles()
         self.load_entity_names()
+        if result.created:
+            self.index_when_due()  # an archive's claims come without vectors
+
+    def index_when_due(self) -> None:
+        """Embed the claims that have no vector yet in the background, unless the settings say no
+        ([matching] semantic or index_in_tui) or a run is already going (it takes new claims too)."""
+        settings = self.workbench.settings
+        if not (settings.semantic and settings.index_in_tui):
+            return
+        if any(worker.group == "index" and not worker.is_finished for worker in self.workers):
+            self.index_again = True
+            return
+        self.index_again = False
+        self.index_vectors()
 
     # -- workers: call the core, post a message, touch no widget ---------------
 
@@ -502,7 +531,7 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="models", exit_on_error=False)
     def load_models(self) -> None:
-        self.app.call_from_thread(self.set_models_note, _("loading the language models…"))
+        self.app.call_from_thread(self.set_note, "models", _("loading the language models…"))
         started = time.perf_counter()
         self.workbench.load_models()
         self.post_message(ModelsReady(time.perf_counter() - started))
@@ -561,6 +590,25 @@ class MainScreen(Screen[None]):
         """The core's progress callback for an export, as a message (called in the worker's thread)."""
         self.post_message(ExportProgress(done, total))
 
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def index_vectors(self) -> None:
+        """The core's `workbench index` in a thread: it resumes where an earlier run stopped and
+        stops after the batch in hand when the app quits."""
+        if self.workbench.embedder() is None:
+            return  # the model cannot run here: matching stays lexical, as the CLI says when asked
+        worker = get_current_worker()
+        try:
+            done = self.workbench.index_vectors(INDEX_BATCH, partial(self._indexed, worker))
+        except IndexStopped:
+            return
+        self.post_message(IndexFinished(done))
+
+    def _indexed(self, worker: Worker[None], done: int, total: int) -> None:
+        """The core's progress callback for the index, as a message (called in the worker's thread)."""
+        if worker.is_cancelled:
+            raise IndexStopped
+        self.post_message(IndexProgress(done, total))
+
     @work(thread=True, exclusive=True, group="matches", exit_on_error=False)
     def load_matches(self, claim_id: int) -> None:
         matches = self.workbench.matches_for(claim_id)
@@ -616,28 +664,60 @@ class MainScreen(Screen[None]):
             self.load_queue(self.query_one(QueuePane).filter_text)
         self.refresh_bindings()
 
-    def set_models_note(self, note: str | None) -> None:
-        """The header's subtitle says when the models are still loading, or how far an export got."""
-        name = self.workbench.db_path.name
-        self.app.sub_title = f"{name} · {note}" if note else name
+    def set_note(self, kind: str, note: str | None) -> None:
+        """The header's subtitle says when the models are still loading, how far an export or the
+        background index got; each `kind` of note replaces its own, None takes it away."""
+        if note:
+            self.notes[kind] = note
+        else:
+            self.notes.pop(kind, None)
+        self.app.sub_title = " · ".join([self.workbench.db_path.name, *self.notes.values()])
 
     @on(ExportProgress)
     def export_progress(self, message: ExportProgress) -> None:
-        self.set_models_note(
+        self.set_note(
+            "export",
             _("Exporting… {done}/{total} claims").format(
                 done=format_count(message.done), total=format_count(message.total)
-            )
+            ),
         )
 
     @on(ExportFinished)
     def export_finished(self, message: ExportFinished) -> None:
-        self.set_models_note(None)
+        self.set_note("export", None)
         self.notify(_("Wrote {path}").format(path=message.path), markup=False)
 
     @on(ModelsReady)
     def models_ready(self, message: ModelsReady) -> None:
-        self.set_models_note(None)
+        self.set_note("models", None)
         self.log(f"language models ready in {message.seconds:.1f} s")
+        self.index_when_due()
+
+    @on(IndexProgress)
+    def index_progress(self, message: IndexProgress) -> None:
+        if message.total:  # nothing to embed: the header stays as it was
+            self.set_note(
+                "index",
+                _("Indexing… {done}/{total} claims").format(
+                    done=format_count(message.done), total=format_count(message.total)
+                ),
+            )
+
+    @on(IndexFinished)
+    def index_finished(self, message: IndexFinished) -> None:
+        self.set_note("index", None)
+        if self.index_again:  # the run that posted this is ending: start the next at once
+            self.index_again = False
+            self.index_vectors()
+        if message.done:
+            self.notify(
+                ngettext(
+                    "Embedded {count} claim for matching in other words.",
+                    "Embedded {count} claims for matching in other words.",
+                    message.done,
+                ).format(count=format_count(message.done)),
+                markup=False,
+            )
 
     @on(SeedFinished)
     def seed_finished(self, message: SeedFinished) -> None:
@@ -731,8 +811,8 @@ class MainScreen(Screen[None]):
         if worker.group == "poll":
             return  # the next look will tell; a busy database is no news for the reviewer
         self.notify(describe(worker.error), title=_("Error"), severity="error", markup=False)
-        if worker.group == "export":
-            self.set_models_note(None)  # the progress it showed is over
+        if worker.group in {"export", "index"}:
+            self.set_note(worker.group, None)  # the progress it showed is over
         if worker.group == "write":
             self.reload()  # a refused write (a stale version): show the claim as it is now
         if worker.group == "seed":

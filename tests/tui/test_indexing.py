@@ -5,21 +5,26 @@ Each test waits for the app's workers to come to rest (the condition), then read
 
 from __future__ import annotations
 
+import asyncio
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual.message import Message
-from textual.widgets import Input
+from textual.widgets import HelpPanel, Input
 
 from tests.helpers import write
 from tests.tui.helpers import settle
 from tests.tui.test_progress import Seen
+from workbench import i18n
 from workbench.config import Settings, load_settings
 from workbench.errors import InvalidInput
 from workbench.service import Workbench
 from workbench.tui.app import make_app
 from workbench.tui.messages import IndexProgress
-from workbench.tui.screens.main import MainScreen
+from workbench.tui.screens.main import INDEX_BATCH, MainScreen
+from workbench.tui.widgets.tables import ArticleTable, ClaimTable
 
 SIZE = (120, 40)
 ROWS = (
@@ -39,6 +44,28 @@ class IndexSeen(Seen):
         super().__call__(message)
         if isinstance(message, IndexProgress) and all(m is not message for m in self.indexed):
             self.indexed.append(message)
+
+
+class HeldIndex(Workbench):
+    """The real core, except that the index holds after its first committed batch until the test
+    lets it go on, and says when it has returned: the test acts at a known point, not after a time."""
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__(db_path, actor="tester", settings=Settings(index_in_tui=True))
+        self.held, self.gate, self.returned = threading.Event(), threading.Event(), threading.Event()
+
+    def index_vectors(self, batch: int = 64, progress: Callable[[int, int], None] | None = None) -> int:
+        def holding(done: int, total: int) -> None:
+            if done and not self.held.is_set():
+                self.held.set()
+                assert self.gate.wait(timeout=60), "the test never let the index go on"
+            if progress:
+                progress(done, total)
+
+        try:
+            return super().index_vectors(batch, holding)
+        finally:
+            self.returned.set()
 
 
 def archive(tmp_path: Path, count: int) -> Path:
@@ -61,9 +88,17 @@ def indexing(workbench: Workbench) -> Workbench:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("language", "header", "note"),
+    [
+        ("en", "Indexing… 5/5 claims", "Embedded 5 claims for matching in other words."),
+        ("es", "Indexando… 5/5 afirmaciones", "Vectorizadas 5 afirmaciones para encontrarlas en otras palabras."),
+    ],
+)
 async def test_on_opening_the_claims_an_archive_left_without_vectors_are_embedded_and_counted(
-    tmp_path: Path,
+    tmp_path: Path, language: str, header: str, note: str
 ) -> None:
+    i18n.set_language(language)  # the suite's autouse fixture sets English back afterwards
     workbench = indexing(Workbench(tmp_path / "claims.db", actor="tester"))
     workbench.ensure_database()
     path = archive(tmp_path, 5)
@@ -78,8 +113,8 @@ async def test_on_opening_the_claims_an_archive_left_without_vectors_are_embedde
     assert pending(workbench) == 0
     counts = [(m.done, m.total) for m in seen.indexed]
     assert counts[0] == (0, 5) and counts[-1] == (5, 5), counts
-    assert f"{workbench.db_path.name} · Indexing… 5/5 claims" in seen.lines
-    assert any(n.message == "Embedded 5 claims for matching in other words." for n in seen)
+    assert f"{workbench.db_path.name} · {header}" in seen.lines
+    assert any(n.message == note for n in seen), [n.message for n in seen]
     assert seen.errors() == []
 
 
@@ -130,3 +165,46 @@ def test_index_in_tui_is_read_from_the_matching_table_and_a_bad_value_is_refused
     assert off.index_in_tui is False and off.semantic is True
     with pytest.raises(InvalidInput, match=r"\[matching\] index_in_tui must be true or false"):
         load_settings(write(tmp_path / "bad.toml", '[matching]\nindex_in_tui = "yes"\n'))
+
+
+@pytest.mark.slow
+async def test_the_index_leaves_keys_and_workers_free_stops_on_quitting_and_resumes_next_time(
+    tmp_path: Path,
+) -> None:
+    total = 2 * INDEX_BATCH + 5
+    workbench = HeldIndex(tmp_path / "claims.db")
+    workbench.ensure_database()
+    path = archive(tmp_path, total)
+    workbench.import_claims_csv(path.read_text(encoding="utf-8"), str(path))
+    app = make_app(workbench)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            assert await asyncio.to_thread(workbench.held.wait, 120), "the index never started"
+            await pilot.pause()
+            assert app.sub_title == f"{workbench.db_path.name} · Indexing… 0/{total} claims"
+            # The index is in the middle of its work, yet keys answer and other workers finish.
+            await pilot.press("question_mark")
+            assert app.screen.query(HelpPanel)
+            await pilot.press("question_mark")
+            await pilot.press("r")  # read the articles and the claims again, in workers of their own
+            reading = [w for w in app.workers if w.group in {"articles", "claims"}]
+            if reading:  # (none left: they have finished already; an empty list would wait for every worker)
+                await app.workers.wait_for_complete(reading)
+            await pilot.pause()
+            assert app.screen.query_one(ArticleTable).row_count == 1
+            assert app.screen.query_one(ClaimTable).row_count == total
+            await pilot.press("q")
+        workbench.gate.set()  # the worker was cancelled on quitting: it stops after the batch it holds
+        assert await asyncio.to_thread(workbench.returned.wait, 60)
+    finally:
+        workbench.gate.set()
+    assert pending(workbench) == total - INDEX_BATCH  # the committed batch stays
+
+    seen = IndexSeen()
+    again = make_app(indexing(workbench))
+    seen.app = again
+    async with again.run_test(size=SIZE, message_hook=seen) as pilot:
+        await settle(pilot)
+    assert pending(workbench) == 0
+    assert [(m.done, m.total) for m in seen.indexed][0] == (0, total - INDEX_BATCH)  # resumed, not redone
+    assert seen.errors() == []

@@ -18,7 +18,18 @@ from workbench import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 CLICK_CATALOG = ROOT / "workbench" / "locale" / "es" / "LC_MESSAGES" / "click.po"
-ENGLISH_USAGE = ("Usage:", "Try '", "for help", "No such", "Invalid value", "Missing", "Did you mean", "Error: Got")
+ENGLISH_USAGE = (
+    "Usage:",
+    "[OPTIONS]",
+    "COMMAND",
+    "Try '",
+    "for help",
+    "No such",
+    "Invalid value",
+    "Missing",
+    "Did you mean",
+    "Error: Got",
+)
 
 
 def _click_catalog():
@@ -64,7 +75,7 @@ def _spanish_only(text: str) -> None:
 def test_a_usage_error_is_spanish_with_the_option_the_settings_or_the_locale(tmp_path: Path):
     unknown = invoke("--language", "es", "claims", "--foo")
     assert unknown.exit_code == 2
-    assert "Uso: cli claims" in unknown.stderr and "Prueba 'cli claims --help'" in unknown.stderr
+    assert "Uso: cli claims [OPCIONES]" in unknown.stderr and "Prueba 'cli claims --help'" in unknown.stderr
     assert "Error: No existe la opción '--foo'." in unknown.stderr
     _spanish_only(unknown.stderr)
     before_the_group = invoke("--language", "es", "--foo")  # refused before the group's callback runs
@@ -98,6 +109,7 @@ def test_click_s_words_in_a_help_page_are_spanish():
     assert "default:" not in page.stdout and "Show this message" not in page.stdout
     group = invoke("--language", "es", "--help")
     assert "Muestra la versión y termina." in group.stdout and "Órdenes:" in group.stdout
+    assert "[OPCIONES] [ORDEN] [ARGUMENTOS]..." in group.stdout
     assert "Show the version" not in group.stdout
 
 

@@ -151,12 +151,19 @@ def _help_translated(command: click.Command, ctx: click.Context) -> Iterator[Non
             setattr(owner, attribute, text)
 
 
+USAGE_WORDS = (N_("[OPTIONS]"), N_("COMMAND [ARGS]..."), N_("[COMMAND] [ARGS]..."))
+"""Click's placeholders in a usage line, which it does not mark for translation."""
+
+
 class TranslatedHelp(click.Command):
-    """A command whose --help speaks the interface language."""
+    """A command whose --help and usage line speak the interface language."""
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with _help_translated(self, ctx):
             super().format_help(ctx, formatter)
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return [_(piece) if piece in USAGE_WORDS else piece for piece in super().collect_usage_pieces(ctx)]
 
 
 class WorkbenchGroup(TranslatedHelp, click.Group):

@@ -46,12 +46,17 @@ bench: setup
 
 # The interface's words (issue 17): extract every marked message, merge it into each language's
 # .po for a translator, and compile the .mo files the package ships (tests/test_i18n.py checks they are current).
+# Click's own words (usage errors, "Usage:") have a catalog of their own, extracted from the installed click
+# (workbench.cli.speak_click binds it).
 LOCALE := workbench/locale
 KEYWORDS := -k N_ -k NP_:1c,2 -k ngettext:1,2 -k pgettext:1c,2
 catalogs: setup
 	$(BIN)/pybabel -q extract -F babel.cfg $(KEYWORDS) --no-wrap --sort-by-file --project claims-workbench -o $(LOCALE)/workbench.pot .
 	$(BIN)/pybabel -q update -i $(LOCALE)/workbench.pot -d $(LOCALE) -D workbench --no-wrap --ignore-obsolete
 	$(BIN)/pybabel compile -d $(LOCALE) -D workbench --statistics
+	$(BIN)/pybabel -q extract --no-wrap --no-location --sort-output --project click -o $(LOCALE)/click.pot "$$($(BIN)/python -c 'import click, os; print(os.path.dirname(click.__file__))')"
+	$(BIN)/pybabel -q update -i $(LOCALE)/click.pot -d $(LOCALE) -D click --no-wrap --ignore-obsolete
+	$(BIN)/pybabel compile -d $(LOCALE) -D click --statistics
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from workbench.domain.vocab import Stance
-from workbench.errors import InvalidInput
+from workbench.errors import InvalidInput, notice
 from workbench.models import ArchiveImport, ClaimDraft, SourceInput
 from workbench.nlp.language import resolve_language
 
@@ -208,7 +208,9 @@ class ArchiveImporter:
             try:
                 rating = self.settings.rating(row.rating)
             except InvalidInput:
-                problems.append(f"line {row.line}: rating {row.rating!r} is not on the scale; kept without a verdict")
+                problems.append(
+                    f"line {row.line}: " + notice(f"rating {row.rating!r} is not on the scale; kept without a verdict")
+                )
                 continue
             rationale = row.rationale or (f"{why}, line {row.line}" if why else None)
             verdicts.append((claim_id, rating, rationale, row.reviewer or self.actor, row.reviewed_at))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
@@ -37,6 +37,7 @@ from workbench.i18n import (
     N_,
     _,
     actor_names,
+    format_count,
     format_moment,
     ngettext,
     rating_label,
@@ -59,58 +60,90 @@ SEEDS_DIR = Path(__file__).resolve().parent / "seeds"
 """The seed articles travel inside the package (the repository's top-level seeds/ links here)."""
 
 
-CLICK_WORDS = (
-    N_("Usage: "),
-    N_("Options"),
-    N_("Commands"),
-    N_("Show this message and exit."),
-    N_("Show the version and exit."),
-)
-"""Click's own words in a help page, translated as it is formatted (click has no Spanish catalog)."""
+CLICK_DOMAIN = "click"
+"""The catalog of click's own words (workbench/locale/es/LC_MESSAGES/click.po, extracted from the
+installed click by `make catalogs`), apart from the workbench's: their ids are click's."""
+CLICK_HELP = "Show this message and exit."
+"""Click's help for --help, which it writes once per command in the language of that moment."""
 
 
-class TranslatedFormatter(click.HelpFormatter):
-    """Click's headings ("Usage:", "Options", "Commands") in the interface language."""
+def speak_click(language: str) -> None:
+    """Click's own words (usage errors, "Usage:", "Options", "[default: ...]", "Did you mean ...")
+    in `language`, from here on.
 
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, _("Usage: ") if prefix is None else prefix)
+    Click marks them with the stdlib's classic gettext API (`from gettext import gettext as _` in
+    each of its modules): a lookup in the process's text domain, in the language $LANGUAGE names
+    first (read at every call, before $LC_ALL and $LANG). That is the extension point click means
+    for applications, so here the workbench binds its catalog of click's messages as that domain
+    and names the interface language in $LANGUAGE. Nothing of click is replaced: no private name
+    patched, no message rewritten by a pattern, so it holds as click's modules change, and a click
+    that adds messages fails tests/test_i18n.py until `make catalogs` and a translator catch up.
+    """
+    import gettext
+    import os
 
-    @contextmanager
-    def section(self, name: str) -> Iterator[None]:
-        with super().section(_(name)):
-            yield
+    from workbench.i18n import LOCALE_DIR
+
+    gettext.bindtextdomain(CLICK_DOMAIN, str(LOCALE_DIR))
+    gettext.textdomain(CLICK_DOMAIN)
+    os.environ["LANGUAGE"] = language
 
 
-class WorkbenchContext(click.Context):
-    formatter_class = TranslatedFormatter
+def _asked_language(group: click.Command, args: Sequence[str]) -> str | None:
+    """The --language a command line gives before its command, read before click parses the line,
+    so that click's own complaints about the rest of it are in that language too."""
+    takes_value = {
+        name for p in group.params if isinstance(p, click.Option) and not (p.is_flag or p.count) for name in p.opts
+    }
+    at = 0
+    while at < len(args) and args[at].startswith("-") and args[at] != "--":
+        name, equals, value = args[at].partition("=")
+        if name == "--language":
+            return value if equals else (args[at + 1] if at + 1 < len(args) else None)
+        at += 2 if name in takes_value and not equals else 1
+    return None
+
+
+def _choose_language(asked: str | None) -> str:
+    """The interface language before the command line is parsed: --language, the settings file,
+    the locale. What is wrong with either is reported once the group runs, in this language."""
+    try:
+        configured = load_settings().language
+    except WorkbenchError:
+        configured = None
+    try:
+        return resolve_language(asked, configured)
+    except WorkbenchError:
+        return resolve_language(None, configured)
 
 
 @contextmanager
 def _help_translated(command: click.Command, ctx: click.Context) -> Iterator[None]:
     """The command's help, its options' and (for a group) its commands' summaries in the interface
     language while a help page is formatted, put back afterwards. The English text is the message
-    id (extracted by workbench.i18n.extract_messages), so what has no translation shows as written."""
+    id (extracted by workbench.i18n.extract_messages), so what has no translation shows as written;
+    click's help of --help and --version, written once in whatever language was in force, are its
+    own message ids, said through its catalog."""
+    import gettext
     import inspect
 
-    if not ctx.meta.get(LANGUAGE_SET):  # `workbench --help` is answered before the group sets it
-        try:
-            set_language(resolve_language(None, load_settings().language))
-        except WorkbenchError:
-            pass  # a bad settings file is reported by the command, not by its help
     saved: list[tuple[object, str, str]] = []
 
-    def swap(owner: object, attribute: str) -> None:
-        text = getattr(owner, attribute, None)
-        if isinstance(text, str) and text:
-            saved.append((owner, attribute, text))
-            setattr(owner, attribute, _(inspect.cleandoc(text)))
+    def swap(owner: object, attribute: str, text: str | None = None) -> None:
+        shown = getattr(owner, attribute, None)
+        if isinstance(shown, str) and shown:
+            saved.append((owner, attribute, shown))
+            english = text or inspect.cleandoc(shown)
+            ours = _(english)
+            setattr(owner, attribute, ours if ours != english else gettext.gettext(english))
 
-    owners: list[object] = [command, *command.params, command.get_help_option(ctx)]
+    owners: list[object] = [command, *command.params]
     if isinstance(command, click.Group):
         owners += command.commands.values()
     for owner in owners:
         for attribute in ("help", "short_help", "epilog"):
             swap(owner, attribute)
+    swap(command.get_help_option(ctx), "help", CLICK_HELP)
     try:
         yield
     finally:
@@ -118,26 +151,35 @@ def _help_translated(command: click.Command, ctx: click.Context) -> Iterator[Non
             setattr(owner, attribute, text)
 
 
-LANGUAGE_SET = "workbench.language-set"
-"""ctx.meta key: the group has chosen the interface language (settings file, --language)."""
+USAGE_WORDS = (N_("[OPTIONS]"), N_("COMMAND [ARGS]..."), N_("[COMMAND] [ARGS]..."))
+"""Click's placeholders in a usage line, which it does not mark for translation."""
 
 
 class TranslatedHelp(click.Command):
-    """A command whose --help speaks the interface language."""
-
-    context_class = WorkbenchContext
+    """A command whose --help and usage line speak the interface language."""
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with _help_translated(self, ctx):
             super().format_help(ctx, formatter)
 
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return [_(piece) if piece in USAGE_WORDS else piece for piece in super().collect_usage_pieces(ctx)]
+
 
 class WorkbenchGroup(TranslatedHelp, click.Group):
     """Turns every workbench error into one sentence on stderr and its exit code; its commands'
-    help speaks the interface language."""
+    help, and click's own words, speak the interface language."""
 
     command_class = TranslatedHelp
     group_class = type  # subgroups are WorkbenchGroups too
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **options: Any) -> Any:  # noqa: ANN401 - click's
+        """Chooses the interface language before click reads the command line: its usage errors
+        ("No such option", "Missing argument") come before any command runs."""
+        language = _choose_language(_asked_language(self, sys.argv[1:] if args is None else list(args)))
+        set_language(language)
+        speak_click(language)
+        return super().main(args, *rest, **options)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -168,18 +210,29 @@ WARNINGS_OF_A_KIND = 3
 """Problems of one kind (200,000 empty rows) are listed this many times, then counted."""
 
 
+PLACES = {"line": N_("line {number}: {problem}"), "review": N_("review {number}: {problem}")}
+"""Where in its file the core says a problem is: a CSV's line, a ClaimReview file's review."""
+_PLACE = re.compile(r"(line|review) (\d+): (.*)", re.DOTALL)
+
+
 def summarised(problems: list[str]) -> list[str]:
-    """Problem sentences with each kind (the sentence without its "line N:" place) listed at most
-    WARNINGS_OF_A_KIND times and the rest counted in one more sentence."""
-    kinds: dict[str, list[str]] = {}
+    """Problem sentences in the interface language, with each kind (the sentence without its
+    "line N:" place) listed at most WARNINGS_OF_A_KIND times and the rest counted in one more sentence."""
+    kinds: dict[str, list[tuple[str, str] | None]] = {}
     for problem in problems:
-        kinds.setdefault(re.sub(r"^(line|review) \d+: ", "", problem), []).append(problem)
+        place = _PLACE.fullmatch(problem)
+        kind = place.group(3) if place else problem
+        kinds.setdefault(kind, []).append((place.group(1), place.group(2)) if place else None)
     shown = []
-    for kind, found in kinds.items():
-        shown += found[:WARNINGS_OF_A_KIND]
-        if len(found) > WARNINGS_OF_A_KIND:
+    for kind, places in kinds.items():
+        said = translate_error(kind)
+        for where in places[:WARNINGS_OF_A_KIND]:
+            shown.append(_(PLACES[where[0]]).format(number=where[1], problem=said) if where else said)
+        if len(places) > WARNINGS_OF_A_KIND:
             shown.append(
-                _("and {count} more rows: {kind}").format(count=f"{len(found) - WARNINGS_OF_A_KIND:,}", kind=kind)
+                _("and {count} more rows: {kind}").format(
+                    count=format_count(len(places) - WARNINGS_OF_A_KIND), kind=said
+                )
             )
     return shown
 
@@ -295,7 +348,6 @@ def cli(ctx: click.Context, db: Path | None, no_seed: bool, interface_language: 
     """
     settings = load_settings()
     set_language(resolve_language(interface_language, settings.language))  # issue 17: before any message
-    ctx.meta[LANGUAGE_SET] = True
     set_scale(settings.scale)
     if ctx.invoked_subcommand is None:
         ctx.invoke(tui, db=db, no_seed=no_seed)
@@ -681,7 +733,7 @@ def export(
         )
         click.echo(text, nl=False)  # after the bar is erased: the report alone reaches stdout
     for warning in warnings:
-        say(_("Warning: {warning}").format(warning=warning), err=True)
+        say(_("Warning: {warning}").format(warning=translate_error(warning)), err=True)
 
 
 @cli.group()

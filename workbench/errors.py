@@ -38,3 +38,11 @@ class ModelMissing(WorkbenchError):
     """A language model the workbench needs is not installed where it runs."""
 
     exit_code = 7
+
+
+def notice(sentence: str) -> str:
+    """Marks a sentence the core writes in English for someone it does not know (a row an import
+    left out or kept without a field), as it writes its errors' sentences: `make catalogs` extracts
+    its template (workbench.i18n.extract_messages) and the shells say it in the reader's language
+    (workbench.i18n.translate_error), so the core's results stay language-neutral data."""
+    return sentence

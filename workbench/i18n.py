@@ -413,7 +413,10 @@ def format_day(value: str | None, language: str | None = None, *, iso_english: b
 
 ERROR_CONTEXT = "error"
 """The catalog context of the core's error sentences (extracted from its `raise`s, see
-`extract_messages`), kept apart so only they are read back by `translate_error`."""
+`extract_messages`) and of its warnings (marked with workbench.errors.notice), kept apart so only
+they are read back by `translate_error`."""
+NOTICE = "notice"
+"""The name of the marker (workbench.errors.notice) whose sentence the extractor reads as the core's."""
 ERROR_CLASSES = frozenset(
     {"WorkbenchError", "NotFound", "InvalidInput", "Conflict", "StoreUnavailable", "ModelMissing"}
 )
@@ -621,7 +624,7 @@ def extract_messages(
 ) -> Iterator[tuple[Any, ...]]:
     """pybabel's extractor for the package (see babel.cfg): gettext calls as the python extractor
     finds them, plus the core's error sentences (the first argument of every `raise` of a
-    workbench error, under the context ERROR_CONTEXT) and, in a module that uses click, what
+    workbench error, and of every call of `notice`, under the context ERROR_CONTEXT) and, in a module that uses click, what
     `--help` shows: every constant `help=` string and the docstring of every command and group,
     cleaned as click shows it (workbench.cli translates them when it formats a help page)."""
     import ast
@@ -639,6 +642,10 @@ def extract_messages(
             template = _template(node.exc.args[0]) if name in ERROR_CLASSES else None
             if template:
                 yield node.exc.args[0].lineno, "pgettext", (ERROR_CONTEXT, template), []
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == NOTICE and node.args:
+            template = _template(node.args[0])
+            if template:
+                yield node.args[0].lineno, "pgettext", (ERROR_CONTEXT, template), []
         elif clicks and isinstance(node, ast.keyword) and node.arg == "help":
             value = node.value
             if isinstance(value, ast.Constant) and isinstance(value.value, str):

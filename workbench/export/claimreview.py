@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from workbench.config import STANCE_PROPERTY
+from workbench.errors import notice
 from workbench.export.document import Report, web_address
 
 CONTEXT = "https://schema.org"
@@ -34,8 +35,10 @@ def write_claimreview(report: Report) -> str:
     long = [review["url"] for review in reviews if len(review["claimReviewed"]) > SHORT_CLAIM]
     if long:
         report.warnings.append(
-            f"{len(long)} of {len(reviews)} reviews have a claimReviewed longer than {SHORT_CLAIM} characters, "
-            f"which search engines cut short (first: {long[0]}); shorten the claim text with `workbench edit`."
+            notice(
+                f"{len(long)} of {len(reviews)} reviews have a claimReviewed longer than {SHORT_CLAIM} characters, "
+                f"which search engines cut short (first: {long[0]}); shorten the claim text with `workbench edit`."
+            )
         )
     text = json.dumps(reviews, ensure_ascii=False, indent=2)
     return text.translate(_SCRIPT_UNSAFE) + "\n"

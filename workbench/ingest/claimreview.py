@@ -20,7 +20,7 @@ from typing import Any
 
 from workbench.config import STANCE_PROPERTY as STANCE
 from workbench.config import STANCES, Settings
-from workbench.errors import InvalidInput
+from workbench.errors import InvalidInput, notice
 from workbench.ingest.claims_csv import ArchiveRow
 from workbench.models import SourceInput
 from workbench.urls import validate_url
@@ -94,7 +94,7 @@ def _rows(data: Any, settings: Settings) -> tuple[list[ArchiveRow], list[str]]: 
     problems: list[str] = []
     for n, review in enumerate((node for node in nodes if _is_review(node)), 1):
         row, found = reader.row(review, n)
-        problems += [f"review {n}: {problem}" for problem in found]
+        problems += [f"review {n}: {found_here}" for found_here in found]
         if row is not None:
             rows.append(row)
     return rows, problems
@@ -215,14 +215,14 @@ class _Reader:
         claim "12345"; of a list of claims, taking the first would pair the others' verdict with it."""
         values = self.get(review, "claimReviewed")
         if len(values) > 1:
-            return f"claimReviewed holds {len(values)} values, not one claim; left out"
+            return notice(f"claimReviewed holds {len(values)} values, not one claim; left out")
         value = values[0] if values else None
         if isinstance(value, dict) and "@value" in value:
             value = value["@value"]
         if isinstance(value, (bool, int, float)):
-            return f"claimReviewed is {json.dumps(value)}, not the text of a claim; left out"
+            return notice(f"claimReviewed is {json.dumps(value)}, not the text of a claim; left out")
         if isinstance(value, list):
-            return "claimReviewed holds a list, not the text of a claim; left out"
+            return notice("claimReviewed holds a list, not the text of a claim; left out")
         return None
 
     def row(self, review: Node, n: int) -> tuple[ArchiveRow | None, list[str]]:
@@ -232,9 +232,9 @@ class _Reader:
             return None, [refused]
         text = self.text(review, "claimReviewed")
         if not text:
-            return None, ["no claimReviewed; left out"]
+            return None, [notice("no claimReviewed; left out")]
         if len(text) > self.settings.max_claim_chars:
-            return None, [f"the claim is longer than {self.settings.max_claim_chars:,} characters; left out"]
+            return None, [notice(f"the claim is longer than {self.settings.max_claim_chars:,} characters; left out")]
         item = next((v for v in self.get(review, "itemReviewed") if isinstance(v, dict)), {})
         author = next((v for v in self.get(review, "author") if v), None)
         author_name = self._as_text(author) if author is not None else None
@@ -261,7 +261,7 @@ class _Reader:
             line=n,
             text=text,
             claimant=self.text(item, "author"),
-            date=self.day(self.text(item, "datePublished"), "the claim's datePublished", problems, language),
+            date=self.day(self.text(item, "datePublished"), problems, language),
             url=pages[0] if pages else None,
             rating=rating,
             language=language,
@@ -277,7 +277,7 @@ class _Reader:
         """(the review's own label, the scale's rating): by label first, then by the numbers."""
         node = next((v for v in self.get(review, "reviewRating") if isinstance(v, dict)), None)
         if node is None:
-            problems.append("no reviewRating; kept without a verdict")
+            problems.append(notice("no reviewRating; kept without a verdict"))
             return None, None
         label = self.text(node, "alternateName") or self.text(node, "name")
         if label:
@@ -291,10 +291,18 @@ class _Reader:
             found = self.settings.nearest_rating(value, best, 1.0 if worst is None else worst)
             if found:
                 if label:
-                    problems.append(f"rating {label!r} is not in rating_aliases; read as {found!r} from its value")
+                    problems.append(
+                        notice(f"rating {label!r} is not in rating_aliases; read as {found!r} from its value")
+                    )
                 return label or f"{value:g} of {best:g}", found
-        shown = repr(label) if label else "without a label"
-        problems.append(f"rating {shown} is not on the scale nor in rating_aliases; kept without a verdict")
+        if label:
+            problems.append(
+                notice(f"rating {label!r} is not on the scale nor in rating_aliases; kept without a verdict")
+            )
+        else:
+            problems.append(
+                notice("rating without a label is not on the scale nor in rating_aliases; kept without a verdict")
+            )
         return label, None
 
     def citations(self, review: Node) -> list[SourceInput]:
@@ -330,17 +338,17 @@ class _Reader:
                 found = LANGUAGE_NAMES.get(folded, folded.replace("_", "-").split("-")[0])
                 if found in self.settings.languages:
                     return found
-                problems.append(f"language {code!r} is not es or en; detected instead")
+                problems.append(notice(f"language {code!r} is not es or en; detected instead"))
                 return None
         return None
 
     @staticmethod
-    def day(value: str | None, what: str, problems: list[str], language: str | None = None) -> str | None:
+    def day(value: str | None, problems: list[str], language: str | None = None) -> str | None:
         if not value:
             return None
         parsed = publisher_moment(value, language)
         if parsed is None:
-            problems.append(f"{what} {value!r} is not a date; kept without it")
+            problems.append(notice(f"the claim's datePublished {value!r} is not a date; kept without it"))
             return None
         return parsed.date().isoformat()
 
@@ -349,7 +357,7 @@ class _Reader:
         """An ISO timestamp in UTC to the second, as verdicts store them; a bare date is its midnight."""
         parsed = publisher_moment(value, language)
         if parsed is None:
-            problems.append(f"datePublished {value!r} is not a date; the verdict is dated today")
+            problems.append(notice(f"datePublished {value!r} is not a date; the verdict is dated today"))
             return None
         if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=UTC)

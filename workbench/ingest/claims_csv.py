@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from workbench.errors import InvalidInput
+from workbench.errors import InvalidInput, notice
 from workbench.models import SourceInput
 from workbench.urls import validate_url
 
@@ -75,18 +75,25 @@ class ClaimsCsv:
                 return
             except csv.Error as error:
                 if problems is not None:
-                    problems.append(f"line {reader.reader.line_num}: {error}")
+                    problems.append(f"line {reader.reader.line_num}: {_unreadable(error)}")
                 continue
             # A quoted field may hold line breaks: the record started that many lines back.
             breaks = sum(v.rstrip("\r\n").count("\n") for v in record.values() if isinstance(v, str))
             line = reader.reader.line_num - breaks
             row, found = _row(record, line, self.max_chars)
             if breaks and _swallowed_rows(record, self.delimiter):
-                found.append(f"the row runs on to line {reader.reader.line_num} (an unclosed quote?)")
+                found.append(notice(f"the row runs on to line {reader.reader.line_num} (an unclosed quote?)"))
             if problems is not None:
-                problems += [f"line {line}: {problem}" for problem in found]
+                problems += [f"line {line}: {found_here}" for found_here in found]
             if row is not None:
                 yield row
+
+
+def _unreadable(error: csv.Error) -> str:
+    """Why the csv module could not read a row, as a sentence the shells can translate."""
+    if "field limit" in str(error):
+        return notice(f"a field runs over {csv.field_size_limit():,} characters (an unclosed quote?); left out")
+    return notice(f"not readable as CSV ({error}); left out")
 
 
 def _delimiter(header: str) -> str:
@@ -119,28 +126,28 @@ def _lines(text: str) -> Iterator[str]:
 def _row(record: dict[str, str | None], line: int, max_chars: int) -> tuple[ArchiveRow | None, list[str]]:
     """A row, or None when it cannot be used, and what was wrong with it."""
     if None in record:
-        return None, ["more fields than the header names"]
+        return None, [notice("more fields than the header names")]
     value: dict[str, Any] = {key: " ".join((record.get(key) or "").split()) or None for key in COLUMNS}
     if not value["text"]:
-        return None, ["no text"]
+        return None, [notice("no text")]
     if len(value["text"]) > max_chars:
-        return None, [f"the claim is longer than {max_chars:,} characters"]
+        return None, [notice(f"the claim is longer than {max_chars:,} characters")]
     problems = []
     if value["date"]:
         try:
             value["date"] = date.fromisoformat(value["date"][:10]).isoformat()
         except ValueError:
-            problems.append(f"date {value['date']!r} is not YYYY-MM-DD; kept without a date")
+            problems.append(notice(f"date {value['date']!r} is not YYYY-MM-DD; kept without a date"))
             value["date"] = None
     if value["url"]:
         try:
             value["url"] = validate_url(value["url"])
         except InvalidInput:
-            problems.append(f"url {value['url']!r} is not a web address; kept without it")
+            problems.append(notice(f"url {value['url']!r} is not a web address; kept without it"))
             value["url"] = None
     if value["language"]:
         value["language"] = value["language"].lower()
         if value["language"] not in {"es", "en"}:
-            problems.append(f"language {value['language']!r} is not es or en; detected instead")
+            problems.append(notice(f"language {value['language']!r} is not es or en; detected instead"))
             value["language"] = None
     return ArchiveRow(line=line, **value), problems

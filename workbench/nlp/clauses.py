@@ -145,7 +145,7 @@ def _is_contrast(token: Token, marks: set[str]) -> bool:
     """ "Eight members voted to hold, while one voted for a cut" / "..., mientras dos se
     abstuvieron": after a comma, with a subject of its own and a completed (or habitual) event,
     "while" sets a second fact beside the first, and it is a claim of its own. A frame stays
-    with its event: no comma, a state ("while Kim was in Russia") or an ongoing action ("while
+    with its event: no comma, a state ("while the minister was in Lisbon") or an ongoing action ("while
     wages were falling", "mientras visitaba")."""
     if not marks & CONTRAST_MARKS or not _after_comma(token) or token.lemma_.lower() in STATE_LEMMAS:
         return False

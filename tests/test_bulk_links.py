@@ -1,5 +1,5 @@
-"""Store.suggest_links (an import's links in bulk) stores and audits each link exactly as
-suggest_link does one at a time, on a real seeded database."""
+"""Links.suggest_links (an import's links in bulk) on a real seeded database: each link stored and
+audited once, a reviewer's decision kept, an unchanged suggestion not written again."""
 
 from __future__ import annotations
 
@@ -29,18 +29,20 @@ def _without_time(after: str | None) -> str | None:
     return json.dumps(data, sort_keys=True)
 
 
-def _write(workbench: Workbench, bulk: bool) -> None:
-    with workbench.store() as store:
+def test_suggested_links_in_bulk_keep_decisions_and_history(seeded: Workbench):
+    links_before, audit_before = _state(seeded)
+    with seeded.store() as store:
         ids = store.claims.claim_ids()[:6]
-        writes = [
-            (ids[1], ids[0], "duplicate", 0.9),  # given in either order
-            (ids[2], ids[3], "related", 0.4),
-            (ids[4], ids[5], "conflict", 0.7),
-        ]
         with store.transaction():
-            for write in writes:
-                store.links.suggest_link(*write)
+            written = store.links.suggest_links(
+                [
+                    (ids[1], ids[0], "duplicate", 0.9),  # given in either order
+                    (ids[2], ids[3], "related", 0.4),
+                    (ids[4], ids[5], "conflict", 0.7),
+                ]
+            )
             store.links.set_link_state(ids[4], ids[5], "rejected")
+        assert written == 3
         again = [
             (ids[0], ids[1], "duplicate", 0.9),  # unchanged: not written again
             (ids[2], ids[3], "duplicate", 0.8),  # a suggestion changes
@@ -49,21 +51,16 @@ def _write(workbench: Workbench, bulk: bool) -> None:
             (ids[0], ids[2], "related", 0.35),  # the same pair twice in one batch: the second updates it
         ]
         with store.transaction():
-            if bulk:
-                assert store.links.suggest_links(again) == 3
-            else:
-                assert sum(store.links.suggest_link(*write) for write in again) == 3
-
-
-def test_bulk_links_match_one_at_a_time(seeded: Workbench, tmp_path):
-    import shutil
-
-    copy = Workbench(tmp_path / "copy.db", actor="tester")
-    shutil.copy(seeded.db_path, copy.db_path)
-    before = len(_state(seeded)[1])
-    _write(seeded, bulk=False)
-    _write(copy, bulk=True)
-    assert _state(copy) == _state(seeded)
-    links, audit = _state(copy)
-    assert {"relation": "related", "score": 0.35} in [{k: link[k] for k in ("relation", "score")} for link in links]
-    assert len(audit) - before == 3 + 1 + 3  # three suggested, one rejected, three written by the batch
+            assert store.links.suggest_links(again) == 3
+    links, audit = _state(seeded)
+    pair = {(link["claim_a"], link["claim_b"]): (link["relation"], link["score"], link["state"]) for link in links}
+    expected = {
+        (ids[0], ids[1]): ("duplicate", 0.9, "suggested"),
+        (ids[2], ids[3]): ("duplicate", 0.8, "suggested"),
+        (ids[4], ids[5]): ("conflict", 0.7, "rejected"),
+        (ids[0], ids[2]): ("related", 0.35, "suggested"),
+    }
+    assert {key: pair[key] for key in expected} == expected
+    new_pairs = {key for key in expected if key not in {(k["claim_a"], k["claim_b"]) for k in links_before}}
+    assert len(links) == len(links_before) + len(new_pairs)  # the pair given twice is one row
+    assert len(audit) - len(audit_before) == 3 + 1 + 3  # three suggested, one rejected, three by the batch

@@ -158,8 +158,7 @@ class ArchiveImporter:
                 found = matcher.suggest(ids)  # reads only: nobody waits meanwhile
                 for written in _chunks(found, SUGGESTIONS_WRITTEN):
                     with store.transaction():
-                        for s in written:
-                            store.links.suggest_link(s.claim_a, s.claim_b, s.relation, s.score)
+                        store.links.suggest_links([(s.claim_a, s.claim_b, s.relation, s.score) for s in written])
                 made += found
                 done += len(ids)
                 if linking:

@@ -16,33 +16,10 @@ from workbench.store.repository import Repository
 class Links(Repository):
     """Suggested, confirmed and rejected links between pairs of claims."""
 
-    def suggest_link(self, claim_a: int, claim_b: int, relation: str, score: float) -> bool:
-        """Store a suggested link; a confirmed or rejected pair keeps the reviewer's decision. True if written."""
-        a, b = min(claim_a, claim_b), max(claim_a, claim_b)
-        existing = self._one("SELECT id, state, relation, score FROM links WHERE claim_a = ? AND claim_b = ?", [a, b])
-        if existing is not None and (
-            existing["state"] != LinkState.SUGGESTED or (existing["relation"], existing["score"]) == (relation, score)
-        ):
-            return False
-        row = {
-            "claim_a": a,
-            "claim_b": b,
-            "relation": relation,
-            "score": score,
-            "state": LinkState.SUGGESTED,
-            "updated_at": now(),
-        }
-        if existing is None:
-            link_id = insert_row(self.db, "links", {**row, "created_at": now()})
-        else:
-            link_id = existing["id"]
-            self.db.table("links").update(link_id, row)
-        self._audit(AuditAction.SUGGEST_LINK, "links", link_id, existing, row)
-        return True
-
     def suggest_links(self, links: Sequence[tuple[int, int, str, float]]) -> int:
-        """Many suggested links (claim_a, claim_b, relation, score) at once, each stored and audited
-        exactly as suggest_link stores it; returns how many were written. One read of the pairs
+        """Suggested links (claim_a, claim_b, relation, score), each stored and audited; a confirmed
+        or rejected pair keeps the reviewer's decision, an unchanged one is not written again.
+        Returns how many were written. One read of the pairs
         already linked and plain inserts: a 1 MB article suggests some 100,000 links, and a
         sqlite-utils insert (which re-reads the schema) per link and per audit row took minutes."""
         pairs = [(min(a, b), max(a, b), relation, score) for a, b, relation, score in links]

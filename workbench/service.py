@@ -443,6 +443,11 @@ class Workbench:
         the settings, or no model that runs on this machine (matching is lexical then)."""
         return finding.default_embedder(self.settings)
 
+    def pending_vectors(self) -> int:
+        """Claims with no vector yet (0 with semantic matching off), counted without loading the model."""
+        with self.store() as store:
+            return finding.pending_vectors(store, self.settings)
+
     def index_vectors(self, batch: int = INDEX_BATCH, progress: Callable[[int, int], None] | None = None) -> int:
         """Embed every claim with no vector yet, `batch` claims a transaction, oldest first; returns
         how many were embedded. Stopped and run again, it resumes where it stopped: only what a

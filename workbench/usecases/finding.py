@@ -83,6 +83,16 @@ def matches_for(store: Store, embedder: Embedder | None, claim_id: int, limit: i
     return matcher.match(query, limit, exclude={claim_id}, vector=vector, query_claim=claim_id)
 
 
+def pending_vectors(store: Store, settings: Settings) -> int:
+    """Claims the default model has not embedded yet, counted without loading it (a screen that
+    opens on an indexed database need not load a model to learn there is nothing to do)."""
+    if not settings.semantic:
+        return 0
+    from workbench.matching.embedding import E5_NAME
+
+    return store.vectors.pending_count(E5_NAME)
+
+
 def index_vectors(
     store: Store, embedder: Embedder, batch: int = INDEX_BATCH, progress: Callable[[int, int], None] | None = None
 ) -> int:

@@ -594,8 +594,11 @@ class MainScreen(Screen[None]):
     def index_vectors(self) -> None:
         """The core's `workbench index` in a thread: it resumes where an earlier run stopped and
         stops after the batch in hand when the app quits."""
-        if self.workbench.embedder() is None:
-            return  # the model cannot run here: matching stays lexical, as the CLI says when asked
+        # Nothing to embed (the model is not loaded for that), or a model that cannot run here
+        # (matching stays lexical, as the CLI says when asked).
+        if not self.workbench.pending_vectors() or self.workbench.embedder() is None:
+            self.post_message(IndexFinished(0))  # a run asked for meanwhile still starts
+            return
         worker = get_current_worker()
         try:
             done = self.workbench.index_vectors(INDEX_BATCH, partial(self._indexed, worker))

@@ -177,6 +177,23 @@ def run_new(
     return expand(confirmed), relations, comparisons  # type: ignore[return-value]
 
 
+def chaining(merged: set[tuple[int, int]], comparisons: dict[tuple[int, int], Comparison]) -> str:
+    """Whether the confirmed clusters chain: every pair inside one must be compatible (compare.joins),
+    not merely linked through other members."""
+    from workbench.matching.links import confirmed_clusters
+
+    groups: dict[int, list[int]] = {}
+    for claim, canonical in confirmed_clusters(merged).items():
+        groups.setdefault(canonical, []).append(claim)
+    inside = [(a, b) for members in groups.values() for a, b in combinations(sorted(members), 2)]
+    chained = sum(1 for pair in inside if not compatible(comparisons[pair]))
+    largest = max((len(m) for m in groups.values()), default=0)
+    return (
+        f"  {len(groups)} confirmed clusters (largest {largest} claims), {len(inside)} pairs inside them, "
+        f"{chained} of them not compatible (a chain)"
+    )
+
+
 def main() -> None:
     feats, dicts, mapping = gold_claims()
     vectors = claim_vectors([d["text"] for d in dicts])
@@ -205,13 +222,17 @@ def main() -> None:
     merged, relations, _ = run_new(checkable, weights, article_of, vectors, previous=True)
     print(score(mapping, dicts, merged, relations).row("previous release (116f2e4), e5"))
     results = {}
+    merged_e5: set[tuple[int, int]] = set()
     for name, variant in (("fitted, lexical (no vectors)", None), ("fitted, e5 cosine + structure", vectors)):
         merged, relations, comparisons = run_new(checkable, weights, article_of, variant)
         results[name] = (score(mapping, dicts, merged, relations), comparisons)
+        if variant is not None:
+            merged_e5 = merged
         print(results[name][0].row(name))
         suggested = {pair for pair, relation in relations.items() if relation == DUPLICATE}
         print(score(mapping, dicts, suggested, relations).row("  its suggestions, before review"))
     found, comparisons = results["fitted, e5 cosine + structure"]
+    print(chaining(merged_e5, comparisons))
     for a, b in found.wrong:
         print(f"  merged, not a gold duplicate: {dicts[a]['text'][:50]!r} ~ {dicts[b]['text'][:50]!r}")
     for ga, gb in found.missed:

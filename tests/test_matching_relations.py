@@ -113,3 +113,49 @@ def test_a_claim_alike_enough_and_unobjected_joins_a_cluster_a_near_miss_never()
     comparison = compare(one, before, weights, cosine=0.99)
     assert comparison.relation == NEAR_MISS
     assert not compatible(comparison)
+
+
+def test_the_second_held_out_set_is_never_fitted_on_either():
+    with pytest.raises(SystemExit, match="Set t is held out"):
+        own_claims(("s", "t"))
+
+
+def test_the_flood_set_is_a_beat_and_its_ids_are_not_the_seed_gold_ones():
+    from benchmarks.fit_relations import own_ids
+
+    assert beat("s2-bolivia-floods.en.txt") == "flood"
+    ids = own_ids(("s",))
+    assert "s101" in ids
+    assert not any(len(i) < 4 for i in ids)
+
+
+def test_the_structure_is_read_by_the_fitted_models_too():
+    """What the rules decide from (another date, a denial, one side attributed) is also a feature
+    of the regressions, so its weight is learned rather than set."""
+    stated = claim(1, "Un tornado destruyó el granero el viernes", dates=["2025-05-09"], claimant="Kansas")
+    denied = claim(
+        2, "The county denied that a tornado destroyed the barn on Friday", dates=["2025-05-09"], language="en"
+    )
+    earlier = claim(3, "Un tornado destruyó el granero el viernes", dates=["2021-05-07"])
+    weights = flat_idf(stated, denied, earlier)
+    values = pair_features(stated, denied, weights, cosine=0.9).values()
+    assert values["negation_mismatch"] == 1.0
+    assert values["claimant_one_sided"] == 1.0
+    assert values["dates_stated"] == 1.0
+    assert values["dates_differ"] == 0.0
+    other_year = pair_features(stated, earlier, weights, cosine=0.99).values()
+    assert other_year["dates_differ"] == 1.0
+    assert other_year["claimant_one_sided"] == 1.0
+    assert other_year["negation_mismatch"] == 0.0
+
+
+def test_could_is_the_english_of_podria():
+    """A warning that a river may rise, in Spanish and English, is possibility on both sides; the
+    river that rose is a fact."""
+    spanish = claim(1, "El río Ebro podría crecer otro metro esta noche")
+    english = claim(2, "The Ebro river could rise another metre tonight", language="en")
+    rose = claim(3, "The Ebro river rose another metre last night", language="en")
+    weights = flat_idf(spanish, english, rose)
+    assert spanish.modal and english.modal and not rose.modal
+    assert not pair_features(spanish, english, weights).modality_mismatch
+    assert pair_features(spanish, rose, weights).modality_mismatch

@@ -104,8 +104,8 @@ class Weights:
 @dataclass(frozen=True)
 class Comparison:
     score: float
-    """How alike the two claims are, in [0, 1]: the fitted probability that they state the same
-    kind of fact (a duplicate, a near-miss or a conflict)."""
+    """How likely the two claims state one proposition, in [0, 1]: the fitted probability of a
+    duplicate (the order suggestions are made and confirmed in)."""
     relation: str | None
     """None when not worth a link."""
     reasons: tuple[str, ...] = field(default=())
@@ -144,6 +144,12 @@ class PairFeatures:
     figures_close: bool = False
     """Of unmatched figures, two are within a factor of CLOSE_FIGURES: two outlets' counts of one
     thing ("39 presos", "43 inmates"), not a million pesos against two days of mourning."""
+    claimant_one_sided: bool = False
+    """One claim is attributed (a claimant speaks), the other asserted by its outlet: "the
+    ministry said two missiles were fired" reports the ministry's account, "two missiles were
+    fired" states the fact."""
+    dates_stated: bool = False
+    """Both claims state an event date of their own (not their articles' publication dates)."""
 
     def values(self) -> dict[str, float]:
         """What the logistic regressions read (structure decides the kind, not the alikeness)."""
@@ -157,6 +163,15 @@ class PairFeatures:
         }
         found["dates_agree"] = float(self.dates is True)
         found["figures_shared"] = float(self.figures_shared)
+        found["dates_differ"] = float(self.dates is False)
+        found["dates_stated"] = float(self.dates_stated)
+        found["figures_differ"] = float(self.figures is False)
+        found["figures_unmatched"] = float(self.figures_unmatched)
+        found["negation_mismatch"] = float(self.negation_mismatch)
+        found["modality_mismatch"] = float(self.modality_mismatch)
+        found["actors_incompatible"] = float(not self.actors_compatible)
+        found["both_attributed"] = float(self.both_attributed)
+        found["claimant_one_sided"] = float(self.claimant_one_sided)
         if self.cosine is not None:
             found["cosine"] = self.cosine
             found["cosine_cross"] = self.cosine * float(self.cross_lingual)
@@ -189,6 +204,8 @@ def pair_features(a: ClaimFeatures, b: ClaimFeatures, weights: Weights, cosine: 
         figures_shared=_figures_shared(a.figures, b.figures),
         figures_unmatched=_figures_unmatched(a.figures, b.figures),
         figures_close=_figures_close(a.figures, b.figures),
+        claimant_one_sided=bool(a.claimant or a.claimant_country) != bool(b.claimant or b.claimant_country),
+        dates_stated=bool(a.event_dates and b.event_dates),
     )
 
 
@@ -211,6 +228,7 @@ def decide(pair: PairFeatures) -> Comparison:
     values = pair.values()
     alike = probability(variant["alike"], values)
     linked = probability(variant["linked"], values)
+    same = probability(variant["duplicate"], values) if "duplicate" in variant else alike
     reasons = [f"alike {alike:.2f}"]
     if pair.cosine is not None:
         reasons.append(f"meaning {pair.cosine:.2f}")
@@ -221,23 +239,26 @@ def decide(pair: PairFeatures) -> Comparison:
         reasons.append("dates agree")
     if pair.figures is True:
         reasons.append("figures agree")
-    relation, why = relation_of(pair, alike, linked, variant["thresholds"])
+    relation, why = relation_of(pair, alike, linked, variant["thresholds"], same)
     return Comparison(
-        round(alike, 3),
+        round(same, 3),
         relation,
         (*reasons, why) if why else tuple(reasons),
-        joins(pair, relation, alike, variant["thresholds"]),
+        joins(pair, relation, same, variant["thresholds"]),
     )
 
 
 def relation_of(
-    pair: PairFeatures, alike: float, linked: float, limits: dict[str, float]
+    pair: PairFeatures, alike: float, linked: float, limits: dict[str, float], same: float | None = None
 ) -> tuple[str | None, str | None]:
-    """(relation, the reason that decided it) from the two fitted probabilities and thresholds:
+    """(relation, the reason that decided it) from the fitted probabilities and thresholds:
     `flag` (alike enough to call another event a near-miss, or other figures a conflict),
     `conflict` (linked enough for two authorities' figures that disagree about one day's event to
     be a conflict, however differently they word it),
-    `duplicate` and `related`. The fitting script decides with this same function."""
+    `duplicate` (on `same`, the fitted probability of one proposition, which learns what tells a
+    duplicate from a conflict or a near-miss that reads alike; `alike` when the model has none)
+    and `related`. The fitting script decides with this same function."""
+    same = alike if same is None else same
     if alike >= limits["flag"] and pair.dates is False:
         return NEAR_MISS, f"dates differ: {pair.dates_text}: another event"
     if (
@@ -257,7 +278,7 @@ def relation_of(
         and pair.actors_compatible
     ):
         return CONFLICT, f"figures differ, no number in common: {pair.figures_text}"
-    if alike >= limits["duplicate"]:
+    if same >= limits["duplicate"]:
         if pair.negation_mismatch and pair.actors_compatible:
             return CONFLICT, "one says it did not happen, the other that it did"
         if pair.modality_mismatch:
@@ -285,17 +306,17 @@ def objected(pair: PairFeatures) -> bool:
     )
 
 
-def joins(pair: PairFeatures, relation: str | None, alike: float, limits: dict[str, float]) -> bool:
+def joins(pair: PairFeatures, relation: str | None, same: float, limits: dict[str, float]) -> bool:
     """Whether two claims may sit in one duplicate cluster: a duplicate may, and so may a pair
-    alike from the fitted `join` threshold (at most `duplicate`) that nothing in its structure
-    objects to. A cluster grows only by claims that join every member (links.confirm_greedily),
+    whose probability of one proposition reaches the fitted `join` threshold (at most
+    `duplicate`) that nothing in its structure objects to. A cluster grows only by claims that join every member (links.confirm_greedily),
     so a claim of a fourth outlet is not kept out for reading a little less like one of them;
     near-misses, conflicts and pairs of other actors never join."""
     if relation == DUPLICATE:
         return True
     if relation in {NEAR_MISS, CONFLICT} or objected(pair):
         return False
-    return alike >= limits.get("join", limits["duplicate"])
+    return same >= limits.get("join", limits["duplicate"])
 
 
 def compatible(comparison: Comparison) -> bool:

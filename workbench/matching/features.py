@@ -99,11 +99,12 @@ DOUBLE_NEGATION = re.compile(
 """Negating a denial or a doubt affirms ("no descartó ayudar", "did not rule out"): not negated."""
 MODAL = re.compile(
     r"\b(?:podria|podrian|podrian|posible|posiblemente|probablemente|quizas|tal vez"
-    r"|might|possibly|perhaps|probably)\b"
+    r"|might|could|possibly|perhaps|probably)\b"
 )
 """Possibility, not fact: "podría enviar tropas" is not "envió tropas". Only unambiguous markers:
-English "would" and "could" are as often reported speech ("said it would") as possibility, and
-the Spanish future translates them."""
+English "would" is as often reported speech ("said it would") as possibility, and the Spanish
+future translates it; "could" is the English of "podría" (a possibility, said or not), so
+without it the same warning in two languages read as a possibility against a fact."""
 
 
 SINCE = re.compile(r"\b(?:desde|since)\b")

@@ -415,7 +415,7 @@ def choose(
     scores: dict[tuple[float, ...], float] = {}
     for flag in GRID:
         for duplicate in SAME_GRID:
-            trial = {"flag": flag, "duplicate": duplicate, "related": 1.0, "apply": 1.0, "conflict": 1.0}
+            trial = {"flag": flag, "duplicate": duplicate, "related": 1.0, "apply": 1.0, "conflict": 1.0, "denial": 1.0}
             figures = Figures()
             figures.add(labels, decided(trial), set())
             flagged = figures.near_misses_flagged + figures.conflicts_flagged
@@ -423,7 +423,7 @@ def choose(
                 figures.f1() + 0.02 * flagged - 0.005 * figures.false_flags - 0.1 * figures.wrongly_duplicate
             )
     flag, duplicate = max(smoothed(scores, GRID, SAME_GRID).items(), key=lambda item: (item[1], item[0][1]))[0]
-    limits = {"flag": flag, "duplicate": duplicate, "related": 1.0, "apply": 1.0, "conflict": 1.0}
+    limits = {"flag": flag, "duplicate": duplicate, "related": 1.0, "apply": 1.0, "conflict": 1.0, "denial": 1.0}
     made = decided(limits)
     duplicates = sum(1 for g in labels if g == DUPLICATE)
     applied: dict[tuple[float, ...], float] = {}
@@ -445,6 +445,15 @@ def choose(
         false = sum(1 for g, m in zip(labels, made) if g != CONFLICT and m == CONFLICT)
         conflicts[(conflict,)] = flagged - 0.5 * false
     limits["conflict"] = max(conflicts.items(), key=lambda item: (item[1], -item[0][0]))[0][0]
+    denials: dict[tuple[float, ...], float] = {}
+    for denial in [*LOW_GRID, 1.0]:
+        made = decided({**limits, "denial": denial})
+        flagged = sum(1 for g, m in zip(labels, made) if g == m == CONFLICT)
+        false = sum(1 for g, m in zip(labels, made) if g != CONFLICT and m == CONFLICT)
+        denials[(denial,)] = flagged - 0.5 * false
+    limits["denial"] = max(denials.items(), key=lambda item: (item[1], item[0][0]))[0][0]
+    """A denial flagged as a conflict is never merged, but a false one hides a duplicate or a
+    related pair: of equal scores the highest threshold wins."""
     """Not smoothed: the low grid is uneven, and conflicts are too rare for a plateau. Of equal
     scores the lowest wins: training folds without a conflict of two authorities tie everywhere,
     and a flagged conflict is never merged, a missed one may be."""

@@ -91,6 +91,8 @@ class DedupeScore:
     conflicts_merged: int = 0
     wrong: list[tuple[int, int]] = field(default_factory=list)
     missed: list[tuple[str, str]] = field(default_factory=list)
+    unflagged: list[tuple[str, str]] = field(default_factory=list)
+    """Gold conflicts not flagged as one."""
 
     def row(self, name: str) -> str:
         def ratio(a: int, b: int) -> str:
@@ -138,6 +140,8 @@ def score(
         elif relation == CONFLICT:
             found.conflicts += 1
             found.conflicts_flagged += key is not None and relations.get(key) == CONFLICT
+            if key is None or relations.get(key) != CONFLICT:
+                found.unflagged.append((pair["a"], pair["b"]))
             found.conflicts_merged += key in merged
     found.correct = len(merged & gold_duplicates)
     found.wrong = sorted(merged - gold_duplicates)
@@ -235,11 +239,12 @@ def main() -> None:
     print(chaining(merged_e5, comparisons))
     for a, b in found.wrong:
         print(f"  merged, not a gold duplicate: {dicts[a]['text'][:50]!r} ~ {dicts[b]['text'][:50]!r}")
-    for ga, gb in found.missed:
-        pair = tuple(sorted((mapping.get(ga, -1), mapping.get(gb, -1))))
-        comparison = comparisons.get(pair)
-        detail = f"{comparison.relation} {', '.join(comparison.reasons)}" if comparison else "not extracted"
-        print(f"  missed {ga}-{gb}: {detail}")
+    for what, missed in (("missed", found.missed), ("conflict not flagged", found.unflagged)):
+        for ga, gb in missed:
+            pair = tuple(sorted((mapping.get(ga, -1), mapping.get(gb, -1))))
+            comparison = comparisons.get(pair)
+            detail = f"{comparison.relation} {', '.join(comparison.reasons)}" if comparison else "not extracted"
+            print(f"  {what} {ga}-{gb}: {detail}")
     cross_validated(feats, dicts, mapping, vectors)
 
 

@@ -159,3 +159,21 @@ def test_could_is_the_english_of_podria():
     assert spanish.modal and english.modal and not rose.modal
     assert not pair_features(spanish, english, weights).modality_mismatch
     assert pair_features(spanish, rose, weights).modality_mismatch
+
+
+def test_a_denial_of_what_the_other_states_is_a_conflict_when_linked_enough():
+    """A denial reads little like the statement it denies, so it is decided on the linked
+    probability and its own fitted threshold, not on how alike the two read."""
+    from workbench.matching.compare import relation_of
+
+    denied = claim(1, "La empresa negó que la presa tuviera grietas")
+    stated = claim(2, "The dam had cracks, an engineer said", language="en")
+    pair = pair_features(denied, stated, flat_idf(denied, stated), cosine=0.8)
+    assert pair.negation_mismatch and pair.actors_compatible
+    limits = {"flag": 0.5, "duplicate": 0.5, "related": 0.5, "apply": 0.5, "conflict": 0.01, "denial": 0.3}
+    assert relation_of(pair, 0.1, 0.6, limits)[0] == CONFLICT
+    assert relation_of(pair, 0.1, 0.2, limits)[0] is None
+    assert relation_of(pair, 0.1, 0.6, {**limits, "denial": 1.0})[0] == RELATED
+    other_year = claim(3, "The dam had cracks, an engineer said", language="en", published="2019-03-01")
+    earlier = pair_features(denied, other_year, flat_idf(denied, other_year), cosine=0.8)
+    assert relation_of(earlier, 0.1, 0.6, limits)[0] != CONFLICT

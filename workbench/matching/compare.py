@@ -7,8 +7,10 @@ or a conflict (one missile against two): on the gold claims they average 0.886, 
 So the decision has two parts:
 - how alike the two claims are: a logistic regression over transparent pair features (the
   embedding cosine when both have vectors, TF-IDF cosine over index terms, wording, shared
-  actors, claimant agreement, language pair, stated dates that agree, one number both state),
-  fitted on the gold pairs and our own training stories by `python -m benchmarks.fit_relations`,
+  actors, claimant agreement, language pair, stated dates that agree, one number both state,
+  and the structure below as features too: another date, figures that disagree or share
+  nothing, a denial or a possibility against a fact, actors with nothing in common, two
+  authorities' accounts, one side attributed and the other not), fitted on the gold pairs and our own training stories by `python -m benchmarks.fit_relations`,
   which writes its coefficients and thresholds (chosen on cross-validated, smoothed scores) to
   relation_model.json with their nested cross-validated figures; one model with the cosine, one
   without;
@@ -16,7 +18,8 @@ So the decision has two parts:
   day or year make a near-miss (never sharing a verdict; "since April 2019" is no event date),
   figures on the same unit that disagree make a conflict (however differently two authorities
   word them), and so do numbers of like size with nothing in common (the same count in two
-  languages' words); so does one claim denying what the other states; a possibility against a
+  languages' words); so does one claim denying what the other states (alike enough, or
+  linked from the fitted `denial` threshold, for a denial reads little like what it denies); a possibility against a
   fact or actors with nothing in common make it related, and only what remains is a duplicate.
 - whether two claims may sit in one duplicate cluster (`joins`): a duplicate may, and so may a
   pair alike from the fitted `join` threshold that nothing in its structure objects to; a claim
@@ -104,8 +107,9 @@ class Weights:
 @dataclass(frozen=True)
 class Comparison:
     score: float
-    """How likely the two claims state one proposition, in [0, 1]: the fitted probability of a
-    duplicate (the order suggestions are made and confirmed in)."""
+    """How likely the two claims state one proposition, in [0, 1]: the fitted probability that they
+    state the same kind of fact (a duplicate, a near-miss or a conflict), or of a duplicate when
+    the model has a regression of its own for that; the order suggestions are made and confirmed in."""
     relation: str | None
     """None when not worth a link."""
     reasons: tuple[str, ...] = field(default=())
@@ -255,6 +259,9 @@ def relation_of(
     `flag` (alike enough to call another event a near-miss, or other figures a conflict),
     `conflict` (linked enough for two authorities' figures that disagree about one day's event to
     be a conflict, however differently they word it),
+    `denial` (linked enough for a denial of what the other states to be a conflict, though a
+    denial reads little like the statement it denies: "the navy denied the ferry was overloaded"
+    against "the ferry carried more than allowed"),
     `duplicate` (on `same`, the fitted probability of one proposition, which learns what tells a
     duplicate from a conflict or a near-miss that reads alike; `alike` when the model has none)
     and `related`. The fitting script decides with this same function."""
@@ -278,6 +285,14 @@ def relation_of(
         and pair.actors_compatible
     ):
         return CONFLICT, f"figures differ, no number in common: {pair.figures_text}"
+    if (
+        pair.negation_mismatch
+        and pair.actors_compatible
+        and pair.dates is not False
+        and not pair.modality_mismatch
+        and linked >= limits.get("denial", 1.0)
+    ):
+        return CONFLICT, "one says it did not happen, the other that it did"
     if same >= limits["duplicate"]:
         if pair.negation_mismatch and pair.actors_compatible:
             return CONFLICT, "one says it did not happen, the other that it did"

@@ -59,7 +59,8 @@ def test_nearest_in_one_pass_is_the_matrix_top_across_chunks_and_ties(
         rows[9] = rows[2]
         with store.transaction():
             store.vectors.put("test-model", ids, rows)
-        monkeypatch.setattr(vectors_module, "STREAM_CHUNK", 5)  # several chunks, a short last one
+        monkeypatch.setattr(vectors_module, "READ_CHUNK", 5)  # several reads, a short last one,
+        monkeypatch.setattr(vectors_module, "STREAM_CHUNK", 7)  # and the best kept after every read
         queries = rng.standard_normal((4, 16)).astype(np.float32)
         queries[0] = rows[2] / np.linalg.norm(rows[2])
         queries /= np.linalg.norm(queries, axis=1, keepdims=True)

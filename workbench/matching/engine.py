@@ -22,7 +22,7 @@ from workbench.matching.compare import (
 )
 from workbench.matching.compare import compatible as may_join
 from workbench.matching.features import ClaimFeatures, ClaimLike, features, with_context
-from workbench.matching.lexical import Scratch, bm25
+from workbench.matching.lexical import bm25
 from workbench.matching.links import Suggestion, confirm_greedily, idf_from_counts, suggestions
 from workbench.matching.retrieval import DEPTH, K1, B, NearestFound, Retrieved, VectorIndex, fuse
 
@@ -135,8 +135,6 @@ class Matcher:
         self._nearest: NearestFound | None = None
         """Nearest claims of the query vectors `prepare` was given, found in one pass."""
         self._has_context: bool | None = None
-        self._scratch = Scratch()
-        """BM25's sums when every claim's length is read (a session of many queries)."""
         self._cosines: dict[tuple[int, int], float | None] = {}
         """Cosines of stored claims' own (passage) vectors, read once a session per pair."""
 
@@ -236,9 +234,7 @@ class Matcher:
         query, unordered. It needs no vector, so it can run while the query is being embedded."""
         frequencies, size = self._vocabulary()
         self._look_up(query.terms())
-        return bm25(
-            self.store.index, query.terms(), frequencies, common_limit(size), K1, B, not self._few, self._scratch
-        )
+        return bm25(self.store.index, query.terms(), frequencies, common_limit(size), K1, B, not self._few)
 
     def _vector_index(self) -> VectorIndex | None:
         if self.embedder is None:

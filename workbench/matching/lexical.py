@@ -19,39 +19,6 @@ MIN_TERMS = 6
 """Terms a query keeps even when they are common, so it is never scored on one or two terms."""
 
 
-class Scratch:
-    """Two arrays the size of the claim ids, kept by a matching session that looks up many queries:
-    BM25 sums each posting list into them in place and collects the claims it met, instead of
-    sorting every query's concatenated postings (np.unique: a sort of up to 64,000 ids a query at
-    1,000,000 claims). Each claim's sum adds the same gains in the same order as the sort's
-    bincount, so the scores are the same floats; the claims come unordered, as before."""
-
-    def __init__(self) -> None:
-        self._sums: np.ndarray | None = None
-        self._met: np.ndarray | None = None
-
-    def sums(self, postings: list[np.ndarray], gains: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
-        """(claims, summed gains) of posting lists (each of distinct ids below `size`) and their
-        gains laid end to end; the arrays are left zeroed for the next query."""
-        import numpy as np
-
-        if self._sums is None or self._met is None or len(self._sums) < size:
-            self._sums = np.zeros(size, dtype=np.float64)
-            self._met = np.zeros(size, dtype=bool)
-        sums, met = self._sums, self._met
-        claims, start = [], 0
-        for ids in postings:
-            sums[ids] += gains[start : start + len(ids)]
-            start += len(ids)
-            claims.append(ids[~met[ids]])
-            met[ids] = True
-        found = np.concatenate(claims)
-        scores = sums[found]
-        sums[found] = 0.0
-        met[found] = False
-        return found, scores
-
-
 def bm25(
     index: MatchIndex,
     terms: list[str],
@@ -60,7 +27,6 @@ def bm25(
     k1: float,
     b: float,
     every_length: bool = True,
-    scratch: Scratch | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(claim ids, BM25 scores) of every claim sharing a term with the query, unordered.
 
@@ -70,8 +36,7 @@ def bm25(
     posting lists long); the QUERY_TERMS rarest of the rest are read, one posting list each.
     A query with fewer rare terms keeps its MIN_TERMS rarest, common or not: a near copy of a
     templated claim that lost its one place name is found by the words it still shares.
-    every_length=False (a one-shot match) reads the lengths of the claims found, not of all; a
-    session that reads them all passes its Scratch, and no query's postings are sorted.
+    every_length=False (a one-shot match) reads the lengths of the claims found, not of all.
     """
     import numpy as np
 
@@ -84,18 +49,14 @@ def bm25(
     ids = np.concatenate(postings)
     if not len(ids):
         return ids, np.empty(0, dtype=np.float64)
-    dense = 0
     if every_length or index.lengths_read():
         lengths, mean, size = index.lengths()
         own = lengths[np.minimum(ids, len(lengths) - 1)]
-        dense = len(lengths)
     else:
         mean, size = index.length_stats()
         own = index.lengths_of(ids)
     idf = [math.log(1 + (size - frequencies[t] + 0.5) / (frequencies[t] + 0.5)) for t in chosen]
     weights = np.repeat(idf, [len(p) for p in postings])
     gains = weights * (k1 + 1) / (1 + k1 * (1 - b + b * own / mean))
-    if scratch is not None and dense and int(ids.max()) < dense:
-        return scratch.sums(postings, gains, dense)
     claims, where = np.unique(ids, return_inverse=True)
     return claims, np.bincount(where, weights=gains)

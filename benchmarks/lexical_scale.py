@@ -162,7 +162,7 @@ def whole_match(workbench, queries: list[dict], features) -> dict:  # noqa: ANN0
                 embedding_thread = QueryEmbedding(workbench.settings, [q["text"]])
                 query = features(q["text"])
                 lexical = matcher.lexical(query)
-                _, (vector,) = embedding_thread.result()
+                _, (vector,), _ = embedding_thread.result()
                 matcher.match(query, 10, vector=vector, lexical=lexical)
                 overlapped.append(time.perf_counter() - start)
             out["overlapped_ms"] = [t * 1000 for t in overlapped]

@@ -431,9 +431,9 @@ class Workbench:
         in a blink."""
         finding.check_limit(limit)
         with self.store() as store:
-            # the model loads and embeds the queries in a thread while their features and the
-            # lexical stage are found here
-            embedding = finding.QueryEmbedding(self.settings, texts)
+            # the model loads, embeds the queries and finds their nearest vectors (on a connection
+            # of its own) in a thread, while their features and the lexical stage are found here
+            embedding = finding.QueryEmbedding(self.settings, texts, self.store, limit)
             languages, extracted = finding.query_drafts(self.settings, texts, limit, language)
             return finding.match_many(store, embedding, texts, limit, languages, extracted)
 

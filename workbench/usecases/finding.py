@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from workbench.config import Settings
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from workbench.matching.embedding import Embedder
-    from workbench.matching.engine import Match
+    from workbench.matching.engine import Match, NearestPass
     from workbench.store import Store
 
 INDEX_BATCH = 64
@@ -55,16 +56,27 @@ def query_drafts(
 
 
 class QueryEmbedding:
-    """The model's load and the query texts' embedding, run in a thread of their own from the moment
-    the queries are known: the engine releases the GIL, so the query features, the store's opening
-    and the lexical stage go on meanwhile (at 100,000 claims a one-shot match spent a tenth of a
-    second loading the model and embedding before any of them started). Blank texts get no vector."""
+    """The model's load, the query texts' embedding and (given a way to open the store and the
+    limit) their nearest stored vectors, run in a thread of their own from the moment the queries
+    are known: the engine, SQLite and numpy release the GIL, so the query features and the lexical
+    stage go on meanwhile (at 100,000 claims a one-shot match spent a quarter of a second loading
+    the model, embedding and scanning the vectors before any of them started). Blank texts get no
+    vector."""
 
-    def __init__(self, settings: Settings, texts: list[str]):
+    def __init__(
+        self,
+        settings: Settings,
+        texts: list[str],
+        open_store: Callable[[], AbstractContextManager[Store]] | None = None,
+        limit: int = 10,
+    ):
         self._settings = settings
         self._texts = texts
+        self._open_store = open_store
+        self._limit = limit
         self._embedder: Embedder | None = None
         self._vectors: list[np.ndarray | None] = [None] * len(texts)
+        self._nearest: NearestPass | None = None
         self._error: BaseException | None = None
         # a daemon: a command that fails meanwhile (a missing database) exits without waiting for it
         self._thread = threading.Thread(target=self._run, name="query-embedding", daemon=True)
@@ -74,18 +86,26 @@ class QueryEmbedding:
         try:
             self._embedder = default_embedder(self._settings)
             asked = [i for i, text in enumerate(self._texts) if text.strip()]
-            if self._embedder is not None and asked:
-                for i, row in zip(asked, self._embedder.queries([self._texts[i] for i in asked])):
-                    self._vectors[i] = row
+            if self._embedder is None or not asked:
+                return
+            for i, row in zip(asked, self._embedder.queries([self._texts[i] for i in asked])):
+                self._vectors[i] = row
+            if self._open_store is not None:
+                from workbench.matching.engine import nearest_pass
+
+                wanted = [v for v in self._vectors if v is not None]
+                with self._open_store() as store:
+                    self._nearest = nearest_pass(store, self._embedder.name, wanted, self._limit)
         except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread by result()
             self._error = error
 
-    def result(self) -> tuple[Embedder | None, list[np.ndarray | None]]:
-        """(the model or None, one vector or None per text), once the thread is done."""
+    def result(self) -> tuple[Embedder | None, list[np.ndarray | None], NearestPass | None]:
+        """(the model or None, one vector or None per text, their nearest claims if the thread
+        found them), once the thread is done."""
         self._thread.join()
         if self._error is not None:
             raise self._error
-        return self._embedder, self._vectors
+        return self._embedder, self._vectors, self._nearest
 
 
 def match_many(
@@ -107,9 +127,9 @@ def match_many(
     matcher.expect(len(asked))
     queries = {i: query_features(texts[i], extracted[i], languages[i], None) for i in asked}
     lexical = {i: matcher.lexical(queries[i]) for i in asked}
-    embedder, vectors = embedding.result()
+    embedder, vectors, nearest = embedding.result()
     matcher.use_embedder(embedder)
-    matcher.prepare([vectors[i] for i in asked], limit)
+    matcher.prepare([vectors[i] for i in asked], limit, nearest)
     found = {i: matcher.match(queries[i], limit, vector=vectors[i], lexical=lexical.pop(i)) for i in asked}
     return [found.get(i, []) for i in range(len(texts))]
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -95,28 +96,125 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--db", type=Path, help="reuse (or build and keep) this database")
     parser.add_argument("--baseline", type=Path, help="another revision's source tree to time beside this one")
+    parser.add_argument("--batch", type=int, default=100, help="queries of the `match -` comparison (0: skip it)")
+    parser.add_argument("--batch-runs", type=int, default=3, help="runs of `match -` per side, interleaved")
+    parser.add_argument(
+        "--scan-budget", type=float, default=60, help="seconds of rapidfuzz scan; the rest extrapolated"
+    )
+    parser.add_argument("--skip-one-shot", action="store_true", help="only the `match -` comparison")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "claims.db"
         if not db.exists():
             build(db, args.claims)
-        python = sys.executable
-        env_note = f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}"
-        print(f"\none-shot match on {db} ({env_note}); seconds over {args.runs} runs")
-        print(f"{'what':<52} {'wall p50':>9} {'wall max':>9} {'CPU p50':>9} {'RSS MiB':>9}")
-        row("python -c 'import spacy'", [timed([python, "-c", "import spacy"]) for _ in range(args.runs)])
-        light = "from workbench.nlp.pipeline import load_light_nlp; load_light_nlp('es')"
-        row("light spaCy pipeline loaded (main's query path)", [timed([python, "-c", light]) for _ in range(args.runs)])
-        row("workbench --help", [timed([python, "-m", "workbench", "--help"]) for _ in range(args.runs)])
-        ours, theirs = [], []
-        for i in range(args.runs):
-            command = [python, "-m", "workbench", "--db", str(db), "match", QUERIES[i % len(QUERIES)], "--limit", "5"]
-            ours.append(timed(command))
-            if args.baseline:
-                theirs.append(timed(command, args.baseline))
-        if args.baseline:
-            row(f"baseline {args.baseline.name}: match TEXT --limit 5", theirs)
-        row("workbench match TEXT --limit 5 (target <= 0.7)", ours)
+        their_db = baseline_db(db, args.baseline, Path(tmp)) if args.baseline else None
+        if not args.skip_one_shot:
+            one_shot(db, args, their_db)
+        if args.batch:
+            batch(db, args, their_db)
+
+
+def one_shot(db: Path, args: argparse.Namespace, their_db: Path | None) -> None:
+    python = sys.executable
+    env_note = f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}"
+    print(f"\none-shot match on {db} ({env_note}); seconds over {args.runs} runs")
+    print(f"{'what':<52} {'wall p50':>9} {'wall max':>9} {'CPU p50':>9} {'RSS MiB':>9}")
+    row("python -c 'import spacy'", [timed([python, "-c", "import spacy"]) for _ in range(args.runs)])
+    light = "from workbench.nlp.pipeline import load_light_nlp; load_light_nlp('es')"
+    row("light spaCy pipeline loaded (main's query path)", [timed([python, "-c", light]) for _ in range(args.runs)])
+    row("workbench --help", [timed([python, "-m", "workbench", "--help"]) for _ in range(args.runs)])
+    ours, theirs = [], []
+    for i in range(args.runs):
+        command = [python, "-m", "workbench", "--db", str(db), "match", QUERIES[i % len(QUERIES)], "--limit", "5"]
+        ours.append(timed(command))
+        if args.baseline and their_db:
+            command[4] = str(their_db)
+            theirs.append(timed(command, args.baseline))
+    if args.baseline:
+        row(f"baseline {args.baseline.name}: match TEXT --limit 5", theirs)
+    row("workbench match TEXT --limit 5 (target <= 0.7)", ours)
+
+
+def baseline_db(db: Path, source: Path, folder: Path) -> Path:
+    """The database as the baseline's migrations know it (benchmarks/lexical_scale.py's copy)."""
+    from benchmarks.lexical_scale import baseline_copy
+
+    return baseline_copy(db, source, folder)
+
+
+def batch(db: Path, args: argparse.Namespace, their_db: Path | None) -> None:
+    """`workbench match -` with --batch near-copy queries in one process, start-up included, beside
+    the exhaustive rapidfuzz scan of the same queries (loading and folding the texts included, as
+    benchmarks/archive.py times it; run until --scan-budget, the rest extrapolated)."""
+    import json
+
+    from benchmarks.lexical_scale import make_queries
+
+    queries = make_queries(db, args.batch, 7)
+    stdin = "".join(q["text"] + "\n" for q in queries).encode()
+    command = [sys.executable, "-m", "workbench", "--db", str(db), "match", "-", "--limit", "10"]
+
+    def run(source: Path | None, path: Path) -> tuple[float, float, float, float]:
+        env = dict(os.environ)
+        if source is not None:
+            env["PYTHONPATH"] = str(source) + os.pathsep + env.get("PYTHONPATH", "")
+        started = time.perf_counter()
+        cpu = os.times()
+        done = subprocess.run(
+            [*command[:4], str(path), *command[5:]],
+            input=stdin,
+            capture_output=True,
+            env=env,
+            cwd=tempfile.gettempdir(),
+        )
+        wall = time.perf_counter() - started
+        after = os.times()
+        if done.returncode:
+            sys.exit(f"match - failed: {done.stderr.decode()[-500:]}")
+        lines = [json.loads(line) for line in done.stdout.decode().splitlines()]
+        hits = sum(q["source"] in [m["claim"] for m in line["matches"]] for q, line in zip(queries, lines))
+        child_cpu = after.children_user + after.children_system - cpu.children_user - cpu.children_system
+        return wall, child_cpu, hits / len(queries), 0.0
+
+    ours, theirs = [], []
+    for _ in range(args.batch_runs):
+        ours.append(run(None, db))
+        if their_db is not None:
+            theirs.append(run(args.baseline, their_db))
+    from rapidfuzz import fuzz, process, utils
+
+    started = time.perf_counter()
+    con = sqlite3.connect(db)
+    rows = con.execute("SELECT id, text FROM claims ORDER BY id").fetchall()
+    con.close()
+    choices = [utils.default_process(text) for _, text in rows]
+    load = time.perf_counter() - started
+    times = []
+    for q in queries:
+        if times and sum(times) > args.scan_budget:
+            break
+        started = time.perf_counter()
+        process.extract(
+            utils.default_process(q["text"]), choices, scorer=fuzz.token_set_ratio, processor=None, limit=10
+        )
+        times.append(time.perf_counter() - started)
+    scan = load + statistics.fmean(times) * len(queries)
+    print(f"\nmatch - with {len(queries)} near-copy queries, start-up included (load {os.getloadavg()[0]:.1f})")
+    print(f"{'what':<52} {'wall p50':>9} {'wall min':>9} {'CPU p50':>9} {'vs scan':>9}")
+    for label, runs in (
+        (f"baseline {args.baseline.name if args.baseline else ''}: match -", theirs),
+        ("workbench match - (target >= 10x the scan)", ours),
+    ):
+        if runs:
+            wall = statistics.median(r[0] for r in runs)
+            print(
+                f"{label:<52} {wall:>9.2f} {min(r[0] for r in runs):>9.2f} {statistics.median(r[1] for r in runs):>9.2f}"
+                f" {scan / wall:>8.1f}x  recall@10 {runs[-1][2]:.3f}"
+            )
+    print(
+        f"{'rapidfuzz token_set_ratio scan, texts loaded':<52} {scan:>9.2f} {'':>9} {'':>9} {'1.0x':>9}"
+        f"  ({len(times)} queries scanned, {statistics.fmean(times) * 1000:.0f} ms each, load {load:.1f} s)"
+    )
 
 
 if __name__ == "__main__":

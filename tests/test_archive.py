@@ -236,3 +236,30 @@ def test_semicolon_and_tab_separated_archives_are_read(separator: str) -> None:
     assert [(r.text, r.claimant, r.rating) for r in rows] == [
         ("El paro bajó al 11,6 % en marzo, según el INE", "INE", "Verdadero")
     ]
+
+
+def test_a_large_archive_leaves_the_match_index_in_one_segment_and_a_small_one_does_not(tmp_path: Path):
+    """An archive that brings a quarter of the index or more merges its FTS5 index (posting reads
+    probe one segment); a small one added to a larger index leaves the merging to FTS5. Either
+    way the index finds what it held."""
+    workbench = Workbench(tmp_path / "claims.db", actor="tester")
+
+    def segments() -> int:
+        with workbench.store() as store:
+            return store.db.execute("SELECT count(DISTINCT segid) FROM claim_terms_fts_idx").fetchone()[0]
+
+    def found(term: str) -> list[int]:
+        with workbench.store() as store:
+            return store.index.postings(term).tolist()
+
+    rows = "".join(
+        f'"El puerto {n} cerró por la huelga de estibadores",,2023-03-{1 + n % 28:02d},,,es\n' for n in range(40)
+    )
+    workbench.import_claims_csv(HEADER + rows, "first.csv")
+    more = "".join(f'"Kim Jong Un visited factory {n} in Pyongyang",,2023-09-12,,,en\n' for n in range(40))
+    workbench.import_claims_csv(HEADER + more, "second.csv")  # as many claims again: merged
+    assert segments() == 1
+    assert len(found("huelg")) == 40 and len(found("pyongyang")) == 40
+    workbench.import_claims_csv(HEADER + '"Un apagón dejó sin luz a tres barrios",,2024-01-02,,,es\n', "small.csv")
+    assert segments() == 2
+    assert len(found("huelg")) == 40 and len(found("apagon")) == 1

@@ -162,3 +162,35 @@ def test_claim_search_follows_text_not_status(db_path: Path) -> None:
         db.execute("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')")
     finally:
         db.close()
+
+
+def test_index_totals_follow_every_write_to_the_index(db_path: Path) -> None:
+    """m015's triggers keep the claim count and term total BM25's mean length needs equal to a scan
+    of claim_terms, through inserts, upserts, a claim without terms, and deletes; a database indexed
+    before m015 starts from its own totals."""
+    from workbench.store.match_index import LENGTH, MatchIndex
+
+    def scanned(db: Database) -> tuple[int, int]:
+        count, total = db.execute(f"SELECT count(*), coalesce(sum({LENGTH}), 0) FROM claim_terms").fetchone()
+        return count, total
+
+    def kept(db: Database) -> tuple[int, int]:
+        return db.execute("SELECT claims, terms FROM claim_terms_totals").fetchone()
+
+    db = Database(db_path)
+    migrations.apply(db, stop_before="m015_claim_terms_totals")
+    db["articles"].insert({"id": 1, "title": "T", "language": "es", "text": "x", "content_hash": "h"})
+    for claim_id in (1, 2, 3, 4):
+        db["claims"].insert({"id": claim_id, "article_id": 1, "text": f"c{claim_id}", "kind": "event", "status": "new"})
+    db.execute("INSERT INTO claim_terms (claim_id, article_id, terms) VALUES (1, 1, 'misil e_north_korea y_2023')")
+    migrations.apply(db)
+    assert kept(db) == scanned(db) == (1, 3)
+    index = MatchIndex(db)
+    index.add([(2, 1, ["dron", "moscu"]), (3, 1, ["puent"])])
+    index.add([(2, 1, ["dron", "moscu", "lunes", "d_2024_01_01"])])  # indexed again: replaced
+    db.execute("INSERT INTO claim_terms (claim_id, article_id, terms) VALUES (4, 1, NULL)")
+    assert kept(db) == scanned(db) == (4, 3 + 4 + 1)
+    index.remove([1, 4])
+    assert kept(db) == scanned(db) == (2, 5)
+    assert index.length_stats() == (2.5, 2)
+    db.close()

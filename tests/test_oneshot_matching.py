@@ -59,7 +59,8 @@ def test_nearest_in_one_pass_is_the_matrix_top_across_chunks_and_ties(
         rows[9] = rows[2]
         with store.transaction():
             store.vectors.put("test-model", ids, rows)
-        monkeypatch.setattr(vectors_module, "STREAM_CHUNK", 5)  # several chunks, a short last one
+        monkeypatch.setattr(vectors_module, "READ_CHUNK", 5)  # several reads, a short last one,
+        monkeypatch.setattr(vectors_module, "STREAM_CHUNK", 7)  # and the best kept after every read
         queries = rng.standard_normal((4, 16)).astype(np.float32)
         queries[0] = rows[2] / np.linalg.norm(rows[2])
         queries /= np.linalg.norm(queries, axis=1, keepdims=True)
@@ -107,3 +108,16 @@ def test_without_vectors_match_many_ranks_as_the_session_does(tmp_path: Path) ->
     got = [[(m.claim, m.relation) for m in matches] for matches in workbench.match_many(QUERIES, 5)]
     assert got == session_matches(workbench, QUERIES, 5)
     assert got[1], "the missile query shares terms with the missile claims"
+
+
+def test_a_failure_in_the_embedding_thread_reaches_the_caller(tmp_path: Path) -> None:
+    """The thread that embeds the queries and scans the vectors opens its own store: when that
+    fails (the database went away), the match fails with the store's own error, not silently."""
+    from workbench.errors import NotFound
+    from workbench.usecases.finding import QueryEmbedding
+
+    gone = Workbench(tmp_path / "missing.db", actor="tester")
+    embedding = QueryEmbedding(gone.settings, ["Corea del Norte lanzó dos misiles", "  "], gone.store, 5)
+    with pytest.raises(NotFound):
+        embedding.result()
+    assert default_embedder() is not None

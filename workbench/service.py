@@ -429,9 +429,13 @@ class Workbench:
         figures and dates): both sides get their features the same way. The query side reads them
         without importing spaCy (nlp/query_analysis.py, the same terms), so a one-shot match starts
         in a blink."""
-        languages, extracted = finding.query_drafts(self.settings, texts, limit, language)
+        finding.check_limit(limit)
         with self.store() as store:
-            return finding.match_many(store, self.embedder(), texts, limit, languages, extracted)
+            # the model loads, embeds the queries and finds their nearest vectors (on a connection
+            # of its own) in a thread, while their features and the lexical stage are found here
+            embedding = finding.QueryEmbedding(self.settings, texts, self.store, limit)
+            languages, extracted = finding.query_drafts(self.settings, texts, limit, language)
+            return finding.match_many(store, embedding, texts, limit, languages, extracted)
 
     def matches_for(self, claim_id: int, limit: int = 10) -> list[Match]:
         """Other claims ranked by similarity to a stored claim, each with its relation."""

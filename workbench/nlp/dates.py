@@ -17,9 +17,11 @@ A claim's event date is not every date its text names: "desde abril de 2019", "s
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, timedelta
 from functools import cache, lru_cache
+from pathlib import Path
 
 from workbench.nlp.transliterate import to_ascii
 
@@ -32,23 +34,46 @@ BOUNDS = ("desde", "since", "hasta", "until", "till", "a partir de")
 EXTRA_ABBREVIATIONS = {"es": {"sep": 9, "set": 9}, "en": {"sept": 9}}
 
 
+CALENDAR_NAMES = Path(__file__).with_name("calendar_names.json")
+"""babel's wide month and weekday names and abbreviated month names of the workbench's languages,
+as `babel_calendar` reads them (tests/test_dates_names.py checks they still are): loading babel's
+locale data for them cost every one-shot match 35 ms of CPU. Other languages ask babel."""
+
+
+def babel_calendar(language: str) -> dict[str, dict[int, str]]:
+    """The month names (1..12), weekday names (0..6, Monday first) and abbreviated month names babel
+    gives a language, as calendar_names.json keeps them."""
+    from babel import Locale
+
+    months = Locale(language).months["format"]
+    return {
+        "months": dict(months["wide"].items()),
+        "days": dict(Locale(language).days["format"]["wide"].items()),
+        "abbreviated": dict(months["abbreviated"].items()),
+    }
+
+
+@cache
+def _calendar(language: str) -> dict[str, dict[int, str]]:
+    shipped = json.loads(CALENDAR_NAMES.read_text(encoding="utf-8"))
+    if language not in shipped:
+        return babel_calendar(language)
+    return {kind: {int(n): name for n, name in names.items()} for kind, names in shipped[language].items()}
+
+
 @cache
 def _names(language: str) -> tuple[dict[str, int], dict[str, int]]:
     """Folded month names -> 1..12 and weekday names -> 0..6 (Monday first)."""
-    from babel import Locale
-
-    locale = Locale(language)
-    months = {_fold(name): number for number, name in locale.months["format"]["wide"].items()}
-    days = {_fold(name): number for number, name in locale.days["format"]["wide"].items()}
+    calendar = _calendar(language)
+    months = {_fold(name): number for number, name in calendar["months"].items()}
+    days = {_fold(name): number for number, name in calendar["days"].items()}
     return months, days
 
 
 @cache
 def _abbreviations(language: str) -> dict[str, int]:
     """Folded abbreviated month names -> 1..12 ("feb", "sept"), read only with their full stop."""
-    from babel import Locale
-
-    found = {_fold(name).rstrip("."): n for n, name in Locale(language).months["format"]["abbreviated"].items()}
+    found = {_fold(name).rstrip("."): n for n, name in _calendar(language)["abbreviated"].items()}
     return found | EXTRA_ABBREVIATIONS.get(language, {})
 
 

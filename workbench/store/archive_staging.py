@@ -39,6 +39,11 @@ _CLAIM_COLUMNS = (
     "figures",
     "reasons",
 )
+COMPACT_SHARE = 4
+"""An archive that brings at least a quarter of the match index's claims merges the index into one
+segment when it is published (MatchIndex.compact): the merge costs about what the import's own
+indexing did, and later posting reads halve. A smaller one leaves it to FTS5's own merging, so a
+hundred rows added to a million do not rewrite the million."""
 _STAGED = ("archive_staged_claims", "archive_staged_entities", "archive_staged_sources")
 
 
@@ -210,6 +215,8 @@ class ArchiveStaging(Repository):
             "SELECT id, :article, terms FROM archive_staged_claims WHERE import_id = :import ORDER BY id",
             {**args, "article": article_id},
         )
+        if staged.row_count * COMPACT_SHARE >= self.index.size():
+            self.index.compact()
         self.db.execute(
             "INSERT INTO claim_context (claim_id, context) SELECT id, context FROM archive_staged_claims "
             "WHERE import_id = :import AND context IS NOT NULL AND context != '' ORDER BY id",

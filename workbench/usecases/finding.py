@@ -3,7 +3,9 @@ whole (claims stored before it existed, vectors not yet embedded)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from workbench.config import Settings
@@ -12,8 +14,10 @@ from workbench.models import ClaimDraft
 from workbench.nlp.language import resolve_language
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from workbench.matching.embedding import Embedder
-    from workbench.matching.engine import Match
+    from workbench.matching.engine import Match, NearestPass
     from workbench.store import Store
 
 INDEX_BATCH = 64
@@ -31,6 +35,12 @@ def default_embedder(settings: Settings) -> Embedder | None:
     return default_embedder()
 
 
+def check_limit(limit: int) -> None:
+    """A match's --limit below 1 is refused before any work starts."""
+    if limit < 1:
+        raise InvalidInput("--limit must be at least 1.")
+
+
 def query_drafts(
     settings: Settings, texts: list[str], limit: int, language: str
 ) -> tuple[list[str], dict[int, list[ClaimDraft]]]:
@@ -39,35 +49,89 @@ def query_drafts(
     get their features the same way and a one-shot match starts at once; a bad limit is refused first."""
     from workbench.nlp.query_analysis import query_draft
 
-    if limit < 1:
-        raise InvalidInput("--limit must be at least 1.")
+    check_limit(limit)
     languages = [resolve_language(language, text, settings.languages) for text in texts]
     extracted = {i: [query_draft(text, languages[i])] for i, text in enumerate(texts)}
     return languages, extracted
 
 
+class QueryEmbedding:
+    """The model's load, the query texts' embedding and (given a way to open the store and the
+    limit) their nearest stored vectors, run in a thread of their own from the moment the queries
+    are known: the engine, SQLite and numpy release the GIL, so the query features and the lexical
+    stage go on meanwhile (at 100,000 claims a one-shot match spent 150 ms of CPU loading
+    the model, embedding and scanning the vectors before any of them started). Blank texts get no
+    vector."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        texts: list[str],
+        open_store: Callable[[], AbstractContextManager[Store]] | None = None,
+        limit: int = 10,
+    ):
+        self._settings = settings
+        self._texts = texts
+        self._open_store = open_store
+        self._limit = limit
+        self._embedder: Embedder | None = None
+        self._vectors: list[np.ndarray | None] = [None] * len(texts)
+        self._nearest: NearestPass | None = None
+        self._error: BaseException | None = None
+        # a daemon: a command that fails meanwhile (a missing database) exits without waiting for it
+        self._thread = threading.Thread(target=self._run, name="query-embedding", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._embedder = default_embedder(self._settings)
+            asked = [i for i, text in enumerate(self._texts) if text.strip()]
+            if self._embedder is None or not asked:
+                return
+            for i, row in zip(asked, self._embedder.queries([self._texts[i] for i in asked])):
+                self._vectors[i] = row
+            if self._open_store is not None:
+                from workbench.matching.engine import nearest_pass
+
+                wanted = [v for v in self._vectors if v is not None]
+                with self._open_store() as store:
+                    self._nearest = nearest_pass(store, self._embedder.name, wanted, self._limit)
+        except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread by result()
+            self._error = error
+
+    def result(self) -> tuple[Embedder | None, list[np.ndarray | None], NearestPass | None]:
+        """(the model or None, one vector or None per text, their nearest claims if the thread
+        found them), once the thread is done."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._embedder, self._vectors, self._nearest
+
+
 def match_many(
     store: Store,
-    embedder: Embedder | None,
+    embedding: QueryEmbedding,
     texts: list[str],
     limit: int,
     languages: list[str],
     extracted: dict[int, list[ClaimDraft]],
 ) -> list[list[Match]]:
-    """Matches for many query texts (their drafts from query_drafts); a blank text matches nothing."""
+    """Matches for many query texts (their drafts from query_drafts, their vectors from the
+    embedding started beside them); a blank text matches nothing. The lexical stage of every query
+    runs before the vectors are awaited: it needs none, and the embedding thread runs meanwhile."""
     from workbench.matching.engine import Matcher, query_features
 
     ensure_indexed(store)
-    matcher = Matcher(store, embedder)
+    matcher = Matcher(store)
     asked = [i for i, text in enumerate(texts) if text.strip()]
-    vectors = dict(zip(asked, matcher.query_vectors([texts[i] for i in asked])))
-    matcher.prepare(list(vectors.values()), limit)
-    return [
-        matcher.match(query_features(text, extracted[i], languages[i], None), limit, vector=vectors[i])
-        if i in vectors
-        else []
-        for i, text in enumerate(texts)
-    ]
+    matcher.expect(len(asked))
+    queries = {i: query_features(texts[i], extracted[i], languages[i], None) for i in asked}
+    lexical = {i: matcher.lexical(queries[i]) for i in asked}
+    embedder, vectors, nearest = embedding.result()
+    matcher.use_embedder(embedder)
+    matcher.prepare([vectors[i] for i in asked], limit, nearest)
+    found = {i: matcher.match(queries[i], limit, vector=vectors[i], lexical=lexical.pop(i)) for i in asked}
+    return [found.get(i, []) for i in range(len(texts))]
 
 
 def matches_for(store: Store, embedder: Embedder | None, claim_id: int, limit: int = 10) -> list[Match]:

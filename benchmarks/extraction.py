@@ -103,6 +103,7 @@ def scores() -> dict[str, dict[str, object]]:
             "atomic": total.atomic,
             "claimant": total.claimant,
             "opinions_checkable": len(total.opinions_marked_checkable),
+            "opinions_kept": total.opinions_kept,
             "summary": total.summary(),
         }
     return found
@@ -216,7 +217,9 @@ def main() -> None:
     current = scores()
     before = baseline_scores(args.baseline) if args.baseline != "none" else None
     print()
-    print(f"{'gold set':10}{'':10}{'recall':>8}{'precision':>10}{'atomic':>8}{'claimant':>10}{'opinions ✓':>12}")
+    print(
+        f"{'gold set':10}{'':10}{'recall':>8}{'precision':>10}{'atomic':>8}{'claimant':>10}{'opinions ✓':>12}{'not ✓':>7}"
+    )
     for group in GROUPS:
         rows = [(args.baseline, before[group])] if before else []
         rows.append(("this tree", current[group]))
@@ -224,6 +227,7 @@ def main() -> None:
             print(
                 f"{group:10}{label[:10]:10}{row['recall']:>8.2f}{row['precision']:>10.2f}{row['atomic']:>8.2f}"
                 f"{row['claimant']:>10.2f}{row['opinions_checkable']:>12}"
+                f"{row.get('opinions_kept', float('nan')):>7.2f}"
             )
     for group in GROUPS:
         print(f"{group}: {current[group]['summary']}")

@@ -146,6 +146,8 @@ REPORTING_LEMMAS = {
     "predecir",
     "augurar",
     "jactarse",
+    "mostrar",
+    "reflejar",
     # English
     "say",
     "tell",
@@ -245,6 +247,7 @@ REPORTING_LEMMAS = {
     "quote",
     "cite",
     "boast",
+    "show",
 }
 # Inflected forms, for pipelines without a lemmatizer (the light one).
 REPORTING_FORMS = {
@@ -455,7 +458,11 @@ def subject_of(verb: Token) -> Claimant | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return phrase_claimant(_phrase(child))
+    from workbench.nlp.clauses import coordinated_with, is_participle_report
+
     if verb.dep_ == "conj":
+        return subject_of(coordinated_with(verb))
+    if is_participle_report(verb):  # "The union backed the deal, saying ...": the union says it
         return subject_of(verb.head)
     return None
 
@@ -527,12 +534,27 @@ def unparsed_claimant(sent: Span) -> Claimant | None:
 
 def reporting_verb_over(token: Token) -> Token | None:
     """The nearest reporting verb at or above a clause head."""
+    from workbench.nlp.clauses import coordinated_with
+
     current = token
     while True:
         if is_reporting(current):
             return current
         if current.head.i == current.i:
             return None
+        if current.dep_ == "conj" and current.head.dep_ == "ccomp":
+            partner = coordinated_with(current)
+            if partner.i != current.head.i:
+                # Coordinated with the reporting verb, not reported by it: climb from that verb's head.
+                if partner.head.i == partner.i:
+                    return None
+                current = partner.head
+                continue
+            if {c.lower_ for c in current.children if c.dep_ == "mark"} & {"que", "that"} and is_reporting(
+                current.head.head
+            ):
+                current = current.head.head  # "said X had informed Y and that Z": reported by "said"
+                continue
         current = current.head
 
 

@@ -72,6 +72,10 @@ EVALUATIVE_LEMMAS = {
     "esperanzador",
     "bueno",
     "malo",
+    "contundente",
+    "desproporcionado",
+    "vergonzante",
+    "bochornoso",
     # English
     "symbolic",
     "historic",
@@ -118,6 +122,10 @@ EVALUATIVE_LEMMAS = {
     "positive",
     "negative",
     "landmark",
+    "overdue",
+    "disproportionate",
+    "outrageous",
+    "appalling",
 }
 """Adjectives of appraisal (the Appreciation and Judgement classes of Martin & White's Appraisal
 framework, and their Spanish equivalents), written out by hand: a copular clause that predicates
@@ -135,6 +143,16 @@ EVALUATIVE_NOUNS = {
     "farsa",
     "triunfo",
     "provocación",
+    "tragedia",
+    "golpe",
+    "burla",
+    "insulto",
+    "afrenta",
+    "retroceso",
+    "injusticia",
+    "humillación",
+    "atropello",
+    "fiasco",
     "example",
     "model",
     "milestone",
@@ -149,10 +167,43 @@ EVALUATIVE_NOUNS = {
     "triumph",
     "provocation",
     "gamble",
+    "tragedy",
+    "blow",
+    "mockery",
+    "insult",
+    "affront",
+    "setback",
+    "injustice",
+    "humiliation",
+    "outrage",
 }
 """Nouns that evaluate on their own when predicated with an indefinite article ("ha sido un ejemplo
 de coordinación", "was a mistake"); with a figure or a name in the predicate the clause is a fact."""
 OPINION_LEMMAS = {"considerar", "opinar", "creer", "parecer", "consider", "believe", "think"}
+QUALIFYING_LEMMAS = {"calificar", "tildar", "tachar", "catalogar", "describir", "call", "describe", "brand", "label"}
+"""Verbs that predicate a quality of their object ("calificó el fallo de injusto", "called the
+deal unfair"): with an appraisal for that quality, the speaker evaluates; "described the mutiny as
+treason" names an act and stays a statement."""
+DEONTIC_PHRASES = (
+    ("debería",),
+    ("deberían",),
+    ("deberíamos",),
+    ("should",),
+    ("ought",),
+    ("hay", "que"),
+    ("no", "se", "puede"),
+    ("no", "se", "pueden"),
+    ("no", "se", "debe"),
+    ("no", "podemos", "permitir"),
+    ("cannot", "allow"),
+    ("can", "not", "allow"),
+    ("must", "not", "be", "allowed"),
+)
+"""What ought to be, or is not to be tolerated ("hay que actuar", "no se puede seguir así", "the
+state should pay"): a norm the speaker sets, not a fact; a figure in it makes it a proposal to check."""
+UNBOUNDED_COMPARISONS = (("than", "ever"), ("que", "nunca"), ("like", "never", "before"), ("como", "nunca"))
+"""A comparison with all of time ("more divided than ever", "más unido que nunca"): rhetoric, with
+no measure a fact-checker could hold it to."""
 MIN_WORDS = 3
 
 
@@ -495,6 +546,8 @@ def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figur
                     return "opinion"
     if lemmas & OPINION_LEMMAS and not any(f.explicit for f in found) and not _impersonal_belief(span):
         return "opinion"
+    if not any(f.explicit for f in found) and (_qualifies(head, span) or _normative_or_unbounded(span)):
+        return "opinion"
     if any(f.explicit for f in found) and not is_reporting(head):
         return "quantity"
     if claimant is not None or any(is_reporting(t) for t in span):
@@ -502,6 +555,24 @@ def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figur
     if _is_future(span):
         return "prediction"
     return "event"
+
+
+def _qualifies(head: Token, span: Span) -> bool:
+    """ "Calificó el fallo de «injusto»", "called the plan reckless": a qualifying verb whose
+    words in the claim include an appraisal."""
+    if head.lemma_.lower() not in QUALIFYING_LEMMAS:
+        return False
+    return any(t.lemma_.lower() in EVALUATIVE_LEMMAS for t in head.subtree if span.start <= t.i < span.end)
+
+
+def _normative_or_unbounded(span: Span) -> bool:
+    """A norm ("hay que", "should", "no se puede seguir") or a comparison with all of time."""
+    words = [t.lower_ for t in span if not t.is_punct and not t.is_space]
+    for phrase in (*DEONTIC_PHRASES, *UNBOUNDED_COMPARISONS):
+        size = len(phrase)
+        if any(tuple(words[k : k + size]) == phrase for k in range(len(words) - size + 1)):
+            return True
+    return False
 
 
 def _evaluates(head: Token, lemmas: set[str], span: Span | None = None) -> bool:

@@ -16,6 +16,7 @@ from workbench.nlp.clauses import Clause, clause_spans, is_relative
 from workbench.nlp.dates import claim_dates, resolve_dates
 from workbench.nlp.figures import figures
 from workbench.nlp.normalize import Normalized, normalize
+from workbench.nlp.people import PersonIndex, resolve_people
 from workbench.nlp.pipeline import load_light_nlp, load_nlp
 
 if TYPE_CHECKING:
@@ -226,15 +227,24 @@ HEDGE_LEMMAS = {
 }
 
 
-def extract_claims(text: str, language: str, published: str | None = None) -> list[ClaimDraft]:
-    """Claims of one text; relative dates resolve against `published` (YYYY-MM-DD)."""
-    return next(iter(extract_many([text], language, published)))
+def extract_claims(
+    text: str, language: str, published: str | None = None, people: PersonIndex | None = None
+) -> list[ClaimDraft]:
+    """Claims of one text; relative dates resolve against `published` (YYYY-MM-DD); `people`: the
+    people already known (the archive's), whose canonical actors the text's people take when they match."""
+    return next(iter(extract_many([text], language, published, people=people)))
 
 
 def extract_many(
-    texts: Iterable[str], language: str, published: str | None = None, batch_size: int = 64
+    texts: Iterable[str],
+    language: str,
+    published: str | None = None,
+    batch_size: int = 64,
+    people: PersonIndex | None = None,
 ) -> Iterator[list[ClaimDraft]]:
-    """Claims of many texts, batched through nlp.pipe; one list per text, in order.
+    """Claims of many texts, batched through nlp.pipe; one list per text, in order. Each
+    article's people get one canonical actor per person (workbench/nlp/people.py), matched
+    against `people` when given.
 
     Each text is cut into pieces (pieces_of), and each piece's doc carries its place in the
     article (claim_pipes.Piece), so the pipeline's workbench_claims component reads the pieces of
@@ -247,7 +257,7 @@ def extract_many(
         current.extend(doc._.workbench_claims)
         read += 1
         if read == doc._.workbench_piece.article.pieces:
-            yield current
+            yield resolve_people(current, people)
             current, read = [], 0
 
 

@@ -87,11 +87,13 @@ def test_an_article_s_surname_alone_takes_its_full_name_and_so_does_its_claimant
         _draft("W, según la campaña de Salas.", "la campaña de Salas", "Salas"),
     ]
     found = resolve_people(drafts)
-    assert [e.canonical for d in found for e in d.entities] == ["Ana Quiroga Salas"] * 3 + [
-        "Tomás Ibarra",
-        "Ana Quiroga Salas",
-    ]
     assert [d.claimant_canonical for d in found] == ["Ana Quiroga Salas", "Ana Quiroga Salas", "Tomás Ibarra", None]
+    # People nobody knew yet keep no entity actor (matching would read one spelling per article).
+    assert {e.canonical for d in found for e in d.entities} == {None}
+    known = PersonIndex([("Ana Quiroga Salas", "Ana Quiroga Salas")])
+    again = resolve_people(drafts, known)
+    assert [e.canonical for e in again[1].entities] == ["Ana Quiroga Salas"]
+    assert [e.canonical for e in again[2].entities] == ["Ana Quiroga Salas", None]
 
 
 def test_a_known_person_is_not_changed_by_the_article_that_resolves_against_it():

@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from workbench.models import ClaimDraft, EntityDraft
 from workbench.nlp.transliterate import to_ascii
@@ -108,9 +107,7 @@ class PersonName:
 def parse_name(text: str) -> PersonName | None:
     """The name in a person's mention, without titles and particles; None when it is no name
     (lower-case words, digits, too short a surname)."""
-    words = [w for w in re.split(r"[\s,]+", text.strip()) if w]
-    while words and (words[0].casefold().strip(".") in TITLES or words[0][:1].islower()):
-        words.pop(0)
+    words = _name_words(text)
     if not words or any(any(ch.isdigit() for ch in w) for w in words):
         return None
     parts = [w for w in words if w.casefold() not in PARTICLES]
@@ -180,18 +177,13 @@ class PersonIndex:
         return own + (len(self._parent) if self._parent is not None else 0)
 
 
-@lru_cache(maxsize=1)
-def gazetteer_people() -> PersonIndex:
-    """The people actors.json lists, under their canonical names: what every index starts from."""
-    from workbench.nlp.gazetteer import names
-
-    return PersonIndex((name, canonical) for name, canonical, label in names() if label == "PER")
-
-
 def known_people(rows: Iterable[tuple[str, str | None]]) -> PersonIndex:
-    """An index of the people an archive stores (each person entity's text and canonical actor),
-    over the gazetteer's. A stored surname alone without a canonical names nobody for sure, and is left out."""
-    index = gazetteer_people().child()
+    """An index of the people an archive stores (each person entity's text and canonical actor).
+    A stored surname alone without a canonical names nobody for sure, and is left out. The
+    gazetteer's people are not added apart: its own lookup (aliases, fuzzy transliterations)
+    already named them, and it leaves bare surnames such as "Kim" unresolved on purpose; once
+    stored under their canonical names they are in the archive's rows anyway."""
+    index = PersonIndex()
     for text, canonical in rows:
         if canonical:
             index.add(text, canonical)
@@ -207,14 +199,27 @@ def remember(drafts: Iterable[ClaimDraft], index: PersonIndex) -> None:
         for entity in draft.entities:
             if entity.label in PERSON_LABELS and entity.canonical:
                 index.add(entity.text, entity.canonical)
+            elif entity.label in PERSON_LABELS and len(_display(entity.text).split()) >= 2:
+                index.add(entity.text, _display(entity.text))  # as the store will give it back
+
+
+LEADING = {"según", "segun", "according", "to", "citing", "por", "by", "el", "la", "los", "las", "the"}
+"""Words an entity's span sometimes starts with ("Según Prigozhin", "the"), no part of a name."""
+
+
+def _name_words(text: str) -> list[str]:
+    """The words of a mention from the first that is a name's: titles, articles and a leading
+    preposition dropped. Any other lower-case word before the name ("portavoz del Kremlin", "la
+    campaña") leaves no name at all."""
+    words = [w for w in re.split(r"[\s,]+", text.strip()) if w]
+    while words and (words[0].casefold().strip(".") in TITLES | LEADING):
+        words.pop(0)
+    return words
 
 
 def _display(text: str) -> str:
     """A person's name without the title before it: the canonical of a person first met here."""
-    words = text.split()
-    while words and (words[0].casefold().strip(".") in TITLES or words[0][:1].islower()):
-        words.pop(0)
-    return " ".join(words)
+    return " ".join(_name_words(text))
 
 
 def _bare_name(text: str) -> bool:
@@ -224,26 +229,33 @@ def _bare_name(text: str) -> bool:
 
 
 def resolve_people(drafts: list[ClaimDraft], known: PersonIndex | None = None) -> list[ClaimDraft]:
-    """One article's claims with each person's canonical actor: the gazetteer's or the archive's
-    when a known person matches, else the fullest form the article gives the name. Claimants
-    that are a person (a person entity inside the claimant's words, or a bare name) get it too.
-    `known` is left as it was; the article's people are added to a copy."""
-    index = (known if known is not None else gazetteer_people()).child()
+    """One article's claims with each person's canonical actor where a person the archive
+    knows (`known`) matches. A claimant that is a person (a person
+    entity heading the claimant's words, or a bare name) gets one too, and for claimants the
+    article's own fullest form of a name counts as known ("Dubois" after "Claire Dubois").
+
+    Entities take only known people's actors, not the article's own: matching reads shared entity
+    actors as evidence, and requires claims that both name actors to share one, so an unknown
+    person's name spelled two ways in two articles read apart would split what matched before.
+    Once stored, a person is known to the next import (usecases/importing). `known` is left as it was."""
+    base = known if known is not None else PersonIndex()
+    article = base.child()
     people = [e for d in drafts for e in d.entities if e.label in PERSON_LABELS]
     # Full names first, so the article's "Claire Dubois" is known before its "Dubois".
     for entity in sorted(people, key=lambda e: -len(e.text.split())):
         if len(_display(entity.text).split()) < 2:
             continue
-        if entity.canonical is None and index.resolve(entity.text) is None:
-            index.add(entity.text, _display(entity.text))
-        elif entity.canonical is not None:
-            index.add(entity.text, entity.canonical)
+        if entity.canonical is not None:
+            article.add(entity.text, entity.canonical)
+        elif article.resolve(entity.text) is None:
+            article.add(entity.text, _display(entity.text))
     out = []
     for draft in drafts:
-        entities = tuple(_resolved(e, index) for e in draft.entities)
+        entities = tuple(_resolved(e, base) for e in draft.entities)
         claimant_canonical = draft.claimant_canonical
         if draft.claimant and claimant_canonical is None:
-            claimant_canonical = _claimant_person(draft.claimant, entities, index)
+            speakers = tuple(_resolved(e, article) for e in draft.entities)
+            claimant_canonical = _claimant_person(draft.claimant, speakers, article)
         if entities != draft.entities or claimant_canonical != draft.claimant_canonical:
             draft = replace(draft, entities=entities, claimant_canonical=claimant_canonical)
         out.append(draft)

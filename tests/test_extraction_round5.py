@@ -122,3 +122,33 @@ def test_appraisals_and_norms_are_opinions(text: str, language: str):
 )
 def test_a_qualified_act_or_a_figure_stays_checkable(text: str, language: str):
     assert all(c.checkable for c in claims(text, language))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Las exportaciones de soja subieron un 12 % en abril, mientras que las de maíz cayeron un 4 %.",
+        "Los precios subieron un 3 %, mientras que los salarios bajaron.",
+    ],
+)
+def test_mientras_que_leaves_two_claims_and_no_connective(text: str):
+    found = texts(text, "es")
+    assert len(found) == 2
+    assert not any("mientras" in t or t.startswith("que ") or t.endswith(" que") for t in found), found
+
+
+def test_a_body_s_records_speak_for_the_body_named_before():
+    text = (
+        "El Instituto Nacional de Estadística publicó el jueves su informe anual.\n"
+        "Según los registros del instituto, la natalidad cayó un 8 % en 2025."
+    )
+    cited = claims(text, "es")[-1]
+    assert cited.claimant == "los registros del instituto"
+    assert cited.claimant_canonical == "Instituto Nacional de Estadística"
+
+
+def test_the_bank_s_figures_are_the_bank_s():
+    text = "The Reserve Bank of Malawi cut its main rate on Monday.\nInflation fell to 9% in May, according to the bank's figures."
+    cited = claims(text)[-1]
+    assert cited.claimant == "the bank's figures"
+    assert cited.claimant_canonical is not None and "Reserve Bank" in cited.claimant_canonical

@@ -627,7 +627,12 @@ class Attributor:
 
     def _resolve_anaphor(self, claimant: Claimant) -> Claimant:
         """ "indicó la agencia" after "Según la agencia estatal KCNA": a definite description whose
-        head noun an earlier speaker's name contains is that speaker."""
+        head noun an earlier speaker's name contains is that speaker. "Los registros del
+        instituto", "the bank's figures": a body's records speak for the body."""
+        body = records_of(claimant.text)
+        if body is not None:
+            found = self._resolve_anaphor(Claimant(body, None))
+            return Claimant(claimant.text, found.canonical) if found.canonical else claimant
         words = claimant.text.split()
         if len(words) > 3 or not words or words[0].lower() not in {"el", "la", "los", "las", "the"}:
             return claimant
@@ -653,10 +658,80 @@ class Attributor:
     def mention(self, ents: list[Span]) -> None:
         """Remember the organisations a sentence names, for later definite descriptions of them."""
         for ent in ents:
-            if ent.label_ == "ORG":
+            if ent.label_ == "ORG" or _names_an_institution(ent.text):
                 name = re.sub(r"^(el|la|los|las|the)\s+", "", ent.text.strip(), flags=re.IGNORECASE)
                 if len(name.split()) > 1:
                     self.mentions.append(name)
+
+
+RECORD_NOUNS = {
+    "registros",
+    "registro",
+    "datos",
+    "cifras",
+    "informe",
+    "estadísticas",
+    "estimaciones",
+    "balance",
+    "records",
+    "data",
+    "figures",
+    "report",
+    "statistics",
+    "estimates",
+}
+"""What a body publishes and a claim can cite in its stead: "según los datos del banco central"."""
+
+
+def records_of(text: str) -> str | None:
+    """The body whose records a claimant phrase cites, as a definite description ("el instituto"
+    of "los registros del instituto", "the bank" of "the bank's figures" or "figures from the
+    bank"), or None."""
+    words = text.split()
+    if len(words) < 3 or words[0].lower() not in {"el", "la", "los", "las", "the", "sus", "its"}:
+        return None
+    if words[1].lower() in RECORD_NOUNS:
+        rest = [w.lower() for w in words[2:]]
+        if rest[:1] == ["del"] and len(rest) == 2:
+            return "el " + rest[1]
+        if rest[:1] in (["de"], ["of"], ["from"]) and len(rest) == 3 and rest[1] in {"la", "the"}:
+            return rest[1] + " " + rest[2]
+        return None
+    if len(words) == 3 and words[1].lower().endswith("'s") and words[2].lower() in RECORD_NOUNS:
+        return "the " + words[1][:-2]
+    return None
+
+
+INSTITUTION_HEADS = {
+    "instituto",
+    "banco",
+    "ministerio",
+    "servicio",
+    "agencia",
+    "comisión",
+    "tribunal",
+    "oficina",
+    "consejo",
+    "institute",
+    "bank",
+    "ministry",
+    "service",
+    "agency",
+    "commission",
+    "court",
+    "office",
+    "council",
+}
+"""Head nouns of bodies the small Spanish model tags as places now and then ("Instituto Nacional
+de Estadística" as LOC): still bodies a later "el instituto" can refer to."""
+
+
+def _names_an_institution(text: str) -> bool:
+    words = [w.lower() for w in re.sub(r"^(el|la|los|las|the)\s+", "", text.strip(), flags=re.IGNORECASE).split()]
+    if len(words) < 2:
+        return False
+    before_of = next((k for k, w in enumerate(words) if w in {"of", "for", "de", "del"}), len(words))
+    return words[0] in INSTITUTION_HEADS or words[before_of - 1] in INSTITUTION_HEADS
 
 
 def _drops_subject(verb: Token) -> bool:

@@ -541,6 +541,16 @@ def _content_before_attribution(head: Token, runs: list[tuple[int, int]]) -> Tok
     return None
 
 
+def _fixed_to_trimmed(token: Token, start: int) -> bool:
+    """The "que" of "mientras que", "ya que", "así que" once its conjunction is trimmed off."""
+    return token.dep_ == "fixed" and token.head.i < start
+
+
+def _trailing_connective(token: Token) -> bool:
+    """A subordinator or a conjunction's fixed part ending a claim: "..., mientras que", "..., so that"."""
+    return token.pos_ == "SCONJ" or (token.dep_ == "fixed" and token.head.pos_ in {"CCONJ", "SCONJ", "ADV"})
+
+
 def _longest_run(sent: Span, head: Token, owner: dict[int, int]) -> Span | None:
     """The unbroken run of the head's own tokens that holds the head (else the longest), edges trimmed."""
     runs: list[tuple[int, int]] = []
@@ -559,9 +569,15 @@ def _longest_run(sent: Span, head: Token, owner: dict[int, int]) -> Span | None:
     if said is not None:
         holds = said.i
     start, end = max(runs, key=lambda r: (r[0] <= holds <= r[1], sum(1 for t in doc[r[0] : r[1] + 1] if t.is_alpha)))
-    while start <= end and (doc[start].pos_ in EDGE_POS or doc[start].is_space):
+    # A connective at either edge belongs to no claim: "X subió, mientras que | Y bajó" leaves
+    # neither "mientras que" on the first nor "que" (fixed to the conjunction) on the second.
+    while start <= end and (doc[start].pos_ in EDGE_POS or doc[start].is_space or _fixed_to_trimmed(doc[start], start)):
         start += 1
-    while end >= start and (doc[end].pos_ in EDGE_POS and doc[end].text not in {"”", "»", '"'} or doc[end].is_space):
+    while end >= start and (
+        (doc[end].pos_ in EDGE_POS and doc[end].text not in {"”", "»", '"'})
+        or doc[end].is_space
+        or _trailing_connective(doc[end])
+    ):
         end -= 1
     if start > end:
         return None

@@ -152,3 +152,28 @@ def test_the_bank_s_figures_are_the_bank_s():
     cited = claims(text)[-1]
     assert cited.claimant == "the bank's figures"
     assert cited.claimant_canonical is not None and "Reserve Bank" in cited.claimant_canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "claimant"),
+    [
+        (
+            "El informe lo firmó la Cámara de Comercio, que asegura que las ventas cayeron un 9 %.",
+            "es",
+            "la Cámara de Comercio",
+        ),
+        (
+            "La obra se paralizó por una queja del Colegio de Arquitectos, que estima que unas 300 viviendas quedaron sin terminar.",
+            "es",
+            "Colegio de Arquitectos",
+        ),
+        (
+            "The plan was drafted by the Farmers Union, which says that 4,000 farms could close.",
+            "en",
+            "the Farmers Union",
+        ),
+    ],
+)
+def test_a_relative_clause_that_reports_is_its_antecedent_s_report(text: str, language: str, claimant: str):
+    reported = claims(text, language)[-1]
+    assert reported.claimant == claimant

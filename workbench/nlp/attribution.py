@@ -455,16 +455,33 @@ def subject_of(verb: Token) -> Claimant | None:
         return None  # no parse, no subject: and an unparsed token's children crash spaCy 3.8
     if is_impersonal(verb):
         return None
+    from workbench.nlp.clauses import coordinated_with, is_participle_report, is_relative
+
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
+            if _relative_pronoun(child) and is_relative(verb) and verb.head.pos_ in {"NOUN", "PROPN"}:
+                # "la Cámara de Comercio, que asegura que ...": the antecedent says it; of "una queja
+                # del Colegio de Arquitectos, que estima ...", the body named, not the complaint.
+                antecedent = verb.head
+                named = [
+                    c
+                    for c in antecedent.children
+                    if c.dep_ in {"nmod", "prep"} and c.i < verb.i and (c.pos_ == "PROPN" or c.ent_type_)
+                ]
+                if antecedent.pos_ == "NOUN" and not antecedent.ent_type_ and named:
+                    antecedent = named[-1]
+                return phrase_claimant(_phrase(antecedent))
             return phrase_claimant(_phrase(child))
-    from workbench.nlp.clauses import coordinated_with, is_participle_report
 
     if verb.dep_ == "conj":
         return subject_of(coordinated_with(verb))
     if is_participle_report(verb):  # "The union backed the deal, saying ...": the union says it
         return subject_of(verb.head)
     return None
+
+
+def _relative_pronoun(token: Token) -> bool:
+    return "Rel" in token.morph.get("PronType", []) or token.tag_ in {"WDT", "WP"}
 
 
 def _phrase(token: Token) -> list[Token]:

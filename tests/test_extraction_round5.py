@@ -177,3 +177,12 @@ def test_the_bank_s_figures_are_the_bank_s():
 def test_a_relative_clause_that_reports_is_its_antecedent_s_report(text: str, language: str, claimant: str):
     reported = claims(text, language)[-1]
     assert reported.claimant == claimant
+
+
+def test_a_relative_inside_an_apposition_is_a_fact_of_the_person():
+    found = claims("Ana Ruiz, a former judge who lost the 2019 race by 3,000 votes, has promised to cut taxes.")
+    assert [c.text for c in found] == [
+        "Ana Ruiz, who lost the 2019 race by 3,000 votes",
+        "Ana Ruiz has promised to cut taxes",
+    ]
+    assert found[1].claimant == "Ana Ruiz, a former judge"  # the apposition's relative is no part of the speaker

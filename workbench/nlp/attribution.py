@@ -485,8 +485,12 @@ def _relative_pronoun(token: Token) -> bool:
 
 
 def _phrase(token: Token) -> list[Token]:
-    """A noun phrase without relative clauses or appended clauses."""
+    """A noun phrase without relative clauses or appended clauses, nor the relative clause of an
+    apposition in it ("Ana Ruiz, a former judge who lost the race" speaks as "Ana Ruiz, a former judge")."""
     skip = {t.i for c in token.children if c.dep_ in {"acl", "relcl", "advcl", "parataxis", "conj"} for t in c.subtree}
+    for child in token.children:
+        if child.dep_ == "appos":
+            skip |= {t.i for c in child.children if c.dep_ == "relcl" for t in c.subtree}
     return [t for t in token.subtree if t.i not in skip]
 
 

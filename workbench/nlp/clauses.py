@@ -124,7 +124,9 @@ def starts_clause(token: Token) -> bool:
     if _reports_the_clause_before(token):
         return False
     if dep in {"acl", "relcl"}:
-        return is_relative(token) and _after_comma(token) and is_clause_head(token)
+        if not (is_relative(token) and is_clause_head(token)):
+            return False
+        return _after_comma(token) or _in_apposition(token)
     if dep == "advcl":
         marks = _marks(token)
         if marks & (PURPOSE_MARKS | CONDITION_MARKS) or is_trailing_attribution(token):
@@ -145,6 +147,13 @@ def starts_clause(token: Token) -> bool:
     if dep == "appos":
         return _is_factual_apposition(token)
     return _is_prior_event_phrase(token)
+
+
+def _in_apposition(token: Token) -> bool:
+    """ "Ana Ruiz, a former judge who lost the 2019 race, ...": a relative inside an apposition set
+    off by commas says something of the person the apposition describes, and is a fact of its own."""
+    noun = token.head
+    return noun.dep_ == "appos" and _after_comma(noun) and noun.head.pos_ == "PROPN"
 
 
 def _is_absolute(token: Token) -> bool:

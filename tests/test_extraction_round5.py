@@ -104,6 +104,9 @@ def test_the_clause_before_its_attribution_keeps_its_own_subject():
         ("The nation is more united than ever.", "en"),
         ("El cierre de la fábrica es una tragedia para el pueblo.", "es"),
         ("The decision is a long-overdue step for the region.", "en"),
+        ("Nadie podrá frenar este movimiento.", "es"),
+        ("Nobody can silence the students.", "en"),
+        ("El Gobierno tomará todas las medidas necesarias para proteger a sus pescadores.", "es"),
     ],
 )
 def test_appraisals_and_norms_are_opinions(text: str, language: str):

@@ -202,9 +202,28 @@ DEONTIC_PHRASES = (
 )
 """What ought to be, or is not to be tolerated ("hay que actuar", "no se puede seguir así", "the
 state should pay"): a norm the speaker sets, not a fact; a figure in it makes it a proposal to check."""
-UNBOUNDED_COMPARISONS = (("than", "ever"), ("que", "nunca"), ("like", "never", "before"), ("como", "nunca"))
-"""A comparison with all of time ("more divided than ever", "más unido que nunca"): rhetoric, with
-no measure a fact-checker could hold it to."""
+UNBOUNDED_COMPARISONS = (
+    ("than", "ever"),
+    ("que", "nunca"),
+    ("like", "never", "before"),
+    ("como", "nunca"),
+    # What nobody can ever do ("nobody can stop us", "nadie podrá callarnos"): a vow, not a fact.
+    ("nobody", "can"),
+    ("nobody", "will"),
+    ("no", "one", "can"),
+    ("nothing", "can"),
+    ("nadie", "puede"),
+    ("nadie", "podrá"),
+    ("nada", "puede"),
+    ("nada", "podrá"),
+    # The diplomatic formula of an unnamed response ("tomará todas las medidas necesarias").
+    ("all", "necessary", "measures"),
+    ("all", "necessary", "steps"),
+    ("todas", "las", "medidas", "necesarias"),
+)
+"""A comparison with all of time ("more divided than ever", "más unido que nunca"), what nobody can
+ever do, a response left unnamed ("all necessary measures"): rhetoric, with no measure a
+fact-checker could hold it to."""
 MIN_WORDS = 3
 
 

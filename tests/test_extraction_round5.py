@@ -189,3 +189,8 @@ def test_a_relative_inside_an_apposition_is_a_fact_of_the_person():
         "Ana Ruiz has promised to cut taxes",
     ]
     assert found[1].claimant == "Ana Ruiz, a former judge"  # the apposition's relative is no part of the speaker
+
+
+def test_records_cited_after_their_clause_are_its_claimant():
+    (claim,) = claims("Exports of copper fell 12% last year, to 2 million tonnes, customs data show.")
+    assert claim.claimant == "customs data"

@@ -679,7 +679,7 @@ class Attributor:
     def mention(self, ents: list[Span]) -> None:
         """Remember the organisations a sentence names, for later definite descriptions of them."""
         for ent in ents:
-            if ent.label_ == "ORG" or _names_an_institution(ent.text):
+            if ent.label_ == "ORG" or (ent.label_ in {"LOC", "MISC"} and _names_an_institution(ent.text)):
                 name = re.sub(r"^(el|la|los|las|the)\s+", "", ent.text.strip(), flags=re.IGNORECASE)
                 if len(name.split()) > 1:
                     self.mentions.append(name)

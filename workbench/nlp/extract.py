@@ -597,11 +597,18 @@ def _qualifies(head: Token, span: Span) -> bool:
 def _normative_or_unbounded(span: Span) -> bool:
     """A norm ("hay que", "should", "no se puede seguir") or a comparison with all of time."""
     words = [t.lower_ for t in span if not t.is_punct and not t.is_space]
-    for phrase in (*DEONTIC_PHRASES, *UNBOUNDED_COMPARISONS):
-        size = len(phrase)
-        if any(tuple(words[k : k + size]) == phrase for k in range(len(words) - size + 1)):
-            return True
+    starts = _RHETORIC_STARTS
+    for k, word in enumerate(words):
+        for phrase in starts.get(word, ()):
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                return True
     return False
+
+
+_RHETORIC_STARTS: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in (*DEONTIC_PHRASES, *UNBOUNDED_COMPARISONS):
+    _RHETORIC_STARTS.setdefault(_phrase[0], []).append(_phrase)
+"""The phrases of norms and rhetoric by their first word: a claim's words are looked up once each."""
 
 
 def _evaluates(head: Token, lemmas: set[str], span: Span | None = None) -> bool:

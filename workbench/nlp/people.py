@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from workbench.models import ClaimDraft, EntityDraft
 from workbench.nlp.transliterate import to_ascii
@@ -85,6 +86,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """A name's word as the spellings of its transliterations share it: 'Yevgueni', 'Yevgeny' and
     'Evgeni' are all 'evgeni'."""
@@ -104,6 +106,7 @@ class PersonName:
     """The first letter of each given name as written (an initial's letter, or a full name's)."""
 
 
+@lru_cache(maxsize=65536)
 def parse_name(text: str) -> PersonName | None:
     """The name in a person's mention, without titles and particles; None when it is no name
     (lower-case words, digits, too short a surname)."""
@@ -172,9 +175,9 @@ class PersonIndex:
     def child(self) -> PersonIndex:
         return PersonIndex(parent=self)
 
-    def __len__(self) -> int:
-        own = sum(len(v) for v in self._by_surname.values())
-        return own + (len(self._parent) if self._parent is not None else 0)
+    def __bool__(self) -> bool:
+        """Whether it knows anyone (its own people or its parent's)."""
+        return bool(self._by_surname) or (self._parent is not None and bool(self._parent))
 
 
 def known_people(rows: Iterable[tuple[str, str | None]]) -> PersonIndex:
@@ -207,12 +210,15 @@ LEADING = {"según", "segun", "according", "to", "citing", "por", "by", "el", "l
 """Words an entity's span sometimes starts with ("Según Prigozhin", "the"), no part of a name."""
 
 
+_DROPPED = TITLES | LEADING
+
+
 def _name_words(text: str) -> list[str]:
     """The words of a mention from the first that is a name's: titles, articles and a leading
     preposition dropped. Any other lower-case word before the name ("portavoz del Kremlin", "la
     campaña") leaves no name at all."""
     words = [w for w in re.split(r"[\s,]+", text.strip()) if w]
-    while words and (words[0].casefold().strip(".") in TITLES | LEADING):
+    while words and (words[0].casefold().strip(".") in _DROPPED):
         words.pop(0)
     return words
 
@@ -239,8 +245,10 @@ def resolve_people(drafts: list[ClaimDraft], known: PersonIndex | None = None) -
     person's name spelled two ways in two articles read apart would split what matched before.
     Once stored, a person is known to the next import (usecases/importing). `known` is left as it was."""
     base = known if known is not None else PersonIndex()
-    article = base.child()
     people = [e for d in drafts for e in d.entities if e.label in PERSON_LABELS]
+    if not people and not base:
+        return drafts  # nobody to know and nobody known: nothing changes
+    article = base.child()
     # Full names first, so the article's "Claire Dubois" is known before its "Dubois".
     for entity in sorted(people, key=lambda e: -len(e.text.split())):
         if len(_display(entity.text).split()) < 2:

@@ -769,8 +769,10 @@ de Estadística" as LOC): still bodies a later "el instituto" can refer to."""
 
 
 def _names_an_institution(text: str) -> bool:
-    words = [w.lower() for w in re.sub(r"^(el|la|los|las|the)\s+", "", text.strip(), flags=re.IGNORECASE).split()]
-    if len(words) < 2:
+    words = text.lower().split()
+    if words and words[0] in {"el", "la", "los", "las", "the"}:
+        words = words[1:]
+    if len(words) < 2 or not INSTITUTION_HEADS.intersection(words):
         return False
     before_of = next((k for k, w in enumerate(words) if w in {"of", "for", "de", "del"}), len(words))
     return words[0] in INSTITUTION_HEADS or words[before_of - 1] in INSTITUTION_HEADS

@@ -1,4 +1,4 @@
-"""Rules prompted by round 5 (`s`) of benchmarks/own_data, each on sentences written for these
+"""Rules prompted by round 6 (`u`) of benchmarks/own_data, each on sentences written for these
 tests (no gold sentence, no sentence of the stories): reports in a participle, conditions and
 absolute constructions kept with their clause, verbs the parser hangs on the wrong clause,
 counted subjects of their own, the subject of a clause before its attribution, and appraisals

@@ -81,6 +81,7 @@ class Score:
     covered_atomically: int = 0
     claimant_total: int = 0
     claimant_correct: int = 0
+    opinions: int = 0
     opinions_marked_checkable: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     non_atomic: list[str] = field(default_factory=list)
@@ -100,6 +101,11 @@ class Score:
         return self.claims_covering / self.claims_checkable if self.claims_checkable else 0.0
 
     @property
+    def opinions_kept(self) -> float:
+        """Share of the claims marked not checkable (opinions, rhetoric) that no checkable claim covers."""
+        return 1 - len(self.opinions_marked_checkable) / self.opinions if self.opinions else 1.0
+
+    @property
     def atomic(self) -> float:
         return self.covered_atomically / self.covered if self.covered else 0.0
 
@@ -113,7 +119,7 @@ class Score:
             f"precision {self.precision:.2f} ({self.claims_covering}/{self.claims_checkable})  "
             f"atomic {self.atomic:.2f} ({self.covered_atomically}/{self.covered})  "
             f"claimant {self.claimant:.2f} ({self.claimant_correct}/{self.claimant_total})  "
-            f"opinions checkable {len(self.opinions_marked_checkable)}"
+            f"opinions checkable {len(self.opinions_marked_checkable)} of {self.opinions}"
         )
 
 
@@ -148,6 +154,7 @@ def score_article(gold: dict[str, Any], article_text: str, claims: list[dict[str
                 score.claimant_correct += 1
             else:
                 score.wrong_claimant.append(f"{g['id']}: want {g['claimant']!r} got {best.get('claimant')!r}")
+    score.opinions = sum(1 for g in gold["claims"] if not g["checkable"])
     for g in gold["claims"]:
         if not g["checkable"] and any(claim_covers(c, g) for c in checkable):
             score.opinions_marked_checkable.append(g["id"])

@@ -146,6 +146,8 @@ REPORTING_LEMMAS = {
     "predecir",
     "augurar",
     "jactarse",
+    "mostrar",
+    "reflejar",
     # English
     "say",
     "tell",
@@ -245,6 +247,7 @@ REPORTING_LEMMAS = {
     "quote",
     "cite",
     "boast",
+    "show",
 }
 # Inflected forms, for pipelines without a lemmatizer (the light one).
 REPORTING_FORMS = {
@@ -452,17 +455,42 @@ def subject_of(verb: Token) -> Claimant | None:
         return None  # no parse, no subject: and an unparsed token's children crash spaCy 3.8
     if is_impersonal(verb):
         return None
+    from workbench.nlp.clauses import coordinated_with, is_participle_report, is_relative
+
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
+            if _relative_pronoun(child) and is_relative(verb) and verb.head.pos_ in {"NOUN", "PROPN"}:
+                # "la Cámara de Comercio, que asegura que ...": the antecedent says it; of "una queja
+                # del Colegio de Arquitectos, que estima ...", the body named, not the complaint.
+                antecedent = verb.head
+                named = [
+                    c
+                    for c in antecedent.children
+                    if c.dep_ in {"nmod", "prep"} and c.i < verb.i and (c.pos_ == "PROPN" or c.ent_type_)
+                ]
+                if antecedent.pos_ == "NOUN" and not antecedent.ent_type_ and named:
+                    antecedent = named[-1]
+                return phrase_claimant(_phrase(antecedent))
             return phrase_claimant(_phrase(child))
+
     if verb.dep_ == "conj":
+        return subject_of(coordinated_with(verb))
+    if is_participle_report(verb):  # "The union backed the deal, saying ...": the union says it
         return subject_of(verb.head)
     return None
 
 
+def _relative_pronoun(token: Token) -> bool:
+    return "Rel" in token.morph.get("PronType", []) or token.tag_ in {"WDT", "WP"}
+
+
 def _phrase(token: Token) -> list[Token]:
-    """A noun phrase without relative clauses or appended clauses."""
+    """A noun phrase without relative clauses or appended clauses, nor the relative clause of an
+    apposition in it ("Ana Ruiz, a former judge who lost the race" speaks as "Ana Ruiz, a former judge")."""
     skip = {t.i for c in token.children if c.dep_ in {"acl", "relcl", "advcl", "parataxis", "conj"} for t in c.subtree}
+    for child in token.children:
+        if child.dep_ == "appos":
+            skip |= {t.i for c in child.children if c.dep_ == "relcl" for t in c.subtree}
     return [t for t in token.subtree if t.i not in skip]
 
 
@@ -527,12 +555,27 @@ def unparsed_claimant(sent: Span) -> Claimant | None:
 
 def reporting_verb_over(token: Token) -> Token | None:
     """The nearest reporting verb at or above a clause head."""
+    from workbench.nlp.clauses import coordinated_with
+
     current = token
     while True:
         if is_reporting(current):
             return current
         if current.head.i == current.i:
             return None
+        if current.dep_ == "conj" and current.head.dep_ == "ccomp":
+            partner = coordinated_with(current)
+            if partner.i != current.head.i:
+                # Coordinated with the reporting verb, not reported by it: climb from that verb's head.
+                if partner.head.i == partner.i:
+                    return None
+                current = partner.head
+                continue
+            if {c.lower_ for c in current.children if c.dep_ == "mark"} & {"que", "that"} and is_reporting(
+                current.head.head
+            ):
+                current = current.head.head  # "said X had informed Y and that Z": reported by "said"
+                continue
         current = current.head
 
 
@@ -579,7 +622,7 @@ class Attributor:
         for child in root.children:
             if is_trailing_attribution(child):  # "X fell to 3.4%, the office reported"
                 return self._remember(subject_of(child) or according_to(sent))
-        return self._remember(according_to(sent))
+        return self._remember(according_to(sent) or records_show(sent))
 
     def clause_claimant(self, head: Token, sentence: Claimant | None) -> Claimant | None:
         if not head.doc.has_annotation("DEP"):
@@ -605,7 +648,12 @@ class Attributor:
 
     def _resolve_anaphor(self, claimant: Claimant) -> Claimant:
         """ "indicó la agencia" after "Según la agencia estatal KCNA": a definite description whose
-        head noun an earlier speaker's name contains is that speaker."""
+        head noun an earlier speaker's name contains is that speaker. "Los registros del
+        instituto", "the bank's figures": a body's records speak for the body."""
+        body = records_of(claimant.text)
+        if body is not None:
+            found = self._resolve_anaphor(Claimant(body, None))
+            return Claimant(claimant.text, found.canonical) if found.canonical else claimant
         words = claimant.text.split()
         if len(words) > 3 or not words or words[0].lower() not in {"el", "la", "los", "las", "the"}:
             return claimant
@@ -631,10 +679,103 @@ class Attributor:
     def mention(self, ents: list[Span]) -> None:
         """Remember the organisations a sentence names, for later definite descriptions of them."""
         for ent in ents:
-            if ent.label_ == "ORG":
+            if ent.label_ == "ORG" or (ent.label_ in {"LOC", "MISC"} and _names_an_institution(ent.text)):
                 name = re.sub(r"^(el|la|los|las|the)\s+", "", ent.text.strip(), flags=re.IGNORECASE)
                 if len(name.split()) > 1:
                     self.mentions.append(name)
+
+
+RECORD_NOUNS = {
+    "registros",
+    "registro",
+    "datos",
+    "cifras",
+    "informe",
+    "estadísticas",
+    "estimaciones",
+    "balance",
+    "records",
+    "data",
+    "figures",
+    "report",
+    "statistics",
+    "estimates",
+}
+"""What a body publishes and a claim can cite in its stead: "según los datos del banco central"."""
+
+
+SHOW_FORMS = {"show", "shows", "showed", "indicate", "indicates", "indicated", "suggest", "suggests"}
+
+
+def records_show(sent: Span) -> Claimant | None:
+    """ "Exports fell 12%, customs data show.": records cited after their clause, which the small
+    English tagger reads as a noun compound ("data show" as one noun); the words between the last
+    comma and the verb, when they end in a record noun, are the claimant."""
+    words = [t for t in sent if not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    if len(words) < 4 or words[-1].lower_ not in SHOW_FORMS:
+        return None
+    comma = max((k for k, t in enumerate(words) if t.text == ","), default=None)
+    if comma is None:
+        return None
+    phrase = words[comma + 1 : -1]
+    if not phrase or len(phrase) > 6 or phrase[-1].lower_ not in RECORD_NOUNS:
+        return None
+    return phrase_claimant(phrase)
+
+
+def records_of(text: str) -> str | None:
+    """The body whose records a claimant phrase cites, as a definite description ("el instituto"
+    of "los registros del instituto", "the bank" of "the bank's figures" or "figures from the
+    bank"), or None."""
+    words = text.split()
+    if len(words) < 3 or words[0].lower() not in {"el", "la", "los", "las", "the", "sus", "its"}:
+        return None
+    if words[1].lower() in RECORD_NOUNS:
+        rest = [w.lower() for w in words[2:]]
+        if rest[:1] == ["del"] and len(rest) == 2:
+            return "el " + rest[1]
+        if rest[:1] in (["de"], ["of"], ["from"]) and len(rest) == 3 and rest[1] in {"la", "the"}:
+            return rest[1] + " " + rest[2]
+        return None
+    if len(words) == 3 and words[1].lower().endswith("'s") and words[2].lower() in RECORD_NOUNS:
+        return "the " + words[1][:-2]
+    return None
+
+
+INSTITUTION_HEADS = {
+    "instituto",
+    "banco",
+    "ministerio",
+    "servicio",
+    "agencia",
+    "comisión",
+    "tribunal",
+    "oficina",
+    "consejo",
+    "institute",
+    "bank",
+    "ministry",
+    "service",
+    "agency",
+    "commission",
+    "court",
+    "office",
+    "council",
+}
+"""Head nouns of bodies the small Spanish model tags as places now and then ("Instituto Nacional
+de Estadística" as LOC): still bodies a later "el instituto" can refer to."""
+
+
+def _names_an_institution(text: str) -> bool:
+    words = text.lower().split()
+    if words and words[0] in {"el", "la", "los", "las", "the"}:
+        words = words[1:]
+    if len(words) < 2 or not INSTITUTION_HEADS.intersection(words):
+        return False
+    before_of = next((k for k, w in enumerate(words) if w in {"of", "for", "de", "del"}), len(words))
+    return words[0] in INSTITUTION_HEADS or words[before_of - 1] in INSTITUTION_HEADS
 
 
 def _drops_subject(verb: Token) -> bool:

@@ -39,6 +39,12 @@ STANCE_LEMMAS = {"deny", "dispute", "confirm", "negar", "desmentir", "confirmar"
 # Subordinators of purpose ("so that officials can count", "para que los agentes revisen"): an aim,
 # not an event, and it stays with the clause it explains.
 PURPOSE_MARKS = {"so", "para"}
+# Subordinators of a condition ("could be lifted if Beijing cuts its subsidies", "subirá si la
+# inflación baja"): a conditional claim is one claim; its condition alone asserts nothing.
+CONDITION_MARKS = {"if", "unless", "si", "salvo"}
+# Absolute constructions ("..., with ballots from 40 of 52 districts counted"): a non-finite
+# predicate the preposition hangs on the clause, a circumstance of it, not a claim of its own.
+ABSOLUTE_MARKS = {"with", "without", "con", "sin"}
 # Participles that work as prepositions: "..., incluida una reunión a solas" is part of its clause.
 PREPOSITIONAL_PARTICIPLES = {"incluido", "incluida", "incluidos", "incluidas", "including", "excluding"}
 # Modifiers that make an appositive a claim: "his first foreign trip", "su primer viaje".
@@ -118,11 +124,17 @@ def starts_clause(token: Token) -> bool:
     if _reports_the_clause_before(token):
         return False
     if dep in {"acl", "relcl"}:
-        return is_relative(token) and _after_comma(token) and is_clause_head(token)
+        if not (is_relative(token) and is_clause_head(token)):
+            return False
+        return _after_comma(token) or _in_apposition(token)
     if dep == "advcl":
         marks = _marks(token)
-        if marks & PURPOSE_MARKS or is_trailing_attribution(token):
+        if marks & (PURPOSE_MARKS | CONDITION_MARKS) or is_trailing_attribution(token):
             return False
+        if _is_absolute(token):
+            return False
+        if is_participle_report(token):
+            return True
         if _finite_without_subject(token, marks):
             return False
         if "Inf" in token.morph.get("VerbForm", []) and not is_clause_head(token):
@@ -135,6 +147,34 @@ def starts_clause(token: Token) -> bool:
     if dep == "appos":
         return _is_factual_apposition(token)
     return _is_prior_event_phrase(token)
+
+
+def _in_apposition(token: Token) -> bool:
+    """ "Ana Ruiz, a former judge who lost the 2019 race, ...": a relative inside an apposition set
+    off by commas says something of the person the apposition describes, and is a fact of its own."""
+    noun = token.head
+    return noun.dep_ == "appos" and _after_comma(noun) and noun.head.pos_ == "PROPN"
+
+
+def _is_absolute(token: Token) -> bool:
+    """ "..., with ballots from 40 of 52 districts counted": a participle or gerund opened by
+    with/without (con/sin), with its own subject, and no finite verb."""
+    first = _first_word(token)
+    return first.lower_ in ABSOLUTE_MARKS and first.i < token.i and not is_finite(token)
+
+
+def is_participle_report(token: Token) -> bool:
+    """ "The union backed the deal, saying that 300 jobs were safe" / "..., asegurando que ...": a
+    gerund or participle of a reporting verb set off by a comma, with what it reports. What it
+    reports is a claim of its own, and its speaker is the subject of the clause it hangs on."""
+    from workbench.nlp.attribution import is_reporting
+
+    if token.dep_ != "advcl" or token.head.i > token.i or not _after_comma(token):
+        return False
+    forms = set(token.morph.get("VerbForm", []))
+    if not forms & {"Part", "Ger"} or token.tag_ == "VBN" or not is_reporting(token):
+        return False
+    return any(c.dep_ in {"ccomp", "parataxis"} and c.i > token.i for c in token.children)
 
 
 CONTRAST_MARKS = {"while", "mientras"}
@@ -318,7 +358,9 @@ def _with_lead(head: Token, span: Span, split: bool) -> Clause:
     frame = _reporting_frame(head) if split else None
     if frame is not None and frame.end <= span.start:
         return Clause(head, span, frame)
-    subject = _subject(head)
+    if split and head.dep_ == "conj" and _own_counted_subject(head):
+        return Clause(head, span)  # "14 murieron y más de 3.500 fueron evacuadas": its own subject
+    subject = _subject(_reported_content(head, span) or (head.head if is_participle_report(head) else head))
     if subject is None or "Rel" in subject.morph.get("PronType", []):
         return Clause(head, span)
     phrase = _phrase_before(subject, span.start)
@@ -356,8 +398,60 @@ def _subject(head: Token) -> Token | None:
                 return child
         if current.dep_ != "conj":
             return None
-        current = current.head
+        current = coordinated_with(current)
     return None
+
+
+def _own_counted_subject(head: Token) -> bool:
+    """A conjunct whose words before the verb (after the conjunction) hold a figure: "y más de
+    3.500 fueron evacuadas", "and 200 were injured". The parser often leaves such a counted
+    subject unlabelled; it is the conjunct's own, so the first conjunct's is not carried."""
+    for child in head.children:
+        if child.i < head.i and child.dep_ not in {"cc", "punct", "aux", "aux:pass", "auxpass", "mark", "neg"}:
+            if any(t.like_num for t in child.subtree):
+                return True
+    return False
+
+
+def _reported_content(head: Token, span: Span) -> Token | None:
+    """ "El puente, que cruza el río, cerró el lunes, informaron fuentes": a reporting verb after
+    what it reports; the subject the claim needs is the reported clause's, not the source's."""
+    from workbench.nlp.attribution import is_reporting
+
+    if not is_reporting(head):
+        return None
+    for child in head.children:
+        if child.dep_ in {"ccomp", "parataxis"} and child.i < head.i and span.start <= child.i < span.end:
+            return child
+    return None
+
+
+def coordinated_with(token: Token) -> Token:
+    """The verb a conjunct is coordinated with: its head, except where the parser hung on a
+    reported clause a verb that belongs with the reporting verb, which its form betrays:
+    "alleged that ballots had been tampered with and called for a recount" (a bare past beside
+    a pluperfect), "prevé que las lluvias continúen y mantiene la alerta" (an indicative beside a
+    subjunctive, a singular beside a plural subject)."""
+    from workbench.nlp.attribution import is_reporting
+
+    head = token.head
+    if token.dep_ != "conj" or head.dep_ != "ccomp" or not is_reporting(head.head):
+        return head
+    if any(c.dep_ in SUBJECT_DEPS for c in token.children) or _marks(token) & {"que", "that"}:
+        return head
+    reporter = head.head
+    if token.doc.lang_ == "en":
+        own_aux = any(c.dep_ in AUX_DEPS for c in token.children)
+        head_aux = any(c.dep_ in AUX_DEPS and is_finite(c) for c in head.children)
+        return reporter if is_finite(token) and not own_aux and head_aux else head
+    mood, head_mood = token.morph.get("Mood", []), head.morph.get("Mood", [])
+    if mood and head_mood and mood != head_mood and mood == reporter.morph.get("Mood", []):
+        return reporter
+    subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    number = token.morph.get("Number", [])
+    if subject is not None and number and subject.morph.get("Number", []) not in ([], number):
+        return reporter if reporter.morph.get("Number", []) == number else head
+    return head
 
 
 def _reporting_frame(head: Token) -> Span | None:
@@ -372,7 +466,9 @@ def _reporting_frame(head: Token) -> Span | None:
     if not _marks(head) & {"que", "that"} and not (opening and opening[0].lower_ in {"que", "that"}):
         return None
     verb = head.head
-    if not is_reporting(verb) and verb.dep_ == "ccomp":
+    # "said X had informed Y and that Z": the second complement is the first's sibling, reported
+    # by the verb above the first even when the first is a reporting verb itself.
+    if verb.dep_ == "ccomp" and is_reporting(verb.head):
         verb = verb.head
     if not is_reporting(verb):
         return None
@@ -454,6 +550,16 @@ def _content_before_attribution(head: Token, runs: list[tuple[int, int]]) -> Tok
     return None
 
 
+def _fixed_to_trimmed(token: Token, start: int) -> bool:
+    """The "que" of "mientras que", "ya que", "así que" once its conjunction is trimmed off."""
+    return token.dep_ == "fixed" and token.head.i < start
+
+
+def _trailing_connective(token: Token) -> bool:
+    """A subordinator or a conjunction's fixed part ending a claim: "..., mientras que", "..., so that"."""
+    return token.pos_ == "SCONJ" or (token.dep_ == "fixed" and token.head.pos_ in {"CCONJ", "SCONJ", "ADV"})
+
+
 def _longest_run(sent: Span, head: Token, owner: dict[int, int]) -> Span | None:
     """The unbroken run of the head's own tokens that holds the head (else the longest), edges trimmed."""
     runs: list[tuple[int, int]] = []
@@ -472,9 +578,15 @@ def _longest_run(sent: Span, head: Token, owner: dict[int, int]) -> Span | None:
     if said is not None:
         holds = said.i
     start, end = max(runs, key=lambda r: (r[0] <= holds <= r[1], sum(1 for t in doc[r[0] : r[1] + 1] if t.is_alpha)))
-    while start <= end and (doc[start].pos_ in EDGE_POS or doc[start].is_space):
+    # A connective at either edge belongs to no claim: "X subió, mientras que | Y bajó" leaves
+    # neither "mientras que" on the first nor "que" (fixed to the conjunction) on the second.
+    while start <= end and (doc[start].pos_ in EDGE_POS or doc[start].is_space or _fixed_to_trimmed(doc[start], start)):
         start += 1
-    while end >= start and (doc[end].pos_ in EDGE_POS and doc[end].text not in {"”", "»", '"'} or doc[end].is_space):
+    while end >= start and (
+        (doc[end].pos_ in EDGE_POS and doc[end].text not in {"”", "»", '"'})
+        or doc[end].is_space
+        or _trailing_connective(doc[end])
+    ):
         end -= 1
     if start > end:
         return None

@@ -16,6 +16,7 @@ from workbench.nlp.clauses import Clause, clause_spans, is_relative
 from workbench.nlp.dates import claim_dates, resolve_dates
 from workbench.nlp.figures import figures
 from workbench.nlp.normalize import Normalized, normalize
+from workbench.nlp.people import PersonIndex, resolve_people
 from workbench.nlp.pipeline import load_light_nlp, load_nlp
 
 if TYPE_CHECKING:
@@ -72,6 +73,10 @@ EVALUATIVE_LEMMAS = {
     "esperanzador",
     "bueno",
     "malo",
+    "contundente",
+    "desproporcionado",
+    "vergonzante",
+    "bochornoso",
     # English
     "symbolic",
     "historic",
@@ -118,6 +123,10 @@ EVALUATIVE_LEMMAS = {
     "positive",
     "negative",
     "landmark",
+    "overdue",
+    "disproportionate",
+    "outrageous",
+    "appalling",
 }
 """Adjectives of appraisal (the Appreciation and Judgement classes of Martin & White's Appraisal
 framework, and their Spanish equivalents), written out by hand: a copular clause that predicates
@@ -135,6 +144,16 @@ EVALUATIVE_NOUNS = {
     "farsa",
     "triunfo",
     "provocación",
+    "tragedia",
+    "golpe",
+    "burla",
+    "insulto",
+    "afrenta",
+    "retroceso",
+    "injusticia",
+    "humillación",
+    "atropello",
+    "fiasco",
     "example",
     "model",
     "milestone",
@@ -149,10 +168,62 @@ EVALUATIVE_NOUNS = {
     "triumph",
     "provocation",
     "gamble",
+    "tragedy",
+    "blow",
+    "mockery",
+    "insult",
+    "affront",
+    "setback",
+    "injustice",
+    "humiliation",
+    "outrage",
 }
 """Nouns that evaluate on their own when predicated with an indefinite article ("ha sido un ejemplo
 de coordinación", "was a mistake"); with a figure or a name in the predicate the clause is a fact."""
 OPINION_LEMMAS = {"considerar", "opinar", "creer", "parecer", "consider", "believe", "think"}
+QUALIFYING_LEMMAS = {"calificar", "tildar", "tachar", "catalogar", "describir", "call", "describe", "brand", "label"}
+"""Verbs that predicate a quality of their object ("calificó el fallo de injusto", "called the
+deal unfair"): with an appraisal for that quality, the speaker evaluates; "described the mutiny as
+treason" names an act and stays a statement."""
+DEONTIC_PHRASES = (
+    ("debería",),
+    ("deberían",),
+    ("deberíamos",),
+    ("should",),
+    ("ought",),
+    ("hay", "que"),
+    ("no", "se", "puede"),
+    ("no", "se", "pueden"),
+    ("no", "se", "debe"),
+    ("no", "podemos", "permitir"),
+    ("cannot", "allow"),
+    ("can", "not", "allow"),
+    ("must", "not", "be", "allowed"),
+)
+"""What ought to be, or is not to be tolerated ("hay que actuar", "no se puede seguir así", "the
+state should pay"): a norm the speaker sets, not a fact; a figure in it makes it a proposal to check."""
+UNBOUNDED_COMPARISONS = (
+    ("than", "ever"),
+    ("que", "nunca"),
+    ("like", "never", "before"),
+    ("como", "nunca"),
+    # What nobody can ever do ("nobody can stop us", "nadie podrá callarnos"): a vow, not a fact.
+    ("nobody", "can"),
+    ("nobody", "will"),
+    ("no", "one", "can"),
+    ("nothing", "can"),
+    ("nadie", "puede"),
+    ("nadie", "podrá"),
+    ("nada", "puede"),
+    ("nada", "podrá"),
+    # The diplomatic formula of an unnamed response ("tomará todas las medidas necesarias").
+    ("all", "necessary", "measures"),
+    ("all", "necessary", "steps"),
+    ("todas", "las", "medidas", "necesarias"),
+)
+"""A comparison with all of time ("more divided than ever", "más unido que nunca"), what nobody can
+ever do, a response left unnamed ("all necessary measures"): rhetoric, with no measure a
+fact-checker could hold it to."""
 MIN_WORDS = 3
 
 
@@ -175,15 +246,24 @@ HEDGE_LEMMAS = {
 }
 
 
-def extract_claims(text: str, language: str, published: str | None = None) -> list[ClaimDraft]:
-    """Claims of one text; relative dates resolve against `published` (YYYY-MM-DD)."""
-    return next(iter(extract_many([text], language, published)))
+def extract_claims(
+    text: str, language: str, published: str | None = None, people: PersonIndex | None = None
+) -> list[ClaimDraft]:
+    """Claims of one text; relative dates resolve against `published` (YYYY-MM-DD); `people`: the
+    people already known (the archive's), whose canonical actors the text's people take when they match."""
+    return next(iter(extract_many([text], language, published, people=people)))
 
 
 def extract_many(
-    texts: Iterable[str], language: str, published: str | None = None, batch_size: int = 64
+    texts: Iterable[str],
+    language: str,
+    published: str | None = None,
+    batch_size: int = 64,
+    people: PersonIndex | None = None,
 ) -> Iterator[list[ClaimDraft]]:
-    """Claims of many texts, batched through nlp.pipe; one list per text, in order.
+    """Claims of many texts, batched through nlp.pipe; one list per text, in order. Each
+    article's people get one canonical actor per person (workbench/nlp/people.py), matched
+    against `people` when given.
 
     Each text is cut into pieces (pieces_of), and each piece's doc carries its place in the
     article (claim_pipes.Piece), so the pipeline's workbench_claims component reads the pieces of
@@ -196,7 +276,7 @@ def extract_many(
         current.extend(doc._.workbench_claims)
         read += 1
         if read == doc._.workbench_piece.article.pieces:
-            yield current
+            yield resolve_people(current, people)
             current, read = [], 0
 
 
@@ -495,6 +575,8 @@ def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figur
                     return "opinion"
     if lemmas & OPINION_LEMMAS and not any(f.explicit for f in found) and not _impersonal_belief(span):
         return "opinion"
+    if not any(f.explicit for f in found) and (_qualifies(head, span) or _normative_or_unbounded(span)):
+        return "opinion"
     if any(f.explicit for f in found) and not is_reporting(head):
         return "quantity"
     if claimant is not None or any(is_reporting(t) for t in span):
@@ -502,6 +584,31 @@ def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figur
     if _is_future(span):
         return "prediction"
     return "event"
+
+
+def _qualifies(head: Token, span: Span) -> bool:
+    """ "Calificó el fallo de «injusto»", "called the plan reckless": a qualifying verb whose
+    words in the claim include an appraisal."""
+    if head.lemma_.lower() not in QUALIFYING_LEMMAS:
+        return False
+    return any(t.lemma_.lower() in EVALUATIVE_LEMMAS for t in head.subtree if span.start <= t.i < span.end)
+
+
+def _normative_or_unbounded(span: Span) -> bool:
+    """A norm ("hay que", "should", "no se puede seguir") or a comparison with all of time."""
+    words = [t.lower_ for t in span if not t.is_punct and not t.is_space]
+    starts = _RHETORIC_STARTS
+    for k, word in enumerate(words):
+        for phrase in starts.get(word, ()):
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                return True
+    return False
+
+
+_RHETORIC_STARTS: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in (*DEONTIC_PHRASES, *UNBOUNDED_COMPARISONS):
+    _RHETORIC_STARTS.setdefault(_phrase[0], []).append(_phrase)
+"""The phrases of norms and rhetoric by their first word: a claim's words are looked up once each."""
 
 
 def _evaluates(head: Token, lemmas: set[str], span: Span | None = None) -> bool:

@@ -187,6 +187,14 @@ class Claims(Repository):
             params["limit"] = limit
         return [row[0] for row in self.db.execute(sql, params).fetchall()]
 
+    def people(self) -> list[tuple[str, str | None]]:
+        """Each person named in the archive once, as (text, canonical actor): whom a new article's
+        people are matched against (workbench/nlp/people.py), so one person keeps one actor."""
+        rows = self.db.execute(
+            "SELECT DISTINCT text, canonical FROM entities WHERE label IN ('PER', 'PERSON') ORDER BY text, canonical"
+        ).fetchall()
+        return [(row[0], row[1]) for row in rows]
+
     def entity_names(self, limit: int = 500) -> list[str]:
         """Entity names as filters can name them: canonical where known, most frequent first."""
         rows = self.db.execute(

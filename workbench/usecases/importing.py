@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from workbench.archive import OpenStore
     from workbench.matching.embedding import Embedder
     from workbench.models import ArchiveImport
+    from workbench.nlp.people import PersonIndex
     from workbench.store import Store
 
 SEEDED_KEY = "seeded"
@@ -46,9 +47,12 @@ def import_articles(
     written, so an article the workbench refuses (no claims in it) leaves the database as it was.
     extracting(done, total) follows the extraction (most of an import's time), progress(result)
     each article stored."""
+    from workbench.nlp.people import known_people
+
     prepared = []
+    people = known_people(store.claims.people())
     for article in articles:
-        prepared.append(prepare(store, article))
+        prepared.append(prepare(store, article, people))
         if extracting:
             extracting(len(prepared), len(articles))
     results = []
@@ -103,15 +107,22 @@ def store_article(
     return article_id, matched_count(made, claim_ids)
 
 
-def prepare(store: Store, article: ArticleInput) -> tuple[ArticleInput, str, list[ClaimDraft], ImportResult | None]:
-    """The article with its language resolved and claims extracted, or the stored copy of it."""
+def prepare(
+    store: Store, article: ArticleInput, people: PersonIndex | None = None
+) -> tuple[ArticleInput, str, list[ClaimDraft], ImportResult | None]:
+    """The article with its language resolved and claims extracted, or the stored copy of it.
+    `people`: the people the archive (and the import so far) knows; the article's join it."""
     digest = content_hash(article.text)
     existing_id = store.articles.article_id_by_hash(digest)
     if existing_id is not None:
         stored = store.articles.get(existing_id)
         count = len(store.claims.rows(article_id=existing_id))
         return article, digest, [], ImportResult(existing_id, stored["title"], count, False, article.origin)
-    claims = extract(article.text, article.language, article.published)
+    claims = extract(article.text, article.language, article.published, people)
+    if people is not None:
+        from workbench.nlp.people import remember
+
+        remember(claims, people)
     if article.outlet:
         # Nobody named in the text: the article itself (its outlet) asserts the claim.
         claims = [c if c.claimant else replace(c, claimant=article.outlet) for c in claims]
@@ -181,11 +192,13 @@ def with_language(article: ArticleInput, settings: Settings) -> ArticleInput:
     return replace(article, language=resolve_language(article.language, article.text, settings.languages, article=True))
 
 
-def extract(text: str, language: str, published: str | None = None) -> list[ClaimDraft]:
-    """Claims of a text, without storing anything."""
+def extract(
+    text: str, language: str, published: str | None = None, people: PersonIndex | None = None
+) -> list[ClaimDraft]:
+    """Claims of a text, without storing anything (its people matched against `people`, when given)."""
     from workbench.nlp.extract import extract_claims
 
-    return extract_claims(text, language, published)
+    return extract_claims(text, language, published, people)
 
 
 def extract_texts(texts: list[str], language: str, settings: Settings) -> Iterator[list[ClaimDraft]]:

@@ -244,6 +244,33 @@ def test_training_with_vectors_learns_the_dimension_that_carries_the_label() -> 
     assert margin != fitted.contributions({}, feats.grams[0], -vectors[0])[0]
 
 
+def test_each_labelled_set_reads_its_own_offsets_and_the_decision_is_the_calibrated_sets() -> None:
+    import numpy as np
+
+    from workbench.nlp.checkworthiness_train import Featurized, fit_decision
+
+    # Two sets of 80 texts that disagree on what "names a figure" is worth: set 0 checks them, set 1 skips them.
+    rng = np.random.default_rng(5)
+    figure = np.array([i % 2 for i in range(160)])
+    domain = np.array([0] * 80 + [1] * 80)
+    noise = rng.random(160) < 0.1
+    labels = np.where(domain == 0, figure, 1 - figure) ^ noise
+    texts = [f"texto número {i} de la prueba" for i in range(160)]
+    feats = Featurized(
+        [{"figure": 1.0} if f else {} for f in figure], [grams(t) for t in texts], rng.normal(size=(160, 4))
+    )
+    rows, weights = list(range(160)), np.ones(160)
+    heads = [
+        fit_decision(feats, rows, labels, weights, calibrate_on=domain == k, vector_scale=3.0, domains=domain).model
+        for k in (0, 1)
+    ]
+    assert heads[0].signal_weights["figure"] > 0 > heads[1].signal_weights["figure"]
+    assert len(heads[0].vector_weights) == len(heads[1].vector_weights) == 4
+    # Without domains the two sets cancel out: the figure says little either way.
+    shared = fit_decision(feats, rows, labels, weights, vector_scale=3.0).model
+    assert abs(shared.signal_weights.get("figure", 0.0)) < min(abs(h.signal_weights["figure"]) for h in heads)
+
+
 ARTICLE = (
     "El Ministerio de Sanidad informó el lunes de que los contagios bajaron un 12% en abril. "
     "La ministra dijo que el hospital abrirá 300 camas nuevas en junio de 2024. "

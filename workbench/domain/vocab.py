@@ -145,6 +145,8 @@ class AuditAction(Vocabulary):
     MERGE = "merge"
     ADD_CLAIM = "add_claim"
     UNDO = "undo"
+    RESCORE = "rescore"
+    """The model scored a claim again (its vector now stored): check-worthiness, score, reasons."""
 
     @classmethod
     def noun(cls) -> str:

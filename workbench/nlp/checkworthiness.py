@@ -520,26 +520,62 @@ def rescore(
     tokenizer = load_nlp(language).tokenizer
     out = []
     for draft, vector in zip(drafts, vectors):
-        feats, details, clause = draft_signals(draft, text, tokenizer, outlet)
-        judged = model.assess(
-            feats, clause, opinion=draft.kind == "opinion", checkable=draft.checkable, details=details, vector=vector
-        )
+        judged = _assessed(model, draft, text[draft.start : draft.end], tokenizer, outlet, vector)
         out.append(replace(draft, checkworthy=judged.checkworthy, score=judged.score, reasons=judged.reasons))
     return out
 
 
-def draft_signals(
+def rescore_stored(
+    claims: Sequence[tuple[ClaimDraft, str, str | None]],
+    language: str,
+    vectors: Sequence[Sequence[float]] | np.ndarray,
+    embedder: str,
+    model: Model | None = None,
+) -> list[Assessment] | None:
+    """Stored claims scored again by the model that reads sentence vectors, once `workbench
+    index` (or the TUI's background index) has embedded them: each claim is (its draft as
+    stored, its clause as stored, its article's outlet), the vectors are the ones just stored.
+    None when the model in use reads no vectors of `embedder`. Reviewers' `checkable` stands."""
+    found = (model or current_model()).vector_model(embedder)
+    if found is None:
+        return None
+    if len(vectors) != len(claims):
+        raise ValueError(f"{len(claims)} claims but {len(vectors)} vectors")
+    from workbench.nlp.pipeline import load_light_nlp
+
+    # The blank pipeline's tokenizer, the one the full pipeline has: no parser to load for a token list.
+    tokenizer = load_light_nlp(language).tokenizer
+    return [
+        _assessed(found, draft, clause, tokenizer, outlet, vector)
+        for (draft, clause, outlet), vector in zip(claims, vectors)
+    ]
+
+
+def _assessed(
+    model: Model,
     draft: ClaimDraft,
-    text: str,
+    clause: str,
+    tokenizer: Callable[[str], Iterable[Token]],
+    outlet: str | None,
+    vector: Sequence[float],
+) -> Assessment:
+    feats, details = clause_signals(draft, clause, tokenizer, outlet)
+    return model.assess(
+        feats, clause, opinion=draft.kind == "opinion", checkable=draft.checkable, details=details, vector=vector
+    )
+
+
+def clause_signals(
+    draft: ClaimDraft,
+    clause: str,
     tokenizer: Callable[[str], Iterable[Token]],
     outlet: str | None = None,
-) -> tuple[dict[str, float], dict[str, str], str]:
-    """A stored draft's signals, the details its reasons name, and the clause text its n-grams
-    read: what extraction computed from the parse (its clause, not the lead put before it),
-    recomputed from the draft's fields and the clause's tokens, so both models read alike."""
+) -> tuple[dict[str, float], dict[str, str]]:
+    """A draft's signals and the details its reasons name, from its clause (`text[start:end]` of
+    its article: what extraction read from the parse, not the lead put before it), recomputed
+    from the draft's fields and the clause's tokens, so both models read alike."""
     from workbench.nlp.extract import _figure_text
 
-    clause = text[draft.start : draft.end]
     words = [t.lower_ for t in tokenizer(clause) if not t.is_space]
     claimant = draft.claimant if draft.claimant is not None and draft.claimant != outlet else None
     feats = text_signals(
@@ -556,4 +592,4 @@ def draft_signals(
         "figure": ", ".join(_figure_text(f) for f in draft.figures if f.explicit),
         "claimant": (draft.claimant_canonical or claimant or "") if claimant else "",
     }
-    return feats, {k: v for k, v in details.items() if v}, clause
+    return feats, {k: v for k, v in details.items() if v}

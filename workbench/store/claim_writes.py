@@ -8,16 +8,16 @@ transaction. Nothing a reviewer gave is deleted: a verdict or source taken back 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, cast
 
 from workbench.domain.records import CONTENT_FIELDS, ClaimContent
-from workbench.domain.vocab import CONTENT_ACTIONS
+from workbench.domain.vocab import CONTENT_ACTIONS, AuditAction
 from workbench.errors import Conflict, NotFound
 from workbench.store.clock import now
 from workbench.store.db import insert_row
-from workbench.store.repository import Repository
+from workbench.store.repository import CHUNK, Repository
 
 if TYPE_CHECKING:
     from workbench.models import ClaimDraft, ClaimRow
@@ -141,6 +141,49 @@ class ClaimWrites(Repository):
             self.db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
             self._audit(action, "claims", claim_id, {**claim, **content}, None)
         return {**claim, "content": content}
+
+    def clauses(self, claim_ids: Sequence[int]) -> dict[int, tuple[str, str, str | None]]:
+        """(clause, language, outlet) of stored claims: the span of its article each claim was cut
+        from (`text[start:end]`; SQLite counts characters as Python does), read without the rest
+        of the article's text, which for an archive is every row of it."""
+        out: dict[int, tuple[str, str, str | None]] = {}
+        for i in range(0, len(claim_ids), CHUNK):
+            chunk = list(claim_ids[i : i + CHUNK])
+            for claim_id, clause, language, outlet in self.db.execute(
+                'SELECT c.id, substr(a.text, c.start + 1, c."end" - c.start), a.language, a.outlet '
+                f"FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id IN ({', '.join('?' for _ in chunk)})",
+                chunk,
+            ).fetchall():
+                out[claim_id] = (clause or "", language, outlet)
+        return out
+
+    def rescore(self, scored: Sequence[tuple[int, bool, float, Sequence[str]]]) -> int:
+        """Claims' check-worthiness as the model gives it again: (id, checkworthy, score, reasons)
+        each. A claim whose values change gets an audit row with before and after; its version
+        stays, since a score is the model's, not a reviewer's content (an edit being made on the
+        claim is not refused for it). Returns how many changed."""
+        changed = 0
+        with self.transaction():
+            for i in range(0, len(scored), CHUNK):
+                chunk = scored[i : i + CHUNK]
+                before = {
+                    row[0]: {"checkworthy": bool(row[1]), "score": row[2], "reasons": json.loads(row[3] or "[]")}
+                    for row in self.db.execute(
+                        f"SELECT id, checkworthy, score, reasons FROM claims WHERE id IN ({', '.join('?' for _ in chunk)})",
+                        [claim_id for claim_id, *_ in chunk],
+                    ).fetchall()
+                }
+                for claim_id, checkworthy, score, reasons in chunk:
+                    after = {"checkworthy": bool(checkworthy), "score": score, "reasons": list(reasons)}
+                    if claim_id not in before or before[claim_id] == after:
+                        continue
+                    self.db.execute(
+                        "UPDATE claims SET checkworthy = ?, score = ?, reasons = ? WHERE id = ?",
+                        [int(checkworthy), score, json.dumps(list(reasons), ensure_ascii=False), claim_id],
+                    )
+                    self._audit(AuditAction.RESCORE, "claims", claim_id, before[claim_id], after)
+                    changed += 1
+        return changed
 
     def drop_suggestions(self, claim_id: int) -> None:
         """Forget suggested links of a claim whose text changed; reviewers' decisions stay."""

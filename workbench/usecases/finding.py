@@ -162,15 +162,21 @@ def index_vectors(
 ) -> int:
     """Embed every claim with no vector yet, `batch` claims a transaction, oldest first; returns
     how many were embedded. Stopped and run again, it resumes where it stopped: only what a
-    committed batch stored is skipped. progress(done, total) follows each batch."""
+    committed batch stored is skipped. progress(done, total) follows each batch. Each batch's
+    claims are scored again by the check-worthiness model that reads their vectors (audited)."""
+    from workbench.matching.rescoring import rescore_embedded
+
     done = 0
     total = store.vectors.pending_count(embedder.name)
     if progress:
         progress(0, total)
     while pending := store.vectors.pending(embedder.name, batch):
         rows = embedder.passages([text for _, text in pending])
+        ids = [claim_id for claim_id, _ in pending]
         with store.transaction():
-            store.vectors.put(embedder.name, [claim_id for claim_id, _ in pending], rows)
+            store.vectors.put(embedder.name, ids, rows)
+            # The vectors in hand: check-worthiness read them too, the batch's scores land with them.
+            rescore_embedded(store, embedder.name, ids, rows)
         done += len(pending)
         if progress:
             progress(done, max(total, done))

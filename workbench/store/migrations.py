@@ -424,3 +424,11 @@ def m014_claim_context(db: Database) -> None:
     )
     # An archive staged in chunks keeps each row's headline until it is published (m012).
     db.table("archive_staged_claims").add_column("context", str)
+
+
+@migrations()
+def m015_staged_warnings(db: Database) -> None:
+    """What a staged archive row warned of (a rating off the scale), kept with the row until the
+    archive is published: a run that resumes after a killed one reports the warnings of the rows
+    already staged, which it does not read again, beside its own (issue 15)."""
+    db.table("archive_staged_claims").add_column("warnings", str)

@@ -156,7 +156,7 @@ class ArchiveImporter:
             if linking and linked:
                 linking(0, len(claim_ids))
             for ids in _chunks(claim_ids if linked else [], LINK_CHUNK):
-                found = matcher.suggest(ids)  # reads only: nobody waits meanwhile
+                found = matcher.suggest(ids, self.settings.links_within_article)  # reads only: nobody waits meanwhile
                 for written in _chunks(found, SUGGESTIONS_WRITTEN):
                     with store.transaction():
                         store.links.suggest_links([(s.claim_a, s.claim_b, s.relation, s.score) for s in written])

@@ -31,7 +31,7 @@ from workbench.matching.links import (
     idf_from_counts,
     suggestions,
 )
-from workbench.matching.retrieval import DEPTH, K1, B, NearestFound, Retrieved, VectorIndex, fuse
+from workbench.matching.retrieval import DEPTH, K1, B, NearestFound, Retrieved, VectorIndex, fuse, top
 
 if TYPE_CHECKING:
     import numpy as np
@@ -332,8 +332,13 @@ class Matcher:
         # claims are mostly each other's candidates), and each pair is compared once, from the
         # last claim that found it, as the pair's comparison was the last one made when every
         # claim compared all its candidates; it keeps the place where it was first found.
+        ranked: dict[tuple[str, ...], list[int]] = {}
         candidates = {
-            claim_id: [r.claim for r in self.retrieve(query, vectors.get(claim_id), CANDIDATES, {claim_id})]
+            claim_id: (
+                self._lexical_candidates(query, claim_id, CANDIDATES, ranked)
+                if vectors.get(claim_id) is None
+                else [r.claim for r in self.retrieve(query, vectors[claim_id], CANDIDATES, {claim_id})]
+            )
             for claim_id, query in found.items()
         }
         first: dict[tuple[int, int], tuple[int, int]] = {}
@@ -351,7 +356,7 @@ class Matcher:
         for k, (claim_id, others) in enumerate(candidates.items()):
             query = found[claim_id]
             mine = [o for o in others if last[(min(claim_id, o), max(claim_id, o))] == k]
-            cosines = self.pair_cosines((min(claim_id, o), max(claim_id, o)) for o in mine)
+            cosines = self.pair_cosines((min(claim_id, o), max(claim_id, o)) for o in mine) if vectors else {}
             for other, candidate in self.features(mine).items():
                 pair = (min(claim_id, other), max(claim_id, other))
                 cosine = cosines.get(pair)
@@ -364,6 +369,22 @@ class Matcher:
         comparisons = {pair: compared[pair] for pair in sorted(compared, key=first.__getitem__)}
         source_of = self.store.claims.source_groups(sorted({i for p in comparisons for i in p}))
         return capped_within_source(suggestions(comparisons, source_of), source_of, within_article)
+
+    def _lexical_candidates(
+        self, query: ClaimFeatures, claim_id: int, count: int, ranked: dict[tuple[str, ...], list[int]]
+    ) -> list[int]:
+        """The ids `retrieve` gives a claim without a vector (BM25 alone, best first, ties to the
+        older claim, itself left out), with the ranking kept per set of terms: the copies of a
+        paragraph a long article repeats ask the index the same question once. The ranking is a
+        strict order, so the best count + 1 less the claim itself are its best `count`."""
+        terms = tuple(query.terms())
+        found = ranked.get(terms)
+        if found is None:
+            frequencies, size = self._vocabulary()
+            self._look_up(terms)
+            lexical = bm25(self.store.index, list(terms), frequencies, common_limit(size), K1, B, not self._few)
+            found = ranked[terms] = top(*lexical, count + 1, set())[0].tolist()
+        return [c for c in found if c != claim_id][:count]
 
     def link_all(self, progress: Callable[[int, int], None] | None = None) -> list[Suggestion]:
         """Dedupe the whole archive: pairs that share rare terms are compared, nothing else.

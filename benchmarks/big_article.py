@@ -15,7 +15,12 @@ rules (the workbench_claims component: clauses, claimants, kinds, dates, figures
 entities, audit), index (claims' features and FTS terms), embedding (off unless --semantic: the
 model runs at ~10-30 passages/s here and is as fixed a cost as the parse) and matching (candidates
 of every claim compared, links suggested). The whole import is then run again end to end through
-`Workbench.import_articles` into another fresh database, to check the stages add up.
+`Workbench.import_articles` into another fresh database, to check the stages add up, and that
+same whole import is timed with the code of another branch (`--baseline`, main by default: its
+tree taken with `git archive`, run in a process of its own as this one's is) as the baseline.
+
+A long article is parsed in two processes (workbench/nlp/parse_pool.py): the parse stage's CPU
+column counts this process only; the whole imports' CPU counts their children too.
 """
 
 from __future__ import annotations
@@ -106,9 +111,63 @@ def staged_import(path: Path, db: Path, semantic: bool) -> tuple[dict[str, float
         times["index (features, FTS)"] += times.pop("")
         CPU["index (features, FTS)"] += CPU.pop("")
         _timed("embedding", times, lambda: matcher.embed(claim_ids))
-        made = _timed("matching, links", times, lambda: matcher.link(claim_ids))
+        made = _timed("matching, links", times, lambda: matcher.link(claim_ids, bench.settings.links_within_article))
     counts = {"characters": len(article.text), "pieces": len(pieces), "claims": len(claims), "links": len(made)}
     return times, counts, [p.text for p in pieces]
+
+
+WHOLE_IMPORT = """
+import json, resource, sqlite3, sys, time
+from pathlib import Path
+from workbench.config import Settings
+from workbench.models import ArticleInput
+from workbench.nlp.extract import extract_claims
+from workbench.service import Workbench
+
+text = Path(sys.argv[1]).read_text(encoding="utf-8")
+extract_claims("El ministro dijo que llegaron 30 barcos.", "es")  # models loaded before timing
+bench = Workbench(Path(sys.argv[2]), actor="benchmark", settings=Settings(semantic=sys.argv[3] == "1"))
+article = ArticleInput(text=text, title="big", language="es", published=sys.argv[4])
+start, cpu = time.perf_counter(), time.process_time()
+bench.import_articles([article])
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+with sqlite3.connect(sys.argv[2]) as db:
+    claims, links = (db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("claims", "links"))
+print(json.dumps({"seconds": seconds, "cpu": cpu + children.ru_utime + children.ru_stime, "claims": claims, "links": links}))
+"""
+"""One whole import in a fresh interpreter, its code from `tree` (a checkout's root)."""
+
+
+def whole_import(tree: Path, article: Path, db: Path, semantic: bool) -> dict[str, float]:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    command = [sys.executable, "-c", WHOLE_IMPORT, str(article), str(db), "1" if semantic else "0", PUBLISHED]
+    done = subprocess.run(command, cwd=tree, env=env, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"The whole import with the code in {tree} failed:\n{done.stderr}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def baseline_tree(ref: str, folder: Path) -> Path | None:
+    """The repository's tree at `ref`, unpacked under `folder`; None where git or the ref is missing."""
+    import io
+    import subprocess
+    import tarfile
+
+    root = Path(__file__).resolve().parent.parent
+    try:
+        data = subprocess.run(["git", "-C", str(root), "archive", ref], capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    tree = folder / "baseline"
+    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+        archive.extractall(tree, filter="data")
+    return tree
 
 
 def main() -> None:
@@ -116,12 +175,10 @@ def main() -> None:
     parser.add_argument("--chars", type=int, default=1_000_000, help="size of the article in characters")
     parser.add_argument("--semantic", action="store_true", help="embed the claims too (slow here)")
     parser.add_argument("--profile", help="write a cProfile of the staged import to this file")
-    parser.add_argument("--no-whole", action="store_true", help="skip the end-to-end import")
+    parser.add_argument("--no-whole", action="store_true", help="skip the end-to-end imports")
+    parser.add_argument("--baseline", default="main", help="git ref whose whole import is the baseline (main)")
     args = parser.parse_args()
-    from workbench.config import Settings
-    from workbench.models import ArticleInput
     from workbench.nlp.extract import extract_claims
-    from workbench.service import Workbench
 
     text = big_article(args.chars)
     extract_claims("El ministro dijo que llegaron 30 barcos.", "es")  # models loaded before timing
@@ -140,13 +197,13 @@ def main() -> None:
         start, cpu = time.perf_counter(), time.process_time()
         list(nlp.pipe(pieces, batch_size=64))
         raw, raw_cpu = time.perf_counter() - start, time.process_time() - cpu
-        whole = None
+        whole: dict[str, dict[str, float]] = {}
         if not args.no_whole:
-            bench = Workbench(Path(folder) / "whole.db", actor="benchmark", settings=Settings(semantic=args.semantic))
-            article = ArticleInput(text=text, title="big", language="es", published=PUBLISHED)
-            start = time.perf_counter()
-            bench.import_articles([article])
-            whole = time.perf_counter() - start
+            tree = baseline_tree(args.baseline, Path(folder))
+            here = Path(__file__).resolve().parent.parent
+            for name, code in ((args.baseline, tree), ("this tree", here)):
+                if code is not None:
+                    whole[name] = whole_import(code, path, Path(folder) / f"whole-{len(whole)}.db", args.semantic)
 
     mb = counts["characters"] / 1e6
     print(
@@ -165,8 +222,14 @@ def main() -> None:
         f"outside spaCy and the embedding model: {total - spacy_part:.1f} s wall, "
         f"{total_cpu - spacy_cpu:.1f} s CPU ({(total - spacy_part) / mb:.1f} s wall per MB)"
     )
-    if whole is not None:
-        print(f"{'import_articles, whole':26}{whole:>10.1f}{whole / mb:>10.1f}")
+    if whole:
+        print(
+            f"whole import (import_articles, a fresh process each){'':6}{'seconds':>10}{'CPU s':>8}{'claims':>8}{'links':>8}"
+        )
+        for name, found in whole.items():
+            print(
+                f"  {name[:54]:56}{found['seconds']:>10.1f}{found['cpu']:>8.1f}{found['claims']:>8.0f}{found['links']:>8.0f}"
+            )
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ unseen, while another connection writes; the archive appears whole at the end.""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -121,3 +122,38 @@ def test_a_killed_import_leaves_nothing_visible_and_a_rerun_resumes(seeded: Work
     assert result.created and result.claim_count == 78 and staged_rows(seeded.db_path) == 0
     texts = [c.text for c in seeded.claims(result.article_id)]
     assert texts == [f"Venezuela movilizó {n} buques hacia Zanzíbar el día {n}" for n in range(2, 80)]
+
+
+@pytest.mark.slow
+def test_a_resumed_import_reports_the_warnings_of_the_rows_a_killed_run_staged(seeded: Workbench, tmp_path: Path):
+    """A rating off the scale warns when its row is extracted; a run killed after staging that row
+    and then resumed does not extract it again, yet reports its warning, as one run would have."""
+    rating = {0: "", 1: "false", 2: "falsísimo"}
+    body = "".join(
+        f'"Venezuela movilizó {n} buques hacia Zanzíbar el día {n}",,2023-09-13,,{rating[n % 3]},es\n'
+        for n in range(2, 80)
+    )
+    body = body.replace('"Venezuela movilizó 6 buques hacia Zanzíbar el día 6"', '""')  # no text: left out
+    archive = tmp_path / "archive.csv"
+    archive.write_text(HEADER + body, encoding="utf-8")
+    uninterrupted = tmp_path / "uninterrupted.db"
+    shutil.copy(seeded.db_path, uninterrupted)
+    command = [sys.executable, "-c", KILLED_IMPORT, "import", str(archive), "--format", "claims-csv"]
+    process = subprocess.Popen([*command, "--db", str(seeded.db_path)], stderr=subprocess.PIPE)
+    try:
+        while process.poll() is None and staged_so_far(seeded.db_path) < 4:
+            time.sleep(0.01)  # polling for a condition (rows staged), never waiting a set time
+        assert process.poll() is None, "the import ended before it could be killed"
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.wait(WAIT)
+    staged = staged_rows(seeded.db_path)
+    assert 4 <= staged < 77
+
+    resumed = seeded.import_claims_csv(HEADER + body, str(archive))
+    expected = Workbench(uninterrupted, actor="tester").import_claims_csv(HEADER + body, str(archive))
+    assert resumed.created and resumed.claim_count == expected.claim_count == 77
+    assert resumed.problems == expected.problems  # every warning of the file, once, in file order
+    assert "line 2: rating 'falsísimo' is not on the scale; kept without a verdict" in resumed.problems  # staged
+    assert len([p for p in resumed.problems if "falsísimo" in p]) == len(range(2, 80, 3))
+    assert len([p for p in resumed.problems if p.startswith("line 6:")]) == 1  # the row left out

@@ -135,6 +135,7 @@ class ArchiveImporter:
                 return ArchiveImport(existing, count, 0, problems, created=False, linked=False)
             why = f"Imported from {origin}" if note_origin else None
             staged = store.staging.staged_import(digest, f"Archive: {Path(name).name}", origin, count)
+            problems.extend(staged.warnings)  # the rows a killed run staged warned then, once
             done = staged.staged
             if progress:
                 progress(done, count)
@@ -155,7 +156,7 @@ class ArchiveImporter:
             if linking and linked:
                 linking(0, len(claim_ids))
             for ids in _chunks(claim_ids if linked else [], LINK_CHUNK):
-                found = matcher.suggest(ids)  # reads only: nobody waits meanwhile
+                found = matcher.suggest(ids, self.settings.links_within_article)  # reads only: nobody waits meanwhile
                 for written in _chunks(found, SUGGESTIONS_WRITTEN):
                     with store.transaction():
                         store.links.suggest_links([(s.claim_a, s.claim_b, s.relation, s.score) for s in written])
@@ -182,7 +183,9 @@ class ArchiveImporter:
         claims = _archive_drafts(rows, found, staged.next_offset)
         first = staged.first_claim + staged.staged
         claim_ids = list(range(first, first + len(rows)))
-        verdicts = {v[0]: v[1:] for v in self._verdicts(claim_ids, rows, problems, why)}
+        warnings: dict[int, str] = {}
+        verdicts = {v[0]: v[1:] for v in self._verdicts(claim_ids, rows, warnings, why)}
+        problems.extend(warnings.values())
         made = [
             StagedRow(
                 claim,
@@ -191,15 +194,17 @@ class ArchiveImporter:
                 verdicts.get(claim_id),
                 ((SourceInput(url=row.url, stance=Stance.CONTEXT),) if row.url else ()) + tuple(row.sources),
                 row.title,
+                (warnings[claim_id],) if claim_id in warnings else (),
             )
             for claim_id, claim, language, row in zip(claim_ids, claims, found, rows)
         ]
         return made
 
     def _verdicts(
-        self, claim_ids: list[int], rows: list[ArchiveRow], problems: list[str], why: str | None
+        self, claim_ids: list[int], rows: list[ArchiveRow], warnings: dict[int, str], why: str | None
     ) -> list[tuple[int, str, str | None, str, str | None]]:
-        """Verdicts of the rated rows; a rating off the scale is a problem, and the row stays unrated."""
+        """Verdicts of the rated rows; a rating off the scale is a warning (claim id -> sentence),
+        and the row stays unrated."""
         verdicts = []
         for claim_id, row in zip(claim_ids, rows):
             if not row.rating:
@@ -207,8 +212,8 @@ class ArchiveImporter:
             try:
                 rating = self.settings.rating(row.rating)
             except InvalidInput:
-                problems.append(
-                    f"line {row.line}: " + notice(f"rating {row.rating!r} is not on the scale; kept without a verdict")
+                warnings[claim_id] = f"line {row.line}: " + notice(
+                    f"rating {row.rating!r} is not on the scale; kept without a verdict"
                 )
                 continue
             rationale = row.rationale or (f"{why}, line {row.line}" if why else None)

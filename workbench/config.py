@@ -60,6 +60,12 @@ class Organization:
         return self.review_url.format(claim=claim_id, article=article_id, organization_url=self.url.rstrip("/"))
 
 
+LINKS_WITHIN_ARTICLE = 5
+"""Default of Settings.links_within_article. The gold and own articles have at most two links per
+claim within their article, so five changes none of them; in a 1 MB article of repeated paragraphs
+it keeps 5 of some 50 per claim."""
+
+
 @dataclass(frozen=True)
 class Settings:
     """What a session of the workbench runs with."""
@@ -93,6 +99,11 @@ class Settings:
     """[matching] index_in_tui: the TUI embeds claims that have no vector yet (an archive import
     leaves them to `workbench index`) in a background worker while the reviewer works; off where
     the model's load on the cores is unwelcome, and `workbench index` is run instead."""
+
+    links_within_article: int = LINKS_WITHIN_ARTICLE
+    """[matching] links_within_article: the most links an import suggests from one claim to other
+    claims of its own article (links.capped_within_source); an article that repeats itself would
+    otherwise link each claim to every copy."""
 
     origin: str | None = None
     """The settings file these came from, for messages; None for the defaults."""
@@ -245,7 +256,7 @@ def settings_from_dict(data: dict[str, Any], name: str) -> Settings:
     reviewer = data.get("reviewer")
     if reviewer is not None and (not isinstance(reviewer, str) or not reviewer.strip()):
         raise InvalidInput(f"Settings file {name}: reviewer must be a name in quotes.")
-    semantic, index_in_tui = _matching(data.get("matching", {}), name)
+    semantic, index_in_tui, links_within_article = _matching(data.get("matching", {}), name)
     language = data.get("language")  # interface language (issue 17)
     if language is not None and language not in ("es", "en"):
         raise InvalidInput(f'Settings file {name}: language must be "es" or "en".')
@@ -261,6 +272,7 @@ def settings_from_dict(data: dict[str, Any], name: str) -> Settings:
         max_claim_chars=max_chars,
         semantic=semantic,
         index_in_tui=index_in_tui,
+        links_within_article=links_within_article,
     )
 
 
@@ -274,12 +286,13 @@ def _checkworthiness_model(table: Any, name: str) -> str | None:  # noqa: ANN401
     return model.strip() if model else None
 
 
-def _matching(table: Any, name: str) -> tuple[bool, bool]:  # noqa: ANN401 - parsed TOML
+def _matching(table: Any, name: str) -> tuple[bool, bool, int]:  # noqa: ANN401 - parsed TOML
     """[matching] semantic: match by sentence embeddings as well as by terms (default true);
-    index_in_tui: the TUI embeds claims without vectors in the background (default true)."""
-    if not isinstance(table, dict) or set(table) - {"semantic", "index_in_tui"}:
+    index_in_tui: the TUI embeds claims without vectors in the background (default true);
+    links_within_article: the most links from a claim to claims of its own article (default 5)."""
+    if not isinstance(table, dict) or set(table) - {"semantic", "index_in_tui", "links_within_article"}:
         raise InvalidInput(
-            f"Settings file {name}: [matching] takes only semantic and index_in_tui, each true or false."
+            f"Settings file {name}: [matching] takes only semantic, index_in_tui and links_within_article."
         )
     flags = []
     for key in ("semantic", "index_in_tui"):
@@ -287,7 +300,12 @@ def _matching(table: Any, name: str) -> tuple[bool, bool]:  # noqa: ANN401 - par
         if not isinstance(value, bool):
             raise InvalidInput(f"Settings file {name}: [matching] {key} must be true or false.")
         flags.append(value)
-    return flags[0], flags[1]
+    most = table.get("links_within_article", LINKS_WITHIN_ARTICLE)
+    if not isinstance(most, int) or isinstance(most, bool) or not 0 <= most <= 1000:
+        raise InvalidInput(
+            f"Settings file {name}: [matching] links_within_article must be a whole number from 0 to 1000."
+        )
+    return flags[0], flags[1], most
 
 
 def _limits(limits: Any, name: str) -> tuple[int, int]:  # noqa: ANN401 - parsed TOML

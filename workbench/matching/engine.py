@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
+from workbench.config import LINKS_WITHIN_ARTICLE
 from workbench.domain.vocab import ClaimKind, LinkState
 from workbench.matching.compare import (
     CONFLICT,
@@ -23,8 +24,14 @@ from workbench.matching.compare import (
 from workbench.matching.compare import compatible as may_join
 from workbench.matching.features import ClaimFeatures, ClaimLike, features, with_context
 from workbench.matching.lexical import bm25
-from workbench.matching.links import Suggestion, confirm_greedily, idf_from_counts, suggestions
-from workbench.matching.retrieval import DEPTH, K1, B, NearestFound, Retrieved, VectorIndex, fuse
+from workbench.matching.links import (
+    Suggestion,
+    capped_within_source,
+    confirm_greedily,
+    idf_from_counts,
+    suggestions,
+)
+from workbench.matching.retrieval import DEPTH, K1, B, NearestFound, Retrieved, VectorIndex, fuse, top
 
 if TYPE_CHECKING:
     import numpy as np
@@ -362,15 +369,16 @@ class Matcher:
         key = (min(claim_a, claim_b), max(claim_a, claim_b))
         return self.pair_cosines([key])[key]
 
-    def link(self, claim_ids: list[int]) -> list[Suggestion]:
+    def link(self, claim_ids: list[int], within_article: int = LINKS_WITHIN_ARTICLE) -> list[Suggestion]:
         """Compare claims with their candidates and store the suggested links; returns what was suggested."""
-        made = self.suggest(claim_ids)
+        made = self.suggest(claim_ids, within_article)
         self.store.links.suggest_links([(s.claim_a, s.claim_b, s.relation, s.score) for s in made])
         return made
 
-    def suggest(self, claim_ids: list[int]) -> list[Suggestion]:
+    def suggest(self, claim_ids: list[int], within_article: int = LINKS_WITHIN_ARTICLE) -> list[Suggestion]:
         """The links `link` would store, reading only: an archive import matches its claims with no
-        write lock held, then stores the suggestions in a short transaction (issue 15)."""
+        write lock held, then stores the suggestions in a short transaction (issue 15). A claim gets
+        at most `within_article` links to claims of its own article (links.capped_within_source)."""
         found = self.features(claim_ids)
         vectors = self.stored_vectors(list(found))
         weights = self._weights()
@@ -378,8 +386,13 @@ class Matcher:
         # claims are mostly each other's candidates), and each pair is compared once, from the
         # last claim that found it, as the pair's comparison was the last one made when every
         # claim compared all its candidates; it keeps the place where it was first found.
+        ranked: dict[tuple[str, ...], list[int]] = {}
         candidates = {
-            claim_id: [r.claim for r in self.retrieve(query, vectors.get(claim_id), CANDIDATES, {claim_id})]
+            claim_id: (
+                self._lexical_candidates(query, claim_id, CANDIDATES, ranked)
+                if vectors.get(claim_id) is None
+                else [r.claim for r in self.retrieve(query, vectors[claim_id], CANDIDATES, {claim_id})]
+            )
             for claim_id, query in found.items()
         }
         first: dict[tuple[int, int], tuple[int, int]] = {}
@@ -390,17 +403,42 @@ class Matcher:
                 first.setdefault(pair, (k, j))
                 last[pair] = k
         compared: dict[tuple[int, int], Comparison] = {}
+        # A long article repeats itself (a live blog's recap, a tester's pasted paragraph): claims
+        # with the same features compare alike with anything, so each such pair is compared once.
+        contents = SameContent()
+        seen: dict[tuple[int, int, float | None], Comparison] = {}
         for k, (claim_id, others) in enumerate(candidates.items()):
             query = found[claim_id]
             mine = [o for o in others if last[(min(claim_id, o), max(claim_id, o))] == k]
-            cosines = self.pair_cosines((min(claim_id, o), max(claim_id, o)) for o in mine)
+            cosines = self.pair_cosines((min(claim_id, o), max(claim_id, o)) for o in mine) if vectors else {}
             for other, candidate in self.features(mine).items():
                 pair = (min(claim_id, other), max(claim_id, other))
-                comparison = compare(query, candidate, weights, cosines.get(pair))
+                cosine = cosines.get(pair)
+                key = (contents.of(query), contents.of(candidate), cosine)
+                comparison = seen.get(key)
+                if comparison is None:
+                    comparison = seen[key] = compare(query, candidate, weights, cosine)
                 if comparison.relation is not None:
                     compared[pair] = comparison
         comparisons = {pair: compared[pair] for pair in sorted(compared, key=first.__getitem__)}
-        return suggestions(comparisons, self.store.claims.source_groups(sorted({i for p in comparisons for i in p})))
+        source_of = self.store.claims.source_groups(sorted({i for p in comparisons for i in p}))
+        return capped_within_source(suggestions(comparisons, source_of), source_of, within_article)
+
+    def _lexical_candidates(
+        self, query: ClaimFeatures, claim_id: int, count: int, ranked: dict[tuple[str, ...], list[int]]
+    ) -> list[int]:
+        """The ids `retrieve` gives a claim without a vector (BM25 alone, best first, ties to the
+        older claim, itself left out), with the ranking kept per set of terms: the copies of a
+        paragraph a long article repeats ask the index the same question once. The ranking is a
+        strict order, so the best count + 1 less the claim itself are its best `count`."""
+        terms = tuple(query.terms())
+        found = ranked.get(terms)
+        if found is None:
+            frequencies, size = self._vocabulary()
+            self._look_up(terms)
+            lexical = bm25(self.store.index, list(terms), frequencies, common_limit(size), K1, B, not self._few)
+            found = ranked[terms] = top(*lexical, count + 1, set())[0].tolist()
+        return [c for c in found if c != claim_id][:count]
 
     def link_all(self, progress: Callable[[int, int], None] | None = None) -> list[Suggestion]:
         """Dedupe the whole archive: pairs that share rare terms are compared, nothing else.
@@ -480,6 +518,22 @@ class Matcher:
         for suggestion in confirmed:
             self.store.links.set_link_state(suggestion.claim_a, suggestion.claim_b, LinkState.CONFIRMED, DUPLICATE)
         return confirmed
+
+
+class SameContent:
+    """Claims numbered by what compare() reads of them (all their features but the id): two claims
+    with one number compare the same with any third, so a comparison is kept by the numbers."""
+
+    def __init__(self) -> None:
+        self._of_claim: dict[int, int] = {}
+        self._numbers: dict[tuple[object, ...], int] = {}
+
+    def of(self, claim: ClaimFeatures) -> int:
+        found = self._of_claim.get(claim.id)
+        if found is None:
+            content = tuple(getattr(claim, f.name) for f in fields(claim) if f.name not in {"id", "indexed"})
+            found = self._of_claim[claim.id] = self._numbers.setdefault((*content, *claim.terms()), len(self._numbers))
+        return found
 
 
 def candidate_pairs(claims: list[tuple[int, list[str]]]) -> set[tuple[int, int]]:

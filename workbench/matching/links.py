@@ -9,6 +9,7 @@ each row of an archive is a source of its own (see store.claims.source_groups).
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -62,6 +63,54 @@ def suggestions(comparisons: Mapping[tuple[int, int], Comparison], article_of: M
                 taken |= {(a, article_of[b]), (b, article_of[a])}
         found.append(Suggestion(min(a, b), max(a, b), relation, comparison.score))
     return found
+
+
+def capped_within_source(found: list[Suggestion], source_of: Mapping[int, int], most: int) -> list[Suggestion]:
+    """The suggestions with each claim's `most` best links to claims of its own source (its article).
+
+    A claim of an article that repeats itself (a live blog's recaps, a text pasted over and over)
+    found a link to each of its copies: 140 copies made some 50 links per claim and a quarter of a
+    million in one article, noise to whoever reviews it. A reviewer needs to see that the article
+    repeats or contradicts itself, not every instance, so each claim picks its `most` best:
+    conflicts and near-misses (the article says 30 here and 31 there) before related ones, then
+    by score, and among equally good ones a pair already kept, else the partner with fewest links,
+    so copies spread their links rather than all naming the first copy. A pair either claim picks
+    is kept: at most `most` links per claim of the article on average, and every claim keeps its
+    best. Links to other sources, the matches a fact-checker imports for, are all kept; an
+    ordinary article has one or two links within itself per claim, under any sensible `most`."""
+    within = [s for s in found if source_of.get(s.claim_a) == source_of.get(s.claim_b)]
+    if not within:
+        return found
+
+    def rank(s: Suggestion) -> tuple[bool, float]:
+        return (s.relation == RELATED, -s.score)
+
+    offered: dict[int, list[Suggestion]] = {}
+    for s in sorted(within, key=rank):
+        offered.setdefault(s.claim_a, []).append(s)
+        offered.setdefault(s.claim_b, []).append(s)
+    if all(len(mine) <= most for mine in offered.values()):
+        return found
+    kept: set[tuple[int, int]] = set()
+    links: Counter[int] = Counter()
+    for claim in sorted(offered):
+        mine = offered[claim]
+        picked = 0
+        while picked < most and mine:
+            best = rank(mine[0])
+            tied = [s for s in mine if rank(s) == best]
+            for s in sorted(
+                tied, key=lambda s: ((s.claim_a, s.claim_b) not in kept, links[s.claim_a + s.claim_b - claim])
+            ):
+                if picked == most:
+                    break
+                picked += 1
+                if (s.claim_a, s.claim_b) not in kept:
+                    kept.add((s.claim_a, s.claim_b))
+                    links[s.claim_a] += 1
+                    links[s.claim_b] += 1
+            mine = mine[len(tied) :]
+    return [s for s in found if source_of.get(s.claim_a) != source_of.get(s.claim_b) or (s.claim_a, s.claim_b) in kept]
 
 
 def confirmed_clusters(pairs: Iterable[tuple[int, int]]) -> dict[int, int]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from itertools import groupby
+from typing import TYPE_CHECKING, cast
 
 from workbench.models import ClaimDraft, EntityDraft, Figure
 from workbench.nlp.attribution import Attributor, Claimant, is_reporting, quote_runs
@@ -16,6 +17,7 @@ from workbench.nlp.clauses import Clause, clause_spans, is_relative
 from workbench.nlp.dates import claim_dates, resolve_dates
 from workbench.nlp.figures import figures
 from workbench.nlp.normalize import Normalized, normalize
+from workbench.nlp.parse_pool import PARALLEL_CHARS, parse_texts
 from workbench.nlp.people import PersonIndex, resolve_people
 from workbench.nlp.pipeline import load_light_nlp, load_nlp
 
@@ -269,15 +271,28 @@ def extract_many(
     article (claim_pipes.Piece), so the pipeline's workbench_claims component reads the pieces of
     one article together and workbench_score turns its cuts into the claims collected here."""
     nlp = load_nlp(language)
-    current: list[ClaimDraft] = []
-    read = 0
     articles = (pieces_of(normalize(text)) for text in texts)
-    for doc in nlp.pipe(_piece_docs(nlp, articles, language, published), batch_size=batch_size):
-        current.extend(doc._.workbench_claims)
-        read += 1
-        if read == doc._.workbench_piece.article.pieces:
-            yield resolve_people(current, people)
-            current, read = [], 0
+    for long, run in groupby(articles, key=lambda pieces: sum(len(p.text) for p in pieces) > PARALLEL_CHARS):
+        if long:  # parsed in two processes where it can be, one article at a time
+            for pieces in run:
+                yield resolve_people(_claims_of(nlp, parse_pieces(pieces, language, published, batch_size)), people)
+            continue
+        current: list[ClaimDraft] = []
+        read = 0
+        for doc in nlp.pipe(_piece_docs(nlp, run, language, published), batch_size=batch_size):
+            current.extend(doc._.workbench_claims)
+            read += 1
+            if read == doc._.workbench_piece.article.pieces:
+                yield resolve_people(current, people)
+                current, read = [], 0
+
+
+def _claims_of(nlp: Language, docs: list[Doc]) -> list[ClaimDraft]:
+    """Claims of one article's parsed pieces, through the claim components as nlp.pipe runs them."""
+    from workbench.nlp.claim_pipes import CLAIMS_PIPE, SCORE_PIPE, ClaimCutter
+
+    cutter, score = cast("ClaimCutter", nlp.get_pipe(CLAIMS_PIPE)), nlp.get_pipe(SCORE_PIPE)
+    return [claim for doc in cutter.pipe(docs) for claim in score(doc)._.workbench_claims]
 
 
 def _piece_docs(
@@ -295,12 +310,16 @@ def _piece_docs(
 
 
 def parse_pieces(pieces: list[Normalized], language: str, published: str | None, batch_size: int = 64) -> list[Doc]:
-    """One article's pieces parsed, without the claim components (benchmarks time the stages apart)."""
-    from workbench.nlp.claim_pipes import CLAIM_PIPES
+    """One article's pieces parsed, without the claim components, each doc told its place in the
+    article; a long article in two processes (parse_pool). Benchmarks time the stages apart."""
+    from workbench.nlp.claim_pipes import CLAIM_PIPES, ArticleFrame, Piece
 
     nlp = load_nlp(language)
-    with nlp.select_pipes(disable=list(CLAIM_PIPES)):
-        return list(nlp.pipe(_piece_docs(nlp, [pieces], language, published), batch_size=batch_size))
+    docs = parse_texts(nlp, language, [piece.text for piece in pieces], list(CLAIM_PIPES), batch_size)
+    article = ArticleFrame(0, len(pieces), language, published)
+    for doc, piece in zip(docs, pieces):
+        doc._.workbench_piece = Piece(piece, article)
+    return docs
 
 
 PIECE_CHARS = 20_000

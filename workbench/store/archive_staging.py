@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from workbench.domain.vocab import AuditAction
@@ -58,6 +58,9 @@ class StagedImport:
     staged: int
     next_offset: int
     languages: dict[str, int]
+    warnings: list[str] = field(default_factory=list)
+    """What the rows staged by an earlier (killed) run warned of, in row order: a resumed run
+    reports them with its own, so the user reads every warning of the file once (m016)."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,8 @@ class StagedRow:
     """The url it appeared at (as a context source) first, then the sources it names."""
     context: str | None = None
     """The fact-check's headline the row came with: matching reads it beside the claim (m014)."""
+    warnings: tuple[str, ...] = ()
+    """What extracting the row warned of (a rating off the scale), staged with it (m016)."""
 
 
 class ArchiveStaging(Repository):
@@ -100,6 +105,10 @@ class ArchiveStaging(Repository):
                     "started_by": self.actor,
                 }
                 row["id"] = insert_row(self.db, "archive_imports", row)
+            warned = self.db.execute(
+                "SELECT warnings FROM archive_staged_claims WHERE import_id = ? AND warnings IS NOT NULL ORDER BY id",
+                [row["id"]],
+            ).fetchall()
         return StagedImport(
             row["id"],
             row["title"],
@@ -108,6 +117,7 @@ class ArchiveStaging(Repository):
             row["staged"],
             row["next_offset"],
             json.loads(row["languages"]),
+            [warning for (found,) in warned for warning in json.loads(found)],
         )
 
     def stage_rows(self, staged: StagedImport, rows: list[StagedRow], next_offset: int) -> None:
@@ -125,6 +135,7 @@ class ArchiveStaging(Repository):
                         **claim_values(row.claim),
                         "terms": " ".join(row.terms),
                         "context": row.context,
+                        "warnings": json.dumps(row.warnings) if row.warnings else None,
                         **dict(zip(("rating", "rationale", "reviewer", "reviewed_at"), row.verdict or ())),
                     }
                     for i, row in enumerate(rows)

@@ -454,3 +454,11 @@ def m015_claim_terms_totals(db: Database) -> None:
         "CREATE TRIGGER claim_terms_totals_au AFTER UPDATE OF terms ON claim_terms BEGIN UPDATE claim_terms_totals "
         f"SET terms = terms - {length.format(row='old')} + {length.format(row='new')}; END"
     )
+
+
+@migrations()
+def m016_staged_warnings(db: Database) -> None:
+    """What a staged archive row warned of (a rating off the scale), kept with the row until the
+    archive is published: a run that resumes after a killed one reports the warnings of the rows
+    already staged, which it does not read again, beside its own (issue 15)."""
+    db.table("archive_staged_claims").add_column("warnings", str)

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.config import Settings
+from workbench.config import LINKS_WITHIN_ARTICLE, Settings
 from workbench.errors import InvalidInput, NotFound
 from workbench.models import ArticleInput, ClaimDraft, ImportResult
 from workbench.nlp.language import resolve_language
@@ -62,7 +62,7 @@ def import_articles(
             first = stored_now[digest]
             existing = replace(first, created=False, origin=article.origin)
         if existing is None:
-            article_id, matched = store_article(store, embedder, article, digest, claims)
+            article_id, matched = store_article(store, embedder, article, digest, claims, settings.links_within_article)
             if matched is None:  # another process stored the same text since it was read
                 count = len(store.claims.rows(article_id=article_id))
                 result = ImportResult(article_id, store.articles.get(article_id)["title"], count, False, article.origin)
@@ -78,7 +78,12 @@ def import_articles(
 
 
 def store_article(
-    store: Store, embedder: Embedder | None, article: ArticleInput, digest: str, claims: list[ClaimDraft]
+    store: Store,
+    embedder: Embedder | None,
+    article: ArticleInput,
+    digest: str,
+    claims: list[ClaimDraft],
+    within_article: int = LINKS_WITHIN_ARTICLE,
 ) -> tuple[int, int | None]:
     """Article, claims, index terms and suggested links in one transaction; returns (id, claims
     matched), or (the stored id, None) when another process stored the same text meanwhile:
@@ -103,7 +108,7 @@ def store_article(
         matcher.index(matcher.features(claim_ids), dict.fromkeys(claim_ids, article_id))
         if embedder is not None and vectors is not None:
             store.vectors.put(embedder.name, claim_ids, vectors)
-        made = matcher.link(claim_ids)
+        made = matcher.link(claim_ids, within_article)
     return article_id, matched_count(made, claim_ids)
 
 

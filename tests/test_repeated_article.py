@@ -72,7 +72,9 @@ def test_an_article_that_repeats_itself_gets_a_few_links_per_claim(tmp_path: Pat
     per_claim = Counter(c for a, b, _, _ in capped for c in (a, b))
     assert len(every) == 66 and set(capped) <= set(every)  # a choice among the same links
     assert per_claim == dict.fromkeys(range(1, 13), 2)  # copies spread their links, none is left out
-    assert all((a - b) % 3 == 0 for a, b, _, _ in capped)  # each claim's best: its copies word for word
+    assert {relation for _, _, relation, _ in every} == {"conflict", "related"}
+    # conflicts first: each claim keeps the copies whose figure disagrees (12, 13 or 14 boats)
+    assert all(relation == "conflict" and (a - b) % 3 for a, b, relation, _ in capped)
 
 
 def test_links_within_article_is_a_setting():

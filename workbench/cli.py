@@ -473,6 +473,8 @@ def import_(
                     article=result.article_id, title=result.title, count=result.claim_count, matched=result.matched
                 )
             )
+            if result.unembedded:
+                say(_("Run `workbench index` to embed them for matching across wording and languages."), err=True)
         else:
             say(
                 _("Already imported as article {article}: {title} ({count} claims)").format(

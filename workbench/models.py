@@ -109,6 +109,9 @@ class ImportResult:
     origin: str = "-"
     matched: int = 0
     """Claims of this article linked to claims of earlier articles."""
+    unembedded: int = 0
+    """Claims left without a vector for `workbench index` (or the TUI's background index): an
+    article too long to embed while the import holds the database (usecases/importing.EMBED_AT_IMPORT)."""
 
 
 @dataclass(frozen=True)

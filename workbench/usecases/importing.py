@@ -28,6 +28,13 @@ PASTED = "Pasted text"
 """The origin of an article pasted into the TUI, as messages name it."""
 
 
+EMBED_AT_IMPORT = 400
+"""Most claims an article import embeds itself. An article's tens of claims take a second or two,
+so matching and check-worthiness read their vectors at once; a very long text (a 1 MB article has
+some 11,000 claims, minutes of embedding on this kind of machine) is matched lexically at import and
+leaves its vectors to `workbench index`, as an archive import does, which rescores them too."""
+
+
 def content_hash(text: str) -> str:
     """Identity of an article's text: white space folded, so a re-flowed copy is the same article."""
     folded = re.sub(r"\s+", " ", text).strip()
@@ -62,12 +69,14 @@ def import_articles(
             first = stored_now[digest]
             existing = replace(first, created=False, origin=article.origin)
         if existing is None:
-            article_id, matched = store_article(store, embedder, article, digest, claims, settings.links_within_article)
+            embeds = embedder if len(claims) <= EMBED_AT_IMPORT else None
+            article_id, matched = store_article(store, embeds, article, digest, claims, settings.links_within_article)
             if matched is None:  # another process stored the same text since it was read
                 count = len(store.claims.rows(article_id=article_id))
                 result = ImportResult(article_id, store.articles.get(article_id)["title"], count, False, article.origin)
             else:
-                result = ImportResult(article_id, article.title, len(claims), True, article.origin, matched)
+                unembedded = len(claims) if embedder is not None and embeds is None else 0
+                result = ImportResult(article_id, article.title, len(claims), True, article.origin, matched, unembedded)
             stored_now[digest] = result
         else:
             result = existing

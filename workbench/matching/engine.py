@@ -219,15 +219,13 @@ class Matcher:
         if self.embedder is None or not claim_ids:
             return 0
         from workbench.matching.embedding import passage_text
-        from workbench.matching.rescoring import rescore_embedded
+        from workbench.matching.rescoring import store_embedded
 
         context = self.store.index.contexts(claim_ids)
         texts = {c.id: passage_text(c.text, context.get(c.id)) for c in self.store.claims.rows(claim_ids=claim_ids)}
         ids = [c for c in claim_ids if c in texts]
         rows = self.embedder.passages([texts[c] for c in ids])
-        with self.store.transaction():
-            self.store.vectors.put(self.embedder.name, ids, rows)
-            rescore_embedded(self.store, self.embedder.name, ids, rows)  # check-worthiness reads them too
+        store_embedded(self.store, self.embedder.name, ids, rows)  # check-worthiness reads them too
         self._vectors = self._nearest = None  # the stored vectors changed
         return len(ids)
 

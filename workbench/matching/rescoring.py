@@ -25,6 +25,14 @@ if TYPE_CHECKING:
     from workbench.store import Store
 
 
+def store_embedded(store: Store, embedder: str, claim_ids: Sequence[int], vectors: np.ndarray) -> None:
+    """Store claims' new vectors and, in the same transaction, the check-worthiness scores they
+    change: what `workbench index` and an import's own embedding both write."""
+    with store.transaction():
+        store.vectors.put(embedder, list(claim_ids), vectors)
+        rescore_embedded(store, embedder, claim_ids, vectors)
+
+
 def rescore_embedded(store: Store, embedder: str, claim_ids: Sequence[int], vectors: np.ndarray) -> int:
     """Score again the claims whose `embedder` vectors were just stored (`vectors`, in the order of
     `claim_ids`) with the model that reads them, in the caller's transaction; returns how many

@@ -164,7 +164,7 @@ def index_vectors(
     how many were embedded. Stopped and run again, it resumes where it stopped: only what a
     committed batch stored is skipped. progress(done, total) follows each batch. Each batch's
     claims are scored again by the check-worthiness model that reads their vectors (audited)."""
-    from workbench.matching.rescoring import rescore_embedded
+    from workbench.matching.rescoring import store_embedded
 
     done = 0
     total = store.vectors.pending_count(embedder.name)
@@ -173,10 +173,7 @@ def index_vectors(
     while pending := store.vectors.pending(embedder.name, batch):
         rows = embedder.passages([text for _, text in pending])
         ids = [claim_id for claim_id, _ in pending]
-        with store.transaction():
-            store.vectors.put(embedder.name, ids, rows)
-            # The vectors in hand: check-worthiness read them too, the batch's scores land with them.
-            rescore_embedded(store, embedder.name, ids, rows)
+        store_embedded(store, embedder.name, ids, rows)  # with the scores these vectors change
         done += len(pending)
         if progress:
             progress(done, max(total, done))

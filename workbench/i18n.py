@@ -253,6 +253,13 @@ _ACTORS = (
     NP_("actor", "Russia Ministry of Defense"),
     NP_("actor", "Crimea"),
     NP_("actor", "United States Department of Defense"),
+    NP_("actor", "World Health Organization"),
+    NP_("actor", "Pan American Health Organization"),
+    NP_("actor", "International Monetary Fund"),
+    NP_("actor", "World Bank"),
+    NP_("actor", "UNICEF"),
+    NP_("actor", "International Committee of the Red Cross"),
+    NP_("actor", "African Union"),
 )
 """The gazetteer's curated actors that are not countries (workbench/nlp/actors.json), marked so a
 translator gives each its name in Spanish; tests/test_i18n.py checks the list against the file.

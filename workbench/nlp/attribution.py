@@ -12,7 +12,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workbench.nlp.gazetteer import find_in
+from workbench.nlp.gazetteer import BODY_HEADS, canonical, find_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -363,8 +363,6 @@ def canonical_of_phrase(tokens: list[Token]) -> str | None:
     military bloggers"), else the actor in the phrase's core (its head with possessors,
     compounds and appositions, not its prepositional phrases: "Russia's point man for relations
     with the United States" is Russia's), else any actor in it."""
-    from workbench.nlp.gazetteer import canonical
-
     text = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
     whole = canonical(text)
     if whole is not None:
@@ -373,6 +371,15 @@ def canonical_of_phrase(tokens: list[Token]) -> str | None:
     if source is not None:
         return source
     core = _core(tokens)
+    head = _head_of(core) if core else None
+    person = _person_heading(head)
+    if person is not None:
+        # "Lars Eriksen, head of the Norwegian Medical Association" is Eriksen, not Norway: a
+        # person the gazetteer knows, else nobody here (the people pass names the person).
+        return find_in(person.doc[person.left_edge.i : person.i + 1].text)
+    body = _body_name(tokens, head)
+    if body is not None:
+        return body
     if core:
         found = find_in(" ".join(t.text for t in core))
         if found is not None:
@@ -381,6 +388,80 @@ def canonical_of_phrase(tokens: list[Token]) -> str | None:
         if found is not None:
             return found
     return find_in(text)
+
+
+PERSON_ENTITIES = {"PER", "PERSON"}
+OFFICE_NOUNS = {
+    "head",
+    "chief",
+    "director",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "secretary",
+    "leader",
+    "founder",
+    "president",
+    "minister",
+    "directora",
+    "jefe",
+    "jefa",
+    "portavoz",
+    "presidente",
+    "presidenta",
+    "secretario",
+    "secretaria",
+    "líder",
+    "fundador",
+    "fundadora",
+    "ministro",
+    "ministra",
+}
+"""Offices an apposition gives a name ("X, head of the nurses' union"): the name is a person's."""
+
+
+def _person_heading(head: Token | None) -> Token | None:
+    """The person a phrase is about: its head, or the name a title heads ("el epidemiólogo Andrés
+    Villalba", where the parser makes the title the head and the name its apposition)."""
+    if head is None:
+        return None
+    if head.pos_ == "PROPN" and (
+        head.ent_type_ in PERSON_ENTITIES or any(c.dep_ == "appos" and c.lower_ in OFFICE_NOUNS for c in head.children)
+    ):
+        return head  # "Marta Ilves, head of the ... Union": an office names a person, whatever NER said
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.children:
+        if child.dep_ in {"appos", "flat", "compound"} and child.i > head.i and child.ent_type_ in PERSON_ENTITIES:
+            if not any(c.dep_ in {"case", "prep"} for c in child.children):
+                return child
+    return None
+
+
+def _head_of(tokens: list[Token]) -> Token | None:
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
+
+
+def _body_name(tokens: list[Token], head: Token | None) -> str | None:
+    """A body named with its country ("the Electoral Commission of Zambia", "el Banco de España",
+    "the Norwegian National Security Authority") is an actor of its own, not the country: its
+    name, capitalised, without the article before it or what a comma or bracket adds after it."""
+    from workbench.nlp.gazetteer import is_body_head
+
+    if head is None or not is_body_head(head.text) or not head.text[:1].isupper():
+        return None
+    words = list(tokens)
+    while words and words[0].pos_ in {"DET", "ADP", "PUNCT"}:
+        words.pop(0)
+    cut = next((k for k, t in enumerate(words) if t.text in {",", "(", "—", "–"}), len(words))
+    words = words[:cut]
+    if len(words) < 2 or head not in words:
+        return None
+    return head.doc[words[0].i : words[-1].i + 1].text
 
 
 def _demonym_of(core: list[Token]) -> str | None:
@@ -457,7 +538,10 @@ def subject_of(verb: Token) -> Claimant | None:
         return None
     from workbench.nlp.clauses import coordinated_with, is_participle_report, is_relative
 
-    for child in verb.children:
+    # The subject nearest the verb: the parser sometimes makes a subject of an appositive of the
+    # reported clause too ("X rose, the fourth rise in a row, the institute said").
+    subjects = sorted((c for c in verb.children if c.dep_ in SUBJECT_DEPS), key=lambda c: abs(c.i - verb.i))
+    for child in subjects[:1]:
         if child.dep_ in SUBJECT_DEPS:
             if _relative_pronoun(child) and is_relative(verb) and verb.head.pos_ in {"NOUN", "PROPN"}:
                 # "la Cámara de Comercio, que asegura que ...": the antecedent says it; of "una queja
@@ -553,22 +637,38 @@ def unparsed_claimant(sent: Span) -> Claimant | None:
     return None
 
 
+CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "csubj"}
+"""What a reporting verb says: without a clause, "demanded $8 million" or "pidió la renuncia" is
+an act, not a report (and where no verb above reports, its subject still says it: "Putin
+described the mutiny as treason")."""
+
+
 def reporting_verb_over(token: Token) -> Token | None:
-    """The nearest reporting verb at or above a clause head."""
+    """The nearest reporting verb at or above a clause head. A reporting verb with nothing
+    reported, inside what a verb above it reports ("said a group was behind the attack and had
+    demanded $8 million"), is an act of the clause, and the verb above is the report."""
     from workbench.nlp.clauses import coordinated_with
 
     current = token
+    act: Token | None = None
+    reported = False  # whether the climb from the act passed through what a verb reports
     while True:
         if is_reporting(current):
-            return current
+            if act is None and any(c.dep_ in CONTENT_DEPS for c in current.children):
+                return current
+            if act is not None:
+                return current if reported else act
+            act = current
         if current.head.i == current.i:
-            return None
+            return act
+        if act is not None and current.dep_ in CONTENT_DEPS:
+            reported = True
         if current.dep_ == "conj" and current.head.dep_ == "ccomp":
             partner = coordinated_with(current)
             if partner.i != current.head.i:
                 # Coordinated with the reporting verb, not reported by it: climb from that verb's head.
                 if partner.head.i == partner.i:
-                    return None
+                    return act
                 current = partner.head
                 continue
             if {c.lower_ for c in current.children if c.dep_ == "mark"} & {"que", "that"} and is_reporting(
@@ -579,6 +679,8 @@ def reporting_verb_over(token: Token) -> Token | None:
         current = current.head
 
 
+GENERIC_BODY_NOUNS = {"organismo", "entidad", "institución", "body", "organisation", "organization"}
+"""Nouns that name any organisation: a definite one refers to the organisation named last."""
 RECENT_SPEAKERS = 32
 """How many earlier speakers an anaphor ("indicó la agencia") is resolved against: the antecedent
 is near, and a long article's whole list made attribution cost its length squared."""
@@ -666,6 +768,10 @@ class Attributor:
         # noun at its head (the first word in Spanish, the last in English, or the one before "of").
         if len(words) != 2 or not noun:
             return claimant
+        if noun in GENERIC_BODY_NOUNS and self.mentions:
+            # "el organismo", "the body": the organisation named last.
+            name = self.mentions[-1]
+            return Claimant(claimant.text, canonical(name) or name)
         for name in reversed(self.mentions):
             named = [w.lower() for w in name.split()]
             heads = {named[0], named[-1]}
@@ -700,6 +806,11 @@ RECORD_NOUNS = {
     "report",
     "statistics",
     "estimates",
+    "comunicado",
+    "nota",
+    "declaración",
+    "statement",
+    "communiqué",
 }
 """What a body publishes and a claim can cite in its stead: "según los datos del banco central"."""
 
@@ -730,7 +841,8 @@ def records_of(text: str) -> str | None:
     of "los registros del instituto", "the bank" of "the bank's figures" or "figures from the
     bank"), or None."""
     words = text.split()
-    if len(words) < 3 or words[0].lower() not in {"el", "la", "los", "las", "the", "sus", "its"}:
+    # "un comunicado del organismo", "a statement from the ministry": one of them, the body's still.
+    if len(words) < 3 or words[0].lower() not in {"el", "la", "los", "las", "the", "sus", "its", "un", "una", "a"}:
         return None
     if words[1].lower() in RECORD_NOUNS:
         rest = [w.lower() for w in words[2:]]
@@ -744,26 +856,7 @@ def records_of(text: str) -> str | None:
     return None
 
 
-INSTITUTION_HEADS = {
-    "instituto",
-    "banco",
-    "ministerio",
-    "servicio",
-    "agencia",
-    "comisión",
-    "tribunal",
-    "oficina",
-    "consejo",
-    "institute",
-    "bank",
-    "ministry",
-    "service",
-    "agency",
-    "commission",
-    "court",
-    "office",
-    "council",
-}
+INSTITUTION_HEADS = BODY_HEADS
 """Head nouns of bodies the small Spanish model tags as places now and then ("Instituto Nacional
 de Estadística" as LOC): still bodies a later "el instituto" can refer to."""
 

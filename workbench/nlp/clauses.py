@@ -126,8 +126,10 @@ def starts_clause(token: Token) -> bool:
     if dep in {"acl", "relcl"}:
         if not (is_relative(token) and is_clause_head(token)):
             return False
-        return _after_comma(token) or _in_apposition(token)
+        return (_after_comma(token) or _in_apposition(token)) and not describes_its_name(token)
     if dep == "advcl":
+        if _free_relative(token):
+            return False
         marks = _marks(token)
         if marks & (PURPOSE_MARKS | CONDITION_MARKS) or is_trailing_attribution(token):
             return False
@@ -141,6 +143,8 @@ def starts_clause(token: Token) -> bool:
             return bool(marks & TEMPORAL_MARKS)
         if not is_clause_head(token):
             return False
+        if marks & TEMPORAL_MARKS and not _has_details(token):
+            return False
         return not (marks & FRAME_MARKS) or _is_reporting_clause(token) or _is_contrast(token, marks)
     if dep in {"conj", "parataxis"}:
         return is_clause_head(token) and not is_trailing_attribution(token)
@@ -149,11 +153,50 @@ def starts_clause(token: Token) -> bool:
     return _is_prior_event_phrase(token)
 
 
+def describes_its_name(token: Token) -> bool:
+    """ "El río Salí, que atraviesa la capital provincial, superó ...", "the authority, which
+    handles cyber incidents, said ...": a relative in the simple present, on a name, with no figure,
+    date or name of its own, says what its antecedent is or does as a rule. That description is
+    part of how the clause names its subject, not a fact with a time to check, so it stays in the
+    clause instead of cutting the subject off from its verb ("Kim, que viajó en tren" is an event
+    and is split)."""
+    from workbench.nlp.attribution import is_reporting
+
+    antecedent = token.head
+    if not (antecedent.pos_ == "PROPN" or antecedent.ent_type_) or is_reporting(token):
+        return False
+    if any(c.dep_ in AUX_DEPS for c in token.children):
+        return False
+    if token.doc.lang_ == "en":
+        present = token.tag_ in {"VBZ", "VBP"}
+    else:
+        present = "Pres" in token.morph.get("Tense", []) and "Ind" in token.morph.get("Mood", [])
+    return present and not any(_detail(t) for t in token.subtree)
+
+
+def _detail(token: Token) -> bool:
+    """A word a fact-checker can hold a clause to: a number (not an indefinite article), a name, a
+    date or time."""
+    number = token.like_num and token.pos_ != "DET" and token.dep_ != "det"
+    return number or token.pos_ == "PROPN" or bool(token.ent_type_) or "Tim" in token.morph.get("AdvType", [])
+
+
 def _in_apposition(token: Token) -> bool:
     """ "Ana Ruiz, a former judge who lost the 2019 race, ...": a relative inside an apposition set
     off by commas says something of the person the apposition describes, and is a fact of its own."""
     noun = token.head
     return noun.dep_ == "appos" and _after_comma(noun) and noun.head.pos_ == "PROPN"
+
+
+def _free_relative(token: Token) -> bool:
+    """ "en lo que va de 2026", "por lo que se sabe": a relative with no antecedent after a
+    preposition is a noun phrase of its clause (a span of time, a source), not a clause of its own."""
+    children = [c for c in token.children if c.i < token.i]
+    return (
+        token.doc.lang_ == "es"
+        and any(c.pos_ == "ADP" for c in children)
+        and any(c.dep_ in SUBJECT_DEPS | {"obj"} and "Rel" in c.morph.get("PronType", []) for c in children)
+    )
 
 
 def _is_absolute(token: Token) -> bool:
@@ -192,7 +235,11 @@ def _is_contrast(token: Token, marks: set[str]) -> bool:
     if not any(c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} for c in token.children):
         return False
     if token.doc.lang_ == "en":
-        return token.tag_ in {"VBD", "VBZ", "VBP"}
+        # "while the rest were split among ...": a passive's tense is its auxiliary's.
+        auxiliaries = [c for c in token.children if c.dep_ in {"auxpass", "aux"}]
+        return token.tag_ in {"VBD", "VBZ", "VBP"} or (
+            token.tag_ == "VBN" and [a.tag_ for a in auxiliaries] in (["VBD"], ["VBZ"], ["VBP"])
+        )
     return bool({"Past", "Pres"} & set(token.morph.get("Tense", []))) and is_finite(token)
 
 
@@ -255,13 +302,22 @@ def _is_prior_event_phrase(token: Token) -> bool:
         if not _after_comma(token):
             return False
         objects = [c for c in token.children if c.dep_ == "pobj"]
-        return bool(objects) and objects[0].pos_ in {"NOUN", "PROPN"} and len(list(token.subtree)) >= 4
+        if not objects or objects[0].pos_ not in {"NOUN", "PROPN"} or len(list(token.subtree)) < 4:
+            return False
+        return _has_details(token)
     if token.dep_ in {"obl", "nmod"} and token.pos_ in {"NOUN", "PROPN"}:
         marker = _first_word(token)
         if marker.lower_ not in TEMPORAL_MARKS or marker.i >= token.i or not _after_comma(token):
             return False
-        return len(list(token.subtree)) >= 4
+        return len(list(token.subtree)) >= 4 and _has_details(token)
     return False
+
+
+def _has_details(token: Token) -> bool:
+    """ "..., after water flooded the runway", "before the storm arrived": an earlier or later event
+    with no figure, date or name of its own only frames the event of its clause and stays with it;
+    "tras dos intentos fallidos en mayo y agosto", "after talks in Minsk" assert one of their own."""
+    return any(_detail(t) for t in token.subtree)
 
 
 def _is_factual_apposition(token: Token) -> bool:
@@ -555,6 +611,12 @@ def _fixed_to_trimmed(token: Token, start: int) -> bool:
     return token.dep_ == "fixed" and token.head.i < start
 
 
+def _contrast_mark(token: Token, head: Token) -> bool:
+    """The "while" of a contrast split off ("..., while the rest were split"): the second fact
+    reads alone without it, as "mientras que" leaves the Spanish one."""
+    return token.dep_ == "mark" and token.head.i == head.i and token.lower_ in CONTRAST_MARKS and head.dep_ == "advcl"
+
+
 def _trailing_connective(token: Token) -> bool:
     """A subordinator or a conjunction's fixed part ending a claim: "..., mientras que", "..., so that"."""
     return token.pos_ == "SCONJ" or (token.dep_ == "fixed" and token.head.pos_ in {"CCONJ", "SCONJ", "ADV"})
@@ -580,7 +642,12 @@ def _longest_run(sent: Span, head: Token, owner: dict[int, int]) -> Span | None:
     start, end = max(runs, key=lambda r: (r[0] <= holds <= r[1], sum(1 for t in doc[r[0] : r[1] + 1] if t.is_alpha)))
     # A connective at either edge belongs to no claim: "X subió, mientras que | Y bajó" leaves
     # neither "mientras que" on the first nor "que" (fixed to the conjunction) on the second.
-    while start <= end and (doc[start].pos_ in EDGE_POS or doc[start].is_space or _fixed_to_trimmed(doc[start], start)):
+    while start <= end and (
+        doc[start].pos_ in EDGE_POS
+        or doc[start].is_space
+        or _fixed_to_trimmed(doc[start], start)
+        or _contrast_mark(doc[start], head)
+    ):
         start += 1
     while end >= start and (
         (doc[end].pos_ in EDGE_POS and doc[end].text not in {"”", "»", '"'})

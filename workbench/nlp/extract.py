@@ -129,10 +129,51 @@ EVALUATIVE_LEMMAS = {
     "disproportionate",
     "outrageous",
     "appalling",
+    # Judgement, capacity and tenacity: what an actor is able or resolved to do.
+    "timid",
+    "weak",
+    "feeble",
+    "inept",
+    "incompetent",
+    "chaotic",
+    "clumsy",
+    "complacent",
+    "tímido",
+    "débil",
+    "torpe",
+    "incompetente",
+    "inepto",
+    "caótico",
+    "desordenado",
+    "deficiente",
+    "insuficiente",
+    "insufficient",
+    "inadequate",
+    # Judgement, propriety: whether what was done was right, or could have been avoided.
+    "avoidable",
+    "preventable",
+    "inexcusable",
+    "unforgivable",
+    "negligent",
+    "evitable",
+    "prevenible",
+    "imperdonable",
+    "negligente",
+    # Appreciation, reaction: the force an act has on whoever feels it.
+    "damning",
+    "devastating",
+    "shocking",
+    "harsh",
+    "duro",
+    "demoledor",
+    "devastador",
+    "chocante",
 }
-"""Adjectives of appraisal (the Appreciation and Judgement classes of Martin & White's Appraisal
-framework, and their Spanish equivalents), written out by hand: a copular clause that predicates
-one ("es un paso histórico", "is a worrying precedent") evaluates rather than states."""
+"""Adjectives of appraisal, written out by hand from the classes of Martin & White's Appraisal
+framework (The Language of Evaluation, 2005, ch. 2: Appreciation, and Judgement of capacity,
+tenacity and propriety), with their Spanish equivalents: a copular clause that predicates one
+("es un paso histórico", "is a worrying precedent", "was entirely avoidable", "remains timid")
+evaluates rather than states."""
 EVALUATIVE_NOUNS = {
     "ejemplo",
     "modelo",
@@ -179,6 +220,12 @@ EVALUATIVE_NOUNS = {
     "injustice",
     "humiliation",
     "outrage",
+    # Metaphors of a situation: what it is like, not what it is.
+    "trampa",
+    "pesadilla",
+    "lastre",
+    "trap",
+    "nightmare",
 }
 """Nouns that evaluate on their own when predicated with an indefinite article ("ha sido un ejemplo
 de coordinación", "was a mistake"); with a figure or a name in the predicate the clause is a fact."""
@@ -222,6 +269,16 @@ UNBOUNDED_COMPARISONS = (
     ("all", "necessary", "measures"),
     ("all", "necessary", "steps"),
     ("todas", "las", "medidas", "necesarias"),
+    # Verdicts given to a collective or to history ("the people have spoken"): formulas of a
+    # campaign, with nobody who spoke and nothing said.
+    ("the", "people", "have", "spoken"),
+    ("the", "people", "has", "spoken"),
+    ("the", "voters", "have", "spoken"),
+    ("el", "pueblo", "ha", "hablado"),
+    ("el", "pueblo", "habló"),
+    ("las", "urnas", "han", "hablado"),
+    ("history", "will", "judge"),
+    ("la", "historia", "juzgará"),
 )
 """A comparison with all of time ("more divided than ever", "más unido que nunca"), what nobody can
 ever do, a response left unnamed ("all necessary measures"): rhetoric, with no measure a
@@ -435,6 +492,8 @@ def cut_article(pieces: list[tuple[Doc, Normalized]], context: Context, min_word
         closers = {i: attributor.sentence_claimant(sents[i]) for i in sorted(closed)}
         attributor.last = last
         for i, sent in enumerate(sents):
+            # The sentence's own bodies first: "La OPS enviará ..., según un comunicado del organismo".
+            attributor.mention(entities.within(sent))
             if closing[i] != i:
                 sentence_claimant = closers.get(closing[i]) or attributor.sentence_claimant(sents[closing[i]])
             else:
@@ -444,7 +503,6 @@ def cut_article(pieces: list[tuple[Doc, Normalized]], context: Context, min_word
                     continue
                 claimant = attributor.clause_claimant(clause.head, sentence_claimant)
                 cuts.append(_cut(clause.span, clause.head, claimant, norm, context, lead=clause, entities=entities))
-            attributor.mention(entities.within(sent))
     return found
 
 
@@ -580,7 +638,8 @@ def scored(cut: Cut, model: Model | None = None) -> ClaimDraft:
 def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figure, ...] = ()) -> str:
     """Opinion for evaluations (an evaluative or superlative predicate, an opinion verb), quantity
     for a stated figure (not "un acuerdo", not "los dos líderes"), statement when someone says it."""
-    lemmas = {t.lemma_.lower() for t in span}
+    # Forms beside lemmas: the small English lemmatizer makes "damning" "damn".
+    lemmas = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
     if _evaluates(head, lemmas, span):
         return "opinion"
     if is_reporting(head) and head.doc.has_annotation("DEP"):
@@ -589,7 +648,12 @@ def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figur
             if said.dep_ in {"ccomp", "parataxis"} and span.start <= said.i < span.end:
                 # Only the predicate's own words: "Estamos convencidos de que ... la lucha justa"
                 # predicates a conviction, and the adjective deep inside is the speaker's claim.
-                own = {said.lemma_.lower(), *(c.lemma_.lower() for c in said.children if c.dep_ == "amod")}
+                own = {
+                    word
+                    for part in _predicate_nouns(said)
+                    for t in [part, *(c for c in part.children if c.dep_ == "amod")]
+                    for word in (t.lemma_.lower(), t.lower_)
+                }
                 if _evaluates(said, own) and not any(f.explicit for f in found):
                     return "opinion"
     if lemmas & OPINION_LEMMAS and not any(f.explicit for f in found) and not _impersonal_belief(span):
@@ -615,7 +679,10 @@ def _qualifies(head: Token, span: Span) -> bool:
 
 def _normative_or_unbounded(span: Span) -> bool:
     """A norm ("hay que", "should", "no se puede seguir") or a comparison with all of time."""
-    words = [t.lower_ for t in span if not t.is_punct and not t.is_space]
+    # A relative clause's modal is its noun's ("a server that should have been replaced"), not
+    # the claim's: a norm inside a description does not make the claim one.
+    described = {t.i for r in span if r.i != span.root.i and is_relative(r) for t in r.subtree}
+    words = [t.lower_ for t in span if not t.is_punct and not t.is_space and t.i not in described]
     starts = _RHETORIC_STARTS
     for k, word in enumerate(words):
         for phrase in starts.get(word, ()):
@@ -635,15 +702,64 @@ def _evaluates(head: Token, lemmas: set[str], span: Span | None = None) -> bool:
     with a source or a measured span of time ("the largest since 2010, according to the
     agency") is a record someone can look up, not an appraisal."""
     parsed = head.doc.has_annotation("DEP")  # an unparsed token's children crash spaCy 3.8
-    copular = (parsed and any(t.dep_ == "cop" for t in head.children)) or head.lemma_ in {"ser", "parecer", "be"}
+    copular = (parsed and any(t.dep_ == "cop" for t in head.children)) or head.lemma_.lower() in COPULAR_LEMMAS
     if not copular:
         return False
+    if parsed and _characterises_this(head):
+        return True
     sourced = span is not None and _sourced_record(span)
     if sourced and span is not None:  # "the worst since 1950": "bad" is the ranking's, not an appraisal
         lemmas = {t.lemma_.lower() for t in span if t.tag_ != "JJS" and t.lower_ not in SUPERLATIVE_ADJECTIVES}
     if lemmas & EVALUATIVE_LEMMAS or _evaluative_noun(head):
         return True
     return _superlative(head) and not sourced
+
+
+COPULAR_LEMMAS = {
+    "ser",
+    "parecer",
+    "resultar",
+    "convertir",
+    "volver",
+    "be",
+    "remain",
+    "seem",
+    "appear",
+    "become",
+    "prove",
+    "look",
+    "sound",
+}
+"""Verbs that link a subject to what it is or has become ("remains timid", "se ha convertido en una
+trampa", "proved disastrous"): their predicate can evaluate as a copula's does."""
+DEMONSTRATIVES = {"this", "that", "esto", "eso", "aquello"}
+
+
+def _characterises_this(head: Token) -> bool:
+    """ "This is a wake-up call for ...", "Esto es un desastre": a demonstrative for the situation
+    as subject and an indefinite noun for predicate, with no figure: the speaker says what the
+    situation amounts to, which no record can confirm."""
+    if not any(c.dep_ in {"nsubj", "nsubj:pass"} and c.lower_ in DEMONSTRATIVES for c in head.children):
+        return False
+    for noun in _predicate_nouns(head):
+        indefinite = any(c.dep_ == "det" and "Ind" in c.morph.get("Definite", []) for c in noun.children)
+        if indefinite and noun.pos_ == "NOUN" and not any(_counts(t) for t in noun.subtree):
+            return True
+    return False
+
+
+def _counts(token: Token) -> bool:
+    """A number in the phrase, not an indefinite article ("una ciudad" counts nothing)."""
+    return token.like_num and token.pos_ != "DET" and token.dep_ != "det"
+
+
+def _predicate_nouns(head: Token) -> list[Token]:
+    """What a copular clause predicates: the head itself (Spanish), its attribute or complement
+    (English), or the noun "en" introduces after "convertirse"."""
+    found = [head, *(c for c in head.children if c.dep_ in {"attr", "acomp", "oprd"})]
+    if head.lemma_.lower() in {"convertir", "volver"}:
+        found += [c for c in head.children if c.dep_ in {"obl", "obj"} and any(k.lower_ == "en" for k in c.children)]
+    return found
 
 
 SOURCE_MARKERS = (("según",), ("according", "to"), ("de", "acuerdo", "con"), ("citing",), ("citando",))
@@ -668,14 +784,13 @@ def _evaluative_noun(head: Token) -> bool:
     predicate noun that evaluates, with no figure or name in its phrase to check."""
     if not head.doc.has_annotation("DEP"):
         return False
-    predicates = [head, *(c for c in head.children if c.dep_ in {"attr", "acomp"})]
-    for noun in predicates:
+    for noun in _predicate_nouns(head):
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVALUATIVE_NOUNS:
             continue
         indefinite = any(c.dep_ == "det" and "Ind" in c.morph.get("Definite", []) for c in noun.children)
         subject = {t.i for c in noun.children if c.dep_ in {"nsubj", "csubj", "nsubj:pass"} for t in c.subtree}
         predicate = [t for t in noun.subtree if t.i not in subject]
-        if indefinite and not any(t.like_num or t.ent_type_ for t in predicate):
+        if indefinite and not any(_counts(t) or t.ent_type_ for t in predicate):
             return True
     return False
 

@@ -135,8 +135,85 @@ def _countries() -> dict[str, str]:
 
 
 def country_of(actor: str | None) -> str | None:
-    """The country an actor speaks for: "Japan Ministry of Defense" -> "Japan"."""
-    return _countries().get(actor) if actor else None
+    """The country an actor speaks for: "Japan Ministry of Defense" -> "Japan"; a body the
+    gazetteer does not list speaks for the country its name holds ("Electoral Commission of
+    Zambia", "Norwegian National Security Authority")."""
+    if not actor:
+        return None
+    if actor in _known():
+        return _countries().get(actor)  # a listed actor says for itself ("PAHO": no country)
+    return body_country(actor)
+
+
+@lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    return frozenset(canonical for _, canonical, _ in names())
+
+
+BODY_HEADS = {
+    "instituto",
+    "banco",
+    "ministerio",
+    "servicio",
+    "agencia",
+    "comisión",
+    "tribunal",
+    "oficina",
+    "consejo",
+    "autoridad",
+    "asociación",
+    "sociedad",
+    "dirección",
+    "departamento",
+    "sindicato",
+    "federación",
+    "organización",
+    "secretaría",
+    "superintendencia",
+    "defensoría",
+    "fiscalía",
+    "institute",
+    "bank",
+    "ministry",
+    "service",
+    "agency",
+    "commission",
+    "court",
+    "office",
+    "council",
+    "authority",
+    "association",
+    "society",
+    "directorate",
+    "department",
+    "bureau",
+    "union",
+    "federation",
+    "organisation",
+    "organization",
+    "board",
+    "administration",
+}
+"""Head nouns of public bodies ("la Comisión Electoral de Zambia", "the Bureau of Meteorology"):
+a named body is an actor of its own, finer than the country it serves."""
+
+
+def is_body_head(word: str) -> bool:
+    return word.casefold() in BODY_HEADS
+
+
+@lru_cache(maxsize=4096)
+def body_country(name: str) -> str | None:
+    """The country a body's name holds, by name or demonym, when the name has a body's head noun:
+    "Banco de España" -> Spain; "South Korean sources" (no body) -> None."""
+    words = name.split()
+    if not any(is_body_head(w) for w in words):
+        return None
+    for word in words:
+        found = demonym_country(word) or _countries().get(_index().get(fold(word), ""))
+        if found is not None:
+            return found
+    return _countries().get(find_in(name) or "")
 
 
 @lru_cache(maxsize=1)

@@ -315,4 +315,9 @@ def _claimant_person(claimant: str, entities: tuple[EntityDraft, ...], index: Pe
         # before an apposition ("Ruiz, a former minister"); "Ruiz's campaign" is not Ruiz.
         if phrase.startswith(entity.text + ",") or (phrase.endswith(entity.text) and _heads(phrase, entity.text)):
             return entity.canonical
+        # "el epidemiólogo Andrés Villalba, de la Universidad de ...": titles, the name, and after a
+        # comma where the person works; the person still heads the phrase.
+        named = phrase.find(entity.text + ",")
+        if named > 0 and _heads(phrase[: named + len(entity.text)], entity.text):
+            return entity.canonical
     return index.resolve(phrase) if _bare_name(phrase) else None

@@ -7,10 +7,14 @@ bodies named with their country, and contrasts after a medial attribution."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from workbench.models import ClaimDraft
+from workbench.nlp.attribution import subject_of
+from workbench.nlp.clauses import is_clause_head
 from workbench.nlp.extract import extract_claims
 from workbench.nlp.gazetteer import country_of
+from workbench.nlp.pipeline import load_nlp
 
 pytestmark = pytest.mark.slow
 
@@ -96,9 +100,108 @@ def test_an_act_alone_keeps_its_subject_as_claimant():
     assert found[0].claimant == "The minister"
 
 
+def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str]) -> Doc:
+    """A doc with the parse given, for misparses the small models make now and then on wire copy."""
+    return Doc(load_nlp("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
 def test_the_subject_nearest_the_reporting_verb_is_the_speaker():
-    found = claims("Exports fell 8% in May, the third drop in a row, the customs agency said.")
-    assert {c.claimant for c in found} == {"the customs agency"}
+    # "Exports rose 5% in May, the third rise in a row, the office said", with the appositive
+    # parsed as a second subject of "said" (as the small English model does now and then).
+    doc = parsed(
+        [
+            "Exports",
+            "rose",
+            "5",
+            "%",
+            "in",
+            "May",
+            ",",
+            "the",
+            "third",
+            "rise",
+            "in",
+            "a",
+            "row",
+            ",",
+            "the",
+            "office",
+            "said",
+        ],
+        [1, 16, 3, 1, 1, 4, 16, 9, 9, 16, 9, 12, 10, 16, 15, 16, 16],
+        [
+            "nsubj",
+            "ccomp",
+            "nummod",
+            "dobj",
+            "prep",
+            "pobj",
+            "punct",
+            "det",
+            "amod",
+            "nsubj",
+            "prep",
+            "det",
+            "pobj",
+            "punct",
+            "det",
+            "nsubj",
+            "ROOT",
+        ],
+        [
+            "NOUN",
+            "VERB",
+            "NUM",
+            "NOUN",
+            "ADP",
+            "PROPN",
+            "PUNCT",
+            "DET",
+            "ADJ",
+            "NOUN",
+            "ADP",
+            "DET",
+            "NOUN",
+            "PUNCT",
+            "DET",
+            "NOUN",
+            "VERB",
+        ],
+        [
+            "export",
+            "rise",
+            "5",
+            "%",
+            "in",
+            "May",
+            ",",
+            "the",
+            "third",
+            "rise",
+            "in",
+            "a",
+            "row",
+            ",",
+            "the",
+            "office",
+            "say",
+        ],
+    )
+    speaker = subject_of(doc[16])
+    assert speaker is not None and speaker.text == "the office"
+
+
+def test_a_conjunct_noun_with_a_direct_object_is_a_verb_the_tagger_misread():
+    # "... and that repeated flooding leaves little margin", with "leaves" tagged a plural noun.
+    doc = parsed(
+        ["the", "dam", "needs", "repairs", "and", "that", "flooding", "leaves", "little", "margin"],
+        [1, 2, 2, 2, 7, 7, 7, 2, 9, 7],
+        ["det", "nsubj", "ROOT", "dobj", "cc", "det", "compound", "conj", "amod", "dobj"],
+        ["DET", "NOUN", "VERB", "NOUN", "CCONJ", "DET", "NOUN", "NOUN", "ADJ", "NOUN"],
+        ["the", "dam", "need", "repair", "and", "that", "flooding", "leaf", "little", "margin"],
+    )
+    assert is_clause_head(doc[7])
+    assert not is_clause_head(doc[3])  # an object noun with no object of its own stays a noun
 
 
 @pytest.mark.parametrize(
@@ -146,3 +249,12 @@ def test_a_communique_of_the_body_speaks_for_the_body_named_before():
         "La Organización Mundial de la Salud enviará 20 expertos a la zona, según un comunicado del organismo.", "es"
     )
     assert found[0].claimant_canonical == "World Health Organization"
+
+
+def test_a_periphrasis_with_que_is_one_verb_not_a_coordination():
+    text = "La empresa negó que la planta haya tenido que parar por la sequía."
+    assert checkable(text, "es") == [text.rstrip(".")]
+
+
+def test_a_ranking_bounded_by_a_named_event_is_a_record_not_an_appraisal():
+    assert checkable("Es la peor sequía que sufre la región desde El Niño, en 2016.", "es") != []

@@ -75,6 +75,8 @@ def is_clause_head(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX", "ADJ", "NOUN"}:
         return False
     children = list(token.children)
+    if token.pos_ == "NOUN" and token.dep_ == "conj" and any(c.dep_ == "dobj" for c in children):
+        return True  # "and that repeated bleaching leaves too little time": a verb the tagger read as a noun
     if token.pos_ in {"ADJ", "NOUN"}:
         return any(c.dep_ == "cop" for c in children)
     return any(c.dep_ in AUX_DEPS and (is_finite(c) or c.tag_ == "MD") for c in children) or any(
@@ -147,6 +149,8 @@ def starts_clause(token: Token) -> bool:
             return False
         return not (marks & FRAME_MARKS) or _is_reporting_clause(token) or _is_contrast(token, marks)
     if dep in {"conj", "parataxis"}:
+        if dep == "conj" and any(c.dep_ == "cc" and c.lower_ == "que" for c in token.children):
+            return False  # "haya tenido que cerrar": "que" of a periphrasis coordinates nothing
         return is_clause_head(token) and not is_trailing_attribution(token)
     if dep == "appos":
         return _is_factual_apposition(token)

@@ -774,7 +774,8 @@ def _sourced_record(span: Span) -> bool:
         if any(tuple(words[k : k + len(marker)]) == marker for k in range(len(words))):
             return True
     for k, token in enumerate(span):
-        if token.lower_ in SINCE_WORDS and any(t.like_num for t in span[k + 1 : k + 4]):
+        # "since 2010", "desde 1950", "desde Otis, en 2023": bounded by a year or a named event.
+        if token.lower_ in SINCE_WORDS and any(t.like_num or t.pos_ == "PROPN" for t in span[k + 1 : k + 4]):
             return True
     return False
 

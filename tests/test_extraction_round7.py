@@ -258,3 +258,32 @@ def test_a_periphrasis_with_que_is_one_verb_not_a_coordination():
 
 def test_a_ranking_bounded_by_a_named_event_is_a_record_not_an_appraisal():
     assert checkable("Es la peor sequía que sufre la región desde El Niño, en 2016.", "es") != []
+
+
+def test_al_with_an_infinitive_is_the_moment_of_its_event():
+    text = (
+        "Al menos nueve personas murieron al volcar el domingo un autobús en la carretera de Oruro, cerca de Caracollo."
+    )
+    assert checkable(text, "es") == [text.rstrip(".")]
+
+
+def test_the_adjective_of_a_dated_ranking_is_the_rankings():
+    assert checkable("Es el accidente más grave en la mina desde 2017.", "es") != []
+    assert checkable("Es el accidente más grave en la historia de la mina.", "es") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "lead"),
+    [
+        (
+            "En Rosario, que tiene 1,3 millones de habitantes, la huelga paralizó el transporte el lunes.",
+            "es",
+            "En Rosario, ",
+        ),
+        ("In Lagos, which has 15 million people, prices rose 4% in May.", "en", "In Lagos, "),
+    ],
+)
+def test_a_fronted_place_cut_off_by_a_relative_comes_back_as_the_clauses_lead(text: str, language: str, lead: str):
+    found = checkable(text, language)
+    assert len(found) == 2
+    assert found[1].startswith(lead)

@@ -33,7 +33,8 @@ EDGE_POS = {"PUNCT", "CCONJ", "SPACE"}
 TEMPORAL_MARKS = {"tras", "después", "antes", "after", "before", "following"}
 # Subordinators of a time frame ("while Kim was in Russia"): the frame is presupposed, not asserted,
 # and stays with the event it frames.
-FRAME_MARKS = {"while", "when", "as", "mientras", "cuando", "since", "desde", "until", "hasta"}
+FRAME_MARKS = {"while", "when", "as", "mientras", "cuando", "since", "desde", "until", "hasta", "al"}
+# ("al" + infinitive is "cuando": "murieron al hundirse el ferri" is one event and its moment.)
 # Verbs that take a stance on a proposition: "..., which Russia denies", "lo que Moscú desmiente".
 STANCE_LEMMAS = {"deny", "dispute", "confirm", "negar", "desmentir", "confirmar", "rechazar", "reject"}
 # Subordinators of purpose ("so that officials can count", "para que los agentes revisen"): an aim,
@@ -422,11 +423,35 @@ def _with_lead(head: Token, span: Span, split: bool) -> Clause:
         return Clause(head, span)  # "14 murieron y más de 3.500 fueron evacuadas": its own subject
     subject = _subject(_reported_content(head, span) or (head.head if is_participle_report(head) else head))
     if subject is None or "Rel" in subject.morph.get("PronType", []):
-        return Clause(head, span)
+        return _with_fronted(head, span)
     phrase = _phrase_before(subject, span.start)
     if phrase is None or phrase.end > span.start or (phrase.start >= span.start and phrase.end <= span.end):
-        return Clause(head, span)
+        return _with_fronted(head, span)
     return Clause(head, span, phrase)
+
+
+FRONTED_DEPS = {"obl", "nmod", "advmod", "prep", "npadvmod"}
+
+
+def _with_fronted(head: Token, span: Span) -> Clause:
+    """ "En Madrid y Barcelona, donde vive un tercio de los inquilinos, el alquiler superó ...": a
+    phrase fronted before the clause, cut off from it by a relative clause split off inside it,
+    says where or when the clause holds, and comes back as its lead instead of being dropped."""
+    for child in head.children:
+        if child.dep_ not in FRONTED_DEPS or child.i >= span.start:
+            continue
+        relatives = [t for t in child.subtree if t.i != child.i and is_relative(t) and starts_clause(t)]
+        if not relatives:
+            continue
+        cut = {t.i for r in relatives for t in r.subtree}
+        words = [t for t in child.subtree if t.i < span.start]
+        end = next((k for k, t in enumerate(words) if t.i in cut), len(words))
+        words = words[:end]
+        while words and (words[-1].pos_ in EDGE_POS or words[-1].is_space):
+            words.pop()
+        if words and words[0].i == _first_word(child).i:
+            return Clause(head, span, head.doc[words[0].i : words[-1].i + 1], ", ")
+    return Clause(head, span)
 
 
 def _antecedent(head: Token) -> Token:

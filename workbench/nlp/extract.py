@@ -709,7 +709,14 @@ def _evaluates(head: Token, lemmas: set[str], span: Span | None = None) -> bool:
         return True
     sourced = span is not None and _sourced_record(span)
     if sourced and span is not None:  # "the worst since 1950": "bad" is the ranking's, not an appraisal
-        lemmas = {t.lemma_.lower() for t in span if t.tag_ != "JJS" and t.lower_ not in SUPERLATIVE_ADJECTIVES}
+        # ... and so is the adjective of "el naufragio más grave desde 2019".
+        ranked = {t.i for t in span if t.lower_ in {"más", "most", "menos", "least"} and t.head.pos_ == "ADJ"}
+        ranked = {span.doc[i].head.i for i in ranked}
+        lemmas = {
+            t.lemma_.lower()
+            for t in span
+            if t.tag_ != "JJS" and t.lower_ not in SUPERLATIVE_ADJECTIVES and t.i not in ranked
+        }
     if lemmas & EVALUATIVE_LEMMAS or _evaluative_noun(head):
         return True
     return _superlative(head) and not sourced

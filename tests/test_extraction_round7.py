@@ -287,3 +287,11 @@ def test_a_fronted_place_cut_off_by_a_relative_comes_back_as_the_clauses_lead(te
     found = checkable(text, language)
     assert len(found) == 2
     assert found[1].startswith(lead)
+
+
+def test_where_sources_sit_is_not_whom_they_speak_for():
+    found = claims("The duties were raised in March, officials in Brussels noted.")
+    assert found[0].claimant == "officials in Brussels"
+    assert found[0].claimant_canonical is None  # not Belgium
+    spoken = claims("El puente seguirá cerrado hasta el lunes, dijeron fuentes del Gobierno peruano.", "es")
+    assert spoken[0].claimant_canonical == "Peruvian sources"  # a source of a country keeps it

@@ -387,9 +387,16 @@ def canonical_of_phrase(tokens: list[Token]) -> str | None:
         found = _demonym_of(core)
         if found is not None:
             return found
+    if head is not None and head.lower_ in SOURCE_NOUNS:
+        # "officials in Brussels", "fuentes en Lusaka": where sources sit is not whom they speak for.
+        where = {t.i for c in head.children if c.lower_ in PLACE_PREPOSITIONS for t in c.subtree}
+        where |= {t.i for c in head.children for k in c.children if k.lower_ in PLACE_PREPOSITIONS for t in c.subtree}
+        kept = [t for t in tokens if t.i not in where]
+        return find_in(" ".join(t.text for t in kept)) if kept else None
     return find_in(text)
 
 
+PLACE_PREPOSITIONS = {"in", "at", "en"}
 PERSON_ENTITIES = {"PER", "PERSON"}
 OFFICE_NOUNS = {
     "head",

@@ -440,7 +440,11 @@ def _with_fronted(head: Token, span: Span) -> Clause:
     for child in head.children:
         if child.dep_ not in FRONTED_DEPS or child.i >= span.start:
             continue
-        relatives = [t for t in child.subtree if t.i != child.i and is_relative(t) and starts_clause(t)]
+        relatives = [
+            t
+            for t in child.subtree
+            if t.dep_ in {"acl", "relcl"} and t.i != child.i and is_relative(t) and starts_clause(t)
+        ]
         if not relatives:
             continue
         cut = {t.i for r in relatives for t in r.subtree}

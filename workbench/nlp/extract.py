@@ -679,15 +679,25 @@ def _qualifies(head: Token, span: Span) -> bool:
 
 def _normative_or_unbounded(span: Span) -> bool:
     """A norm ("hay que", "should", "no se puede seguir") or a comparison with all of time."""
-    # A relative clause's modal is its noun's ("a server that should have been replaced"), not
-    # the claim's: a norm inside a description does not make the claim one.
-    described = {t.i for r in span if r.i != span.root.i and is_relative(r) for t in r.subtree}
-    words = [t.lower_ for t in span if not t.is_punct and not t.is_space and t.i not in described]
+    tokens = [t for t in span if not t.is_punct and not t.is_space]
+    words = [t.lower_ for t in tokens]
     starts = _RHETORIC_STARTS
     for k, word in enumerate(words):
         for phrase in starts.get(word, ()):
-            if tuple(words[k : k + len(phrase)]) == phrase:
+            if tuple(words[k : k + len(phrase)]) == phrase and not _in_description(tokens[k], span):
                 return True
+    return False
+
+
+def _in_description(token: Token, span: Span) -> bool:
+    """A relative clause's modal is its noun's ("a server that should have been replaced"), not
+    the claim's: a norm inside a description does not make the claim one."""
+    root = span.root.i
+    current = token
+    while current.i != root and current.head.i != current.i and span.start <= current.i < span.end:
+        if current.dep_ in {"acl", "relcl"} and is_relative(current):
+            return True
+        current = current.head
     return False
 
 

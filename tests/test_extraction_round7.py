@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from workbench.models import ClaimDraft
 from workbench.nlp.attribution import subject_of
-from workbench.nlp.clauses import is_clause_head
+from workbench.nlp.clauses import clause_spans, is_clause_head
 from workbench.nlp.extract import extract_claims
 from workbench.nlp.gazetteer import country_of
 from workbench.nlp.pipeline import load_nlp
@@ -295,3 +295,24 @@ def test_where_sources_sit_is_not_whom_they_speak_for():
     assert found[0].claimant_canonical is None  # not Belgium
     spoken = claims("El puente seguirá cerrado hasta el lunes, dijeron fuentes del Gobierno peruano.", "es")
     assert spoken[0].claimant_canonical == "Peruvian sources"  # a source of a country keeps it
+
+
+def test_a_trailing_phrase_the_parser_hung_on_an_earlier_clause_goes_with_the_clause_before_it():
+    # "dijo que los casos superan 900 y que 70 niños siguen ingresados, la mayoría en Lima", with
+    # "la mayoría en Lima" parsed as an object of the first reported verb (as the small model does).
+    words = "dijo que los casos superan 900 y que 70 niños siguen ingresados , la mayoría en Lima .".split()
+    doc = Doc(
+        load_nlp("es").vocab,
+        words=words,
+        heads=[0, 4, 3, 4, 0, 4, 10, 10, 9, 10, 4, 10, 14, 14, 4, 16, 14, 0],
+        deps=["ROOT", "mark", "det", "nsubj", "ccomp", "obj", "cc", "mark", "nummod", "nsubj", "conj", "obj"]
+        + ["punct", "det", "obj", "case", "nmod", "punct"],
+        pos=["VERB", "SCONJ", "DET", "NOUN", "VERB", "NUM", "CCONJ", "SCONJ", "NUM", "NOUN", "VERB", "ADJ"]
+        + ["PUNCT", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+        lemmas=["decir", "que", "el", "caso", "superar", "900", "y", "que", "70", "niño", "seguir", "ingresado"]
+        + [",", "el", "mayoría", "en", "Lima", "."],
+        morphs=["VerbForm=Fin", "", "", "", "VerbForm=Fin", "", "", "", "", "", "VerbForm=Fin", ""] + [""] * 6,
+    )
+    spans = [clause.span.text for clause in clause_spans(next(iter(doc.sents)))]
+    assert spans[-1] == "que 70 niños siguen ingresados , la mayoría en Lima"
+    assert not any("mayoría" in span for span in spans[:-1])

@@ -368,7 +368,28 @@ def clause_spans(sent: Span) -> Iterator[Clause]:
             for sub_head, span in _split_temporal_infinitive(head, run):
                 found.append(_with_lead(sub_head, span, sub_head is head and head.i != sent.root.i))
     # In text order of the spans: a reporting verb's clause can start before its head.
-    yield from sorted(found, key=lambda clause: clause.span.start)
+    yield from _with_trailing_phrase(sorted(found, key=lambda clause: clause.span.start), sent)
+
+
+def _with_trailing_phrase(clauses: list[Clause], sent: Span) -> list[Clause]:
+    """ "... y que unos 1.800 pacientes permanecen hospitalizados, la mayoría en Asunción": a verbless
+    phrase after a comma at the end of the sentence that the parser hung on an earlier clause belongs
+    to no claim's run, and would be dropped; it qualifies the clause right before it, which takes it."""
+    if not clauses:
+        return clauses
+    last = max(clauses, key=lambda clause: clause.span.end)
+    words = [t for t in sent[last.span.end - sent.start :] if not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    if len(words) < 4 or words[0].text != "," or words[0].i != last.span.end:
+        return clauses
+    phrase = words[1:]
+    if sum(t.is_alpha for t in phrase) < 3 or any(t.pos_ in {"VERB", "AUX"} for t in phrase):
+        return clauses
+    if any(t.i in range(c.span.start, c.span.end) for c in clauses for t in phrase):
+        return clauses
+    extended = Clause(last.head, sent.doc[last.span.start : phrase[-1].i + 1], last.lead, last.joiner)
+    return [extended if clause is last else clause for clause in clauses]
 
 
 def _owners(sent: Span, heads: dict[int, Token]) -> dict[int, int]:

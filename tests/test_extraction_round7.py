@@ -316,3 +316,18 @@ def test_a_trailing_phrase_the_parser_hung_on_an_earlier_clause_goes_with_the_cl
     spans = [clause.span.text for clause in clause_spans(next(iter(doc.sents)))]
     assert spans[-1] == "que 70 niños siguen ingresados , la mayoría en Lima"
     assert not any("mayoría" in span for span in spans[:-1])
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "person"),
+    [
+        ("Epidemiologist Maria Lopez, of the University of Lima, said cases rose 20% in May.", "en", "Maria Lopez"),
+        (
+            "La jueza Carmen Ortega, del Tribunal Supremo de Chile, dijo que el fallo se conocerá el lunes.",
+            "es",
+            "Carmen Ortega",
+        ),
+    ],
+)
+def test_a_person_named_with_where_they_work_is_the_person_not_the_country(text: str, language: str, person: str):
+    assert claims(text, language)[0].claimant_canonical == person

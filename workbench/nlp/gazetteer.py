@@ -141,7 +141,7 @@ def country_of(actor: str | None) -> str | None:
     if not actor:
         return None
     if actor in _known():
-        return _countries().get(actor)  # a listed actor says for itself ("PAHO": no country)
+        return _countries().get(actor)  # a listed actor speaks as listed ("PAHO": for no country)
     return body_country(actor)
 
 

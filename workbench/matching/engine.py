@@ -269,7 +269,7 @@ class Matcher:
         query, unordered. It needs no vector, so it can run while the query is being embedded."""
         frequencies, size = self._vocabulary()
         self._look_up(query.terms())
-        return bm25(self.store.index, query.terms(), frequencies, common_limit(size), K1, B, not self._few)
+        return bm25(self.store.index, query.terms(), frequencies, common_limit(size), K1, B)
 
     def _vector_index(self) -> VectorIndex | None:
         if self.embedder is None:
@@ -434,7 +434,7 @@ class Matcher:
         if found is None:
             frequencies, size = self._vocabulary()
             self._look_up(terms)
-            lexical = bm25(self.store.index, list(terms), frequencies, common_limit(size), K1, B, not self._few)
+            lexical = bm25(self.store.index, list(terms), frequencies, common_limit(size), K1, B)
             found = ranked[terms] = top(*lexical, count + 1, set())[0].tolist()
         return [c for c in found if c != claim_id][:count]
 

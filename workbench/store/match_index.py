@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 LENGTH = "length(terms) - length(replace(terms, ' ', '')) + 1"
 """A claim's count of index terms, in SQL."""
 POSTINGS_KEPT = 4_000_000
-"""Claim ids of posting lists a MatchIndex keeps between lookups (32 MB)."""
+"""Claim ids of posting lists a MatchIndex keeps between lookups (16 MB)."""
 MEMBERS_KEPT = 64_000_000
 """Bytes of common terms' bits a MatchIndex keeps (500 terms at a million claims)."""
 
@@ -143,17 +143,15 @@ class MatchIndex:
         return self._stats_kept
 
     def postings(self, term: str) -> np.ndarray:
-        """Ids of the claims indexed under a term, sorted (one BLOB, m018).
+        """Ids of the claims indexed under a term, sorted int32 (one BLOB, m018).
 
         Kept until the index changes, up to POSTINGS_KEPT ids: the middling terms that cost most
         to read (a country, a weekday, "launch") come back in query after query.
         """
-        import numpy as np
-
         found = self._postings_kept.get(term)
         if found is not None:
             return found
-        found = self._read(term).astype(np.int64)
+        found = self._read(term)
         if self._ids_kept + len(found) > POSTINGS_KEPT:
             self._postings_kept.clear()
             self._ids_kept = 0
@@ -161,17 +159,17 @@ class MatchIndex:
         self._ids_kept += len(found)
         return found
 
-    def members(self, term: str) -> np.ndarray:
-        """The claims under a term as bits by claim id (numpy.packbits, little bit order): whether
-        each of many claims holds a common term is one lookup each, not a search of its list.
-        Kept until the index changes, up to MEMBERS_KEPT bytes."""
+    def members(self, term: str, ids: int = 0) -> np.ndarray:
+        """The claims under a term as bits by claim id (numpy.packbits, little bit order), for
+        ids up to `ids` at least: whether each of many claims holds a common term is one lookup
+        each, not a search of its list. Kept until the index changes, up to MEMBERS_KEPT bytes."""
         import numpy as np
 
         found = self._members_kept.get(term)
-        if found is not None:
+        if found is not None and len(found) * 8 >= ids:
             return found
         listed = self._read(term)
-        mask = np.zeros(int(listed[-1]) + 1 if len(listed) else 1, dtype=bool)
+        mask = np.zeros(max(ids, len(self.lengths()[0]), int(listed[-1]) + 1 if len(listed) else 0), dtype=bool)
         mask[listed] = True
         found = np.packbits(mask, bitorder="little")
         if self._bytes_kept + len(found) > MEMBERS_KEPT:

@@ -149,7 +149,7 @@ class Stale:
 
         kept = listed[~np.isin(listed, self.ids)]
         new = self.now.get(term)
-        return np.union1d(kept, new) if new is not None else kept
+        return np.union1d(kept, new).astype(np.int32) if new is not None else kept
 
 
 def read_stale(db: Database) -> Stale | None:
@@ -167,8 +167,8 @@ def read_stale(db: Database) -> Stale | None:
             now[term].append(claim_id)
             frequencies[term] += 1
     return Stale(
-        np.array([c for c, _, _ in changes], dtype=np.int64),
-        {term: np.array(ids, dtype=np.int64) for term, ids in now.items()},
+        np.array([c for c, _, _ in changes], dtype=np.int32),
+        {term: np.array(ids, dtype=np.int32) for term, ids in now.items()},
         frequencies,
         {c: term_count(new) for c, _, new in changes},
     )

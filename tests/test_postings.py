@@ -122,3 +122,27 @@ def test_a_common_term_the_query_shares_ranks_the_claim_that_holds_it_first(db_p
     expected = {c: sum(idf[t] for t in [*rare, "e_zulu"] if t in dict((r[0], r[2]) for r in rows)[c]) for c in own}
     for claim, score in zip(claims.tolist(), scores.tolist()):
         assert np.isclose(score, expected[claim] * 1.9 / (1 + 0.9 * (0.5 + 0.5 * own[claim] / mean)))
+
+
+def test_pruning_keeps_the_best_depth_exactly_as_scoring_every_candidate(db_path: Path) -> None:
+    """Max-score pruning drops only candidates that cannot be among the best `depth`: on an
+    archive of words drawn with Zipf's law (common words in a third of the claims, rare ones in
+    a few), the best 10 and their scores are those of every candidate scored."""
+    rng = np.random.default_rng(3)
+    db = claims_db(db_path, 3000)
+    words = [f"w{i}" for i in range(400)]
+    weights = 1 / np.arange(1, len(words) + 1)
+    weights /= weights.sum()
+    rows = [(c, 1, sorted(set(rng.choice(words, rng.integers(6, 20), p=weights)))) for c in range(1, 3001)]
+    index = MatchIndex(db)
+    index.add(rows)
+    frequencies = index.all_document_frequencies()
+    pruned_any = False
+    for claim, _, terms in rows[:60]:
+        query = [*terms[: len(terms) // 2], *rng.choice(words[:30], 6)]
+        every = top(*bm25(index, query, frequencies, 60, 0.9, 0.5), 10, set())
+        claims, scores = bm25(index, query, frequencies, 60, 0.9, 0.5, depth=10)
+        best = top(claims, scores, 10, set())
+        assert best[0].tolist() == every[0].tolist() and np.allclose(best[1], every[1])
+        pruned_any |= len(claims) < len(bm25(index, query, frequencies, 60, 0.9, 0.5)[0])
+    assert pruned_any

@@ -64,14 +64,46 @@ def bm25(
     gain = _gains(lengths, mean, k1, b)[np.minimum(claims, len(lengths) - 1)]
     common_terms = list(zip(present[first:], idf[first:]))
     floor = _floor(index, common_terms, claims, sums, gain, depth) if depth is not None else 0.0
+    candidates = _Candidates(claims, sums, gain, floor)
     still = float(idf[first:].sum())
     for term, weight in common_terms:
-        if depth is not None and floor and len(claims) > PRUNE_FROM * depth:
-            keep = np.flatnonzero((sums + still) * gain >= floor * (1 - 1e-9))
-            claims, sums, gain = claims[keep], sums[keep], gain[keep]
-        np.add(sums, weight, out=sums, where=_held(index, term, claims))
+        if depth is not None and floor and len(candidates.claims) > PRUNE_FROM * depth:
+            candidates.prune(still)
+        candidates.add(index.members(term), weight)
         still -= weight
-    return claims.astype(np.int64), sums * gain
+    return candidates.claims.astype(np.int64), candidates.sums * candidates.gain
+
+
+class _Candidates:
+    """The candidates of a query as the common terms are added: their idf sums, gains, and what
+    each still lacks to reach the floor (the least score of the best `depth` there will be)."""
+
+    def __init__(self, claims: np.ndarray, sums: np.ndarray, gain: np.ndarray, floor: float):
+        import numpy as np
+
+        self.claims, self.sums, self.gain = claims, sums, gain
+        self.lacking = floor * (1 - 1e-9) / gain - sums
+        self.byte = claims >> 3
+        self.bit = np.left_shift(1, claims & 7).astype(np.uint8)
+
+    def prune(self, still: float) -> None:
+        """Drop the candidates that lack more than the idf still to come (max-score pruning),
+        when they are a fifth of them or more (fewer are not worth the copies)."""
+        import numpy as np
+
+        keep = np.flatnonzero(self.lacking <= still)
+        if len(keep) <= 0.8 * len(self.claims):
+            for name in ("claims", "sums", "gain", "lacking", "byte", "bit"):
+                setattr(self, name, getattr(self, name)[keep])
+
+    def add(self, bits: np.ndarray, weight: float) -> None:
+        """Add a common term's idf to the candidates under it (its bits by claim id: one lookup
+        each, where a binary search each in its list cost about 100 ns)."""
+        import numpy as np
+
+        held = (bits[self.byte] & self.bit) != 0
+        np.add(self.sums, weight, out=self.sums, where=held)
+        np.subtract(self.lacking, weight, out=self.lacking, where=held)
 
 
 PRUNE_FROM = 4
@@ -109,10 +141,12 @@ def _gains(lengths: np.ndarray, mean: float, k1: float, b: float) -> np.ndarray:
     """(k1 + 1) / (1 + k1 * (1 - b + b * length / mean)) of every claim, by claim id: what an
     idf is multiplied by in its score. Kept for the last lengths array (the index reads one a
     session), so a query gathers its candidates' instead of reckoning them."""
+    import numpy as np
+
     for kept, constants, gains in _GAINS_KEPT:
         if kept is lengths and constants == (mean, k1, b):
             return gains
-    gains = ((k1 + 1) / (1 + k1 * (1 - b + b * lengths / mean))).astype(lengths.dtype)
+    gains = (k1 + 1) / (1 + k1 * (1 - b + b * lengths.astype(np.float64) / mean))  # float64: prune compares exactly
     _GAINS_KEPT[:] = [(lengths, (mean, k1, b), gains)]
     return gains
 
@@ -136,10 +170,10 @@ def _idf_sums(postings: list[np.ndarray], idf: np.ndarray, ids: int) -> tuple[np
 
 
 def _held(index: MatchIndex, term: str, claims: np.ndarray) -> np.ndarray:
-    """A mask of the candidates under a common term: a lookup each in its bits (kept by the
-    index for the next query, where most common terms come back; a binary search each in its
-    list cost about 100 ns, and reading a list of 200,000 ids again for each query more)."""
+    """A mask of the claims under a common term, by its bits (kept by the index for the next
+    query, where most common terms come back; reading a list of 200,000 ids again for each
+    query to search it cost more)."""
     import numpy as np
 
-    bits = index.members(term, int(claims[-1]) + 1 if len(claims) else 0)
-    return np.asarray(bits[claims >> 3] & np.left_shift(1, claims & 7).astype(np.uint8) != 0)
+    bits = index.members(term)
+    return np.asarray((bits[claims >> 3] & np.left_shift(1, claims & 7).astype(np.uint8)) != 0)

@@ -159,17 +159,17 @@ class MatchIndex:
         self._ids_kept += len(found)
         return found
 
-    def members(self, term: str, ids: int = 0) -> np.ndarray:
-        """The claims under a term as bits by claim id (numpy.packbits, little bit order), for
-        ids up to `ids` at least: whether each of many claims holds a common term is one lookup
-        each, not a search of its list. Kept until the index changes, up to MEMBERS_KEPT bytes."""
+    def members(self, term: str) -> np.ndarray:
+        """The claims under a term as bits by claim id (numpy.packbits, little bit order), as
+        many as lengths() has claims: whether each of many claims holds a common term is one
+        lookup each, not a search of its list. Kept until the index changes, up to MEMBERS_KEPT bytes."""
         import numpy as np
 
         found = self._members_kept.get(term)
-        if found is not None and len(found) * 8 >= ids:
+        if found is not None:
             return found
         listed = self._read(term)
-        mask = np.zeros(max(ids, len(self.lengths()[0]), int(listed[-1]) + 1 if len(listed) else 0), dtype=bool)
+        mask = np.zeros(max(len(self.lengths()[0]), int(listed[-1]) + 1 if len(listed) else 0), dtype=bool)
         mask[listed] = True
         found = np.packbits(mask, bitorder="little")
         if self._bytes_kept + len(found) > MEMBERS_KEPT:

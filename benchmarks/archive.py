@@ -197,7 +197,7 @@ def build_archive(db: Path, csv_path: Path, table: Table | None, label: str) -> 
         sizes = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
         table.add("  database file (+ WAL)", f"{sizes / 2**20:,.0f} MiB")
         with Workbench(db).store() as store:
-            terms = store.db.execute("SELECT count(*) FROM claim_terms_vocab").fetchone()[0]
+            terms = store.db.execute("SELECT count(*) FROM claim_postings").fetchone()[0]
         table.add("  distinct index terms (stems, actors, figures, dates)", terms)
     return result.article_id, seconds
 

@@ -12,7 +12,7 @@ of archived claims (archive.make_queries: one known source each), read as the CL
 
 Per database, p50 / p95 per query over the same queries:
 - the project's lexical stage in a warm session (Matcher.lexical: BM25 over the index terms'
-  FTS5 posting lists, then the best DEPTH as fuse() takes them), recall@10 of the source;
+  posting lists, then the best DEPTH as fuse() takes them), recall@10 of the source;
 - tantivy (PyPI) over the same index terms (claim_terms, whitespace tokens, BM25 with term
   frequencies), built into a temporary folder beside the run, queried with all the query's terms
   as one OR query, top DEPTH; its build time and index size;
@@ -217,6 +217,11 @@ def baseline_copy(db: Path, source: Path, folder: Path) -> Path:
         for suffix in ("ai", "ad", "au"):
             target.execute(f"DROP TRIGGER IF EXISTS claim_terms_totals_{suffix}")
         target.execute("DROP TABLE IF EXISTS claim_terms_totals")
+    if "m018_claim_postings" in newer:
+        for suffix in ("ai", "ad", "au"):
+            target.execute(f"DROP TRIGGER IF EXISTS claim_postings_stale_{suffix}")
+        for table in ("claim_postings", "claim_postings_lengths", "claim_postings_stale"):
+            target.execute(f"DROP TABLE IF EXISTS {table}")
     target.executemany("DELETE FROM _sqlite_migrations WHERE name = ?", [(n,) for n in newer])
     target.commit()
     target.close()

@@ -72,8 +72,9 @@ COMMON_SHARE = 0.02
 COMMON_FLOOR = 200
 COMMON_CEILING = 2000
 """A term in more than max(COMMON_FLOOR, COMMON_SHARE of all claims), and never more than
-COMMON_CEILING claims, finds no candidates worth its cost when rarer ones are there: BM25 would
-score every claim on its posting list for a small idf."""
+COMMON_CEILING claims, brings no candidates of its own when rarer ones are there (scoring every
+claim on its list for a small idf finds none worth the cost); it still counts in the BM25 of the
+claims the rarer terms found (workbench/matching/lexical.py)."""
 
 
 class LookedUp(Mapping[str, int]):
@@ -264,12 +265,13 @@ class Matcher:
         self.embedder = embedder
         self._vectors = self._nearest = None
 
-    def lexical(self, query: ClaimFeatures) -> tuple[np.ndarray, np.ndarray]:
-        """The lexical stage alone: (claim ids, BM25 scores) of every claim sharing a term with the
-        query, unordered. It needs no vector, so it can run while the query is being embedded."""
+    def lexical(self, query: ClaimFeatures, limit: int = 0) -> tuple[np.ndarray, np.ndarray]:
+        """The lexical stage alone: (claim ids, BM25 scores) of the claims sharing a term with the
+        query that can be among its best max(DEPTH, limit), unordered (workbench/matching/lexical.py).
+        It needs no vector, so it can run while the query is being embedded."""
         frequencies, size = self._vocabulary()
         self._look_up(query.terms())
-        return bm25(self.store.index, query.terms(), frequencies, common_limit(size), K1, B, not self._few)
+        return bm25(self.store.index, query.terms(), frequencies, common_limit(size), K1, B, max(DEPTH, limit))
 
     def _vector_index(self) -> VectorIndex | None:
         if self.embedder is None:
@@ -302,9 +304,10 @@ class Matcher:
         lexical: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> list[Retrieved]:
         """The `count` claims most like a query, best first, by BM25 and (with vectors) cosine fused;
-        `lexical` is the query's lexical stage when it ran already (Matcher.lexical)."""
+        `lexical` is the query's lexical stage when it ran already (Matcher.lexical, as deep as
+        `count`)."""
         if lexical is None:
-            lexical = self.lexical(query)
+            lexical = self.lexical(query, max(DEPTH, count) + len(exclude or ()))  # as deep as fuse() reads
         nearest = self._nearest
         if nearest is not None and nearest.answers(vector, max(DEPTH, count), exclude):
             return fuse(lexical, nearest, vector, count, exclude)
@@ -434,7 +437,7 @@ class Matcher:
         if found is None:
             frequencies, size = self._vocabulary()
             self._look_up(terms)
-            lexical = bm25(self.store.index, list(terms), frequencies, common_limit(size), K1, B, not self._few)
+            lexical = bm25(self.store.index, list(terms), frequencies, common_limit(size), K1, B, count + 1)
             found = ranked[terms] = top(*lexical, count + 1, set())[0].tolist()
         return [c for c in found if c != claim_id][:count]
 

@@ -220,12 +220,12 @@ class ArchiveStaging(Repository):
             "WHERE import_id = :import ORDER BY rowid",
             args,
         )
-        self.index.add([])  # forget postings read before these terms
         self.db.execute(
             "INSERT INTO claim_terms (claim_id, article_id, terms) "
             "SELECT id, :article, terms FROM archive_staged_claims WHERE import_id = :import ORDER BY id",
             {**args, "article": article_id},
         )
+        self.index.fold_changes()  # into the posting lists, and what was read of them forgotten
         if staged.row_count * COMPACT_SHARE >= self.index.size():
             self.index.compact()
         self.db.execute(

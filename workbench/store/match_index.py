@@ -1,9 +1,10 @@
-"""The persisted candidate index for matching: index terms per claim under FTS5.
+"""The persisted candidate index for matching: index terms per claim, and their posting lists.
 
-The lexical stage (workbench.matching.lexical) reads FTS5's posting lists of the query's rarest
-terms from here and scores the claims on them by BM25 in numpy, so a lookup reads a few posting
-lists instead of scanning every claim: FTS5's own bm25() ranking of an OR query cost several
-times more. The store reads postings and lengths; the ranking is matching's.
+The lexical stage (workbench.matching.lexical) reads the posting lists of the query's terms from
+here (one BLOB a term, workbench/store/postings.py) and scores the claims on them by BM25 in
+numpy, so a lookup reads a few lists instead of scanning every claim: FTS5's own bm25() ranking
+of an OR query cost several times more, and reading FTS5's doclists through group_concat most of
+a lexical match at a million claims. The store reads postings and lengths; the ranking is matching's.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
+from workbench.store import postings as posting_lists
 from workbench.store.vectors import ClaimVectors
 
 if TYPE_CHECKING:
@@ -21,7 +23,9 @@ if TYPE_CHECKING:
 LENGTH = "length(terms) - length(replace(terms, ' ', '')) + 1"
 """A claim's count of index terms, in SQL."""
 POSTINGS_KEPT = 4_000_000
-"""Claim ids of posting lists a MatchIndex keeps between lookups (32 MB)."""
+"""Claim ids of posting lists a MatchIndex keeps between lookups (16 MB)."""
+MEMBERS_KEPT = 64_000_000
+"""Bytes of common terms' bits a MatchIndex keeps (500 terms at a million claims)."""
 
 
 class MatchIndex:
@@ -29,25 +33,27 @@ class MatchIndex:
         self.db = db
         self._postings_kept: dict[str, np.ndarray] = {}
         self._ids_kept = 0
+        self._members_kept: dict[str, np.ndarray] = {}
+        self._bytes_kept = 0
         self._lengths_kept: tuple[np.ndarray, float, int] | None = None
         self._stats_kept: tuple[float, int] | None = None
+        self._stale_kept: posting_lists.Stale | None = None
+        self._stale_read = False
 
     def add(self, rows: Iterable[tuple[int, int, list[str]]]) -> None:
         """Index (claim_id, article_id, terms) rows; a claim indexed again replaces its terms."""
-        self._forget_postings()
-        self._lengths_kept = self._stats_kept = None
         self.db.table("claim_terms").upsert_all(
             ({"claim_id": c, "article_id": a, "terms": " ".join(terms)} for c, a, terms in rows), pk="claim_id"
         )
+        self.fold_changes()
 
     def remove(self, claim_ids: list[int]) -> None:
         """Drop claims' terms and vectors: a claim whose text changed is read, indexed and embedded
         afresh, not from them."""
-        self._forget_postings()
-        self._lengths_kept = self._stats_kept = None
         for i in range(0, len(claim_ids), 500):
             chunk = claim_ids[i : i + 500]
             self.db.execute(f"DELETE FROM claim_terms WHERE claim_id IN ({', '.join('?' * len(chunk))})", chunk)
+        self.fold_changes()
         ClaimVectors(self.db).remove(claim_ids)
 
     def compact(self) -> None:
@@ -89,92 +95,111 @@ class MatchIndex:
         return [row[0] for row in self.db.execute("SELECT claim_id FROM claim_terms").fetchall()]
 
     def size(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM claim_terms").fetchone()[0])
+        """Claims indexed, from the totals triggers keep (m015): a count(*) reads the whole table."""
+        return int(self.db.execute("SELECT claims FROM claim_terms_totals").fetchone()[0])
 
     def all_document_frequencies(self) -> dict[str, int]:
         """The whole vocabulary at once: cheaper than many lookups when a batch of queries follows."""
-        return dict(self.db.execute("SELECT term, doc FROM claim_terms_vocab").fetchall())
+        return self._up_to_date(posting_lists.read_frequencies(self.db), None)
 
     def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
         """The claims indexed under each of some terms (those under none are left out): a few
         queries read their own terms' instead of the whole vocabulary (100,000s of rows)."""
         wanted = sorted(set(terms))
-        found: dict[str, int] = {}
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            rows = self.db.execute(
-                f"SELECT term, doc FROM claim_terms_vocab WHERE term IN ({', '.join('?' * len(chunk))})", chunk
-            )
-            found.update(rows.fetchall())
-        return found
+        return self._up_to_date(posting_lists.read_frequencies(self.db, wanted), set(wanted))
 
-    def lengths_read(self) -> bool:
-        """Whether every claim's length is held already (then reading a few costs more than using them)."""
-        return self._lengths_kept is not None
+    def _up_to_date(self, found: dict[str, int], asked: set[str] | None) -> dict[str, int]:
+        """Stored counts of claims per term, with the changes not folded yet (of the terms asked,
+        or of all when None)."""
+        stale = self._stale()
+        if stale is None:
+            return found
+        for term, change in stale.frequencies.items():
+            if asked is None or term in asked:
+                found[term] = found.get(term, 0) + change
+        return {t: n for t, n in found.items() if n > 0}
 
     def lengths(self) -> tuple[np.ndarray, float, int]:
-        """Terms per claim indexed by claim id, their mean and the claims indexed; read once until
-        the index changes."""
+        """Terms per claim indexed by claim id (as float32, 0 for an id not indexed), their mean
+        and the claims indexed; read once until the index changes (one BLOB, m018)."""
         import numpy as np
 
         if self._lengths_kept is None:
-            rows = self.db.execute(f"SELECT claim_id, {LENGTH} FROM claim_terms").fetchall()
-            ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-            counts = np.fromiter((r[1] for r in rows), dtype=np.float32, count=len(rows))
-            lengths = np.ones(int(ids.max()) + 1 if len(ids) else 1, dtype=np.float32)
-            lengths[ids] = counts
-            self._lengths_kept = (lengths, float(counts.mean()) if len(counts) else 1.0, len(counts))
+            lengths = posting_lists.read_lengths(self.db).astype(np.float32)
+            stale = self._stale()
+            if stale is not None and stale.lengths:
+                grown = max(len(lengths), max(stale.lengths) + 1)
+                lengths = np.concatenate([lengths, np.zeros(grown - len(lengths), dtype=np.float32)])
+                lengths[list(stale.lengths)] = list(stale.lengths.values())
+            self._lengths_kept = (lengths, *self.length_stats())
         return self._lengths_kept
 
     def length_stats(self) -> tuple[float, int]:
         """(mean terms per claim, claims indexed) from the totals triggers keep (m015), without
-        reading every row out (a one-shot match scores a few thousand claims, not 100,000s)."""
+        reading every row out."""
         if self._stats_kept is None:
             count, total = self.db.execute("SELECT claims, terms FROM claim_terms_totals").fetchone()
             self._stats_kept = (total / count if count else 1.0, int(count))
         return self._stats_kept
 
-    def lengths_of(self, ids: np.ndarray) -> np.ndarray:
-        """Terms per claim of the given claims (by rowid, a read each), in their order."""
-        import numpy as np
-
-        wanted = np.unique(ids)
-        found = np.ones(len(wanted), dtype=np.float32)
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500].tolist()
-            rows = self.db.execute(
-                f"SELECT rowid, {LENGTH} FROM claim_terms WHERE rowid IN ({', '.join('?' * len(chunk))})", chunk
-            ).fetchall()
-            if rows:
-                where = np.searchsorted(wanted, [r[0] for r in rows])
-                found[where] = [r[1] for r in rows]
-        return found[np.searchsorted(wanted, ids)]
-
     def postings(self, term: str) -> np.ndarray:
-        """Ids of the claims indexed under a term (claim_terms' rowid is its claim_id).
+        """Ids of the claims indexed under a term, sorted int32 (one BLOB, m018).
 
         Kept until the index changes, up to POSTINGS_KEPT ids: the middling terms that cost most
         to read (a country, a weekday, "launch") come back in query after query.
         """
-        import numpy as np
-
         found = self._postings_kept.get(term)
         if found is not None:
             return found
-        ids = self.db.execute(
-            "SELECT group_concat(rowid) FROM claim_terms_fts WHERE claim_terms_fts MATCH ?", [_quoted(term)]
-        ).fetchone()[0]
-        found = np.fromstring(ids, dtype=np.int64, sep=",") if ids else np.empty(0, dtype=np.int64)
+        found = self._read(term)
         if self._ids_kept + len(found) > POSTINGS_KEPT:
-            self._forget_postings()
+            self._postings_kept.clear()
+            self._ids_kept = 0
         self._postings_kept[term] = found
         self._ids_kept += len(found)
         return found
 
-    def _forget_postings(self) -> None:
+    def members(self, term: str) -> np.ndarray:
+        """The claims under a term as bits by claim id (numpy.packbits, little bit order), as
+        many as lengths() has claims: whether each of many claims holds a common term is one
+        lookup each, not a search of its list. Kept until the index changes, up to MEMBERS_KEPT bytes."""
+        import numpy as np
+
+        found = self._members_kept.get(term)
+        if found is not None:
+            return found
+        listed = self._read(term)
+        mask = np.zeros(max(len(self.lengths()[0]), int(listed[-1]) + 1 if len(listed) else 0), dtype=bool)
+        mask[listed] = True
+        found = np.packbits(mask, bitorder="little")
+        if self._bytes_kept + len(found) > MEMBERS_KEPT:
+            self._members_kept.clear()
+            self._bytes_kept = 0
+        self._members_kept[term] = found
+        self._bytes_kept += len(found)
+        return found
+
+    def _read(self, term: str) -> np.ndarray:
+        listed = posting_lists.read_list(self.db, term)
+        stale = self._stale()
+        return listed if stale is None else stale.postings(listed, term)
+
+    def fold_changes(self) -> None:
+        """Write the claims whose terms changed into the stored posting lists (postings.fold):
+        every write to the index ends with it, so readers seldom lay changes over the lists."""
+        posting_lists.fold(self.db)
+        self._forget()
+
+    def _stale(self) -> posting_lists.Stale | None:
+        """Changes not folded into the lists yet (another writer's, mid-write), read once."""
+        if not self._stale_read:
+            self._stale_kept, self._stale_read = posting_lists.read_stale(self.db), True
+        return self._stale_kept
+
+    def _forget(self) -> None:
+        """Forget what was read of the index: it changed."""
         self._postings_kept.clear()
-        self._ids_kept = 0
-
-
-def _quoted(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
+        self._members_kept.clear()
+        self._ids_kept = self._bytes_kept = 0
+        self._lengths_kept = self._stats_kept = self._stale_kept = None
+        self._stale_read = False

@@ -28,6 +28,9 @@ TABLES = {
     "archive_staged_sources",
     "claim_context",
     "claim_terms_totals",
+    "claim_postings",
+    "claim_postings_lengths",
+    "claim_postings_stale",
 }
 STAGING_TABLES = {"archive_imports", "archive_staged_claims", "archive_staged_entities", "archive_staged_sources"}
 """Where an archive import waits until it is complete: no read of claims looks here."""
@@ -462,3 +465,28 @@ def m016_staged_warnings(db: Database) -> None:
     archive is published: a run that resumes after a killed one reports the warnings of the rows
     already staged, which it does not read again, beside its own (issue 15)."""
     db.table("archive_staged_claims").add_column("warnings", str)
+
+
+@migrations()
+def m018_claim_postings(db: Database) -> None:
+    """The match index's posting lists as one BLOB of sorted int32 claim ids a term (with its
+    count of claims), and every
+    claim's count of terms as one BLOB (workbench/store/postings.py): reading a term's claims
+    through FTS5's group_concat cost most of a lexical match at a million claims. Claims whose
+    terms changed since the lists were written are noted by triggers on claim_terms (with the
+    terms they had then), read over the lists until the next write folds them in."""
+    from workbench.store.postings import rebuild
+
+    db.execute("CREATE TABLE claim_postings (term TEXT PRIMARY KEY, doc INTEGER NOT NULL, ids BLOB NOT NULL)")
+    db.execute("CREATE TABLE claim_postings_lengths (id INTEGER PRIMARY KEY CHECK (id = 1), lengths BLOB NOT NULL)")
+    db.execute("CREATE TABLE claim_postings_stale (claim_id INTEGER PRIMARY KEY, old_terms TEXT)")
+    db.execute(
+        "CREATE TRIGGER claim_postings_stale_ai AFTER INSERT ON claim_terms BEGIN "
+        "INSERT OR IGNORE INTO claim_postings_stale (claim_id, old_terms) VALUES (new.claim_id, NULL); END"
+    )
+    for suffix, event in (("ad", "DELETE"), ("au", "UPDATE OF terms")):
+        db.execute(
+            f"CREATE TRIGGER claim_postings_stale_{suffix} AFTER {event} ON claim_terms BEGIN "
+            "INSERT OR IGNORE INTO claim_postings_stale (claim_id, old_terms) VALUES (old.claim_id, old.terms); END"
+        )
+    rebuild(db)

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
+    from workbench.store.vectors import Lists
+
 K1 = 0.9
 B = 0.5
 """BM25's term saturation and length normalisation (Okapi's usual 1.2 and 0.75 scored lower on train)."""
@@ -30,6 +32,8 @@ LEXICAL_WEIGHT = 1.0
 """The lexical ranks' weight beside the semantic ranks' (1.0: equal, the train optimum)."""
 DEPTH = 100
 """Claims each stage hands to the fusion."""
+SCORE_CHUNK = 8_192
+"""int8 rows decoded to float at a time when a query is scored (12 MB at 384 dimensions)."""
 SUM_WEIGHT = 0.02
 """The lexical weight of the score-sum fusion, the benchmark's alternative (fitted on train)."""
 
@@ -51,32 +55,92 @@ class Retrieved:
 
 
 class VectorIndex:
-    """The stored vectors of one model as one matrix: nearest claims by a brute-force dot product."""
+    """A model's stored vectors kept in memory for a matching session, as int8 rows (a quarter of
+    float32's bytes: 384 MB at a million claims, where the float matrix took 1.5 GB), with their
+    lists when the store has them (workbench/store/vector_lists.py): a query is scored exactly
+    against the rows of its PROBES nearest lists and the unfiled ones, or against every row
+    without lists (a small archive). ClaimVectors.nearest answers a one-shot query the same way."""
 
-    def __init__(self, ids: np.ndarray, rows: np.ndarray):
+    def __init__(self, ids: np.ndarray, filed: np.ndarray, rows: np.ndarray, lists: Lists | None):
+        from workbench.store.vector_lists import inverse_norms
+
         self.ids = ids
         self.rows = rows
-        self._position = {int(c): i for i, c in enumerate(ids.tolist())}
+        self.lists = lists
+        self._inverse = inverse_norms(rows)
+        self._order, self._starts = _grouped(filed, 0 if lists is None else len(lists.centroids))
+        self._gathered: np.ndarray | None = None
+        self._floats: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    def scores(self, vector: np.ndarray) -> np.ndarray:
-        """Cosine of the query with every stored claim, in the order of `ids`."""
-        cosines: np.ndarray = self.rows @ vector
-        return cosines
+    def _read(self, vector: np.ndarray) -> np.ndarray | None:
+        """Positions of the rows a query reads: its lists' and the unfiled ones (None: every row)."""
+        import numpy as np
 
-    def positions(self, claim_ids: list[int]) -> list[int | None]:
-        return [self._position.get(c) for c in claim_ids]
+        if self.lists is None:
+            return None
+        from workbench.store.vector_lists import probes
+
+        chosen = np.sort(probes(self.lists.centroids, vector)[0]) + 1  # group 0 is the unfiled rows
+        groups = np.concatenate([[0], chosen])
+        return np.concatenate([self._order[self._starts[g] : self._starts[g + 1]] for g in groups])
+
+    def _cosines(self, positions: np.ndarray | None, vector: np.ndarray) -> np.ndarray:
+        """Cosines of the query with the rows at these positions (None: every row), SCORE_CHUNK
+        rows gathered and decoded at a time into two buffers the session keeps: no float copy of
+        all the rows, and no fresh memory (page faults) per query."""
+        import numpy as np
+
+        from workbench.store import vector_lists
+
+        total = len(self.ids) if positions is None else len(positions)
+        scores = np.empty(total, dtype=np.float32)
+        if self._floats is None or self._gathered is None:
+            self._gathered = np.empty((SCORE_CHUNK, self.rows.shape[1]), dtype=np.int8)
+            self._floats = np.empty((SCORE_CHUNK, self.rows.shape[1]), dtype=np.float32)
+        gathered, buffer = self._gathered, self._floats
+        for start in range(0, total, SCORE_CHUNK):
+            stop = min(start + SCORE_CHUNK, total)
+            if positions is None:
+                block = self.rows[start:stop]
+            else:
+                block = gathered[: stop - start]
+                np.take(self.rows, positions[start:stop], axis=0, out=block)
+            floats = buffer[: stop - start]
+            floats[...] = block
+            vector_lists.scores(floats, vector, out=scores[start:stop])
+        scores *= self._inverse if positions is None else self._inverse[positions]
+        return scores
 
     def search(
         self, vector: np.ndarray, count: int, exclude: set[int], wanted: list[int]
     ) -> tuple[np.ndarray, np.ndarray, list[float | None]]:
         """The `count` nearest claims (ids, cosines), and the cosine of each `wanted` claim (None
         without a vector): what fuse() asks of the semantic stage."""
-        every = self.scores(vector)
-        ids, scores = top(self.ids, every, count, exclude)
-        return ids, scores, [None if p is None else float(every[p]) for p in self.positions(wanted)]
+        import numpy as np
+
+        positions = self._read(vector)
+        ids, scores = top(
+            self.ids if positions is None else self.ids[positions], self._cosines(positions, vector), count, exclude
+        )
+        asked = np.asarray(wanted, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.ids, asked), max(len(self.ids) - 1, 0))
+        present = self.ids[at] == asked if len(self.ids) else np.zeros(len(asked), dtype=bool)
+        cosines = self._cosines(at[present], vector).tolist() if present.any() else []
+        found = iter(cosines)
+        return ids, scores, [next(found) if p else None for p in present.tolist()]
+
+
+def _grouped(filed: np.ndarray, lists: int) -> tuple[np.ndarray, np.ndarray]:
+    """Row positions ordered by list, unfiled (-1) first, and where each group starts: group 0 is
+    the unfiled rows, group g the rows of list g - 1."""
+    import numpy as np
+
+    order = np.argsort(filed, kind="stable")
+    starts = np.searchsorted(filed[order], np.arange(-1, lists + 1))
+    return order, starts
 
 
 class NearestFound:

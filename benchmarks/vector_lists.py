@@ -90,7 +90,7 @@ def measure(db: Path, queries: np.ndarray, probes: list[int], label: str, lists_
             start = time.perf_counter()
             found, _, _ = listed.search(q, wanted, set(), [])
             times.append((time.perf_counter() - start) * 1000)
-            read.append(len(listed._read(q)))
+            read.append(sum(stop - start for start, stop in listed._ranges(q)))
             for k in RECALL_AT:
                 recalls[k].append(len(set(found[:k].tolist()) & set(best[:k].tolist())) / k)
         mark = " (PROBES)" if count == default else ""

@@ -59,60 +59,57 @@ class VectorIndex:
     float32's bytes: 384 MB at a million claims, where the float matrix took 1.5 GB), with their
     lists when the store has them (workbench/store/vector_lists.py): a query is scored exactly
     against the rows of its PROBES nearest lists and the unfiled ones, or against every row
-    without lists (a small archive). ClaimVectors.nearest answers a one-shot query the same way."""
+    without lists (a small archive). ClaimVectors.nearest answers a one-shot query the same way.
+    The rows are grouped by list (ClaimVectors.listed lays them out so), so a list is one slice."""
 
     def __init__(self, ids: np.ndarray, filed: np.ndarray, rows: np.ndarray, lists: Lists | None):
+        import numpy as np
+
         from workbench.store.vector_lists import inverse_norms
 
+        if len(filed) and np.any(filed[1:] < filed[:-1]):  # not grouped by list yet
+            order = np.argsort(filed, kind="stable")
+            ids, filed, rows = ids[order], filed[order], rows[order]
         self.ids = ids
         self.rows = rows
         self.lists = lists
         self._inverse = inverse_norms(rows)
-        self._order, self._starts = _grouped(filed, 0 if lists is None else len(lists.centroids))
-        self._gathered: np.ndarray | None = None
+        self._starts = np.searchsorted(filed, np.arange(-1, (0 if lists is None else len(lists.centroids)) + 1))
+        """Where each group starts: group 0 is the unfiled rows, group g the rows of list g - 1."""
+        self._by_id = np.argsort(ids, kind="stable")
+        self._sorted_ids = ids[self._by_id]
         self._floats: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    def _read(self, vector: np.ndarray) -> np.ndarray | None:
-        """Positions of the rows a query reads: its lists' and the unfiled ones (None: every row)."""
+    def _ranges(self, vector: np.ndarray) -> list[tuple[int, int]]:
+        """The (start, stop) slices of the rows a query reads: the unfiled rows and its lists'."""
         import numpy as np
 
         if self.lists is None:
-            return None
+            return [(0, len(self.ids))]
         from workbench.store.vector_lists import probes
 
-        chosen = np.sort(probes(self.lists.centroids, vector)[0]) + 1  # group 0 is the unfiled rows
-        groups = np.concatenate([[0], chosen])
-        return np.concatenate([self._order[self._starts[g] : self._starts[g + 1]] for g in groups])
+        groups = np.concatenate([[0], np.sort(probes(self.lists.centroids, vector)[0]) + 1])
+        return [
+            (int(self._starts[g]), int(self._starts[g + 1])) for g in groups if self._starts[g + 1] > self._starts[g]
+        ]
 
-    def _cosines(self, positions: np.ndarray | None, vector: np.ndarray) -> np.ndarray:
-        """Cosines of the query with the rows at these positions (None: every row), SCORE_CHUNK
-        rows gathered and decoded at a time into two buffers the session keeps: no float copy of
-        all the rows, and no fresh memory (page faults) per query."""
+    def _cosines(self, rows: np.ndarray, vector: np.ndarray, out: np.ndarray) -> None:
+        """Cosines of the query with int8 rows (unscaled), into `out`, SCORE_CHUNK rows decoded at a
+        time into a buffer the session keeps: no float copy of all the rows, no fresh memory per query."""
         import numpy as np
 
         from workbench.store import vector_lists
 
-        total = len(self.ids) if positions is None else len(positions)
-        scores = np.empty(total, dtype=np.float32)
-        if self._floats is None or self._gathered is None:
-            self._gathered = np.empty((SCORE_CHUNK, self.rows.shape[1]), dtype=np.int8)
+        if self._floats is None:
             self._floats = np.empty((SCORE_CHUNK, self.rows.shape[1]), dtype=np.float32)
-        gathered, buffer = self._gathered, self._floats
-        for start in range(0, total, SCORE_CHUNK):
-            stop = min(start + SCORE_CHUNK, total)
-            if positions is None:
-                block = self.rows[start:stop]
-            else:
-                block = gathered[: stop - start]
-                np.take(self.rows, positions[start:stop], axis=0, out=block)
-            floats = buffer[: stop - start]
+        for start in range(0, len(rows), SCORE_CHUNK):
+            block = rows[start : start + SCORE_CHUNK]
+            floats = self._floats[: len(block)]
             floats[...] = block
-            vector_lists.scores(floats, vector, out=scores[start:stop])
-        scores *= self._inverse if positions is None else self._inverse[positions]
-        return scores
+            vector_lists.scores(floats, vector, out=out[start : start + len(block)])
 
     def search(
         self, vector: np.ndarray, count: int, exclude: set[int], wanted: list[int]
@@ -121,26 +118,32 @@ class VectorIndex:
         without a vector): what fuse() asks of the semantic stage."""
         import numpy as np
 
-        positions = self._read(vector)
-        ids, scores = top(
-            self.ids if positions is None else self.ids[positions], self._cosines(positions, vector), count, exclude
-        )
-        asked = np.asarray(wanted, dtype=np.int64)
-        at = np.minimum(np.searchsorted(self.ids, asked), max(len(self.ids) - 1, 0))
-        present = self.ids[at] == asked if len(self.ids) else np.zeros(len(asked), dtype=bool)
-        cosines = self._cosines(at[present], vector).tolist() if present.any() else []
-        found = iter(cosines)
-        return ids, scores, [next(found) if p else None for p in present.tolist()]
+        ranges = self._ranges(vector)
+        scores = np.empty(sum(stop - start for start, stop in ranges), dtype=np.float32)
+        done = 0
+        for start, stop in ranges:
+            self._cosines(self.rows[start:stop], vector, scores[done : done + stop - start])
+            scores[done : done + stop - start] *= self._inverse[start:stop]
+            done += stop - start
+        read = np.concatenate([self.ids[start:stop] for start, stop in ranges]) if ranges else self.ids[:0]
+        ids, best = top(read, scores, count, exclude)
+        return ids, best, self.cosines(vector, wanted)
 
+    def cosines(self, vector: np.ndarray, claim_ids: list[int]) -> list[float | None]:
+        """The query's cosine with each of these claims, None for one without a vector."""
+        import numpy as np
 
-def _grouped(filed: np.ndarray, lists: int) -> tuple[np.ndarray, np.ndarray]:
-    """Row positions ordered by list, unfiled (-1) first, and where each group starts: group 0 is
-    the unfiled rows, group g the rows of list g - 1."""
-    import numpy as np
-
-    order = np.argsort(filed, kind="stable")
-    starts = np.searchsorted(filed[order], np.arange(-1, lists + 1))
-    return order, starts
+        if not claim_ids or not len(self.ids):
+            return [None] * len(claim_ids)
+        asked = np.asarray(claim_ids, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self._sorted_ids, asked), len(self.ids) - 1)
+        present = self._sorted_ids[at] == asked
+        positions = self._by_id[at[present]]
+        found = np.empty(len(positions), dtype=np.float32)
+        self._cosines(self.rows[positions], vector, found)
+        found *= self._inverse[positions]
+        values = iter(found.tolist())
+        return [next(values) if p else None for p in present.tolist()]
 
 
 class NearestFound:

@@ -231,29 +231,41 @@ class ClaimVectors:
 
     def listed(self, model: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, Lists | None]:
         """(claim ids, list ids with -1 for none, int8 rows, the lists or None) of every vector of
-        this model, by claim id: what a matching session keeps in memory (a quarter of the float
-        matrix: 384 MB at a million claims)."""
+        this model, grouped by list (unfiled first), by claim id within one: what a matching
+        session keeps in memory (a quarter of the float matrix: 384 MB at a million claims), laid
+        out so a list's rows are read in one sweep (scattered rows cost a query at a million
+        claims three times the time). The ids and lists are read first, then the vectors in claim
+        id order are written straight to their places: the rows are never held twice."""
         import numpy as np
 
         lists = self.lists(model)
-        count = self.count(model)
-        ids = np.empty(count, dtype=np.int64)
-        filed = np.empty(count, dtype=np.int64)
-        rows: np.ndarray | None = None
-        done = 0
-        for chunk_ids, chunk_filed, components in self._stream(model):
-            take = min(len(chunk_ids), count - done)  # a row written since the count waits for the next session
-            if rows is None:
-                rows = np.empty((count, components.shape[1]), dtype=np.int8)
-            ids[done : done + take] = chunk_ids[:take]
-            filed[done : done + take] = chunk_filed[:take]
-            rows[done : done + take] = components[:take]
-            done += take
-            if done == count:
-                break
-        if rows is None:
+        ids_text, filed_text = self.db.execute(
+            "SELECT group_concat(claim_id), group_concat(filed) FROM (SELECT claim_id, "
+            "coalesce(list_id, -1) AS filed FROM claim_vectors WHERE model = ? ORDER BY claim_id)",
+            [model],
+        ).fetchone()
+        if not ids_text:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty((0, 0), dtype=np.int8), lists
-        return ids[:done], filed[:done], rows[:done], lists
+        by_id = np.fromstring(ids_text, dtype=np.int64, sep=",")
+        filed_by_id = np.fromstring(filed_text, dtype=np.int64, sep=",")
+        order = np.lexsort((by_id, filed_by_id))
+        place = np.empty(len(order), dtype=np.int64)
+        place[order] = np.arange(len(order))
+        rows: np.ndarray | None = None
+        got = np.zeros(len(order), dtype=bool)
+        for chunk_ids, _, components in self._stream(model):
+            at = np.minimum(np.searchsorted(by_id, chunk_ids), len(by_id) - 1)
+            known = by_id[at] == chunk_ids  # a row written since the ids were read waits for the next session
+            if rows is None:
+                rows = np.empty((len(order), components.shape[1]), dtype=np.int8)
+            rows[place[at[known]]] = components[known]
+            got[place[at[known]]] = True
+        if rows is None:  # every row deleted since the ids were read
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty((0, 0), dtype=np.int8), lists
+        ids, filed = by_id[order], filed_by_id[order]
+        if not got.all():  # a row deleted since the ids were read
+            ids, filed, rows = ids[got], filed[got], rows[got]
+        return ids, filed, rows, lists
 
     # -- the lists (workbench/store/vector_lists.py) ---------------------------------
 

@@ -21,16 +21,18 @@ if TYPE_CHECKING:
     import numpy as np
 
 LISTS_FROM = 50_000
-"""Below this many vectors of a model, matching stays exact: a brute-force pass over 50,000 rows
-costs a few milliseconds, and the lists would save little."""
+"""Below this many vectors of a model, matching stays exact, every row rescored: a pass over 10,000
+int8 rows took 23 ms p50 on two busy cores (benchmarks/vector_lists.py), so below 50,000 it stays
+within a match's budget, and the lists' loss of recall buys nothing there."""
 PROBES = 32
 """Lists a query's vectors are read from: its PROBES nearest centroids, 3 % of the rows at a million
-claims. On CheckThat! 2020 claims' real e5 vectors (benchmarks/vector_lists.py, claims as queries)
-recall@10 of the exact neighbours was 0.964 with the 93 lists of their 8,699 vectors (24: 0.945,
-48: 0.986), and 0.855 with 1,000 lists of 9 vectors each, the share one probe reads at a million
-claims (48: 0.893): a pessimistic stand-in, as a list of 9 vectors has a poor centroid. On random
-vectors (no clusters to find) it is 0.13 at a million; a query there reads 32,000 rows, 12 ms on
-two busy cores where the exact pass took 490 ms."""
+claims. On the CheckThat! 2020 claims' real e5 vectors with its 997 train and dev tweets as
+queries (benchmarks/vector_lists.py), recall@10 of the exact neighbours was 0.912 with the 102
+lists of their 10,375 vectors (24: 0.867, 48: 0.965), and 0.670 with 1,000 lists of 10 vectors
+each, the share one probe reads at a million claims (128: 0.889): a pessimistic stand-in, as a
+list of 10 vectors has a poor centroid, but the real figure at a million lies between the two.
+On random vectors (no clusters to find) it is 0.13 at a million; a query there reads 32,000
+rows, 12 ms on two busy cores where the exact pass took 490 ms."""
 SAMPLE_PER_LIST = 40
 """Vectors k-means is trained on, per list: enough for stable centroids at a fraction of the cost
 of training on all of them."""

@@ -19,7 +19,9 @@ Per database, p50 / p95 per query over the same queries:
 - the whole in-process match with vectors, the TUI's way (the vector matrix loaded once): query
   features, the query's embedding and the hybrid match one after the other, and with the
   embedding in a thread beside features and the lexical stage (finding.QueryEmbedding, as the
-  CLI runs it); the embedding alone; peak RSS of that process.
+  CLI runs it); the embedding alone; the nearest vectors alone, from the session's index and
+  in a one-shot pass over the database (ClaimVectors.nearest, as `match` runs it); peak RSS of
+  that process.
 With --baseline SRC (a checkout of another revision, e.g. `git archive e6cc4ad | tar -x -C SRC`),
 the project's figures are measured again with SRC's workbench in its own process, on a copy of
 the database without the schema steps SRC does not know, interleaved with this tree's. Each side
@@ -42,6 +44,9 @@ from pathlib import Path
 
 DEPTH = 100
 """Claims each stage hands on (workbench/matching/retrieval.py's DEPTH)."""
+ONE_SHOT_QUERIES = 20
+"""Queries whose one-shot nearest-vector pass is timed: a pass over every vector (a revision
+without lists) takes seconds at a million claims."""
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -140,7 +145,7 @@ def whole_match(workbench, queries: list[dict], features) -> dict:  # noqa: ANN0
         out["matrix_s"] = time.perf_counter() - start
         out["rss_after_matrix_mib"] = peak_rss_mib()
         matcher.match(features(queries[0]["text"]), 10, vector=matcher.query_vectors([queries[0]["text"]])[0])
-        sequential, embedding, hits = [], [], 0
+        sequential, embedding, hits, vectors = [], [], 0, []
         for q in queries:
             start = time.perf_counter()
             query = features(q["text"])
@@ -150,7 +155,19 @@ def whole_match(workbench, queries: list[dict], features) -> dict:  # noqa: ANN0
             found = matcher.match(query, 10, vector=vector)
             sequential.append(time.perf_counter() - start)
             hits += q["source"] in [m.claim for m in found]
+            vectors.append(vector)
         out["embed_ms"] = [t * 1000 for t in embedding]
+        index, session_nearest, one_shot = matcher._vector_index(), [], []
+        for i, vector in enumerate(vectors):  # the semantic stage alone: a session's index, a one-shot pass
+            start = time.perf_counter()
+            index.search(vector, DEPTH, set(), [])
+            session_nearest.append(time.perf_counter() - start)
+            if i < ONE_SHOT_QUERIES:
+                start = time.perf_counter()
+                store.vectors.nearest(embedder.name, vector[None, :], DEPTH)
+                one_shot.append(time.perf_counter() - start)
+        out["session_nearest_ms"] = [t * 1000 for t in session_nearest]
+        out["one_shot_nearest_ms"] = [t * 1000 for t in one_shot]
         out["sequential_ms"] = [t * 1000 for t in sequential]
         out["recall10"] = hits / len(queries)
         if hasattr(matcher, "lexical"):
@@ -362,6 +379,11 @@ def main() -> None:
                     continue
                 print(f"  {label}: whole match with vectors (matrix loaded in {result['matrix_s']:.1f} s)")
                 line("    the query's embedding alone", result["embed_ms"])
+                line(f"    its nearest {DEPTH} vectors alone, in the session", result.get("session_nearest_ms"))
+                line(
+                    f"    its nearest {DEPTH} vectors alone, one-shot (from the database)",
+                    result.get("one_shot_nearest_ms"),
+                )
                 line(
                     "    features, embedding, hybrid match one after the other",
                     result["sequential_ms"],

@@ -1,6 +1,6 @@
 """Retrieval quality on CheckThat! 2020 Task 2 (tweets against 10,375 Snopes fact-checks).
 
-    python -m benchmarks.retrieval [--data ../shared/data/retrieval-ct2020-en] [--titles] [--fit-rerank]
+    python -m benchmarks.retrieval [--data ../shared/data/retrieval-ct2020-en] [--titles] [--fit-rerank] [--lists]
 
 Imports the fact-checked claims through the workbench's own path (a claims CSV written to a temp
 file, `import_claims_csv`, then `index_vectors`, as `workbench import --format claims-csv` and
@@ -103,6 +103,7 @@ class Bench:
         self.embedder = embedder
         self.titles = titles
         self.fit_rerank = False
+        self.lists = False
         self.db = workdir / "claims.db"
         self.lexical_bench = _Workbench(self.db, Settings(semantic=False), None)
         self.workbench = _Workbench(self.db, Settings(), embedder)
@@ -135,6 +136,12 @@ class Bench:
         done = self.workbench.index_vectors()
         took = time.perf_counter() - started
         print(f"index: {done} claims embedded in {took:.1f} s (cached rows included)")
+        if self.lists:
+            from workbench.store import vector_lists
+
+            vector_lists.LISTS_FROM = 0  # this archive is below it: the lists are forced, to be measured
+            filed = self.workbench.index_lists()
+            print(f"lists: {filed} vectors filed, {vector_lists.PROBES} lists probed per query (approximate search)")
 
     def vclaims(self, claim_ids: list[int]) -> list[int]:
         return [self.vclaim_of[c] for c in claim_ids]
@@ -375,6 +382,11 @@ def main() -> None:
         "--fit-rerank", action="store_true", help="write the rerank fitted on train to workbench/matching/rerank.json"
     )
     parser.add_argument("--workdir", type=Path, help="keep the database here (default: a temporary folder)")
+    parser.add_argument(
+        "--lists",
+        action="store_true",
+        help="search the vectors through their lists (approximate, as an archive of 50,000+ claims does)",
+    )
     args = parser.parse_args()
     if not (args.data / "verified_claims.docs.tsv").exists():
         sys.exit(f"No CheckThat! 2020 data at {args.data}")
@@ -389,6 +401,7 @@ def main() -> None:
         workdir.mkdir(parents=True, exist_ok=True)
         bench = Bench(args.data, workdir, embedder, args.titles)
         bench.fit_rerank = args.fit_rerank
+        bench.lists = args.lists
         bench.load()
         splits = {name: read_split(args.data, name) for name in ("train", "dev")}
         stages = {name: Stages(bench, split) for name, split in splits.items()}

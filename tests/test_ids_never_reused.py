@@ -56,7 +56,10 @@ def test_m011_keeps_every_row_index_trigger_and_key(tmp_path: Path):
         assert [m.name for m in migrations.pending(db)] == []
         added = schema_objects(db) - objects
         assert objects <= schema_objects(db) and all(
-            name.startswith(("archive_", "idx_archive_", "claim_context", "claim_terms_totals", "claim_postings"))
+            name.startswith(
+                ("archive_", "idx_archive_", "claim_context", "claim_terms_totals", "claim_postings", "vector_lists")
+            )
+            or name == "claim_vectors_lists"
             or name == "latest_verdicts"
             for _, name in added
         )

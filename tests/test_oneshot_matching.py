@@ -10,7 +10,7 @@ import pytest
 
 from workbench.matching.embedding import default_embedder
 from workbench.matching.engine import FEW_QUERIES, Matcher, query_features
-from workbench.matching.retrieval import VectorIndex, top
+from workbench.matching.retrieval import VectorIndex
 from workbench.nlp.query_analysis import query_draft
 from workbench.service import Workbench
 from workbench.store import vectors as vectors_module
@@ -64,11 +64,11 @@ def test_nearest_in_one_pass_is_the_matrix_top_across_chunks_and_ties(
         queries = rng.standard_normal((4, 16)).astype(np.float32)
         queries[0] = rows[2] / np.linalg.norm(rows[2])
         queries /= np.linalg.norm(queries, axis=1, keepdims=True)
-        index = VectorIndex(*store.vectors.matrix("test-model"))
+        index = VectorIndex(*store.vectors.listed("test-model"))
         found, seen = store.vectors.nearest("test-model", queries, 4)
     assert seen == len(ids)
     for query, (found_ids, found_scores) in zip(queries, found):
-        want_ids, want_scores = top(index.ids, index.scores(query), 4, set())
+        want_ids, want_scores, _ = index.search(query, 4, set(), [])
         assert found_ids.tolist() == want_ids.tolist()
         assert np.allclose(found_scores, want_scores, atol=1e-6)
     assert found[0][0][:3].tolist() == [ids[2], ids[5], ids[9]]

@@ -1118,6 +1118,7 @@ def index(ctx: click.Context, db: Path | None) -> None:
 
     Runs in batches and resumes where it stopped; progress, rate and ETA go to stderr.
     An archive import leaves its claims to this command; matching uses vectors where they exist.
+    In a large archive the vectors are then filed under lists, so a match reads only a few of them.
 
     Example: workbench index --db claims.db
     """
@@ -1128,6 +1129,15 @@ def index(ctx: click.Context, db: Path | None) -> None:
         if done
         else _("Every claim has its vector already")
     )
+    filed = _counted(_("Filing vectors under their lists"), lambda progress: workbench.index_lists(progress=progress))
+    if filed:
+        say(
+            ngettext(
+                "Filed {count} vector under its list for fast matching",
+                "Filed {count} vectors under their lists for fast matching",
+                filed,
+            ).format(count=filed)
+        )
 
 
 def _index_with_progress(workbench: Workbench) -> int:

@@ -465,6 +465,17 @@ class Workbench:
         with self.store() as store:
             return finding.index_vectors(store, embedder, batch, progress)
 
+    def index_lists(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """After the vectors, the lists approximate search reads (finding.index_lists): trained
+        when the archive is large enough, every unfiled vector filed; returns how many were filed.
+        Needs no model loaded; nothing to do with semantic matching off."""
+        if not self.settings.semantic:
+            return 0
+        from workbench.matching.embedding import E5_NAME
+
+        with self.store() as store:
+            return finding.index_lists(store, E5_NAME, progress)
+
     def dedupe(
         self, apply: bool = False, progress: Callable[[int, int], None] | None = None
     ) -> tuple[list[Suggestion], list[Suggestion]]:

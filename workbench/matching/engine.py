@@ -277,7 +277,7 @@ class Matcher:
         if self.embedder is None:
             return None
         if self._vectors is None:
-            self._vectors = VectorIndex(*self.store.vectors.matrix(self.embedder.name))
+            self._vectors = VectorIndex(*self.store.vectors.listed(self.embedder.name))
         return self._vectors
 
     def _rerank_model(self) -> RerankModel | None:

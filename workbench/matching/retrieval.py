@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
+    from workbench.store.vectors import Lists
+
 K1 = 0.9
 B = 0.5
 """BM25's term saturation and length normalisation (Okapi's usual 1.2 and 0.75 scored lower on train)."""
@@ -30,6 +32,8 @@ LEXICAL_WEIGHT = 1.0
 """The lexical ranks' weight beside the semantic ranks' (1.0: equal, the train optimum)."""
 DEPTH = 100
 """Claims each stage hands to the fusion."""
+SCORE_CHUNK = 8_192
+"""int8 rows decoded to float at a time when a query is scored (12 MB at 384 dimensions)."""
 SUM_WEIGHT = 0.02
 """The lexical weight of the score-sum fusion, the benchmark's alternative (fitted on train)."""
 
@@ -51,32 +55,95 @@ class Retrieved:
 
 
 class VectorIndex:
-    """The stored vectors of one model as one matrix: nearest claims by a brute-force dot product."""
+    """A model's stored vectors kept in memory for a matching session, as int8 rows (a quarter of
+    float32's bytes: 384 MB at a million claims, where the float matrix took 1.5 GB), with their
+    lists when the store has them (workbench/store/vector_lists.py): a query is scored exactly
+    against the rows of its PROBES nearest lists and the unfiled ones, or against every row
+    without lists (a small archive). ClaimVectors.nearest answers a one-shot query the same way.
+    The rows are grouped by list (ClaimVectors.listed lays them out so), so a list is one slice."""
 
-    def __init__(self, ids: np.ndarray, rows: np.ndarray):
+    def __init__(self, ids: np.ndarray, filed: np.ndarray, rows: np.ndarray, lists: Lists | None):
+        import numpy as np
+
+        from workbench.store.vector_lists import inverse_norms
+
+        if len(filed) and np.any(filed[1:] < filed[:-1]):  # not grouped by list yet
+            order = np.argsort(filed, kind="stable")
+            ids, filed, rows = ids[order], filed[order], rows[order]
         self.ids = ids
         self.rows = rows
-        self._position = {int(c): i for i, c in enumerate(ids.tolist())}
+        self.lists = lists
+        self._inverse = inverse_norms(rows)
+        self._starts = np.searchsorted(filed, np.arange(-1, (0 if lists is None else len(lists.centroids)) + 1))
+        """Where each group starts: group 0 is the unfiled rows, group g the rows of list g - 1."""
+        self._by_id = np.argsort(ids, kind="stable")
+        self._sorted_ids = ids[self._by_id]
+        self._floats: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    def scores(self, vector: np.ndarray) -> np.ndarray:
-        """Cosine of the query with every stored claim, in the order of `ids`."""
-        cosines: np.ndarray = self.rows @ vector
-        return cosines
+    def _ranges(self, vector: np.ndarray) -> list[tuple[int, int]]:
+        """The (start, stop) slices of the rows a query reads: the unfiled rows and its lists'."""
+        import numpy as np
 
-    def positions(self, claim_ids: list[int]) -> list[int | None]:
-        return [self._position.get(c) for c in claim_ids]
+        if self.lists is None:
+            return [(0, len(self.ids))]
+        from workbench.store.vector_lists import probes
+
+        groups = np.concatenate([[0], np.sort(probes(self.lists.centroids, vector)[0]) + 1])
+        return [
+            (int(self._starts[g]), int(self._starts[g + 1])) for g in groups if self._starts[g + 1] > self._starts[g]
+        ]
+
+    def _cosines(self, rows: np.ndarray, vector: np.ndarray, out: np.ndarray) -> None:
+        """Cosines of the query with int8 rows (unscaled), into `out`, SCORE_CHUNK rows decoded at a
+        time into a buffer the session keeps: no float copy of all the rows, no fresh memory per query."""
+        import numpy as np
+
+        from workbench.store import vector_lists
+
+        if self._floats is None:
+            self._floats = np.empty((SCORE_CHUNK, self.rows.shape[1]), dtype=np.float32)
+        for start in range(0, len(rows), SCORE_CHUNK):
+            block = rows[start : start + SCORE_CHUNK]
+            floats = self._floats[: len(block)]
+            floats[...] = block
+            vector_lists.scores(floats, vector, out=out[start : start + len(block)])
 
     def search(
         self, vector: np.ndarray, count: int, exclude: set[int], wanted: list[int]
     ) -> tuple[np.ndarray, np.ndarray, list[float | None]]:
         """The `count` nearest claims (ids, cosines), and the cosine of each `wanted` claim (None
         without a vector): what fuse() asks of the semantic stage."""
-        every = self.scores(vector)
-        ids, scores = top(self.ids, every, count, exclude)
-        return ids, scores, [None if p is None else float(every[p]) for p in self.positions(wanted)]
+        import numpy as np
+
+        ranges = self._ranges(vector)
+        scores = np.empty(sum(stop - start for start, stop in ranges), dtype=np.float32)
+        done = 0
+        for start, stop in ranges:
+            self._cosines(self.rows[start:stop], vector, scores[done : done + stop - start])
+            scores[done : done + stop - start] *= self._inverse[start:stop]
+            done += stop - start
+        read = np.concatenate([self.ids[start:stop] for start, stop in ranges]) if ranges else self.ids[:0]
+        ids, best = top(read, scores, count, exclude)
+        return ids, best, self.cosines(vector, wanted)
+
+    def cosines(self, vector: np.ndarray, claim_ids: list[int]) -> list[float | None]:
+        """The query's cosine with each of these claims, None for one without a vector."""
+        import numpy as np
+
+        if not claim_ids or not len(self.ids):
+            return [None] * len(claim_ids)
+        asked = np.asarray(claim_ids, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self._sorted_ids, asked), len(self.ids) - 1)
+        present = self._sorted_ids[at] == asked
+        positions = self._by_id[at[present]]
+        found = np.empty(len(positions), dtype=np.float32)
+        self._cosines(self.rows[positions], vector, found)
+        found *= self._inverse[positions]
+        values = iter(found.tolist())
+        return [next(values) if p else None for p in present.tolist()]
 
 
 class NearestFound:

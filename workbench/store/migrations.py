@@ -31,6 +31,7 @@ TABLES = {
     "claim_postings",
     "claim_postings_lengths",
     "claim_postings_stale",
+    "vector_lists",
 }
 STAGING_TABLES = {"archive_imports", "archive_staged_claims", "archive_staged_entities", "archive_staged_sources"}
 """Where an archive import waits until it is complete: no read of claims looks here."""
@@ -465,6 +466,21 @@ def m016_staged_warnings(db: Database) -> None:
     archive is published: a run that resumes after a killed one reports the warnings of the rows
     already staged, which it does not read again, beside its own (issue 15)."""
     db.table("archive_staged_claims").add_column("warnings", str)
+
+
+@migrations()
+def m017_vector_lists(db: Database) -> None:
+    """Inverted lists of the claim vectors (workbench/store/vector_lists.py): each vector's list,
+    NULL until `workbench index` files it (an unfiled vector is read by every query, so none is
+    ever out of reach), indexed so a query reads only the lists it probes; and per model the
+    lists' centroids (float32 rows in one BLOB), their generation (a new one each time they are
+    trained) and how many vectors they were trained on."""
+    db.execute("ALTER TABLE claim_vectors ADD COLUMN list_id INTEGER")
+    db.execute("CREATE INDEX claim_vectors_lists ON claim_vectors (model, list_id)")
+    db.execute(
+        "CREATE TABLE vector_lists (model TEXT PRIMARY KEY, generation INTEGER NOT NULL, "
+        "trained_on INTEGER NOT NULL, lists INTEGER NOT NULL, centroids BLOB NOT NULL)"
+    )
 
 
 @migrations()

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 INDEX_BATCH = 64
 """Claims `workbench index` embeds per transaction: a few seconds of the model on a busy machine,
 so a stopped run loses little and progress moves often."""
+FILE_BATCH = 20_000
+"""Vectors filed under their lists per transaction (index_lists): a fraction of a second each."""
 
 
 def default_embedder(settings: Settings) -> Embedder | None:
@@ -178,6 +180,37 @@ def index_vectors(
         if progress:
             progress(done, max(total, done))
     return done
+
+
+def index_lists(store: Store, model: str, progress: Callable[[int, int], None] | None = None) -> int:
+    """Build what approximate search needs, after the vectors: train the model's lists once it has
+    LISTS_FROM vectors (and again once it outgrows RETRAIN_GROWTH times those they were trained
+    on), then file every unfiled vector, FILE_BATCH a transaction; returns how many were filed.
+    Stopped and run again, it goes on with the vectors still unfiled (which every query reads
+    meanwhile, so matching stays right, only slower). progress(done, total) follows each batch."""
+    from workbench.store import vector_lists
+
+    count = store.vectors.count(model)
+    lists = store.vectors.lists(model)
+    if lists is None and count < vector_lists.LISTS_FROM:
+        return 0  # exact search is fast enough
+    if lists is None or count > vector_lists.RETRAIN_GROWTH * lists.trained_on:
+        wanted = vector_lists.list_count(count)
+        size, sample = store.vectors.sample(model, wanted * vector_lists.SAMPLE_PER_LIST)
+        centroids = vector_lists.train(sample, vector_lists.list_count(size))  # no write lock held meanwhile
+        with store.transaction():
+            store.vectors.set_lists(model, centroids, size)
+    done, total = 0, store.vectors.unfiled_count(model)
+    if progress:
+        progress(0, total)
+    while True:
+        with store.transaction():
+            filed = store.vectors.file_unfiled(model, FILE_BATCH)
+        if not filed:
+            return done
+        done += filed
+        if progress:
+            progress(done, max(total, done))
 
 
 def ensure_indexed(store: Store) -> None:

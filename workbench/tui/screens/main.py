@@ -602,9 +602,15 @@ class MainScreen(Screen[None]):
         worker = get_current_worker()
         try:
             done = self.workbench.index_vectors(INDEX_BATCH, partial(self._indexed, worker))
+            self.workbench.index_lists(partial(self._stop_if_cancelled, worker))
         except IndexStopped:
             return
         self.post_message(IndexFinished(done))
+
+    def _stop_if_cancelled(self, worker: Worker[None], done: int, total: int) -> None:
+        """The lists' progress callback: filing them is quick and not shown, but stops with the app."""
+        if worker.is_cancelled:
+            raise IndexStopped
 
     def _indexed(self, worker: Worker[None], done: int, total: int) -> None:
         """The core's progress callback for the index, as a message (called in the worker's thread)."""

@@ -138,7 +138,7 @@ def test_pruning_keeps_the_best_depth_exactly_as_scoring_every_candidate(db_path
     index.add(rows)
     frequencies = index.all_document_frequencies()
     pruned_any = False
-    for claim, _, terms in rows[:60]:
+    for _, _, terms in rows[:60]:
         query = [*terms[: len(terms) // 2], *rng.choice(words[:30], 6)]
         every = top(*bm25(index, query, frequencies, 60, 0.9, 0.5), 10, set())
         claims, scores = bm25(index, query, frequencies, 60, 0.9, 0.5, depth=10)

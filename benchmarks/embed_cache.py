@@ -53,13 +53,9 @@ class CachedEmbedder:
         return self._rows[side]
 
     def _save(self, side: str) -> None:
-        import numpy as np
+        from workbench.train import save_vector_cache
 
-        rows = self._rows[side]
-        self.directory.mkdir(parents=True, exist_ok=True)
-        partial = self._path(side).with_suffix(".partial.npz")
-        np.savez(partial, keys=np.array(list(rows)), vectors=np.stack(list(rows.values())))
-        partial.replace(self._path(side))
+        save_vector_cache(self._path(side), self._rows[side])
 
     def _cached(self, side: str, texts: Sequence[str], compute) -> np.ndarray:  # noqa: ANN001
         import numpy as np

@@ -178,17 +178,28 @@ def cached_passages(embedder: Embedder, texts: Sequence[str], batch: int = 256) 
     for start in range(0, len(missing), batch):
         chunk = missing[start : start + batch]
         known.update(zip(chunk, embedder.passages([text_of[k] for k in chunk])))
-        _save_cache(path, known)
+        save_vector_cache(path, known)
     return np.stack([known[k] for k in keys]) if keys else np.zeros((0, embedder.dim), dtype=np.float32)
 
 
-def _save_cache(path: Path, rows: dict[str, np.ndarray]) -> None:
+def save_vector_cache(path: Path, rows: dict[str, np.ndarray]) -> None:
+    """Write cached vectors to `path`, keeping rows another process added since this one read the
+    file: several benchmark and training runs share one cache, and a plain rewrite dropped each
+    other's rows (or crashed on a shared partial file). A lock file serialises the writers."""
+    import fcntl
+
     import numpy as np
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial.npz")
-    np.savez(partial, keys=np.array(list(rows)), vectors=np.stack(list(rows.values())))
-    partial.replace(path)
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists():
+            with np.load(path) as stored:
+                for key, vector in zip(stored["keys"].tolist(), stored["vectors"]):
+                    rows.setdefault(key, vector)
+        partial = path.with_suffix(f".{os.getpid()}.partial.npz")
+        np.savez(partial, keys=np.array(list(rows)), vectors=np.stack(list(rows.values())))
+        partial.replace(path)
 
 
 def reproduce(data: Sequence[Path], out: Path) -> Path:

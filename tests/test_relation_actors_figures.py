@@ -65,3 +65,15 @@ def test_two_countries_authorities_counting_alike_are_two_accounts_not_one_claim
     uncounted = claim(4, "Llegaron drones desde Bielorrusia, según Ucrania", claimant="Ukraine", entities=["Belarus"])
     words = claim(5, "Drones came from Belarus, Poland said", claimant="Poland", entities=["Belarus"], language="en")
     assert compare(uncounted, words, flat_idf(uncounted, words), cosine=0.99).relation == DUPLICATE
+
+
+def test_an_english_article_count_is_read_but_not_indexed():
+    """ "a" comes before most English nouns: its count is a figure for the relation, but an index
+    key for it would weigh the noun twice; an English number stated is indexed."""
+    published = "2025-06-02"
+    (draft,) = extract_claims("Rebels shot down a military helicopter over the valley on Sunday.", "en", published)
+    one = features(1, draft, "en", published)
+    assert any(f.value == 1.0 and not f.explicit for f in one.figures)
+    assert not any(term.startswith(("n_", "v_")) for term in one.terms())
+    (draft,) = extract_claims("Rebels shot down two military helicopters over the valley on Sunday.", "en", published)
+    assert any(term.startswith("v_") for term in features(2, draft, "en", published).terms())

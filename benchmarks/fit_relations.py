@@ -6,8 +6,8 @@ training sets of our own stories, and print its cross-validated figures.
 Pairs: every pair of claims from different articles (plus the listed pairs inside one article)
 of the nine gold articles and of the own story sets `p` (Chilean wildfires), `q` (an Amazon
 ferry sinking) and `s` (Bolivian floods), labelled by gold_data/pairs.json and own_data/dedupe-pairs.json (duplicate,
-related, near-miss, conflict) or none. The sets `r` (a jailbreak in Ecuador) and `t` (a hurricane in
-Mexico) are never read here: they are held out for benchmarks.dedupe_heldout. Features come
+related, near-miss, conflict) or none. The sets `r` (a jailbreak in Ecuador), `t` (a hurricane in
+Mexico) and `v` (a ransomware attack in Costa Rica) are never read here: they are held out for benchmarks.dedupe_heldout. Features come
 from the claims the pipeline extracts, as at run time (compare.pair_features); the embedding
 cosine from multilingual-e5-small (vectors cached in /tmp). Two logistic regressions per variant
 (with the cosine, and lexical without it):

@@ -568,6 +568,7 @@ _REASONS = (
     NP_("reason", "one says it did not happen, the other that it did"),
     NP_("reason", "one says it may be so, the other that it is"),
     NP_("reason", "different actors: not the same proposition"),
+    NP_("reason", "two countries' authorities: two accounts"),
     # the rules that scored claims before the learned model (kept in databases and frozen test data)
     NP_("reason", "base: a clause with a finite verb"),
     NP_("reason", "named actors"),

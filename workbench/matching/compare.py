@@ -20,7 +20,8 @@ So the decision has two parts:
   word them), and so do numbers of like size with nothing in common (the same count in two
   languages' words); so does one claim denying what the other states (alike enough, or
   linked from the fitted `denial` threshold, for a denial reads little like what it denies); a possibility against a
-  fact or actors with nothing in common make it related, and only what remains is a duplicate.
+  fact, actors with nothing in common or two countries' authorities each giving
+  the count make it related, and only what remains is a duplicate.
 - whether two claims may sit in one duplicate cluster (`joins`): a duplicate may, and so may a
   pair alike from the fitted `join` threshold that nothing in its structure objects to; a claim
   joins a cluster only when it joins every member, so clusters cannot chain.
@@ -300,6 +301,8 @@ def relation_of(
             return RELATED, "one says it may be so, the other that it is"
         if not pair.actors_compatible:
             return RELATED, "different actors: not the same proposition"
+        if _two_accounts(pair):
+            return RELATED, "two countries' authorities: two accounts"
         if pair.figures is not False and not pair.figures_unmatched:
             return DUPLICATE, None
     if linked >= limits["related"] or alike >= limits["flag"]:
@@ -310,7 +313,8 @@ def relation_of(
 def objected(pair: PairFeatures) -> bool:
     """Whether the structure says the two are not one proposition, however alike they read:
     another event, figures that disagree or share nothing, a denial against a statement, a
-    possibility against a fact, actors with nothing in common."""
+    possibility against a fact, actors with nothing in common, two countries' authorities each
+    giving the count (`_two_accounts`)."""
     return bool(
         pair.dates is False
         or pair.figures is False
@@ -318,7 +322,15 @@ def objected(pair: PairFeatures) -> bool:
         or pair.negation_mismatch
         or pair.modality_mismatch
         or not pair.actors_compatible
+        or _two_accounts(pair)
     )
+
+
+def _two_accounts(pair: PairFeatures) -> bool:
+    """Whether two countries' authorities each give a count, and the counts agree: Japan's
+    ministry and South Korea's army each counting one launch's missiles make two accounts to
+    check, each on its own, not one claim; two countries' words about a deal state no count."""
+    return pair.claimant_other and (pair.figures is True or pair.figures_shared)
 
 
 def joins(pair: PairFeatures, relation: str | None, same: float, limits: dict[str, float]) -> bool:

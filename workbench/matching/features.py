@@ -78,9 +78,12 @@ class ClaimFeatures:
         return list(self._terms)
 
     def _build_terms(self) -> list[str]:
+        """English counts no number states ("a missile", "one") are left out: "a" comes before most
+        English nouns, and its keys weighed them twice (CheckThat! 2020 dev MAP@5 of the lexical
+        stage 0.708 without them, 0.670 with them); the relation still reads them as figures."""
         keys = list(dict.fromkeys(self.stems))
         keys += [entity_key(actor) for actor in sorted(self.entities)]
-        keys += [key for f in self.figures for key in figure_keys(f)]
+        keys += [key for f in self.figures if f.explicit or self.language != "en" for key in figure_keys(f)]
         keys += date_keys(self.dates)
         return keys
 

@@ -5,7 +5,9 @@ A figure is a value, the lemma of the noun it counts, and a qualifier: '=' exact
 4.000 km", "within 200 km"). Percentages have the unit '%' ("30 %", "30 por ciento", "30 percent").
 A range ("entre 100 y 200", "between two and three") is one figure with its bounds, its
 value the midpoint and its qualifier '~'. A numeral after a definite article or possessive ("los dos líderes", "the two men", "sus tres
-hijos") names a known set rather than stating a count, and is no figure.
+hijos") names a known set rather than stating a count, and is no figure. An indefinite article
+counts one without stating it ("un misil", "a ballistic missile": not explicit), so "a missile"
+against "two missiles" is a figure that disagrees.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 INDEFINITE_ONE = {"un", "una", "one"}
+INDEFINITE_ARTICLES = {"en": {"a", "an"}}
+"""Articles that count one of their noun in one language only: English "a ballistic missile" is
+one missile, as Spanish "un misil" is, while Spanish "a" is a preposition ("a Rusia")."""
 APPROXIMATE = {
     "unos",
     "unas",
@@ -121,7 +126,7 @@ def figures(span: Span, language: str) -> Iterator[Figure]:
             not percent
             and token.i > 0
             and token.doc[token.i - 1].lower_ in DEFINITE
-            and token.lower_ not in INDEFINITE_ONE
+            and not _indefinite(token, language)
         ):
             continue  # "los dos líderes": a known set, not a count
         unit = "%" if percent else _currency(token) or _unit(last, language)
@@ -129,11 +134,16 @@ def figures(span: Span, language: str) -> Iterator[Figure]:
             continue  # a year is a date, not a figure
         if _is_day_of_month(token, last, language):
             continue  # "April 14", "el 14 de abril": a date
-        if unit is None and token.lower_ in INDEFINITE_ONE:
+        if unit is None and _indefinite(token, language):
             continue  # "una" alone is a pronoun or article, not a figure
         if _followed_by_half(last, unit):
             value += 0.5
-        yield Figure(value=value, unit=unit, qualifier=_qualifier(token), explicit=token.lower_ not in INDEFINITE_ONE)
+        yield Figure(value=value, unit=unit, qualifier=_qualifier(token), explicit=not _indefinite(token, language))
+
+
+def _indefinite(token: Token, language: str) -> bool:
+    """Whether a word counts one without stating a number: "un", "one", English "a"."""
+    return token.lower_ in INDEFINITE_ONE or token.lower_ in INDEFINITE_ARTICLES.get(language, ())
 
 
 RANGES = {"entre": {"y"}, "between": {"and"}}
@@ -161,7 +171,7 @@ def _range_end(
     if upper + 1 < len(tokens) and tokens[upper].lower_ in RANGE_ARTICLES:
         upper += 1
     high_tokens = _number_run(tokens, upper, language)
-    if not high_tokens or high_tokens[0].lower_ in INDEFINITE_ONE:
+    if not high_tokens or _indefinite(high_tokens[0], language):
         return None
     high = _value(high_tokens, language)
     if high is None or (_is_year(high_tokens) and _is_year([last])):
@@ -197,7 +207,7 @@ def _percent(last: Token) -> bool:
 
 def _number_run(tokens: list[Token], i: int, language: str) -> list[Token]:
     token = tokens[i]
-    if token.lower_ in INDEFINITE_ONE:
+    if _indefinite(token, language):
         tagged = token.doc.has_annotation("DEP")
         if tagged and token.dep_ in {"det", "nummod"} and token.head.pos_ == "NOUN":
             return [token]
@@ -211,7 +221,7 @@ def _number_run(tokens: list[Token], i: int, language: str) -> list[Token]:
 
 
 def _value(tokens: list[Token], language: str) -> float | None:
-    if len(tokens) == 1 and tokens[0].lower_ in INDEFINITE_ONE:
+    if len(tokens) == 1 and _indefinite(tokens[0], language):
         return 1.0
     text = " ".join(t.text for t in tokens)
     digits = _digits(text, language)

@@ -384,3 +384,92 @@ def test_cross_validation_never_splits_a_reviewed_article() -> None:
     for train, test in _folds(y, groups=groups):
         held = {groups[i] for i in test} - {None}
         assert held and not held & {groups[i] for i in train}
+
+
+TOWNS = ["Villalba del Río", "Puertollano Alto", "San Justo de la Vega", "Torremocha", "Valdeolmos", "Cabezón"]
+REVIEWED_ARTICLE = (
+    "El ayuntamiento de {town} gastó {n},4 millones de euros en alumbrado en {y}, un {p}% más que el año anterior. "
+    "La alcaldesa de {town} visitó el mercado municipal el martes por la mañana. "
+    "La deuda del consistorio alcanzó los {m} millones de euros al cierre de {y}, según el interventor. "
+    "Los vecinos de {town} celebraron la fiesta del patrón el domingo en la plaza."
+)
+
+
+def _reviewed_database(tmp_path: Path, articles: int) -> Path:
+    """A database of our own articles where reviewers gave a verdict to each article's figures
+    (two claims with money) and passed over its other claims."""
+    from workbench.config import Settings
+    from workbench.models import ArticleInput
+    from workbench.service import Workbench
+
+    path = tmp_path / "claims.db"
+    workbench = Workbench(path, actor="tester", settings=Settings(semantic=False))
+    texts = [
+        REVIEWED_ARTICLE.format(town=town, n=k + 2, y=2015 + k, p=10 + 3 * k, m=40 + 7 * k)
+        for k, town in enumerate(TOWNS[:articles])
+    ]
+    workbench.import_articles([ArticleInput(text, f"Cuentas {k}", "es") for k, text in enumerate(texts)])
+    for article in range(1, articles + 1):
+        for claim in workbench.claims(article):
+            if "millones" in claim.text:
+                workbench.add_verdict(claim.id, "False", reviewer="ana")
+    return path
+
+
+@pytest.mark.slow
+def test_train_from_reviews_chooses_the_article_threshold_from_the_reviewers_decisions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.nlp import checkworthiness
+    from workbench.nlp.checkworthiness_train import MIN_REVIEWED_MARKED
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("WORKBENCH_SETTINGS", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr(checkworthiness, "_current", [])
+    write(tmp_path / "workbench.toml", "[matching]\nsemantic = false\n")
+    database = _reviewed_database(tmp_path, len(TOWNS))
+    with Database(database).conn as conn:
+        verdicts = conn.execute("SELECT COUNT(DISTINCT claim_id) FROM verdicts").fetchone()[0]
+    assert verdicts >= MIN_REVIEWED_MARKED  # enough verdicts, in six articles
+    data = _small_tsv(tmp_path / "mine.tsv")
+
+    result = invoke("train", "checkworthiness", "--data", data, "--from-reviews", "--db", database)
+    assert_ok(result)
+    found = re.search(
+        r"Article threshold \(checkworthy\): ([0-9.]+), chosen on (\d+) reviewed claims in 6 articles;"
+        r" each article judged by the others' choice: F1 ([0-9.]+)",
+        result.stdout,
+    )
+    assert found, result.stdout
+    threshold, f1 = float(found.group(1)), float(found.group(3))
+    candidate = load_model(tmp_path / "data" / "workbench" / "checkworthiness.candidate.json")
+    assert candidate.article_threshold == pytest.approx(threshold, abs=5e-4)
+    assert threshold > load_model().article_threshold  # not the shipped one carried over (0: every checkable claim)
+    # Held out by article, the reviewers' marks are found again: their claims with money come first.
+    assert f1 >= 0.8
+    money = candidate.assess(
+        {"figure": 1.0, "money": 1.0}, "El consistorio pagó 3 millones de euros en 2020.", checkable=True
+    )
+    market = candidate.assess({}, "La alcaldesa visitó el mercado el jueves.", checkable=True)
+    assert money.checkworthy and not market.checkworthy
+
+
+@pytest.mark.slow
+def test_too_few_reviews_leave_the_article_threshold_in_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.nlp import checkworthiness
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("WORKBENCH_SETTINGS", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr(checkworthiness, "_current", [])
+    write(tmp_path / "workbench.toml", "[matching]\nsemantic = false\n")
+    database = _reviewed_database(tmp_path, 2)  # verdicts in two articles only
+
+    result = invoke(
+        "train", "checkworthiness", "--data", _small_tsv(tmp_path / "mine.tsv"), "--from-reviews", "--db", database
+    )
+    assert_ok(result)
+    assert "too few reviews to choose it" in result.stdout
+    candidate = load_model(tmp_path / "data" / "workbench" / "checkworthiness.candidate.json")
+    assert candidate.article_threshold == load_model().article_threshold

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, NoReturn, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TypeVar
 
 import click
 
@@ -53,6 +53,9 @@ from workbench.i18n import (
 from workbench.service import Workbench
 from workbench.store import DatabaseError, describe_database_error
 from workbench.text import printable, strip_controls
+
+if TYPE_CHECKING:
+    from workbench.train import ArticleThreshold
 
 T = TypeVar("T")
 
@@ -1368,10 +1371,47 @@ def train_checkworthiness(
         click.echo("  new      " + ours.line())
         if theirs is not None:
             click.echo("  in use   " + theirs.line() + "  (scored on rows it may have seen)")
+    if from_reviews:
+        for chosen in result.thresholds:
+            _echo_article_threshold(chosen)
     if result.installed:
         click.echo(f"Installed {result.installed}; {result.settings_file} now names it under [checkworthiness].")
     else:
         click.echo(f"Wrote {result.candidate}; the model in use is unchanged (run again with --install to replace it).")
+
+
+def _echo_article_threshold(chosen: ArticleThreshold) -> None:
+    """Where one decision's article threshold came from: the reviews (with its held-out F1 beside
+    the threshold in use on the same claims), or the model in use when the reviews are too few."""
+    from workbench.nlp.checkworthiness_train import MIN_REVIEWED_ARTICLES, MIN_REVIEWED_MARKED
+
+    found = chosen.reviewed
+    if found is None:
+        click.echo(
+            _(
+                "Article threshold ({model}): too few reviews to choose it (verdicts in {articles} articles and"
+                " {claims} claims are needed); the one in use carries over."
+            ).format(model=chosen.model, articles=MIN_REVIEWED_ARTICLES, claims=MIN_REVIEWED_MARKED)
+        )
+        return
+    f1, _precision, _recall = found.f1_of(chosen.current)
+    click.echo(
+        _(
+            "Article threshold ({model}): {threshold:.3f}, chosen on {claims} reviewed claims in {articles} articles;"
+            " each article judged by the others' choice: F1 {f1:.3f} (precision {precision:.3f}, recall {recall:.3f});"
+            " the threshold in use ({current:.3f}) scores F1 {current_f1:.3f} on the same claims."
+        ).format(
+            model=chosen.model,
+            threshold=found.choice.threshold,
+            claims=len(found.scores),
+            articles=found.articles,
+            f1=found.choice.cv_f1,
+            precision=found.choice.cv_precision,
+            recall=found.choice.cv_recall,
+            current=chosen.current,
+            current_f1=f1,
+        )
+    )
 
 
 @cli.command()

@@ -6,6 +6,11 @@ Reviewers' decisions become labels this way:
 - a claim given a verdict that stands: checkable and check-worthy;
 - a claim left new and unrated in an article where a reviewer rated another claim: a weak
   "not check-worthy" (weight 0.3: passing over it says less than marking it).
+
+With enough of them (MIN_REVIEWED_ARTICLES articles with a verdict), the same decisions choose
+the article threshold, where `checkworthy` starts on the newsroom's claims: each reviewed claim
+scored by the new recipe fitted without its article, the F1-best cut against "it got a verdict".
+With fewer, the threshold of the model in use carries over.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +29,8 @@ if TYPE_CHECKING:
     import numpy as np
 
     from workbench.matching.embedding import Embedder
-    from workbench.nlp.checkworthiness_train import Example, Featurized, Report
+    from workbench.nlp.checkworthiness import Model
+    from workbench.nlp.checkworthiness_train import Example, Featurized, Report, ReviewedThreshold
     from workbench.service import Workbench
 
 SKIPPED_WEIGHT = 0.3
@@ -41,6 +47,23 @@ class TrainingResult:
     settings_file: Path | None
     examples: int
     from_reviews: int
+    thresholds: list[ArticleThreshold] = field(default_factory=list)
+    """Per model that scores articles (without vectors, and with them where the embedder runs):
+    where its article threshold came from."""
+
+
+@dataclass
+class ArticleThreshold:
+    """The article threshold the new model carries, and whether the reviewers' decisions chose it."""
+
+    model: str
+    """Which decision: "checkworthy" (without vectors) or "checkworthy + vectors"."""
+    threshold: float | None
+    """What the new model carries (None: its own tweets' threshold decides)."""
+    current: float
+    """The threshold the model in use decides articles with."""
+    reviewed: ReviewedThreshold | None
+    """How it was chosen on the reviews; None: too few reviews, the current threshold carried over."""
 
 
 def models_dir() -> Path:
@@ -112,11 +135,16 @@ def train(
         "examples": len(examples),
         "trained_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
-    # check-worthiness (#14): the article thresholds of the model in use carry over (chosen on gold articles).
+    # The article thresholds: chosen on the reviews when there are enough, else those in use carry over.
+    reviewed_rows = list(range(len(examples) - len(reviewed), len(examples)))
+    thresholds = [article_threshold(examples, feats, reviewed_rows, 0.0, "checkworthy", current)]
     inner = current.with_vectors
-    model = fit_model(
-        examples, feats, about, current.article_threshold, embedder, inner.article_threshold if inner else None
-    )
+    if embedder is not None:
+        thresholds.append(
+            article_threshold(examples, feats, reviewed_rows, VECTOR_SCALE, "checkworthy + vectors", inner or current)
+        )
+    vector_threshold = thresholds[-1].threshold if embedder else inner.article_threshold if inner else None
+    model = fit_model(examples, feats, about, thresholds[0].threshold, embedder, vector_threshold)
     candidate = write_model(model, models_dir() / "checkworthiness.candidate.json")
     installed = settings_file = None
     if install:
@@ -124,7 +152,26 @@ def train(
         candidate.replace(installed)
         candidate = installed
         settings_file = point_settings_at(installed)
-    return TrainingResult(reports, candidate, installed, settings_file, len(examples), len(reviewed))
+    return TrainingResult(reports, candidate, installed, settings_file, len(examples), len(reviewed), thresholds)
+
+
+def article_threshold(
+    examples: Sequence[Example],
+    feats: Featurized,
+    reviewed: Sequence[int],
+    vector_scale: float,
+    name: str,
+    current: Model,
+) -> ArticleThreshold:
+    """The article threshold of one decision: chosen on the reviewed claims (`reviewed`, indices
+    into `examples`) when there are enough of them, else the one of `current` (the decision in
+    use) carried over."""
+    from workbench.nlp.checkworthiness_train import reviewed_threshold
+
+    found = reviewed_threshold(examples, feats, reviewed, vector_scale) if reviewed else None
+    return ArticleThreshold(
+        name, found.choice.threshold if found else current.article_threshold, current.threshold, found
+    )
 
 
 def training_features(examples: Sequence[Example], semantic: bool | None = None) -> tuple[Featurized, str | None]:

@@ -567,24 +567,83 @@ def fit_model(
 
 
 def _fit_pair(examples: Sequence[Example], feats: Featurized, vector_scale: float) -> tuple[LinearModel, LinearModel]:
+    able = fit_labelled(examples, feats, "checkable", vector_scale)
+    return able, fit_labelled(examples, feats, "checkworthy", vector_scale)
+
+
+def fit_labelled(
+    examples: Sequence[Example],
+    feats: Featurized,
+    attribute: str,
+    vector_scale: float = 0.0,
+    leave_out: frozenset[int] = frozenset(),
+) -> LinearModel:
+    """One decision fitted on every example with that label but those in `leave_out` (indices
+    into `examples`), calibrated on the first source's texts as `fit_model` says."""
     import numpy as np
 
-    decisions = {}
-    for attribute in ("checkable", "checkworthy"):
-        rows, y, w = labelled(examples, attribute)
-        if len(set(y.tolist())) < 2 or min(np.bincount(y)) < FOLDS:
-            from workbench.errors import InvalidInput
+    rows, y, w = labelled(examples, attribute)
+    keep = np.array([i not in leave_out for i in rows], dtype=bool)
+    rows, y, w = [i for i, k in zip(rows, keep) if k], y[keep], w[keep]
+    if len(set(y.tolist())) < 2 or min(np.bincount(y)) < FOLDS:
+        from workbench.errors import InvalidInput
 
-            raise InvalidInput(f"Training needs at least {FOLDS} {attribute} and {FOLDS} not {attribute} examples.")
-        first = examples[rows[0]].source
-        mask: np.ndarray | None = np.array([examples[i].source == first for i in rows])
-        if min(np.bincount(y[mask], minlength=2)) < FOLDS:
-            mask = None
-        domains = domain_codes(examples) if attribute == "checkworthy" else None
-        decisions[attribute] = fit_decision(
-            feats, rows, y, w, calibrate_on=mask, vector_scale=vector_scale, domains=domains
-        ).model
-    return decisions["checkable"], decisions["checkworthy"]
+        raise InvalidInput(f"Training needs at least {FOLDS} {attribute} and {FOLDS} not {attribute} examples.")
+    first = examples[rows[0]].source
+    mask: np.ndarray | None = np.array([examples[i].source == first for i in rows])
+    if min(np.bincount(y[mask], minlength=2)) < FOLDS:
+        mask = None
+    domains = domain_codes(examples) if attribute == "checkworthy" else None
+    return fit_decision(feats, rows, y, w, calibrate_on=mask, vector_scale=vector_scale, domains=domains).model
+
+
+MIN_REVIEWED_ARTICLES = 5
+"""Articles with a verdict the reviewers' decisions need before they choose the article
+threshold: each held-out article is judged by a threshold the others chose, and with fewer the
+choice rests on one or two articles' habits."""
+MIN_REVIEWED_MARKED = 10
+"""Claims given a verdict the reviewers' decisions need, besides, before they choose it."""
+
+
+@dataclass
+class ReviewedThreshold:
+    """The article threshold chosen on the reviewers' decisions, with the scores it was chosen on:
+    each reviewed claim scored by a model fitted without its article (grouped folds)."""
+
+    choice: ThresholdChoice
+    scores: list[float]
+    labels: list[bool]
+    articles: int
+
+    def f1_of(self, threshold: float) -> tuple[float, float, float]:
+        """F1, precision and recall of another threshold on the same held-out scores."""
+        return f1_at(self.scores, self.labels, threshold)
+
+
+def reviewed_threshold(
+    examples: Sequence[Example], feats: Featurized, reviewed: Sequence[int], vector_scale: float = 0.0
+) -> ReviewedThreshold | None:
+    """The check-worthiness threshold for article claims from the newsroom's own decisions:
+    `reviewed` (indices into `examples`, each with its article as `group`) are the reviewed
+    claims, a verdict the mark ("worth checking") and a skipped claim not. Every claim is scored
+    by the recipe fitted on everything but its fold of articles, so the threshold is chosen on
+    scores of articles the model never read, as the gold articles' is (`choose_threshold`). A
+    claim a reviewer marked not checkable is never check-worthy, whatever the threshold. None
+    when fewer than MIN_REVIEWED_ARTICLES articles, or MIN_REVIEWED_MARKED claims, have a verdict."""
+    import numpy as np
+
+    rows = [i for i in reviewed if examples[i].checkworthy is not None and examples[i].group is not None]
+    labels = [bool(examples[i].checkworthy) for i in rows]
+    groups = [str(examples[i].group) for i in rows]
+    marked = {g for g, y in zip(groups, labels) if y}
+    if len(marked) < MIN_REVIEWED_ARTICLES or sum(labels) < MIN_REVIEWED_MARKED:
+        return None
+    scores = [0.0] * len(rows)
+    for _, test in _folds(np.array(labels, dtype=int), groups=groups):
+        model = fit_labelled(examples, feats, "checkworthy", vector_scale, frozenset(rows[j] for j in test))
+        for j, margin in zip(test, margins(model, feats, [rows[j] for j in test])):
+            scores[j] = -1.0 if examples[rows[j]].checkable is False else model.probability(margin)
+    return ReviewedThreshold(choose_threshold(scores, labels, groups), scores, labels, len(set(groups)))
 
 
 def cross_validate(

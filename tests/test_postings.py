@@ -3,14 +3,12 @@ claim_terms says, through every kind of write, folded or not yet, and BM25 reads
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
 from sqlite_utils import Database
 
 from workbench.matching.lexical import bm25
-from workbench.matching.retrieval import top
 from workbench.store.match_index import MatchIndex
 from workbench.store.migrations import migrations
 
@@ -97,52 +95,21 @@ def test_a_database_indexed_before_the_posting_lists_gets_them_when_migrated(db_
     assert MatchIndex(db).postings("misil").tolist() == [1, 3]
 
 
-def test_a_common_term_the_query_shares_ranks_the_claim_that_holds_it_first(db_path: Path) -> None:
-    """Three copies of a template share the query's six rare terms; only the source also holds
-    the query's common term (an actor in a third of the archive). Candidates come from the rare
-    terms' lists; the common one counts in their scores, so the source is first although it is
-    the longest of the three, and a claim with the common term alone is no candidate."""
+def test_a_query_is_scored_on_its_rare_terms_alone(db_path: Path) -> None:
+    """Six rare terms make the candidates and the score; a common term the query shares adds
+    neither a candidate nor a score (on CheckThat! 2020 dev, counting it cost 0.014 MAP@5)."""
     rare = ["alfa", "bravo", "charlie", "delta", "echo", "foxtrot"]
     db = claims_db(db_path, 60)
     index = MatchIndex(db)
-    rows = [(1, 1, rare), (2, 1, rare), (3, 1, [*rare, "e_zulu"])]
+    rows = [(1, 1, rare), (2, 1, [*rare, "e_zulu"])]
     filler = [f"filler{i}" for i in range(5)]
-    rows += [(c, 1, ["e_zulu", *filler]) for c in range(4, 24)] + [
-        (c, 1, [f"other{c}", *filler]) for c in range(24, 61)
-    ]
+    rows += [(c, 1, ["e_zulu", *filler]) for c in range(3, 61)]
     index.add(rows)
     frequencies = index.all_document_frequencies()
     claims, scores = bm25(index, [*rare, "e_zulu"], frequencies, 10, 0.9, 0.5)
-    assert sorted(claims.tolist()) == [1, 2, 3]
-    assert top(claims, scores, 3, set())[0].tolist() == [3, 1, 2]
-    # the same scores as BM25 over every term, reckoned by hand
+    assert sorted(claims.tolist()) == [1, 2]
     size, mean = 60, np.mean([len(r[2]) for r in rows])
-    idf = {t: np.log(1 + (size - n + 0.5) / (n + 0.5)) for t, n in Counter(t for r in rows for t in r[2]).items()}
-    own = {1: 6, 2: 6, 3: 7}
-    expected = {c: sum(idf[t] for t in [*rare, "e_zulu"] if t in dict((r[0], r[2]) for r in rows)[c]) for c in own}
+    idf = sum(np.log(1 + (size - 2 + 0.5) / (2 + 0.5)) for _ in rare)
     for claim, score in zip(claims.tolist(), scores.tolist()):
-        assert np.isclose(score, expected[claim] * 1.9 / (1 + 0.9 * (0.5 + 0.5 * own[claim] / mean)))
-
-
-def test_pruning_keeps_the_best_depth_exactly_as_scoring_every_candidate(db_path: Path) -> None:
-    """Max-score pruning drops only candidates that cannot be among the best `depth`: on an
-    archive of words drawn with Zipf's law (common words in a third of the claims, rare ones in
-    a few), the best 10 and their scores are those of every candidate scored."""
-    rng = np.random.default_rng(3)
-    db = claims_db(db_path, 3000)
-    words = [f"w{i}" for i in range(400)]
-    weights = 1 / np.arange(1, len(words) + 1)
-    weights /= weights.sum()
-    rows = [(c, 1, sorted(set(rng.choice(words, rng.integers(6, 20), p=weights)))) for c in range(1, 3001)]
-    index = MatchIndex(db)
-    index.add(rows)
-    frequencies = index.all_document_frequencies()
-    pruned_any = False
-    for _, _, terms in rows[:60]:
-        query = [*terms[: len(terms) // 2], *rng.choice(words[:30], 6)]
-        every = top(*bm25(index, query, frequencies, 60, 0.9, 0.5), 10, set())
-        claims, scores = bm25(index, query, frequencies, 60, 0.9, 0.5, depth=10)
-        best = top(claims, scores, 10, set())
-        assert best[0].tolist() == every[0].tolist() and np.allclose(best[1], every[1])
-        pruned_any |= len(claims) < len(bm25(index, query, frequencies, 60, 0.9, 0.5)[0])
-    assert pruned_any
+        length = 6 if claim == 1 else 7
+        assert np.isclose(score, idf * 1.9 / (1 + 0.9 * (0.5 + 0.5 * length / mean)))

@@ -265,13 +265,13 @@ class Matcher:
         self.embedder = embedder
         self._vectors = self._nearest = None
 
-    def lexical(self, query: ClaimFeatures, limit: int = 0) -> tuple[np.ndarray, np.ndarray]:
-        """The lexical stage alone: (claim ids, BM25 scores) of the claims sharing a term with the
-        query that can be among its best max(DEPTH, limit), unordered (workbench/matching/lexical.py).
+    def lexical(self, query: ClaimFeatures) -> tuple[np.ndarray, np.ndarray]:
+        """The lexical stage alone: (claim ids, BM25 scores) of the claims sharing a rare term with
+        the query, unordered (workbench/matching/lexical.py).
         It needs no vector, so it can run while the query is being embedded."""
         frequencies, size = self._vocabulary()
         self._look_up(query.terms())
-        return bm25(self.store.index, query.terms(), frequencies, common_limit(size), K1, B, max(DEPTH, limit))
+        return bm25(self.store.index, query.terms(), frequencies, common_limit(size), K1, B)
 
     def _vector_index(self) -> VectorIndex | None:
         if self.embedder is None:
@@ -307,7 +307,7 @@ class Matcher:
         `lexical` is the query's lexical stage when it ran already (Matcher.lexical, as deep as
         `count`)."""
         if lexical is None:
-            lexical = self.lexical(query, max(DEPTH, count) + len(exclude or ()))  # as deep as fuse() reads
+            lexical = self.lexical(query)
         nearest = self._nearest
         if nearest is not None and nearest.answers(vector, max(DEPTH, count), exclude):
             return fuse(lexical, nearest, vector, count, exclude)
@@ -437,7 +437,7 @@ class Matcher:
         if found is None:
             frequencies, size = self._vocabulary()
             self._look_up(terms)
-            lexical = bm25(self.store.index, list(terms), frequencies, common_limit(size), K1, B, count + 1)
+            lexical = bm25(self.store.index, list(terms), frequencies, common_limit(size), K1, B)
             found = ranked[terms] = top(*lexical, count + 1, set())[0].tolist()
         return [c for c in found if c != claim_id][:count]
 

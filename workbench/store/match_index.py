@@ -24,8 +24,6 @@ LENGTH = "length(terms) - length(replace(terms, ' ', '')) + 1"
 """A claim's count of index terms, in SQL."""
 POSTINGS_KEPT = 4_000_000
 """Claim ids of posting lists a MatchIndex keeps between lookups (16 MB)."""
-MEMBERS_KEPT = 64_000_000
-"""Bytes of common terms' bits a MatchIndex keeps (500 terms at a million claims)."""
 
 
 class MatchIndex:
@@ -33,8 +31,6 @@ class MatchIndex:
         self.db = db
         self._postings_kept: dict[str, np.ndarray] = {}
         self._ids_kept = 0
-        self._members_kept: dict[str, np.ndarray] = {}
-        self._bytes_kept = 0
         self._lengths_kept: tuple[np.ndarray, float, int] | None = None
         self._stats_kept: tuple[float, int] | None = None
         self._stale_kept: posting_lists.Stale | None = None
@@ -159,26 +155,6 @@ class MatchIndex:
         self._ids_kept += len(found)
         return found
 
-    def members(self, term: str) -> np.ndarray:
-        """The claims under a term as bits by claim id (numpy.packbits, little bit order), as
-        many as lengths() has claims: whether each of many claims holds a common term is one
-        lookup each, not a search of its list. Kept until the index changes, up to MEMBERS_KEPT bytes."""
-        import numpy as np
-
-        found = self._members_kept.get(term)
-        if found is not None:
-            return found
-        listed = self._read(term)
-        mask = np.zeros(max(len(self.lengths()[0]), int(listed[-1]) + 1 if len(listed) else 0), dtype=bool)
-        mask[listed] = True
-        found = np.packbits(mask, bitorder="little")
-        if self._bytes_kept + len(found) > MEMBERS_KEPT:
-            self._members_kept.clear()
-            self._bytes_kept = 0
-        self._members_kept[term] = found
-        self._bytes_kept += len(found)
-        return found
-
     def _read(self, term: str) -> np.ndarray:
         listed = posting_lists.read_list(self.db, term)
         stale = self._stale()
@@ -199,7 +175,6 @@ class MatchIndex:
     def _forget(self) -> None:
         """Forget what was read of the index: it changed."""
         self._postings_kept.clear()
-        self._members_kept.clear()
-        self._ids_kept = self._bytes_kept = 0
+        self._ids_kept = 0
         self._lengths_kept = self._stats_kept = self._stale_kept = None
         self._stale_read = False

@@ -128,7 +128,7 @@ def match_many(
     asked = [i for i, text in enumerate(texts) if text.strip()]
     matcher.expect(len(asked))
     queries = {i: query_features(texts[i], extracted[i], languages[i], None) for i in asked}
-    lexical = {i: matcher.lexical(queries[i], limit) for i in asked}
+    lexical = {i: matcher.lexical(queries[i]) for i in asked}
     embedder, vectors, nearest = embedding.result()
     matcher.use_embedder(embedder)
     matcher.prepare([vectors[i] for i in asked], limit, nearest)

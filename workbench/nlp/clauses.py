@@ -298,7 +298,7 @@ def is_trailing_attribution(token: Token) -> bool:
 
 
 def _is_prior_event_phrase(token: Token) -> bool:
-    """ "..., tras dos intentos fallidos en mayo y agosto" / "..., after talks in Minsk": a phrase
+    """ "..., tras tres rondas de conversaciones en marzo y junio" / "..., after talks in Minsk": a phrase
     set off by a comma that dates the clause by another event, which is a fact of its own.
     (The cheap tests of the token come first: this runs on every word of every sentence.)"""
     if token.head.i == token.i:
@@ -321,7 +321,7 @@ def _is_prior_event_phrase(token: Token) -> bool:
 def _has_details(token: Token) -> bool:
     """ "..., after water flooded the runway", "before the storm arrived": an earlier or later event
     with no figure, date or name of its own only frames the event of its clause and stays with it;
-    "tras dos intentos fallidos en mayo y agosto", "after talks in Minsk" assert one of their own."""
+    "tras tres rondas de conversaciones en marzo y junio", "after talks in Minsk" assert one of their own."""
     return any(_detail(t) for t in token.subtree)
 
 

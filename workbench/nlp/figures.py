@@ -6,7 +6,7 @@ A figure is a value, the lemma of the noun it counts, and a qualifier: '=' exact
 A range ("entre 100 y 200", "between two and three") is one figure with its bounds, its
 value the midpoint and its qualifier '~'. A numeral after a definite article or possessive ("los dos líderes", "the two men", "sus tres
 hijos") names a known set rather than stating a count, and is no figure. An indefinite article
-counts one without stating it ("un misil", "a ballistic missile": not explicit), so "a missile"
+counts one without stating it ("un misil", "a cargo ship": not explicit), so "a missile"
 against "two missiles" is a figure that disagrees.
 """
 
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 INDEFINITE_ONE = {"un", "una", "one"}
 INDEFINITE_ARTICLES = {"en": {"a", "an"}}
-"""Articles that count one of their noun in one language only: English "a ballistic missile" is
-one missile, as Spanish "un misil" is, while Spanish "a" is a preposition ("a Rusia")."""
+"""Articles that count one of their noun in one language only: English "a cargo ship" is
+one ship, as Spanish "un barco" is, while Spanish "a" is a preposition ("a Rusia")."""
 APPROXIMATE = {
     "unos",
     "unas",

@@ -31,6 +31,13 @@ RELATIVE_DAYS = {
 }
 FORWARD = {"proximo", "proxima", "next", "coming", "venidero"}
 BOUNDS = ("desde", "since", "hasta", "until", "till", "a partir de")
+MONTH_LEADS = {
+    "es": "en|de|desde|hasta|para|durante",
+    "en": "in|of|since|until|by|from|during|last|next|early|late|mid",
+}
+"""Words before a month named alone ("en julio", "in July"): a month without day or year only
+counts as a date after one of them and in its language's case (English "May", Spanish "julio"),
+so neither the modal "may" nor "el hijo de Julio" does."""
 EXTRA_ABBREVIATIONS = {"es": {"sep": 9, "set": 9}, "en": {"sept": 9}}
 
 
@@ -92,6 +99,7 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "day_month": re.compile(rf"\b(\d{{1,2}}) (?:de )?({month})(?:,? (?:de |del )?(\d{{4}}))?\b"),
         "month_day": re.compile(rf"\b({month}) (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?\b"),
         "month_year": re.compile(rf"\b({month}),? (?:de |del )?(\d{{4}})\b"),
+        "month": re.compile(rf"\b(?:{MONTH_LEADS[language]}) ({month})\b"),
         "year": re.compile(r"\b(1[89]\d\d|20\d\d)\b"),
         "weekday": re.compile(rf"\b(?:(\w+) )?({day})\b"),
         "relative": re.compile(rf"(?<!la )(?<!esta )(?<!por la )\b({relative})\b"),
@@ -162,10 +170,11 @@ def _found(text: str, language: str, published: str | None, future: bool | froze
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
 
-    def add(match: re.Match[str], value: str | None) -> None:
-        if value and not any(s < match.end() and match.start() < e for s, e in taken):
-            found.append((match.start(), value))
-            taken.append((match.start(), match.end()))
+    def add(match: re.Match[str], value: str | None, group: int = 0) -> None:
+        start = match.start(group)
+        if value and not any(s < match.end() and start < e for s, e in taken):
+            found.append((start, value))
+            taken.append((start, match.end()))
 
     short = _abbreviations(language)
     for m in patterns["iso"].finditer(folded):
@@ -185,6 +194,12 @@ def _found(text: str, language: str, published: str | None, future: bool | froze
         add(m, _day(m.group(3), short[m.group(2)], m.group(1), base, ahead(m.group(2), m.start())))
     for m in patterns["month_year"].finditer(folded):
         add(m, f"{int(m.group(2)):04d}-{months[m.group(1)]:02d}")
+    if base is not None:
+        cased = re.sub(r"\s+", " ", to_ascii(text))  # the folded text's offsets, its case kept
+        for m in patterns["month"].finditer(folded):
+            if cased[m.start(1) : m.start(1) + 1].isupper() != (language == "en"):
+                continue  # "in may" is no month, nor "de Julio" (a name) in Spanish
+            add(m, _month(months[m.group(1)], base, ahead(m.group(1), m.start(1))), 1)
     for m in patterns["year"].finditer(folded):
         add(m, m.group(1))
     if base is not None:
@@ -222,6 +237,17 @@ def _day(year: str | None, month: int, day: str, base: date | None, future: bool
     else:
         side = [c for c in candidates if c <= base + slack]
     return min(side or candidates, key=lambda c: abs(c - base)).isoformat()
+
+
+def _month(month: int, base: date, future: bool) -> str:
+    """A month named without its year ("en julio"): the nearest one on the clause's side of the
+    publication month, the publication month itself included."""
+    year = base.year
+    if future and month < base.month:
+        year += 1
+    elif not future and month > base.month:
+        year -= 1
+    return f"{year:04d}-{month:02d}"
 
 
 def _weekday(base: date, weekday: int, *, forward: bool, skip_today: bool = False) -> str:

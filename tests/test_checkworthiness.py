@@ -130,16 +130,22 @@ def _small_tsv(path: Path) -> Path:
     return write(path, "\n".join(rows) + "\n")
 
 
-@pytest.mark.slow
-def test_train_writes_a_model_and_replaces_the_one_in_use_only_with_install(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _isolated_training(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Train from `tmp_path`: no settings file of the machine's, models written under it, and the
+    model in use read afresh (the shipped one until a test installs another)."""
     from workbench.nlp import checkworthiness
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("WORKBENCH_SETTINGS", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setattr(checkworthiness, "_current", [])
+
+
+@pytest.mark.slow
+def test_train_writes_a_model_and_replaces_the_one_in_use_only_with_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _isolated_training(tmp_path, monkeypatch)
     monkeypatch.delenv("WORKBENCH_EMBED_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     data = _small_tsv(tmp_path / "mine.tsv")
@@ -420,13 +426,9 @@ def _reviewed_database(tmp_path: Path, articles: int) -> Path:
 def test_train_from_reviews_chooses_the_article_threshold_from_the_reviewers_decisions(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workbench.nlp import checkworthiness
     from workbench.nlp.checkworthiness_train import MIN_REVIEWED_MARKED
 
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("WORKBENCH_SETTINGS", raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setattr(checkworthiness, "_current", [])
+    _isolated_training(tmp_path, monkeypatch)
     write(tmp_path / "workbench.toml", "[matching]\nsemantic = false\n")
     database = _reviewed_database(tmp_path, len(TOWNS))
     with Database(database).conn as conn:
@@ -457,12 +459,7 @@ def test_train_from_reviews_chooses_the_article_threshold_from_the_reviewers_dec
 
 @pytest.mark.slow
 def test_too_few_reviews_leave_the_article_threshold_in_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from workbench.nlp import checkworthiness
-
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("WORKBENCH_SETTINGS", raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setattr(checkworthiness, "_current", [])
+    _isolated_training(tmp_path, monkeypatch)
     write(tmp_path / "workbench.toml", "[matching]\nsemantic = false\n")
     database = _reviewed_database(tmp_path, 2)  # verdicts in two articles only
 

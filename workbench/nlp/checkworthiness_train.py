@@ -52,7 +52,9 @@ a feature. With the shipped recipe (the same outer folds as the benchmark), e5 p
 raise CT24 checkworthy F1 0.616 -> 0.662 (AP 0.663 -> 0.720), Newtral checkable 0.733 -> 0.764
 (AP 0.792 -> 0.847) and Newtral checkworthy 0.336 -> 0.408 (AP 0.308 -> 0.332); with the
 per-set offsets (NEWTRAL_WORTHY_WEIGHT) the model with vectors measures CT24 0.680 (AP 0.741),
-Newtral checkworthy 0.437 (AP 0.384); `benchmarks/checkworthiness.py` prints them. Embedding runs tens of claims a second, far over
+Newtral checkworthy 0.437 (AP 0.384), and on main at d541483 (the merged extraction's
+features) CT24 0.680 (AP 0.741), Newtral checkworthy 0.451 (AP 0.389), Newtral checkable 0.764
+(AP 0.847); `benchmarks/checkworthiness.py` prints them. Embedding runs tens of claims a second, far over
 extraction's budget, so the vectors are read only where claims are embedded anyway: the model's
 `with_vectors` twin scores at import."""
 NEWTRAL_WORTHY_WEIGHT = 1.0

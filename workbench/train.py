@@ -144,7 +144,12 @@ def train(
             article_threshold(examples, feats, reviewed_rows, VECTOR_SCALE, "checkworthy + vectors", inner or current)
         )
     vector_threshold = thresholds[-1].threshold if embedder else inner.article_threshold if inner else None
-    model = fit_model(examples, feats, about, thresholds[0].threshold, embedder, vector_threshold)
+    # A threshold carried over keeps the scale it was chosen on; one chosen on the reviews is on the new model's own.
+    plain_scale = current.article_calibration if thresholds[0].reviewed is None else None
+    vector_scale = (inner.article_calibration if inner else None) if thresholds[-1].reviewed is None else None
+    model = fit_model(
+        examples, feats, about, thresholds[0].threshold, embedder, vector_threshold, plain_scale, vector_scale
+    )
     candidate = write_model(model, models_dir() / "checkworthiness.candidate.json")
     installed = settings_file = None
     if install:
@@ -251,8 +256,8 @@ def save_vector_cache(path: Path, rows: dict[str, np.ndarray]) -> None:
 
 def reproduce(data: Sequence[Path], out: Path) -> Path:
     """The shipped model from the CheckThat! files (both decisions, without and with vectors),
-    keeping the article thresholds the file at `out` had (benchmarks/checkworthiness.py
-    --write-article-threshold chooses them on the gold articles after the fit)."""
+    keeping the article thresholds and scales the file at `out` had (`python -m
+    benchmarks.article_calibration --write` fits them on marked articles after the fit)."""
     from workbench.nlp.checkworthiness import load_model
     from workbench.nlp.checkworthiness_train import fit_model, read_tsv, write_model
 
@@ -268,6 +273,8 @@ def reproduce(data: Sequence[Path], out: Path) -> Path:
         previous.article_threshold if previous else None,
         embedder,
         inner.article_threshold if inner else None,
+        previous.article_calibration if previous else None,
+        inner.article_calibration if inner else None,
     )
     return write_model(model, out)
 

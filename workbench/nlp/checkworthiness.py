@@ -306,9 +306,7 @@ class LinearModel:
         return self.bias + gram_part + vector_part + sum(shares.values()), shares, gram_part, vector_part
 
     def probability(self, margin: float) -> float:
-        a, b = self.calibration
-        z = a * margin + b
-        return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
+        return scaled(self.calibration, margin)
 
     def to_json(self) -> dict:
         return {
@@ -331,6 +329,13 @@ class LinearModel:
         )
 
 
+def scaled(calibration: tuple[float, float], margin: float) -> float:
+    """A margin read as a probability through Platt scaling (a, b)."""
+    a, b = calibration
+    z = a * margin + b
+    return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
+
+
 @dataclass(frozen=True)
 class Model:
     checkable: LinearModel
@@ -349,6 +354,11 @@ class Model:
     model, which reads none, is the fallback: semantic matching off, no vector, `extract --json`."""
     embedder: str | None = None
     """For a model that reads vectors, the embedder whose passage vectors it was fitted on."""
+    article_calibration: tuple[float, float] | None = None
+    """Platt scaling (a, b) of the check-worthy margin for the claims the workbench scores, fitted
+    on claims fact-checkers marked in articles (benchmarks/article_calibration.py): through the
+    tweets' calibration an article's lead scores about 0.01, a scale a reviewer cannot read.
+    None: the tweets' calibration. `article_threshold` is on this scale."""
 
     @property
     def threshold(self) -> float:
@@ -379,13 +389,18 @@ class Model:
             able_margin, _, _ = self.checkable.contributions(feats, text_grams, vector)
             checkable = not opinion and self.checkable.probability(able_margin) >= self.checkable.threshold
         margin, shares, gram_part, vector_part = self.checkworthy.parts(feats, text_grams, vector)
-        score = round(self.checkworthy.probability(margin), 3)
+        score = round(self._probability(margin), 3)
         return Assessment(
             checkable=checkable,
             checkworthy=checkable and score >= self.threshold,
             score=score,
             reasons=_reasons(shares, gram_part, vector_part, text_grams, self.checkworthy, checkable, details or {}),
         )
+
+    def _probability(self, margin: float) -> float:
+        if self.article_calibration is None:
+            return self.checkworthy.probability(margin)
+        return scaled(self.article_calibration, margin)
 
     def to_json(self) -> dict:
         out = {
@@ -398,12 +413,15 @@ class Model:
             out["embedder"] = self.embedder
         if self.with_vectors is not None:
             out["with_vectors"] = self.with_vectors.to_json()
+        if self.article_calibration is not None:
+            out["article_calibration"] = list(self.article_calibration)
         return out
 
     @classmethod
     def from_json(cls, data: dict) -> Model:
         article = data.get("article_threshold")
         inner = data.get("with_vectors")
+        calibration = data.get("article_calibration")
         return cls(
             LinearModel.from_json(data["checkable"]),
             LinearModel.from_json(data["checkworthy"]),
@@ -411,6 +429,7 @@ class Model:
             None if article is None else float(article),
             None if inner is None else cls.from_json(inner),
             None if data.get("embedder") is None else str(data["embedder"]),
+            None if calibration is None else (float(calibration[0]), float(calibration[1])),
         )
 
 

@@ -4,10 +4,11 @@
 
 then
 
-    python -m benchmarks.checkworthiness --gold-only --write-article-threshold
+    python -m benchmarks.article_calibration --write
 
 reproduce the shipped `models/checkworthiness.json` from the CheckThat! data (the tweets stay
-outside the repository; only the weights ship) and the gold articles (the article threshold).
+outside the repository; only the weights ship) and our own marked stories (the article scale and
+threshold).
 Everything is deterministic: fixed folds, a fixed solver, sorted vocabularies.
 
 How: both decisions are L2 logistic regressions (liblinear) over the transparent signals and
@@ -552,11 +553,14 @@ def fit_model(
     article_threshold: float | None = None,
     embedder: str | None = None,
     vector_article_threshold: float | None = None,
+    article_calibration: tuple[float, float] | None = None,
+    vector_article_calibration: tuple[float, float] | None = None,
 ) -> Model:
     """Both decisions fitted on every labelled example. The check-worthiness probability is
     calibrated on the texts of the first source that has that label (the CheckThat! 2024
     tweets, when given), so `score` is a probability on that kind of text. `article_threshold`
-    (chosen on marked article claims, see `choose_threshold`) is carried into the model as given.
+    (chosen on marked article claims, see `choose_threshold`) and `article_calibration`, the scale
+    it was chosen on (benchmarks/article_calibration.py), are carried into the model as given.
     With `embedder` (the name of the model whose passage vectors `feats` holds), the same two
     decisions are fitted again reading the vectors too, and ship inside as `with_vectors`."""
     plain = _fit_pair(examples, feats, 0.0)
@@ -564,8 +568,15 @@ def fit_model(
     if embedder is not None:
         if feats.vectors is None:
             raise ValueError("a model with vectors needs featurized vectors")
-        inner = Model(*_fit_pair(examples, feats, VECTOR_SCALE), {}, vector_article_threshold, None, embedder)
-    return Model(*plain, about or {}, article_threshold, inner)
+        inner = Model(
+            *_fit_pair(examples, feats, VECTOR_SCALE),
+            {},
+            vector_article_threshold,
+            None,
+            embedder,
+            vector_article_calibration,
+        )
+    return Model(*plain, about or {}, article_threshold, inner, article_calibration=article_calibration)
 
 
 def _fit_pair(examples: Sequence[Example], feats: Featurized, vector_scale: float) -> tuple[LinearModel, LinearModel]:

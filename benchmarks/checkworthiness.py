@@ -19,8 +19,9 @@
   share of marked claims (what a random order scores, about).
 - The article threshold: `checkworthy` against "a fact-checker marked it" over every extracted
   claim of the gold articles, each article judged by the F1-best threshold of the other eight
-  (leave one article out), beside the tweets' threshold and flagging every checkable claim. The
-  threshold chosen on all nine is the one the model ships (--write-article-threshold stores it).
+  (leave one article out), beside the tweets' threshold and flagging every checkable claim. What
+  ships is fitted on our own marked stories instead, the gold only measuring it
+  (benchmarks/article_calibration.py).
 - The same recipe with e5 sentence vectors (multilingual-e5-small, the matching embedder) appended
   to the features, on the same folds: the model that scores claims at import, where they are
   embedded anyway (--no-vectors skips it); the gold-article check runs for both models.
@@ -132,14 +133,14 @@ def _average_precision(relevant: list[bool]) -> float:
     return total / hits if hits else 0.0
 
 
-def gold_check(write_threshold: bool = False, vectors: bool = True) -> None:
+def gold_check(vectors: bool = True) -> None:
     """The queue's order and the article threshold on the gold articles (see the module's docstring),
     for the model without vectors and, with `vectors`, for the one that reads them (as import scores)."""
     from workbench.nlp.checkworthiness import current_model
 
     model = current_model()
     gold = list(_gold_claims())
-    chosen = {"plain": _gold_table("model without vectors (extract --json)", gold, model)}
+    _gold_table("model without vectors (extract --json)", gold, model)
     if vectors and model.with_vectors is not None:
         from workbench.nlp.checkworthiness import rescore
 
@@ -151,9 +152,7 @@ def gold_check(write_threshold: bool = False, vectors: bool = True) -> None:
             vectors_of = [next(found) for _ in claims]
             again = rescore(claims, article.text, article.language, vectors_of, embedder.name)
             rescored.append((article, again, rows, relevant))
-        chosen["vectors"] = _gold_table("model with e5 vectors (import)", rescored, model.with_vectors)
-    if write_threshold:
-        _write_article_threshold(chosen)
+        _gold_table("model with e5 vectors (import)", rescored, model.with_vectors)
 
 
 def _gold_table(title: str, gold: list, model) -> float:  # noqa: ANN001 - (article, claims, rows, relevant), Model
@@ -302,19 +301,6 @@ def _gold_claims():  # noqa: ANN202 - (article, claims, rows, relevant) per gold
         yield article, claims, rows, {checkable[i] for i in covering}
 
 
-def _write_article_threshold(chosen: dict[str, float]) -> None:
-    """Set the shipped model's article thresholds in place (the file's other bytes unchanged):
-    `plain` for the model without vectors, `vectors` for the one inside it that reads them."""
-    import json
-
-    data = json.loads(SHIPPED_MODEL.read_text(encoding="utf-8"))
-    data["article_threshold"] = round(chosen["plain"], 4)
-    if "vectors" in chosen and "with_vectors" in data:
-        data["with_vectors"]["article_threshold"] = round(chosen["vectors"], 4)
-    SHIPPED_MODEL.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    print(f"  wrote article thresholds {chosen} into {SHIPPED_MODEL.relative_to(ROOT)}")
-
-
 def cost() -> None:
     from benchmarks.extraction import _raw_model
     from workbench.nlp.checkworthiness import current_model, rescore
@@ -382,14 +368,9 @@ def main() -> None:
         action="store_true",
         help="only the cross-validated figures on the tweets and the strongest features (no articles, no timing)",
     )
-    parser.add_argument(
-        "--write-article-threshold",
-        action="store_true",
-        help="store the article thresholds chosen on the gold articles in the shipped model",
-    )
     args = parser.parse_args()
     if args.gold_only:
-        gold_check(args.write_article_threshold, not args.no_vectors)
+        gold_check(not args.no_vectors)
         return
     examples = read_tsv(args.data_dir / CT24) + read_tsv(args.data_dir / NEWTRAL)
     started = time.perf_counter()
@@ -425,7 +406,7 @@ def main() -> None:
             print(f"  {title}, {attribute} words:   " + ", ".join(f"“{g}” {w:+.2f}" for g, w in words))
     if args.tweets_only:
         return
-    gold_check(args.write_article_threshold, not args.no_vectors)
+    gold_check(not args.no_vectors)
     if with_vectors is not None:
         reviews_check(examples, with_vectors)
     cost()

@@ -282,7 +282,7 @@ def reproduce(data: Sequence[Path], out: Path) -> Path:
 def main(argv: Sequence[str] | None = None) -> None:
     """python -m workbench.train --data ct24-es-dev.tsv --data ct21-es-newtral-train.tsv
     reproduces workbench/nlp/models/checkworthiness.json; then
-    python -m benchmarks.checkworthiness --gold-only --write-article-threshold."""
+    python -m benchmarks.article_calibration --write."""
     import argparse
     import sys
 
@@ -294,8 +294,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     print(f"wrote {reproduce(args.data, args.out)}", file=sys.stderr)
     print(
-        "now choose its article thresholds on the gold articles: "
-        "python -m benchmarks.checkworthiness --gold-only --write-article-threshold",
+        "now fit its article scale and thresholds on the marked stories: "
+        "python -m benchmarks.article_calibration --write",
         file=sys.stderr,
     )
 

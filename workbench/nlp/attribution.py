@@ -578,10 +578,17 @@ def _relative_pronoun(token: Token) -> bool:
 def _phrase(token: Token) -> list[Token]:
     """A noun phrase without relative clauses or appended clauses, nor the relative clause of an
     apposition in it ("Ana Ruiz, a former judge who lost the race" speaks as "Ana Ruiz, a former judge")."""
+    from workbench.nlp.clauses import is_relative
+
     skip = {t.i for c in token.children if c.dep_ in {"acl", "relcl", "advcl", "parataxis", "conj"} for t in c.subtree}
     for child in token.children:
         if child.dep_ == "appos":
             skip |= {t.i for c in child.children if c.dep_ == "relcl" for t in c.subtree}
+    # A relative clause deeper in the phrase ("a report by the rail operator, which said ...") is no
+    # part of the name either.
+    for inner in token.subtree:
+        if inner.i not in skip and inner.i != token.i and is_relative(inner):
+            skip |= {t.i for t in inner.subtree}
     return [t for t in token.subtree if t.i not in skip]
 
 

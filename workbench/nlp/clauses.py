@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"}
 AUX_DEPS = {"aux", "aux:pass", "auxpass", "cop"}
@@ -363,6 +363,10 @@ def clause_spans(sent: Span) -> Iterator[Clause]:
         del heads[trivial]
     found = []
     for _, head in sorted(heads.items()):
+        parted = _report_parted_by_relative(sent, head, heads, owner)
+        if parted is not None:
+            found.append(parted)
+            continue
         run = _longest_run(sent, head, owner)
         if run is not None:
             for sub_head, span in _split_temporal_infinitive(head, run):
@@ -551,6 +555,8 @@ def coordinated_with(token: Token) -> Token:
         return head
     reporter = head.head
     if token.doc.lang_ == "en":
+        if _reports_its_own(token, reporter):
+            return reporter
         own_aux = any(c.dep_ in AUX_DEPS for c in token.children)
         head_aux = any(c.dep_ in AUX_DEPS and is_finite(c) for c in head.children)
         return reporter if is_finite(token) and not own_aux and head_aux else head
@@ -562,6 +568,17 @@ def coordinated_with(token: Token) -> Token:
     if subject is not None and number and subject.morph.get("Number", []) not in ([], number):
         return reporter if reporter.morph.get("Number", []) == number else head
     return head
+
+
+def _reports_its_own(token: Token, reporter: Token) -> bool:
+    """ "The agency said 12 roads were closed and warned that more could follow": a conjunct with
+    no subject that reports a that-clause of its own, in the reporter's tense, is a second report of
+    the reporter's subject, not a second fact of what the reporter reported."""
+    from workbench.nlp.attribution import is_reporting
+
+    if not is_reporting(token) or token.tag_ != reporter.tag_:
+        return False
+    return any(c.dep_ == "ccomp" and _marks(c) & {"that"} for c in token.children)
 
 
 def _reporting_frame(head: Token) -> Span | None:
@@ -676,8 +693,8 @@ def _trailing_connective(token: Token) -> bool:
     return token.pos_ == "SCONJ" or (token.dep_ == "fixed" and token.head.pos_ in {"CCONJ", "SCONJ", "ADV"})
 
 
-def _longest_run(sent: Span, head: Token, owner: dict[int, int]) -> Span | None:
-    """The unbroken run of the head's own tokens that holds the head (else the longest), edges trimmed."""
+def _runs(sent: Span, head: Token, owner: dict[int, int]) -> list[tuple[int, int]]:
+    """The unbroken runs (first, last token index) of the tokens a clause head owns."""
     runs: list[tuple[int, int]] = []
     for i in range(sent.start, sent.end):
         if owner[i] != head.i:
@@ -686,6 +703,64 @@ def _longest_run(sent: Span, head: Token, owner: dict[int, int]) -> Span | None:
             runs[-1] = (runs[-1][0], i)
         else:
             runs.append((i, i))
+    return runs
+
+
+def _report_parted_by_relative(
+    sent: Span, head: Token, heads: dict[int, Token], owner: dict[int, int]
+) -> Clause | None:
+    """ "The board said the firm, which employs 300 people, had missed two payments" / "Se cree que
+    el puerto, que abrió en 2019, moverá 2 millones de contenedores, dijeron": a relative split off
+    after a subject parts the clause in two, the subject (with the reporting verb and anything
+    before it) and the subject's verb. The claim is the verb's part, led by the subject's ("The
+    board said the firm had missed two payments"); the subject's part alone says nothing, and the
+    rest was dropped."""
+    runs = [
+        r for r in _runs(sent, head, owner) if any(not t.is_punct and not t.is_space for t in sent.doc[r[0] : r[1] + 1])
+    ]
+    if len(runs) != 2:
+        return None
+    doc = sent.doc
+    (a0, a1), (b0, b1) = runs
+    between = range(a1 + 1, b0)
+    relatives = {h.i for h in heads.values() if h.i in between and is_relative(h) and a0 <= h.head.i <= a1}
+    if not relatives or any(owner[i] not in relatives and not doc[i].is_punct and not doc[i].is_space for i in between):
+        return None
+    subjects = [t for t in doc[a0 : a1 + 1] if t.dep_ in SUBJECT_DEPS and b0 <= t.head.i <= b1]
+    if not subjects:
+        return None
+    # A first part that is the subject alone ("Ana Ruiz, a former judge") is the subject lead's case.
+    if all(t.i in {d.i for d in subjects[0].subtree} or t.is_punct for t in doc[a0 : a1 + 1]):
+        return None
+    lead, content = _trimmed(doc, a0, a1, head), _trimmed(doc, b0, b1, head)
+    if lead is None or content is None:
+        return None
+    return Clause(head, content, lead)
+
+
+def _trimmed(doc: Doc, start: int, end: int, head: Token) -> Span | None:
+    """doc[start:end + 1] without the punctuation and connectives at its edges."""
+    while start <= end and (
+        doc[start].pos_ in EDGE_POS
+        or doc[start].is_space
+        or _fixed_to_trimmed(doc[start], start)
+        or _contrast_mark(doc[start], head)
+    ):
+        start += 1
+    while end >= start and (
+        (doc[end].pos_ in EDGE_POS and doc[end].text not in {"”", "»", '"'})
+        or doc[end].is_space
+        or _trailing_connective(doc[end])
+    ):
+        end -= 1
+    if start > end:
+        return None
+    return doc[start : end + 1]
+
+
+def _longest_run(sent: Span, head: Token, owner: dict[int, int]) -> Span | None:
+    """The unbroken run of the head's own tokens that holds the head (else the longest), edges trimmed."""
+    runs = _runs(sent, head, owner)
     doc = sent.doc
     # The run that holds the head (the verb) is the clause; a subject cut off from it by a
     # relative clause comes back as the clause's lead.

@@ -16,7 +16,7 @@ from workbench.nlp.attribution import Attributor, Claimant, is_reporting, quote_
 from workbench.nlp.clauses import Clause, clause_spans, is_relative
 from workbench.nlp.dates import claim_dates, resolve_dates
 from workbench.nlp.figures import figures
-from workbench.nlp.normalize import Normalized, normalize
+from workbench.nlp.normalize import Normalized, is_dateline, normalize
 from workbench.nlp.parse_pool import PARALLEL_CHARS, parse_texts
 from workbench.nlp.people import PersonIndex, resolve_people
 from workbench.nlp.pipeline import load_light_nlp, load_nlp
@@ -492,6 +492,8 @@ def cut_article(pieces: list[tuple[Doc, Normalized]], context: Context, min_word
         closers = {i: attributor.sentence_claimant(sents[i]) for i in sorted(closed)}
         attributor.last = last
         for i, sent in enumerate(sents):
+            if is_dateline(sent.text):  # "Lima, 3 feb (EFE).-": no fact, no speaker
+                continue
             # The sentence's own bodies first: "La OPS enviará ..., según un comunicado del organismo".
             attributor.mention(entities.within(sent))
             if closing[i] != i:

@@ -16,6 +16,24 @@ from dataclasses import dataclass
 _BROKEN_WORD = re.compile(r"(?:(?<=\s)|^)([b-df-hj-np-tv-xz]|i) (?=[a-záéíóúñü]{3,})")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]{2,}|[\u00a0\u2009\u202f]")
 
+_PLACE = r"[A-ZÁÉÍÓÚÑ][\w'’.-]*(?: [\w'’.-]+){0,4}"
+_DATELINE_DATE = r"(?:\d{1,2} [A-Za-z]{3,10}\.?|[A-Z][a-z]{2,8}\.? \d{1,2})(?: de \d{4}|,? \d{4})?"
+_AGENCIES = (
+    "EFE|AP|AFP|Reuters|Europa Press|EUROPA PRESS|ANSA|dpa|DPA|Xinhua|Sputnik|Télam|Prensa Latina|"
+    "Notimex|Andina|ABI|IPS|TASS|Yonhap|Kyodo|Bloomberg|UPI|PA|Anadolu|Interfax|Ukrinform|Agencia Brasil"
+)
+_DASH = r"(?:\.?[-–—]{1,2}|:)"
+DATELINE = re.compile(
+    rf"(?m)^(?:{_PLACE}(?:, [\w'’. -]{{2,30}}?)??(?:, {_DATELINE_DATE}(?: \([^()\n]{{2,30}}\)\.?)?|"
+    rf" \((?:{_AGENCIES})\)\.?)|"
+    rf"[A-ZÁÉÍÓÚÑ]{{2,}}(?: [A-ZÁÉÍÓÚÑ]{{2,}}){{0,3}}(?:, [A-Z][\w'’. -]{{1,30}}?)? ?(?=[-–—]|\.-))"
+    rf"\s*{_DASH}(?P<gap>[ \t]+)(?=\S)"
+)
+"""A dateline before an agency's lead: the place, perhaps a region and a date, the agency in
+brackets, then a dash ("Lima, 3 feb (EFE).-", "NAIROBI, Kenya, Jan 9 (Reuters) -", "ROME (AP) —"),
+or a place in capitals and a dash ("WASHINGTON —"). It names no fact and no speaker; left at the
+head of the lead, the parser took it for the lead's subject."""
+
 
 @dataclass(frozen=True)
 class Normalized:
@@ -124,6 +142,13 @@ def _repair_chunk(text: str) -> tuple[str, list[int], list[int]]:
     return fixed, starts, ends
 
 
+def is_dateline(text: str) -> bool:
+    """Whether a sentence is a dateline alone (see DATELINE), which extraction skips."""
+    line = text.strip()
+    found = DATELINE.match(line + " x")
+    return found is not None and found.end("gap") == len(line) + 1 and len(line) < 80
+
+
 def _normalize_spaces(text: str) -> Normalized:
     """Fold runs of spaces to one and rejoin words split by a stray space."""
     pieces: list[str] = []
@@ -143,7 +168,10 @@ def _normalize_spaces(text: str) -> Normalized:
 
 def _edits(text: str) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, replacement) edits, in order."""
-    edits = [(m.start(), m.end(), " ") for m in _SPACES.finditer(text)]
+    # The gap after a dateline becomes a line break, so the dateline is a paragraph of its own
+    # (the paragraph component ends a sentence there) and the lead parses from its own subject.
+    edits = [(m.start("gap"), m.end("gap"), "\n") for m in DATELINE.finditer(text)]
+    edits += [(m.start(), m.end(), " ") for m in _SPACES.finditer(text)]
     edits += [(m.end(1), m.end(), "") for m in _BROKEN_WORD.finditer(text)]
     edits.sort()
     kept: list[tuple[int, int, str]] = []

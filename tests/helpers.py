@@ -70,3 +70,14 @@ def export_json(db: Path, *extra: str) -> dict[str, Any]:
     result = invoke("export", "--format", "json", "--db", db, *extra)
     assert_ok(result)
     return json.loads(result.stdout)
+
+
+def spanned_claims(text: str, language: str, published: str) -> list[Any]:
+    """The claims extraction finds in `text` (ClaimDrafts), each checked to still index the text
+    by its span, as the extraction tests of each round want."""
+    from workbench.nlp.extract import extract_claims
+
+    found = extract_claims(text, language, published)
+    for claim in found:
+        assert claim.text.endswith(text[claim.start : claim.end]), claim  # spans still index the text
+    return found

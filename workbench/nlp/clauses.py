@@ -771,19 +771,4 @@ def _longest_run(sent: Span, head: Token, owner: dict[int, int]) -> Span | None:
     start, end = max(runs, key=lambda r: (r[0] <= holds <= r[1], sum(1 for t in doc[r[0] : r[1] + 1] if t.is_alpha)))
     # A connective at either edge belongs to no claim: "X subió, mientras que | Y bajó" leaves
     # neither "mientras que" on the first nor "que" (fixed to the conjunction) on the second.
-    while start <= end and (
-        doc[start].pos_ in EDGE_POS
-        or doc[start].is_space
-        or _fixed_to_trimmed(doc[start], start)
-        or _contrast_mark(doc[start], head)
-    ):
-        start += 1
-    while end >= start and (
-        (doc[end].pos_ in EDGE_POS and doc[end].text not in {"”", "»", '"'})
-        or doc[end].is_space
-        or _trailing_connective(doc[end])
-    ):
-        end -= 1
-    if start > end:
-        return None
-    return doc[start : end + 1]
+    return _trimmed(doc, start, end, head)

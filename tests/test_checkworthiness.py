@@ -42,6 +42,15 @@ def test_a_model_file_that_is_not_ours_is_refused(tmp_path: Path) -> None:
         load_model(write(tmp_path / "other.json", '{"format": "pickle"}'))
 
 
+@pytest.mark.parametrize("calibration", ["steep", [1.0], {"a": 1}])
+def test_a_model_file_with_a_malformed_article_scale_is_refused(tmp_path: Path, calibration: object) -> None:
+    from workbench.errors import InvalidInput
+
+    data = json.loads(SHIPPED_MODEL.read_text(encoding="utf-8")) | {"article_calibration": calibration}
+    with pytest.raises(InvalidInput, match="malformed"):
+        load_model(write(tmp_path / "bad.json", json.dumps(data)))
+
+
 def test_grams_fold_accents_digits_and_accounts() -> None:
     assert grams("Más de 70 @ministra") == grams("mas de 45 @otra")
     assert "w:mas de" in grams("Más de 70")

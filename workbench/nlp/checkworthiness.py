@@ -489,7 +489,10 @@ def _load(path: str) -> Model:
         raise InvalidInput(f"The check-worthiness model {path} cannot be read: {error}.") from error
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InvalidInput(f"The check-worthiness model {path} is not a {FORMAT} file.")
-    return Model.from_json(data)
+    try:
+        return Model.from_json(data)
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as error:
+        raise InvalidInput(f"The check-worthiness model {path} has a malformed field: {error}.") from error
 
 
 _current: list[Model] = []

@@ -69,3 +69,22 @@ def test_python_dash_m_workbench_help(tmp_path: Path) -> None:
 def test_read_commands_load_nothing_heavy(seeded: Workbench, tmp_path: Path, command: list[str]) -> None:
     report = cli_report([*command, "--db", str(seeded.db_path)], tmp_path)
     assert report == {"exit": 0, "leaked": []}
+
+
+@pytest.mark.slow
+def test_a_one_shot_match_reads_without_sqlite_utils_or_spacy(seeded: Workbench, tmp_path: Path) -> None:
+    """`match` reads with plain sqlite3 (workbench/store/connection.py): importing sqlite-utils
+    and scanning its plugins cost a one-shot match 0.17 s."""
+    code = (
+        "from workbench.cli import cli\n"
+        "try:\n"
+        f"    cli.main(['--db', {str(seeded.db_path)!r}, 'match', 'misiles lanzados', '--limit', '3'], prog_name='workbench')\n"
+        "    exit_code = 0\n"
+        "except SystemExit as stop:\n"
+        "    exit_code = stop.code\n"
+        "import json, sys\n"
+        "print(json.dumps({'exit': exit_code, 'leaked': [m for m in ('sqlite_utils', 'spacy') if m in sys.modules]}))\n"
+    )
+    process = run_python(code, tmp_path)
+    assert process.returncode == 0, process.stderr
+    assert json.loads(process.stdout.splitlines()[-1]) == {"exit": 0, "leaked": []}

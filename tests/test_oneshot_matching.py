@@ -121,3 +121,22 @@ def test_a_failure_in_the_embedding_thread_reaches_the_caller(tmp_path: Path) ->
     with pytest.raises(NotFound):
         embedding.result()
     assert default_embedder() is not None
+
+
+def test_vectors_of_some_claims_are_their_matrix_rows_across_chunks(tmp_path: Path, monkeypatch) -> None:
+    """ClaimVectors.of reads a chunk of ids at a time as one BLOB: each claim gets its own row of
+    the session's matrix, claims without a vector none, and ids over several chunks all theirs."""
+    workbench = archive(tmp_path)
+    rng = np.random.default_rng(5)
+    with workbench.store() as store:
+        ids = store.claims.claim_ids()
+        rows = rng.standard_normal((len(ids), 8)).astype(np.float32)
+        with store.transaction():
+            store.vectors.put("test-model", ids[1:], rows[1:])
+        matrix_ids, matrix = store.vectors.matrix("test-model")
+        expected = dict(zip(matrix_ids.tolist(), matrix))
+        monkeypatch.setattr(vectors_module, "CHUNK", 3)
+        found = store.vectors.of("test-model", list(reversed(ids)))
+    assert sorted(found) == sorted(ids[1:])
+    for claim_id, row in found.items():
+        assert np.array_equal(row, expected[claim_id])

@@ -6,9 +6,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from workbench.errors import NotFound, StoreUnavailable
+from workbench.store.connection import Database
 from workbench.store.migrations import migrations
 
 BUSY_TIMEOUT_MS = 5000

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from workbench.store import postings as posting_lists
+from workbench.store.connection import Database
 from workbench.store.vectors import ClaimVectors
 
 if TYPE_CHECKING:

@@ -3,10 +3,76 @@
 Never edit a migration that has shipped: add the next number instead.
 """
 
+from __future__ import annotations
+
 import re
 import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database, Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from workbench.store import connection
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    fn: Callable[[Database], None]
+    transactional: bool = True
+
+
+@dataclass(frozen=True)
+class Applied:
+    name: str
+    applied_at: str
+
+
+class Migrations:
+    """The schema steps in order, kept without importing sqlite-utils: every command opens its
+    database and asks what is pending (one SELECT of sqlite-utils' own record), and only applying
+    steps loads sqlite-utils' Migrations, which runs them and keeps that record as it always has."""
+
+    TABLE = "_sqlite_migrations"
+
+    def __init__(self, name: str):
+        self.name = name
+        self._migrations: list[Step] = []
+
+    def __call__(
+        self, *, name: str | None = None, transactional: bool = True
+    ) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+        def register(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+            self._migrations.append(Step(name or fn.__name__, fn, transactional))
+            return fn
+
+        return register
+
+    def applied(self, db: Database | connection.Database) -> list[Applied]:
+        """The steps applied to the database, in the order they were."""
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [self.TABLE]).fetchone():
+            return []
+        rows = db.execute(
+            f"SELECT name, applied_at FROM {self.TABLE} WHERE migration_set = ? ORDER BY rowid", [self.name]
+        )
+        return [Applied(name, applied_at) for name, applied_at in rows]
+
+    def pending(self, db: Database | connection.Database) -> list[Step]:
+        done = {m.name for m in self.applied(db)}
+        return [m for m in self._migrations if m.name not in done]
+
+    def apply(self, db: Database | connection.Database, *, stop_before: str | Iterable[str] | None = None) -> None:
+        """Apply the pending steps through sqlite-utils' Migrations (each in a transaction with
+        its record), stopping before `stop_before`."""
+        import sqlite_utils
+
+        runner = sqlite_utils.Migrations(self.name)
+        for step in self._migrations:
+            runner(name=step.name, transactional=step.transactional)(step.fn)
+        runner.apply(db if isinstance(db, sqlite_utils.Database) else db.utils, stop_before=stop_before)
+
 
 migrations = Migrations("workbench")
 
@@ -491,6 +557,7 @@ def m018_claim_postings(db: Database) -> None:
     through FTS5's group_concat cost most of a lexical match at a million claims. Claims whose
     terms changed since the lists were written are noted by triggers on claim_terms (with the
     terms they had then), read over the lists until the next write folds them in."""
+    from workbench.store.connection import Database as Connection
     from workbench.store.postings import rebuild
 
     db.execute("CREATE TABLE claim_postings (term TEXT PRIMARY KEY, doc INTEGER NOT NULL, ids BLOB NOT NULL)")
@@ -505,4 +572,4 @@ def m018_claim_postings(db: Database) -> None:
             f"CREATE TRIGGER claim_postings_stale_{suffix} AFTER {event} ON claim_terms BEGIN "
             "INSERT OR IGNORE INTO claim_postings_stale (claim_id, old_terms) VALUES (old.claim_id, old.terms); END"
         )
-    rebuild(db)
+    rebuild(Connection(db.conn))

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+from workbench.store.connection import Database
 
 if TYPE_CHECKING:
     import numpy as np

@@ -9,13 +9,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from workbench.store.archive_staging import ArchiveStaging
 from workbench.store.articles import Articles
 from workbench.store.audit import Audit
 from workbench.store.claim_writes import ClaimWrites
 from workbench.store.claims import Claims
+from workbench.store.connection import Database
 from workbench.store.links import Links
 from workbench.store.match_index import MatchIndex
 from workbench.store.meta import Meta

@@ -10,10 +10,9 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from workbench.domain.records import Article
     from workbench.models import ClaimRow
+    from workbench.store.connection import Database
     from workbench.store.match_index import MatchIndex
     from workbench.store.repo import Store
 

@@ -42,7 +42,10 @@ class E5Embedder:
     name = E5_NAME
     THREADS = 1
     """OpenMP threads of the engine: on 2 shared cores one thread embedded a single query in half
-    the time of the default and batches 30% faster (threads waiting on each other at every layer)."""
+    the time of the default and batches 30% faster (threads waiting on each other at every layer).
+    Two for a lone query alone (omp_set_num_threads on the engine's libgomp, for that call) lost
+    too: beside the main thread's features and lexical stage a one-shot match took 0.31-1.55 s of
+    CPU against 0.22-0.30 s, and with every core busy a query took 244 ms against 97."""
     QUERY_THREADS = 2
     """Threads that embed a batch of queries side by side, each its share with one OpenMP thread:
     the engine keeps nothing between calls (every buffer is the call's own) and releases the GIL,

@@ -4,6 +4,8 @@ in one phrase, an actor standing for its country, and two claims counting from o
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_matching import claim, flat_idf
 from workbench.matching.compare import RELATED, compare, pair_features
 from workbench.nlp.dates import event_dates, resolve_dates
@@ -66,3 +68,15 @@ def test_two_claims_counting_from_one_date_agree_on_it() -> None:
     assert pair_features(first, again, weights).values()["since_agree"] == 1.0
     assert not pair_features(first, later, weights).since_agree
     assert not pair_features(first, dated, weights).since_agree  # 2019 is the event date there
+
+
+@pytest.mark.slow
+def test_an_antecedent_dates_the_relative_clause_it_leads() -> None:
+    """ "March 2019, when he signed ...": the claim is the relative clause led by its antecedent,
+    and the antecedent is when it happened; the clause alone names no date."""
+    from workbench.nlp.extract import extract_claims
+
+    text = "It was the minister's first visit since March 2019, when he signed a fishing deal in Lima."
+    led = [d for d in extract_claims(text, "en", "2026-05-06") if d.text.startswith("March 2019, when")]
+    assert len(led) == 1
+    assert led[0].dates == ("2019-03",)

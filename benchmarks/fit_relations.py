@@ -171,7 +171,7 @@ def matrix(pairs: Pairs, names: list[str], semantic: bool) -> np.ndarray:
 
 def names_of(semantic: bool) -> list[str]:
     base = ["words", "wording", "actors", "claimant_same", "claimant_other", "cross_lingual"]
-    base += ["dates_agree", "figures_shared", "since_agree", *STRUCTURE]
+    base += ["dates_agree", "figures_shared", *STRUCTURE]
     return base + (["cosine", "cosine_cross"] if semantic else [])
 
 

@@ -155,9 +155,6 @@ class PairFeatures:
     fired" states the fact."""
     dates_stated: bool = False
     """Both claims state an event date of their own (not their articles' publication dates)."""
-    since_agree: bool = False
-    """Both count from one date ("the first summit since April 2019", "su primera reunión desde
-    2019"): no event date, but the same "first since" fact, whatever else each adds."""
 
     def values(self) -> dict[str, float]:
         """What the logistic regressions read (structure decides the kind, not the alikeness)."""
@@ -180,7 +177,6 @@ class PairFeatures:
         found["actors_incompatible"] = float(not self.actors_compatible)
         found["both_attributed"] = float(self.both_attributed)
         found["claimant_one_sided"] = float(self.claimant_one_sided)
-        found["since_agree"] = float(self.since_agree)
         if self.cosine is not None:
             found["cosine"] = self.cosine
             found["cosine_cross"] = self.cosine * float(self.cross_lingual)
@@ -215,7 +211,6 @@ def pair_features(a: ClaimFeatures, b: ClaimFeatures, weights: Weights, cosine: 
         figures_close=_figures_close(a.figures, b.figures),
         claimant_one_sided=bool(a.claimant or a.claimant_country) != bool(b.claimant or b.claimant_country),
         dates_stated=bool(a.event_dates and b.event_dates),
-        since_agree=any(_same_when(x, y, STATED_DAYS) for x in a.since_dates for y in b.since_dates),
     )
 
 

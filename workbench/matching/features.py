@@ -70,13 +70,6 @@ class ClaimFeatures:
         return tuple(d for d in self.dates if not _earlier_month(d, self.published))
 
     @cached_property
-    def since_dates(self) -> tuple[str, ...]:
-        """The dates that only say since when ("the first meeting since April 2019"): not when its
-        event happened, but two claims that count from one date likely state one fact."""
-        events = set(self.event_dates)
-        return tuple(d for d in self.dates if d not in events)
-
-    @cached_property
     def actor_countries(self) -> frozenset[str]:
         """The countries its actors speak for (gazetteer.country_of): a leader's, an army's, a
         ministry's, so "the North Korean leader left" and "North Korea's delegation left" share

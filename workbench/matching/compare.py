@@ -428,9 +428,11 @@ def _same_value(a: Figure, b: Figure) -> bool:
 
 def _actors_compatible(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """Claims that both name actors (or whose claimants speak for a country) must share one to be
-    the same proposition: "Egypt moved three warships" is not "Venezuela moved three warships"."""
-    left = a.entities | ({a.claimant_country} if a.claimant_country else set())
-    right = b.entities | ({b.claimant_country} if b.claimant_country else set())
+    the same proposition: "Egypt moved three warships" is not "Venezuela moved three warships".
+    An actor stands for its country too (features.ClaimFeatures.actor_countries): a country's
+    leader or army named in one report and the country in another are one actor."""
+    left = a.entities | a.actor_countries | ({a.claimant_country} if a.claimant_country else set())
+    right = b.entities | b.actor_countries | ({b.claimant_country} if b.claimant_country else set())
     return not left or not right or bool(left & right)
 
 

@@ -70,6 +70,13 @@ class ClaimFeatures:
         return tuple(d for d in self.dates if not _earlier_month(d, self.published))
 
     @cached_property
+    def actor_countries(self) -> frozenset[str]:
+        """The countries its actors speak for (gazetteer.country_of): a leader's, an army's, a
+        ministry's, so "the North Korean leader left" and "North Korea's delegation left" share
+        an actor though one names the person and the other the country."""
+        return frozenset(c for c in map(country_of, self.entities) if c)
+
+    @cached_property
     def _terms(self) -> tuple[str, ...]:
         return self.indexed if self.indexed is not None else tuple(self._build_terms())
 

@@ -39,6 +39,35 @@ MONTH_LEADS = {
 counts as a date after one of them and in its language's case (English "May", Spanish "julio"),
 so neither the modal "may" nor "el hijo de Julio" does."""
 EXTRA_ABBREVIATIONS = {"es": {"sep": 9, "set": 9}, "en": {"sept": 9}}
+RELATIVE_PERIODS = {
+    "es": {
+        "este ano": ("year", 0),
+        "el ano pasado": ("year", -1),
+        "el pasado ano": ("year", -1),
+        "el proximo ano": ("year", 1),
+        "el ano proximo": ("year", 1),
+        "el ano que viene": ("year", 1),
+        "este mes": ("month", 0),
+        "el mes pasado": ("month", -1),
+        "el pasado mes": ("month", -1),
+        "el proximo mes": ("month", 1),
+        "el mes proximo": ("month", 1),
+        "el mes que viene": ("month", 1),
+    },
+    "en": {
+        "this year": ("year", 0),
+        "last year": ("year", -1),
+        "next year": ("year", 1),
+        "this month": ("month", 0),
+        "last month": ("month", -1),
+        "next month": ("month", 1),
+    },
+}
+"""The year or month a claim names by its distance from publication ("este año", "last month"):
+"failed twice this year" in a story of 2023 happened in 2023, and says so as a date. "El pasado
+mes de mayo" names May, not last month, and "over the last year" a span: neither is read here."""
+MONTH_LINKS = {"es": "y|e|o|u", "en": "and|or"}
+"""Words joining months named alone ("en mayo y agosto", "in May and August"): each is a date."""
 
 
 CALENDAR_NAMES = Path(__file__).with_name("calendar_names.json")
@@ -91,6 +120,7 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     day = "|".join(sorted(days, key=len, reverse=True))
     relative = "|".join(sorted(RELATIVE_DAYS[language], key=len, reverse=True))
     short = "|".join(sorted(_abbreviations(language), key=len, reverse=True))
+    period = "|".join(sorted(RELATIVE_PERIODS[language], key=len, reverse=True))
     return {
         "iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
         "numeric": re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b"),
@@ -103,6 +133,8 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "year": re.compile(r"\b(1[89]\d\d|20\d\d)\b"),
         "weekday": re.compile(rf"\b(?:(\w+) )?({day})\b"),
         "relative": re.compile(rf"(?<!la )(?<!esta )(?<!por la )\b({relative})\b"),
+        "period": re.compile(rf"(?<!the )\b({period})\b(?! de )"),
+        "month_link": re.compile(rf",?(?: (?:{MONTH_LINKS[language]}))? ({month})\b"),
     }
 
 
@@ -196,10 +228,13 @@ def _found(text: str, language: str, published: str | None, future: bool | froze
         add(m, f"{int(m.group(2)):04d}-{months[m.group(1)]:02d}")
     if base is not None:
         cased = re.sub(r"\s+", " ", to_ascii(text))  # the folded text's offsets, its case kept
-        for m in patterns["month"].finditer(folded):
-            if cased[m.start(1) : m.start(1) + 1].isupper() != (language == "en"):
-                continue  # "in may" is no month, nor "de Julio" (a name) in Spanish
-            add(m, _month(months[m.group(1)], base, ahead(m.group(1), m.start(1))), 1)
+        for lead in patterns["month"].finditer(folded):
+            forward = ahead(lead.group(1), lead.start(1))
+            named: re.Match[str] | None = lead
+            # "en mayo y agosto": the months joined to the first are dates too
+            while named is not None and cased[named.start(1) : named.start(1) + 1].isupper() == (language == "en"):
+                add(named, _month(months[named.group(1)], base, forward), 1)  # "in may" is no month, nor "de Julio"
+                named = patterns["month_link"].match(folded, named.end())
     for m in patterns["year"].finditer(folded):
         add(m, m.group(1))
     if base is not None:
@@ -216,7 +251,17 @@ def _found(text: str, language: str, published: str | None, future: bool | froze
             )
         for m in patterns["relative"].finditer(folded):
             add(m, (base + timedelta(days=RELATIVE_DAYS[language][m.group(1)])).isoformat())
+        for m in patterns["period"].finditer(folded):
+            add(m, _period(base, *RELATIVE_PERIODS[language][m.group(1)]))
     return sorted(found)
+
+
+def _period(base: date, unit: str, offset: int) -> str:
+    """The year ("2023") or month ("2023-08") `offset` such units from publication."""
+    if unit == "year":
+        return f"{base.year + offset:04d}"
+    months = base.year * 12 + base.month - 1 + offset
+    return f"{months // 12:04d}-{months % 12 + 1:02d}"
 
 
 def _day(year: str | None, month: int, day: str, base: date | None, future: bool = False) -> str | None:

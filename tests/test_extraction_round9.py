@@ -1,0 +1,148 @@
+"""Rules prompted by round 9 (`z`) of benchmarks/own_data, each on sentences written for these
+tests (no gold sentence, no sentence of the stories): the agencies' anonymity boilerplate, reactions
+with nothing to check, norms of worth, a speaker's quoted rhetoric and the outlet's verbless
+comment."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import spanned_claims
+from workbench.models import ClaimDraft
+
+pytestmark = pytest.mark.slow
+
+WEDNESDAY = "2026-05-13"
+
+
+def claims(text: str, language: str = "en") -> list[ClaimDraft]:
+    return spanned_claims(text, language, WEDNESDAY)
+
+
+def checkable(text: str, language: str = "en") -> list[str]:
+    return [c.text for c in claims(text, language) if c.checkable]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kept"),
+    [
+        (
+            "The refinery will close in June, a union official said on condition of anonymity because he "
+            "was not authorized to discuss the plan.",
+            "en",
+            "The refinery will close in June",
+        ),
+        (
+            "Two diplomats, who asked not to be named because the talks are private, said the envoy would "
+            "resign on Friday.",
+            "en",
+            "the envoy would resign on Friday",
+        ),
+        (
+            "La planta cerrará en junio, según fuentes sindicales que pidieron no ser identificadas porque "
+            "no están autorizadas a hablar con la prensa.",
+            "es",
+            "La planta cerrará en junio",
+        ),
+        (
+            "El embajador dimitirá el viernes, dijo un diplomático que habló bajo condición de anonimato "
+            "porque no estaba autorizado a declarar.",
+            "es",
+            "El embajador dimitirá el viernes",
+        ),
+    ],
+)
+def test_the_reason_a_source_is_unnamed_is_no_claim_and_what_it_said_stays(text: str, language: str, kept: str):
+    found = checkable(text, language)
+    assert any(kept in c for c in found), found
+    assert not any(c.lower().startswith(("because", "porque")) for c in found), found
+    assert not any("autoriz" in c.lower() and kept not in c for c in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The port authority raised its fees by 8% on Monday. Shipping firms welcomed the decision.", "en"),
+        ("El puerto subió sus tarifas un 8 % el lunes. Las navieras celebraron la medida.", "es"),
+        ("The port authority raised its fees by 8% on Monday. The mayor criticized the move.", "en"),
+    ],
+)
+def test_a_reaction_to_what_the_story_told_is_not_checkable(text: str, language: str):
+    found = checkable(text, language)
+    assert len(found) == 1 and ("8%" in found[0] or "8 %" in found[0]), found
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The mayor welcomed the decision, noting that fees had doubled since 2019.", "en"),
+        ("El alcalde celebró la medida y recordó que las tarifas se duplicaron desde 2019.", "es"),
+        ("El partido celebró elecciones internas el domingo.", "es"),
+        ("The premier expressed on Tuesday her condolences to the relatives of the crew.", "en"),
+        ("Troops defended the bridge for three days.", "en"),
+    ],
+)
+def test_a_reaction_with_content_an_event_held_or_an_addressed_gesture_stays_checkable(text: str, language: str):
+    assert checkable(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The union leader said the nurses deserve a real pay rise.", "en"),
+        ("La alcaldesa sostuvo que los vecinos «merecen respeto».", "es"),
+        ("Shop owners deserved better from the council.", "en"),
+        ("La ciudad necesita menos anuncios y más obras.", "es"),
+    ],
+)
+def test_what_is_deserved_or_what_the_outlet_says_is_needed_is_an_opinion(text: str, language: str):
+    assert checkable(text, language) == []
+
+
+def test_what_a_speaker_says_is_needed_is_a_finding_and_a_figure_makes_a_demand_checkable():
+    assert checkable("The agency said the forests need at least 30 years to recover.")
+    assert checkable("El hospital necesita 40 enfermeras más, dijo la directora.", "es")
+    assert checkable("The council deserves a 10% rise in funding, the report said.")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ('"The river has become a sewer," said Ana Ruiz, a local farmer.', "en"),
+        ("«Nos han dejado solos otra vez», dijo Pedro Gómez, vecino del barrio.", "es"),
+        ('"We are fighting for our children," said the protest leader, Omar Haddad.', "en"),
+    ],
+)
+def test_a_speakers_quoted_rhetoric_is_not_checkable(text: str, language: str):
+    assert checkable(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ('"There are no injured passengers," the captain said.', "en"),
+        ("«No hay heridos entre los pasajeros», dijo el capitán.", "es"),
+        ('"We evacuated 300 people on Sunday," the mayor said.', "en"),
+        ("«Estamos seguros de que la presa resistirá», dijo el ingeniero.", "es"),
+    ],
+)
+def test_a_quoted_denial_figure_or_framed_content_stays_checkable(text: str, language: str):
+    assert checkable(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The bridge reopened on Monday after repairs. Another broken promise, and another year of delays.", "en"),
+        ("El puente reabrió el lunes tras las obras. Otra promesa incumplida y otro año de retrasos.", "es"),
+        ("The bridge reopened on Monday. The repair sends the wrong message to every contractor.", "en"),
+    ],
+)
+def test_the_outlets_verbless_comment_or_verdict_is_not_checkable(text: str, language: str):
+    found = checkable(text, language)
+    assert len(found) == 1 and found[0].startswith(("The bridge reopened", "El puente reabrió")), found
+
+
+def test_a_label_that_evaluates_is_an_opinion_and_a_label_that_names_an_act_a_statement():
+    assert checkable("El senador calificó el presupuesto de «un fracaso anunciado».", "es") == []
+    assert checkable("El fiscal calificó el ataque de «terrorismo».", "es")

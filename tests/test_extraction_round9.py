@@ -146,3 +146,43 @@ def test_the_outlets_verbless_comment_or_verdict_is_not_checkable(text: str, lan
 def test_a_label_that_evaluates_is_an_opinion_and_a_label_that_names_an_act_a_statement():
     assert checkable("El senador calificó el presupuesto de «un fracaso anunciado».", "es") == []
     assert checkable("El fiscal calificó el ataque de «terrorismo».", "es")
+
+
+def test_a_passive_that_reports_a_thing_is_no_speaker_and_the_source_named_speaks():
+    found = claims(
+        "Se han registrado al menos cinco cortes de luz desde el martes, de acuerdo con técnicos de la "
+        "compañía eléctrica.",
+        "es",
+    )
+    [claim] = [c for c in found if c.checkable]
+    assert claim.claimant is not None and "técnicos" in claim.claimant
+    found = claims("El alcalde aseguró que no se han reportado heridos en el barrio.", "es")
+    assert [c.claimant for c in found if c.checkable] == ["El alcalde"]
+    found = claims("No injuries were reported in the district, the mayor said.")
+    assert [c.claimant for c in found if c.checkable] == ["the mayor"]
+
+
+def test_a_participle_after_a_comma_is_no_part_of_the_source():
+    found = claims("Según un informe de la Cepal, difundido el lunes, la pobreza bajó al 29 % en 2025.", "es")
+    [claim] = [c for c in found if c.checkable]
+    assert claim.claimant == "un informe de la Cepal"
+
+
+def test_an_acronym_the_story_defines_names_its_body_for_later_claimants():
+    found = claims(
+        "The Regional Fisheries Council (RFC) met on Monday in Lisbon. "
+        "According to RFC data, the cod catch fell by 12% last year."
+    )
+    cod = next(c for c in found if "cod catch" in c.text)
+    assert cod.claimant == "RFC data"
+    assert cod.claimant_canonical == "Regional Fisheries Council"
+    found = claims(
+        "La Oficina Nacional de Pesca (ONP) se reunió el lunes. La captura cayó un 12 %, informó la ONP.", "es"
+    )
+    catch = next(c for c in found if "captura" in c.text)
+    assert catch.claimant_canonical == "Oficina Nacional de Pesca"
+
+
+def test_a_bracket_that_is_not_the_names_initials_defines_nothing():
+    found = claims("The Regional Fisheries Council (Lisbon) met on Monday. Lisbon data show the catch fell by 12%.")
+    assert all(c.claimant_canonical != "Regional Fisheries Council" for c in found)

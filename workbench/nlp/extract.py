@@ -582,6 +582,8 @@ def cut_article(pieces: list[tuple[Doc, Normalized]], context: Context, min_word
     one attributor (who spoke last carries across pieces; the article's country is read over all
     of them). The workbench_claims component runs this; workbench_score scores the cuts."""
     attributor = Attributor(article_country(doc for doc, _ in pieces))
+    for doc, _ in pieces:
+        attributor.define_acronyms(doc.text)
     found: list[list[Cut]] = []
     for doc, norm in pieces:
         cuts: list[Cut] = []

@@ -186,3 +186,67 @@ def test_an_acronym_the_story_defines_names_its_body_for_later_claimants():
 def test_a_bracket_that_is_not_the_names_initials_defines_nothing():
     found = claims("The Regional Fisheries Council (Lisbon) met on Monday. Lisbon data show the catch fell by 12%.")
     assert all(c.claimant_canonical != "Regional Fisheries Council" for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "La planta procesa unas 20 toneladas por día y produce piezas de acero para la industria naval.",
+            "La planta procesa unas 20 toneladas por día",
+            "La planta produce piezas de acero para la industria naval",
+        ),
+        (
+            "Según el instituto, el río supera los 5 metros en Pando y anega campos de cultivo en tres municipios.",
+            "el río supera los 5 metros en Pando",
+            "el río anega campos de cultivo en tres municipios",
+        ),
+    ],
+)
+def test_a_spanish_second_predicate_read_as_a_noun_is_a_claim_of_its_own_with_the_subject(
+    text: str, first: str, second: str
+):
+    found = checkable(text, "es")
+    assert any(first in c and second.split()[-1] not in c for c in found), found
+    assert any(c.endswith(second.split(" ", 2)[2]) and c.startswith(second.split()[0]) for c in found), found
+
+
+def test_a_noun_after_y_with_an_adjective_stays_a_noun():
+    found = checkable("El puerto recibe petróleo y gas natural de Argelia desde 2019.", "es")
+    assert found == ["El puerto recibe petróleo y gas natural de Argelia desde 2019"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "At least 12 miners died and 30 others were injured in the blast, the ministry said.",
+            ("At least 12 miners died", "30 others were injured in the blast"),
+        ),
+        (
+            "According to three people familiar with the talks, the bank offered in April to sell its stake, "
+            "but the government refused the deal.",
+            ("the bank offered in April to sell its stake", "the government refused the deal"),
+        ),
+    ],
+)
+def test_an_english_past_verb_read_as_a_participle_of_its_subject_gives_two_claims(text: str, parts: tuple[str, str]):
+    found = checkable(text)
+    assert len(found) == 2, found
+    assert all(any(part in c for c in found) for part in parts), found
+    assert not any(parts[0] in c and parts[1] in c for c in found), found
+
+
+def test_a_true_reduced_relative_is_left_alone():
+    found = claims("The money offered by the donors and the aid sent by Spain reached 40 villages, officials said.")
+    assert [c.text for c in found if c.checkable] == [
+        "The money offered by the donors and the aid sent by Spain reached 40 villages, officials said"
+    ]
+
+
+def test_an_act_in_a_sourced_sentence_keeps_the_source_as_claimant():
+    found = claims(
+        "According to three people familiar with the talks, the bank offered in April to sell its stake, "
+        "but the government rejected the offer."
+    )
+    assert {c.claimant for c in found if c.checkable} == {"three people familiar with the talks"}

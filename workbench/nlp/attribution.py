@@ -794,6 +794,10 @@ class Attributor:
             return sentence  # no parse: the sentence's claimant is all there is
         verb = reporting_verb_over(head)
         if verb is not None and verb.i != head.sent.root.i:
+            if sentence is not None and not any(c.dep_ in CONTENT_DEPS for c in verb.children):
+                # An act, not a report ("according to two people, the firm offered ..., but the
+                # regulator rejected the offer"): the sentence's source tells of it.
+                return sentence
             found = subject_of(verb)
             if found is None and not is_impersonal(verb) and _drops_subject(verb):
                 found = self.last

@@ -21,6 +21,7 @@ from workbench.nlp.normalize import Normalized, is_dateline, normalize
 from workbench.nlp.parse_pool import PARALLEL_CHARS, parse_texts
 from workbench.nlp.people import PersonIndex, resolve_people
 from workbench.nlp.pipeline import load_light_nlp, load_nlp
+from workbench.nlp.repair import repair_coordination
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -584,6 +585,7 @@ def cut_article(pieces: list[tuple[Doc, Normalized]], context: Context, min_word
     attributor = Attributor(article_country(doc for doc, _ in pieces))
     for doc, _ in pieces:
         attributor.define_acronyms(doc.text)
+        repair_coordination(doc)
     found: list[list[Cut]] = []
     for doc, norm in pieces:
         cuts: list[Cut] = []

@@ -250,3 +250,20 @@ def test_an_act_in_a_sourced_sentence_keeps_the_source_as_claimant():
         "but the government rejected the offer."
     )
     assert {c.claimant for c in found if c.checkable} == {"three people familiar with the talks"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("«Nos han vuelto a dejar solos», dijo Rosa Pérez, comerciante del mercado, de 61 años.", "es"),
+        ('"Farmers who work the land cannot choose who buys it," the minister told reporters.', "en"),
+        ('"The river has become a sewer, and the city is looking away," said Ana Ruiz, a farmer.', "en"),
+    ],
+)
+def test_quoted_rhetoric_is_read_in_the_quotation_not_in_the_speakers_description(text: str, language: str):
+    assert checkable(text, language) == []
+
+
+def test_a_quoted_generic_with_a_figure_or_a_named_subject_stays_checkable():
+    assert checkable('"Farmers lost 40% of the harvest," the minister told reporters.')
+    assert checkable('"The council cannot pay the workers," the mayor told reporters.')

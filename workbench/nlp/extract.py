@@ -769,12 +769,13 @@ def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figur
                     return "opinion"
     if lemmas & OPINION_LEMMAS and not any(f.explicit for f in found) and not _impersonal_belief(span):
         return "opinion"
+    if _quoted_rhetoric(head, span):  # reads the figures of the quotation itself
+        return "opinion"
     if not any(f.explicit for f in found) and (
         _qualifies(head, span)
         or _normative_or_unbounded(span)
         or _reaction_only(head, span)
         or _owed(span, claimant)
-        or _quoted_rhetoric(head, span)
         or _verbless(span, claimant)
     ):
         return "opinion"
@@ -885,8 +886,6 @@ def _quoted_rhetoric(head: Token, span: Span) -> bool:
     ("The sea has become a cemetery"), or speak for the speaker ("Nos vamos a quedar sin nada"),
     with no date or figure: the quotation is the speaker's rhetoric. Existential denials ("No hay
     víctimas", "There are no victims") state a fact and stay."""
-    from workbench.nlp.dates import is_calendar_word
-
     if not head.doc.has_annotation("DEP") or not _inside_quotes(span):
         return False
     if is_reporting(head):  # the claim is what was said: read the said clause
@@ -894,19 +893,53 @@ def _quoted_rhetoric(head: Token, span: Span) -> bool:
         if not said:
             return False
         head = said[0]
+    said_words = [t for t in head.subtree if span.start <= t.i < span.end]
+    if _rhetorical(head, said_words):
+        return True
+    # "The sea has become a cemetery, and Europe is looking away": a conjunct of quoted rhetoric,
+    # in the same quotation and with nothing to check, is rhetoric too.
+    if head.dep_ == "conj" and head.head.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}:
+        own = {t.i for t in head.subtree}
+        partner_words = [t for t in head.head.subtree if t.i not in own]
+        return _rhetorical(head.head, partner_words) and not _has_figure_or_date(head, said_words)
+    return False
+
+
+def _has_figure_or_date(head: Token, words: list[Token]) -> bool:
+    from workbench.nlp.dates import is_calendar_word
+
     language = "es" if head.doc.lang_ == "es" else "en"
-    if any(t.ent_type_ and (t.like_num or is_calendar_word(t.text, language)) for t in span):
+    return any(t.like_num or (t.ent_type_ and is_calendar_word(t.text, language)) for t in words)
+
+
+def _rhetorical(head: Token, said_words: list[Token]) -> bool:
+    """The quoted clause's own test (see _quoted_rhetoric), over the clause's words."""
+    # A figure or a date in the quotation (not in the speaker's description: "vecina de 54 años").
+    if _has_figure_or_date(head, said_words):
         return False
     if any(c.dep_ == "expl" for c in head.children) or head.lemma_.lower() == "haber":
         return False
     subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}]
     # "Estamos convencidos de que ...": the first person frames a content clause, which is the claim.
-    frames = any(c.dep_ in {"ccomp", "csubj", "advcl", "acl"} for c in head.children)
+    frames = any(
+        c.dep_ in {"ccomp", "csubj", "advcl", "acl"} and any(m.lower_ in {"que", "that"} for m in c.children)
+        for c in head.children
+    )
+    # A claim about a whole class ("Companies that build the road cannot decide ...", "Athletes
+    # who cheat ..."): a bare plural names no one a record could be about.
+    generic = any(
+        c.pos_ == "NOUN"
+        and "Plur" in c.morph.get("Number", [])
+        and not any(d.dep_ in {"det", "poss", "nummod"} for d in c.children)
+        for c in subjects
+    )
     speaks_for_self = any(c.lower_ in QUOTED_SUBJECTS for c in subjects) or any(
         "1" in t.morph.get("Person", []) for t in [head, *head.children] if t.pos_ in {"VERB", "AUX", "PRON"}
     )
     copular = head.lemma_.lower() in COPULAR_LEMMAS or any(c.dep_ == "cop" for c in head.children)
-    return not frames and (speaks_for_self or (copular and head.pos_ != "VERB") or head.lemma_.lower() == "become")
+    return not frames and (
+        speaks_for_self or generic or (copular and head.pos_ != "VERB") or head.lemma_.lower() == "become"
+    )
 
 
 def _verbless(span: Span, claimant: Claimant | None) -> bool:

@@ -267,3 +267,15 @@ def test_quoted_rhetoric_is_read_in_the_quotation_not_in_the_speakers_descriptio
 def test_a_quoted_generic_with_a_figure_or_a_named_subject_stays_checkable():
     assert checkable('"Farmers lost 40% of the harvest," the minister told reporters.')
     assert checkable('"The council cannot pay the workers," the mayor told reporters.')
+
+
+def test_a_spanish_second_clause_after_y_whose_subject_was_hung_on_the_object_is_its_own_claim():
+    found = claims(
+        "Se cree que la tormenta dañó también la central eléctrica Santa Rita y brigadas de la empresa "
+        "revisarán las líneas el sábado, dijo un técnico municipal.",
+        "es",
+    )
+    texts = [c.text for c in found if c.checkable]
+    assert any(t.endswith("la central eléctrica Santa Rita") for t in texts), texts
+    assert any(t.startswith("brigadas de la empresa revisarán las líneas el sábado") for t in texts), texts
+    assert {c.claimant for c in found if c.checkable} == {"un técnico municipal"}

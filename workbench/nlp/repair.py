@@ -10,6 +10,12 @@ are cut, so that one sentence with two facts gives two claims each with its subj
   noun after "y" directly followed by a noun phrase, inside a clause with a finite verb, is that
   verb's second predicate: two bare nouns side by side are not Spanish.
 
+- Spanish: a second clause after "y" whose subject the parser hung on the first clause's object
+  ("se cree que el crudo alcanzó la reserva y técnicos de la Armada sobrevolarán la zona" makes
+  "técnicos" a conjunct of "reserva" and "sobrevolarán" a second subject clause of "cree", or a
+  clause hung on the first verb): a finite verb with no subject after "y" + a noun hung on the
+  first clause is a clause coordinated with it, whose subject is that noun.
+
 Each repair rewrites heads and labels in the doc (spaCy allows it) and only ever within one
 sentence; a parse it does not recognise is left alone.
 """
@@ -34,6 +40,7 @@ def repair_coordination(doc: Doc) -> None:
             _english_participle_subject(sent)
         elif doc.lang_ == "es":
             _spanish_verb_as_noun(sent)
+            _spanish_second_clause(sent)
 
 
 def _english_participle_subject(sent: Span) -> None:
@@ -145,3 +152,40 @@ def _clause_verb(word: Token, sent: Span) -> Token | None:
     if any(t.pos_ in {"VERB", "AUX"} for t in sent.doc[current.i + 1 : word.i]):
         return None
     return current
+
+
+def _spanish_second_clause(sent: Span) -> None:
+    doc = sent.doc
+    for second in list(sent):
+        if second.pos_ != "VERB" or "Fin" not in second.morph.get("VerbForm", []):
+            continue
+        if any(c.dep_ in SUBJECTS or c.dep_ == "mark" for c in second.children):
+            continue  # its own subject, or a subordinate clause rightly hung ("y cuando lleguen")
+        if second.dep_ in {"csubj", "ccomp"}:
+            siblings = [
+                c for c in second.head.children if c.dep_ == second.dep_ and c.i < second.i and c.pos_ == "VERB"
+            ]
+        elif second.dep_ in {"advcl", "parataxis", "conj"} and second.head.pos_ == "VERB" and second.head.i < second.i:
+            siblings = [second.head]  # "... dañó la central y brigadas revisarán": hung on the first
+        else:
+            continue
+        if not siblings:
+            continue
+        first = siblings[-1]
+        between = doc[first.i + 1 : second.i]
+        cc = next((t for t in reversed(between) if t.lower_ in {"y", "e"} and t.pos_ == "CCONJ"), None)
+        if cc is None or cc.i + 1 >= second.i:
+            continue
+        subject = doc[cc.i + 1]
+        if subject.pos_ == "DET" and subject.i + 1 < second.i:
+            subject = doc[subject.i + 1]
+        if subject.pos_ not in {"NOUN", "PROPN"} or subject.head.i >= cc.i or subject.head.i < first.i:
+            continue  # only a subject the parser hung on the first clause
+        subject.head = second
+        subject.dep_ = "nsubj"
+        for token in doc[cc.i + 1 : second.i]:
+            if token.i != subject.i and token.head.i < cc.i:
+                token.head = subject
+        second.head = first
+        second.dep_ = "conj"
+        cc.head = second

@@ -279,3 +279,24 @@ def test_a_spanish_second_clause_after_y_whose_subject_was_hung_on_the_object_is
     assert any(t.endswith("la central eléctrica Santa Rita") for t in texts), texts
     assert any(t.startswith("brigadas de la empresa revisarán las líneas el sábado") for t in texts), texts
     assert {c.claimant for c in found if c.checkable} == {"un técnico municipal"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The ferry sank on Monday. The mayor expressed his sympathy to the families.", "en"),
+        ("El ferri se hundió el lunes. La alcaldesa expresó su pesar a las familias.", "es"),
+        ("El ferri se hundió el lunes. El sindicato criticó la «pasividad» del Gobierno.", "es"),
+    ],
+)
+def test_a_feeling_expressed_or_a_quoted_label_of_what_is_reacted_to_is_not_checkable(text: str, language: str):
+    found = checkable(text, language)
+    assert len(found) == 1 and found[0].startswith(("The ferry sank", "El ferri se hundió")), found
+
+
+def test_a_dated_gesture_and_a_quoted_epithet_of_a_named_thing_stay_checkable():
+    assert (
+        len(checkable("El ferri se hundió el lunes. La alcaldesa expresó el martes su pesar a las familias.", "es"))
+        == 2
+    )
+    assert len(checkable("El ferri se hundió el lunes. El ministro elogió al «valiente» equipo de rescate.", "es")) == 2

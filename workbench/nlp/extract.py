@@ -328,6 +328,32 @@ REACTION_LEMMAS = {
 "expressed their condolences", "lamentó la «indiferencia» de Quito"): with an object and no
 content clause, the clause says how someone feels about a fact, which no record confirms. With a
 content clause ("lamentó que ...", "regretted that 40 died") the content is the claim."""
+SENTIMENT_NOUNS = {
+    "condolencia",
+    "condolencias",
+    "solidaridad",
+    "pesar",
+    "dolor",
+    "tristeza",
+    "satisfacción",
+    "preocupación",
+    "apoyo",
+    "rechazo",
+    "indignación",
+    "condolence",
+    "condolences",
+    "sympathy",
+    "solidarity",
+    "sorrow",
+    "sadness",
+    "satisfaction",
+    "concern",
+    "support",
+    "outrage",
+    "regret",
+}
+"""What a speaker expresses when it expresses a feeling: with no date, the gesture is colour;
+"expresó el jueves sus condolencias" dates it, and stays a fact of the day."""
 HELD_EVENT_NOUNS = {
     "elección",
     "elecciones",
@@ -838,6 +864,20 @@ def _reaction_only(head: Token, span: Span) -> bool:
         return False
     if any(o.lemma_.lower() in HELD_EVENT_NOUNS or o.lower_ in HELD_EVENT_NOUNS for o in objects):
         return False
+    from workbench.nlp.dates import is_calendar_word
+
+    language = "es" if head.doc.lang_ == "es" else "en"
+    undated = not any(t.ent_type_ in {"DATE", "TIME"} or is_calendar_word(t.text, language) for t in span)
+    # A feeling expressed ("expressed their condolences", "expresó su solidaridad con las
+    # familias") or a quoted label for what it reacts to ("lamentó la «indiferencia» de Quito";
+    # not a quoted epithet of a named thing, "elogió al «heroico» ejército").
+    if undated and any(
+        o.lemma_.lower() in SENTIMENT_NOUNS
+        or o.lower_ in SENTIMENT_NOUNS
+        or (o.i > 0 and o.doc[o.i - 1].text in {"«", "“"})
+        for o in objects
+    ):
+        return True
     # Only a reaction to what the story has told ("welcomed the decision", "celebró los
     # nombramientos"): a bare definite noun for object, with no date. "Expresó el jueves sus
     # condolencias a las familias" and "elogió al «heroico» ejército" say who was addressed and

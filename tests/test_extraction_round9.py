@@ -300,3 +300,14 @@ def test_a_dated_gesture_and_a_quoted_epithet_of_a_named_thing_stay_checkable():
         == 2
     )
     assert len(checkable("El ferri se hundió el lunes. El ministro elogió al «valiente» equipo de rescate.", "es")) == 2
+
+
+def test_an_acronym_in_brackets_keeps_both_brackets_in_the_claimant():
+    found = claims("La inflación bajó al 3 % en mayo, informó el Instituto Nacional de Estadística (INAE).", "es")
+    [claim] = [c for c in found if c.checkable]
+    assert claim.claimant == "el Instituto Nacional de Estadística (INAE)"
+
+
+def test_a_relative_on_a_named_body_in_apposition_is_a_fact():
+    found = claims("La estatal Minera Andina, que explota la mina, confirmó que 12 obreros resultaron heridos.", "es")
+    assert any(c.checkable and c.text.endswith("que explota la mina") for c in found), [c.text for c in found]

@@ -549,7 +549,8 @@ def phrase_claimant(tokens: list[Token]) -> Claimant | None:
         if words[k].text == "," and "Part" in after.morph.get("VerbForm", []) and after.pos_ in {"ADJ", "VERB"}:
             words = words[:k]
             break
-    while words and words[-1].pos_ == "PUNCT":
+    # The closing bracket of an acronym stays with its opening one: "la Conred (Conred)", never "(Conred".
+    while words and words[-1].pos_ == "PUNCT" and not (words[-1].text == ")" and any(t.text == "(" for t in words)):
         words.pop()
     while words and words[0].pos_ in {"PUNCT", "ADP", "SCONJ", "CCONJ"}:
         words.pop(0)

@@ -1218,7 +1218,11 @@ def _is_background(span: Span, head: Token) -> bool:
     "que salió ... el domingo" and "Kim, que viajó en un tren blindado" are facts."""
     if not is_relative(head):
         return False
-    if head.head.pos_ == "PROPN" or head.head.ent_type_:
+    antecedent = head.head
+    if antecedent.pos_ == "PROPN" or antecedent.ent_type_:
+        return False
+    # "La estatal Petroecuador, que opera el ducto": a name in apposition names the antecedent.
+    if any(c.dep_ in {"appos", "flat", "compound"} and (c.pos_ == "PROPN" or c.ent_type_) for c in antecedent.children):
         return False
     return not any(t.like_num or t.ent_type_ or "Tim" in t.morph.get("AdvType", []) for t in span)
 

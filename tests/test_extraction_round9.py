@@ -311,3 +311,19 @@ def test_an_acronym_in_brackets_keeps_both_brackets_in_the_claimant():
 def test_a_relative_on_a_named_body_in_apposition_is_a_fact():
     found = claims("La estatal Minera Andina, que explota la mina, confirmó que 12 obreros resultaron heridos.", "es")
     assert any(c.checkable and c.text.endswith("que explota la mina") for c in found), [c.text for c in found]
+
+
+def test_a_participle_report_hung_on_what_was_reported_is_the_reporters():
+    found = claims(
+        "The union's lawyer, Dana Reyes, told reporters the workers would strike on Monday, arguing that "
+        "the company had broken the 2024 agreement."
+    )
+    argued = next(c for c in found if "broken the 2024 agreement" in c.text)
+    assert argued.claimant == "The union's lawyer, Dana Reyes"
+    assert not argued.text.startswith("the workers")
+
+
+def test_a_participle_report_of_an_unreported_clause_keeps_that_clauses_subject():
+    found = claims("The union backed the deal on Monday, saying that 300 jobs were safe.")
+    saying = next(c for c in found if "300 jobs" in c.text)
+    assert saying.claimant == "The union"

@@ -570,7 +570,7 @@ def subject_of(verb: Token) -> Claimant | None:
         return None  # no parse, no subject: and an unparsed token's children crash spaCy 3.8
     if is_impersonal(verb):
         return None
-    from workbench.nlp.clauses import coordinated_with, is_participle_report, is_relative
+    from workbench.nlp.clauses import coordinated_with, is_participle_report, is_relative, participle_speaker_clause
 
     # The subject nearest the verb: the parser sometimes makes a subject of an appositive of the
     # reported clause too ("X rose, the fourth rise in a row, the institute said").
@@ -594,7 +594,7 @@ def subject_of(verb: Token) -> Claimant | None:
     if verb.dep_ == "conj":
         return subject_of(coordinated_with(verb))
     if is_participle_report(verb):  # "The union backed the deal, saying ...": the union says it
-        return subject_of(verb.head)
+        return subject_of(participle_speaker_clause(verb))
     return None
 
 

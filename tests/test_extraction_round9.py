@@ -327,3 +327,10 @@ def test_a_participle_report_of_an_unreported_clause_keeps_that_clauses_subject(
     found = claims("The union backed the deal on Monday, saying that 300 jobs were safe.")
     saying = next(c for c in found if "300 jobs" in c.text)
     assert saying.claimant == "The union"
+
+
+def test_a_relative_that_reports_is_no_background():
+    found = claims(
+        "El paro bajó al 7 % en abril, según el organismo, que atribuyó la mejora sobre todo a la construcción.", "es"
+    )
+    assert any(c.checkable and "atribuyó la mejora" in c.text for c in found), [(c.text, c.checkable) for c in found]

@@ -912,13 +912,35 @@ def _owed(span: Span, claimant: Claimant | None) -> bool:
 QUOTED_SUBJECTS = {"we", "i", "you", "nosotros", "yo", "nos", "this", "esto", "eso"}
 
 
+QUOTED_KEY = "workbench_quoted"
+
+
 def _inside_quotes(span: Span) -> bool:
-    """Whether the span opens inside a quotation of its paragraph (direct speech)."""
-    text = span.doc.text
-    before = text[text.rfind("\n", 0, span.start_char) + 1 : span.start_char]
-    straight = before.count('"') % 2 == 1
-    curly = before.count("“") + before.count("«") > before.count("”") + before.count("»")
-    return straight or curly
+    """Whether the span opens inside a quotation of its paragraph (direct speech). Which tokens
+    are quoted is read once per doc, in one pass, and kept in its user_data."""
+    doc = span.doc
+    quoted = doc.user_data.get(QUOTED_KEY)
+    if quoted is None or len(quoted) != len(doc):
+        quoted = doc.user_data[QUOTED_KEY] = _quoted_tokens(doc)
+    return span.start < len(quoted) and quoted[span.start]
+
+
+def _quoted_tokens(doc: Doc) -> list[bool]:
+    """For each token, whether a quotation of its paragraph is open before it."""
+    found = []
+    straight = opened = 0
+    for token in doc:
+        found.append(straight % 2 == 1 or opened > 0)
+        text = token.text
+        if text == '"':
+            straight += 1
+        elif text in {"“", "«"}:
+            opened += 1
+        elif text in {"”", "»"}:
+            opened = max(0, opened - 1)
+        if "\n" in text or "\n" in token.whitespace_:
+            straight = opened = 0
+    return found
 
 
 def _quoted_rhetoric(head: Token, span: Span) -> bool:
@@ -1220,6 +1242,9 @@ def _is_background(span: Span, head: Token) -> bool:
         return False
     antecedent = head.head
     if antecedent.pos_ == "PROPN" or antecedent.ent_type_:
+        return False
+    # "el organismo, que atribuyó la caída a los alimentos": what the antecedent said is a claim.
+    if is_reporting(head):
         return False
     # "La estatal Petroecuador, que opera el ducto": a name in apposition names the antecedent.
     if any(c.dep_ in {"appos", "flat", "compound"} and (c.pos_ == "PROPN" or c.ent_type_) for c in antecedent.children):

@@ -341,7 +341,26 @@ class Claimant:
 
 def is_reporting(token: Token) -> bool:
     lemma = token.lemma_.lower() or token.lower_
-    return token.pos_ in {"VERB", "AUX", ""} and (lemma in REPORTING_LEMMAS or token.lower_ in REPORTING_FORMS)
+    if not (token.pos_ in {"VERB", "AUX", ""} and (lemma in REPORTING_LEMMAS or token.lower_ in REPORTING_FORMS)):
+        return False
+    return not _reports_a_thing(token)
+
+
+def _reports_a_thing(verb: Token) -> bool:
+    """ "Se han reportado tres renuncias", "no casualties were reported": a passive whose subject
+    is the thing reported, with no clause said and nobody saying it. The clause is a fact (its
+    source is elsewhere, "de acuerdo con fuentes ..."), and its subject no speaker."""
+    if not verb.doc.has_annotation("DEP"):
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in {"ccomp", "parataxis", "csubj", "agent", "obl:agent"} for c in children):
+        return False
+    reflexive = any(c.lower_ == "se" and c.i < verb.i for c in children)
+    passive = any(c.dep_ in {"auxpass", "aux:pass"} for c in children)
+    if not (reflexive or passive):
+        return False
+    subjects = [c for c in children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}]
+    return any(c.pos_ == "NOUN" and c.ent_type_ not in {"PER", "PERSON", "ORG"} for c in subjects)
 
 
 def is_impersonal(verb: Token) -> bool:
@@ -523,7 +542,15 @@ def phrase_claimant(tokens: list[Token]) -> Claimant | None:
     """A claimant from the tokens of a subject phrase, dropping a trailing clause or quote; never a
     pronoun, a relative pronoun, or a time or figure phrase."""
     words = [t for t in tokens if not t.is_space and t.text not in OPEN_QUOTES | CLOSE_QUOTES]
-    while words and words[-1].pos_ == "PUNCT":
+    # "la última encuesta de Invamer, publicada el 2 de marzo": a participle after a comma says
+    # when or how the source appeared, not who it is.
+    for k in range(1, len(words) - 1):
+        after = words[k + 1]
+        if words[k].text == "," and "Part" in after.morph.get("VerbForm", []) and after.pos_ in {"ADJ", "VERB"}:
+            words = words[:k]
+            break
+    # The closing bracket of an acronym stays with its opening one: "la Conred (Conred)", never "(Conred".
+    while words and words[-1].pos_ == "PUNCT" and not (words[-1].text == ")" and any(t.text == "(" for t in words)):
         words.pop()
     while words and words[0].pos_ in {"PUNCT", "ADP", "SCONJ", "CCONJ"}:
         words.pop(0)
@@ -543,7 +570,7 @@ def subject_of(verb: Token) -> Claimant | None:
         return None  # no parse, no subject: and an unparsed token's children crash spaCy 3.8
     if is_impersonal(verb):
         return None
-    from workbench.nlp.clauses import coordinated_with, is_participle_report, is_relative
+    from workbench.nlp.clauses import coordinated_with, is_participle_report, is_relative, participle_speaker_clause
 
     # The subject nearest the verb: the parser sometimes makes a subject of an appositive of the
     # reported clause too ("X rose, the fourth rise in a row, the institute said").
@@ -567,7 +594,7 @@ def subject_of(verb: Token) -> Claimant | None:
     if verb.dep_ == "conj":
         return subject_of(coordinated_with(verb))
     if is_participle_report(verb):  # "The union backed the deal, saying ...": the union says it
-        return subject_of(verb.head)
+        return subject_of(participle_speaker_clause(verb))
     return None
 
 
@@ -693,6 +720,12 @@ def reporting_verb_over(token: Token) -> Token | None:
         current = current.head
 
 
+ACRONYM_DEFINITION = re.compile(
+    r"((?:[A-ZÁÉÍÓÚÑ][\w'’.-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*|de|del|la|las|los|para|por|y|e|of|the|for|and|on|in))*)"
+    r"\s+\(([A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ]{1,9})\)"
+)
+"""A name with its acronym in brackets right after it: "Athletics Integrity Unit (AIU)",
+"Asociación Nacional del Café (Anacafé)"."""
 GENERIC_BODY_NOUNS = {"organismo", "entidad", "institución", "body", "organisation", "organization"}
 """Nouns that name any organisation: a definite one refers to the organisation named last."""
 RECENT_SPEAKERS = 32
@@ -720,6 +753,23 @@ class Attributor:
 
         self.speakers: deque[Claimant] = deque(maxlen=RECENT_SPEAKERS)
         self.mentions: deque[str] = deque(maxlen=RECENT_SPEAKERS)
+        self.acronyms: dict[str, str] = {}
+
+    def define_acronyms(self, text: str) -> None:
+        """Remember the acronyms the article defines ("The Athletics Integrity Unit (AIU)"), so a
+        later "AIU figures" or "said the AIU" is that body: the gazetteer cannot know every
+        agency a story introduces, and the story says who it is."""
+        for match in ACRONYM_DEFINITION.finditer(text):
+            name, acronym = match.group(1), match.group(2)
+            words = name.split()
+            if len(words) < 2 or acronym.upper() in {w.upper() for w in words}:
+                continue
+            # The name starts at the capital that begins the acronym ("The Athletics ..." is AIU's
+            # from "Athletics"); a bracket whose letters no capital starts is not its acronym.
+            start = next((k for k, w in enumerate(words) if w[0] == acronym[0].upper()), None)
+            if start is None or len(words) - start < 2:
+                continue
+            self.acronyms.setdefault(acronym, " ".join(words[start:]))
 
     def sentence_claimant(self, sent: Span) -> Claimant | None:
         """The claimant a whole sentence carries (its root reports, or 'según'). A reporting verb
@@ -745,6 +795,10 @@ class Attributor:
             return sentence  # no parse: the sentence's claimant is all there is
         verb = reporting_verb_over(head)
         if verb is not None and verb.i != head.sent.root.i:
+            if sentence is not None and not any(c.dep_ in CONTENT_DEPS for c in verb.children):
+                # An act, not a report ("according to two people, the firm offered ..., but the
+                # regulator rejected the offer"): the sentence's source tells of it.
+                return sentence
             found = subject_of(verb)
             if found is None and not is_impersonal(verb) and _drops_subject(verb):
                 found = self.last
@@ -758,6 +812,12 @@ class Attributor:
             claimant = Claimant(claimant.text, self.country)
         if claimant.canonical is None:
             claimant = self._resolve_anaphor(claimant)
+        if claimant.canonical is None and self.acronyms:
+            for word in re.findall(r"[\w'’-]+", claimant.text):
+                if word in self.acronyms:
+                    full = self.acronyms[word]
+                    claimant = Claimant(claimant.text, canonical(full) or full)
+                    break
         self.last = claimant
         self.speakers.append(claimant)
         return claimant

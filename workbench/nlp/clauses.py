@@ -225,6 +225,18 @@ def is_participle_report(token: Token) -> bool:
     return any(c.dep_ in {"ccomp", "parataxis"} and c.i > token.i for c in token.children)
 
 
+def participle_speaker_clause(token: Token) -> Token:
+    """The clause whose subject speaks a participle report. A participle hung on what someone
+    reports is the reporter's ("His lawyer told Reuters the athlete would appeal, arguing that the
+    panel erred": the lawyer argues, not the athlete); otherwise the clause it hangs on."""
+    from workbench.nlp.attribution import is_reporting
+
+    clause = token.head
+    if clause.dep_ in {"ccomp", "parataxis"} and clause.head.i < clause.i and is_reporting(clause.head):
+        return clause.head
+    return clause
+
+
 CONTRAST_MARKS = {"while", "mientras"}
 STATE_LEMMAS = {"be", "ser", "estar"}
 
@@ -446,7 +458,9 @@ def _with_lead(head: Token, span: Span, split: bool) -> Clause:
         return Clause(head, span, frame)
     if split and head.dep_ == "conj" and _own_counted_subject(head):
         return Clause(head, span)  # "14 murieron y más de 3.500 fueron evacuadas": its own subject
-    subject = _subject(_reported_content(head, span) or (head.head if is_participle_report(head) else head))
+    subject = _subject(
+        _reported_content(head, span) or (participle_speaker_clause(head) if is_participle_report(head) else head)
+    )
     if subject is None or "Rel" in subject.morph.get("PronType", []):
         return _with_fronted(head, span)
     phrase = _phrase_before(subject, span.start)

@@ -6,6 +6,7 @@ start and end always index the text given, and text[start:end] is the claim's te
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
@@ -20,6 +21,7 @@ from workbench.nlp.normalize import Normalized, is_dateline, normalize
 from workbench.nlp.parse_pool import PARALLEL_CHARS, parse_texts
 from workbench.nlp.people import PersonIndex, resolve_people
 from workbench.nlp.pipeline import load_light_nlp, load_nlp
+from workbench.nlp.repair import repair_coordination
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -279,10 +281,138 @@ UNBOUNDED_COMPARISONS = (
     ("las", "urnas", "han", "hablado"),
     ("history", "will", "judge"),
     ("la", "historia", "juzgará"),
+    # Verdicts of excess and of the lesson taught ("for far too long", "sends the right message",
+    # "desde hace demasiado tiempo"): the writer's judgement, with no measure given.
+    ("far", "too"),
+    ("the", "right", "message"),
+    ("the", "wrong", "message"),
+    ("un", "mensaje", "claro"),
+    ("el", "mensaje", "correcto"),
+    ("demasiado", "tiempo"),
 )
 """A comparison with all of time ("more divided than ever", "más unido que nunca"), what nobody can
 ever do, a response left unnamed ("all necessary measures"): rhetoric, with no measure a
 fact-checker could hold it to."""
+REACTION_LEMMAS = {
+    # English
+    "welcome",
+    "hail",
+    "applaud",
+    "praise",
+    "commend",
+    "celebrate",
+    "mourn",
+    "regret",
+    "deplore",
+    "lament",
+    "express",
+    "voice",
+    "criticize",
+    "criticise",
+    "thank",
+    # Spanish
+    "saludar",
+    "celebrar",
+    "aplaudir",
+    "elogiar",
+    "felicitar",
+    "agradecer",
+    "lamentar",
+    "deplorar",
+    "criticar",
+    "expresar",
+    "manifestar",
+    "valorar",
+}
+"""Verbs of a stance toward something ("welcomed the decision", "celebró los nombramientos",
+"expressed their condolences", "lamentó la «indiferencia» de Quito"): with an object and no
+content clause, the clause says how someone feels about a fact, which no record confirms. With a
+content clause ("lamentó que ...", "regretted that 40 died") the content is the claim."""
+SENTIMENT_NOUNS = {
+    "condolencia",
+    "condolencias",
+    "solidaridad",
+    "pesar",
+    "dolor",
+    "tristeza",
+    "satisfacción",
+    "preocupación",
+    "apoyo",
+    "rechazo",
+    "indignación",
+    "condolence",
+    "condolences",
+    "sympathy",
+    "solidarity",
+    "sorrow",
+    "sadness",
+    "satisfaction",
+    "concern",
+    "support",
+    "outrage",
+    "regret",
+}
+"""What a speaker expresses when it expresses a feeling: with no date, the gesture is colour;
+"expresó el jueves sus condolencias" dates it, and stays a fact of the day."""
+HELD_EVENT_NOUNS = {
+    "elección",
+    "elecciones",
+    "reunión",
+    "sesión",
+    "cumbre",
+    "asamblea",
+    "consulta",
+    "referéndum",
+    "votación",
+    "congreso",
+    "juicio",
+    "audiencia",
+    "ceremonia",
+    "encuentro",
+    "conferencia",
+    "acto",
+    "misa",
+    "funeral",
+    "funerales",
+    "aniversario",
+    "cumpleaños",
+    "victoria",
+    "título",
+    "gol",
+}
+"""What "celebrar" holds rather than praises ("celebró elecciones", "celebrará una cumbre"), and
+what "celebrate" marks as an event ("celebrated its 50th anniversary"): an event to check."""
+DEFENDED_NOUNS = {
+    "decision",
+    "policy",
+    "plan",
+    "measure",
+    "law",
+    "reform",
+    "record",
+    "decisión",
+    "política",
+    "medida",
+    "ley",
+    "reforma",
+    "gestión",
+}
+"""What a speaker "defends" as a stance ("defended the government's policy"); troops defending a
+city, or a lawyer a client, do something that happened."""
+NEED_LEMMAS = {"necesitar", "need"}
+WORTH_LEMMAS = {"merecer", "deserve", *NEED_LEMMAS}
+"""Verbs of what someone or something is owed or lacks ("merece una moción de censura", "deserved a
+rescue, not a funeral", "El país necesita más resultados"): a norm, not a fact; with a figure
+("needs 200 more nurses") it becomes a demand a fact-checker can weigh."""
+ANONYMITY_PATTERN = re.compile(
+    r"\b(anonymity|anonimato|not authori[sz]ed to \w+|no (?:est\w+ )?autorizad[oa]s? (?:a|para) \w+"
+    r"|no ser identificad[oa]s?|not to be (?:named|identified)|declined to be (?:named|identified)"
+    r"|sin ser identificad[oa]s?|(?:pidi\w+|solicit\w+) el anonimato|asked not to be (?:named|identified))\b",
+    re.IGNORECASE,
+)
+"""The agencies' boilerplate on why a source is unnamed ("who spoke on condition of anonymity
+because he was not authorized to brief reporters", "que pidieron no ser identificadas porque no
+están autorizadas a hablar con la prensa"): it tells how the outlet got the fact, not a fact."""
 MIN_WORDS = 3
 
 
@@ -479,6 +609,9 @@ def cut_article(pieces: list[tuple[Doc, Normalized]], context: Context, min_word
     one attributor (who spoke last carries across pieces; the article's country is read over all
     of them). The workbench_claims component runs this; workbench_score scores the cuts."""
     attributor = Attributor(article_country(doc for doc, _ in pieces))
+    for doc, _ in pieces:
+        attributor.define_acronyms(doc.text)
+        repair_coordination(doc)
     found: list[list[Cut]] = []
     for doc, norm in pieces:
         cuts: list[Cut] = []
@@ -502,6 +635,8 @@ def cut_article(pieces: list[tuple[Doc, Normalized]], context: Context, min_word
                 sentence_claimant = attributor.sentence_claimant(sent)
             for clause in clause_spans(sent):
                 if sum(1 for t in clause.span if t.is_alpha or t.like_num) < min_words:
+                    continue
+                if _anonymity_boilerplate(clause):
                     continue
                 claimant = attributor.clause_claimant(clause.head, sentence_claimant)
                 cuts.append(_cut(clause.span, clause.head, claimant, norm, context, lead=clause, entities=entities))
@@ -672,7 +807,15 @@ def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figur
                     return "opinion"
     if lemmas & OPINION_LEMMAS and not any(f.explicit for f in found) and not _impersonal_belief(span):
         return "opinion"
-    if not any(f.explicit for f in found) and (_qualifies(head, span) or _normative_or_unbounded(span)):
+    if _quoted_rhetoric(head, span):  # reads the figures of the quotation itself
+        return "opinion"
+    if not any(f.explicit for f in found) and (
+        _qualifies(head, span)
+        or _normative_or_unbounded(span)
+        or _reaction_only(head, span)
+        or _owed(span, claimant)
+        or _verbless(span, claimant)
+    ):
         return "opinion"
     if any(f.explicit for f in found) and not is_reporting(head):
         return "quantity"
@@ -688,7 +831,203 @@ def _qualifies(head: Token, span: Span) -> bool:
     words in the claim include an appraisal."""
     if head.lemma_.lower() not in QUALIFYING_LEMMAS:
         return False
-    return any(t.lemma_.lower() in EVALUATIVE_LEMMAS for t in head.subtree if span.start <= t.i < span.end)
+    own = [t for t in head.subtree if span.start <= t.i < span.end]
+    # An evaluative noun is an appraisal too ("calificó el plan de «un fracaso»"); a quoted label
+    # that names an act ("de «traición»") stays a statement of what was said.
+    return any(t.lemma_.lower() in EVALUATIVE_LEMMAS or t.lemma_.lower() in EVALUATIVE_NOUNS for t in own)
+
+
+def _anonymity_boilerplate(clause: Clause) -> bool:
+    """A subordinate clause (a cause, a relative, a participle) that only says why a source is
+    unnamed; the clause the source reports stays (see ANONYMITY_PATTERN)."""
+    head = clause.head
+    if head.dep_ in {"ROOT", "ccomp", "conj"} or head.head.i == head.i:
+        return False
+    own = clause.span.doc[max(clause.span.start, head.left_edge.i) : min(clause.span.end, head.right_edge.i + 1)]
+    if ANONYMITY_PATTERN.search(own.text):
+        return True
+    # ... or the reason given inside it ("who asked not to be named because the talks are private").
+    current = head.head
+    while current.dep_ in {"advcl", "relcl", "acl", "acl:relcl", "xcomp"} and current.head.i != current.i:
+        if ANONYMITY_PATTERN.search(current.doc[current.left_edge.i : current.right_edge.i + 1].text):
+            return True
+        current = current.head
+    return False
+
+
+def _content_children(head: Token, span: Span) -> list[Token]:
+    return [
+        c for c in head.children if c.dep_ in {"ccomp", "xcomp", "parataxis", "csubj"} and span.start <= c.i < span.end
+    ]
+
+
+def _reaction_only(head: Token, span: Span) -> bool:
+    """A stance verb with an object and nothing said (REACTION_LEMMAS); "defended" only with a
+    policy for object (DEFENDED_NOUNS); "celebrar" not when it holds an event (HELD_EVENT_NOUNS)."""
+    if not head.doc.has_annotation("DEP"):
+        return False
+    lemma = head.lemma_.lower()
+    objects = [c for c in head.children if c.dep_ in {"obj", "dobj", "iobj"}]
+    if lemma in {"defend", "defender"}:
+        return any(o.lemma_.lower() in DEFENDED_NOUNS for o in objects) and not _content_children(head, span)
+    if lemma not in REACTION_LEMMAS or _content_children(head, span):
+        return False
+    if any(c.dep_ == "mark" or c.lower_ in {"que", "that"} for c in head.children if c.i > head.i):
+        return False
+    if any(o.lemma_.lower() in HELD_EVENT_NOUNS or o.lower_ in HELD_EVENT_NOUNS for o in objects):
+        return False
+    from workbench.nlp.dates import is_calendar_word
+
+    language = "es" if head.doc.lang_ == "es" else "en"
+    undated = not any(t.ent_type_ in {"DATE", "TIME"} or is_calendar_word(t.text, language) for t in span)
+    # A feeling expressed ("expressed their condolences", "expresó su solidaridad con las
+    # familias") or a quoted label for what it reacts to ("lamentó la «indiferencia» de Quito";
+    # not a quoted epithet of a named thing, "elogió al «heroico» ejército").
+    if undated and any(
+        o.lemma_.lower() in SENTIMENT_NOUNS
+        or o.lower_ in SENTIMENT_NOUNS
+        or (o.i > 0 and o.doc[o.i - 1].text in {"«", "“"})
+        for o in objects
+    ):
+        return True
+    # Only a reaction to what the story has told ("welcomed the decision", "celebró los
+    # nombramientos"): a bare definite noun for object, with no date. "Expresó el jueves sus
+    # condolencias a las familias" and "elogió al «heroico» ejército" say who was addressed and
+    # when, a gesture a reader can check.
+    return (
+        bool(objects)
+        and all(_bare_definite(o) for o in objects)
+        and not any(t.ent_type_ in {"DATE", "TIME"} for t in span)
+    )
+
+
+def _bare_definite(noun: Token) -> bool:
+    """ "the decision", "los nombramientos": a definite article and nothing else in the phrase."""
+    children = list(noun.children)
+    return (
+        noun.pos_ == "NOUN"
+        and len(children) == 1
+        and children[0].dep_ == "det"
+        and children[0].lower_ in {"the", "el", "la", "los", "las", "this", "esta", "este", "estos", "estas"}
+    )
+
+
+def _owed(span: Span, claimant: Claimant | None) -> bool:
+    """What is deserved (WORTH_LEMMAS), by the outlet or inside what a speaker says; what is needed
+    only when the outlet says it ("El país necesita más resultados"): a speaker's "corals need a
+    decade to recover" reports a finding."""
+    lemmas = WORTH_LEMMAS if claimant is None else WORTH_LEMMAS - NEED_LEMMAS
+    forms = {"deserve", "deserves", "deserved"} | ({"needs"} if claimant is None else set())
+    return any(t.pos_ in {"VERB", "AUX"} and (t.lemma_.lower() in lemmas or t.lower_ in forms) for t in span)
+
+
+QUOTED_SUBJECTS = {"we", "i", "you", "nosotros", "yo", "nos", "this", "esto", "eso"}
+
+
+QUOTED_KEY = "workbench_quoted"
+
+
+def _inside_quotes(span: Span) -> bool:
+    """Whether the span opens inside a quotation of its paragraph (direct speech). Which tokens
+    are quoted is read once per doc, in one pass, and kept in its user_data."""
+    doc = span.doc
+    quoted = doc.user_data.get(QUOTED_KEY)
+    if quoted is None or len(quoted) != len(doc):
+        quoted = doc.user_data[QUOTED_KEY] = _quoted_tokens(doc)
+    return span.start < len(quoted) and quoted[span.start]
+
+
+def _quoted_tokens(doc: Doc) -> list[bool]:
+    """For each token, whether a quotation of its paragraph is open before it."""
+    found = []
+    straight = opened = 0
+    for token in doc:
+        found.append(straight % 2 == 1 or opened > 0)
+        text = token.text
+        if text == '"':
+            straight += 1
+        elif text in {"“", "«"}:
+            opened += 1
+        elif text in {"”", "»"}:
+            opened = max(0, opened - 1)
+        if "\n" in text or "\n" in token.whitespace_:
+            straight = opened = 0
+    return found
+
+
+def _quoted_rhetoric(head: Token, span: Span) -> bool:
+    """A speaker's own words in quotation marks that predicate what something is or has become
+    ("The sea has become a cemetery"), or speak for the speaker ("Nos vamos a quedar sin nada"),
+    with no date or figure: the quotation is the speaker's rhetoric. Existential denials ("No hay
+    víctimas", "There are no victims") state a fact and stay."""
+    if not head.doc.has_annotation("DEP") or not _inside_quotes(span):
+        return False
+    if is_reporting(head):  # the claim is what was said: read the said clause
+        said = _content_children(head, span)
+        if not said:
+            return False
+        head = said[0]
+    said_words = [t for t in head.subtree if span.start <= t.i < span.end]
+    if _rhetorical(head, said_words):
+        return True
+    # "The sea has become a cemetery, and Europe is looking away": a conjunct of quoted rhetoric,
+    # in the same quotation and with nothing to check, is rhetoric too.
+    if head.dep_ == "conj" and head.head.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}:
+        own = {t.i for t in head.subtree}
+        partner_words = [t for t in head.head.subtree if t.i not in own]
+        return _rhetorical(head.head, partner_words) and not _has_figure_or_date(head, said_words)
+    return False
+
+
+def _has_figure_or_date(head: Token, words: list[Token]) -> bool:
+    from workbench.nlp.dates import is_calendar_word
+
+    language = "es" if head.doc.lang_ == "es" else "en"
+    return any(t.like_num or (t.ent_type_ and is_calendar_word(t.text, language)) for t in words)
+
+
+def _rhetorical(head: Token, said_words: list[Token]) -> bool:
+    """The quoted clause's own test (see _quoted_rhetoric), over the clause's words."""
+    # A figure or a date in the quotation (not in the speaker's description: "vecina de 54 años").
+    if _has_figure_or_date(head, said_words):
+        return False
+    if any(c.dep_ == "expl" for c in head.children) or head.lemma_.lower() == "haber":
+        return False
+    subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}]
+    # "Estamos convencidos de que ...": the first person frames a content clause, which is the claim.
+    frames = any(
+        c.dep_ in {"ccomp", "csubj", "advcl", "acl"} and any(m.lower_ in {"que", "that"} for m in c.children)
+        for c in head.children
+    )
+    # A claim about a whole class ("Companies that build the road cannot decide ...", "Athletes
+    # who cheat ..."): a bare plural names no one a record could be about.
+    generic = any(
+        c.pos_ == "NOUN"
+        and "Plur" in c.morph.get("Number", [])
+        and not any(d.dep_ in {"det", "poss", "nummod"} for d in c.children)
+        for c in subjects
+    )
+    speaks_for_self = any(c.lower_ in QUOTED_SUBJECTS for c in subjects) or any(
+        "1" in t.morph.get("Person", []) for t in [head, *head.children] if t.pos_ in {"VERB", "AUX", "PRON"}
+    )
+    copular = head.lemma_.lower() in COPULAR_LEMMAS or any(c.dep_ == "cop" for c in head.children)
+    return not frames and (
+        speaks_for_self or generic or (copular and head.pos_ != "VERB") or head.lemma_.lower() == "become"
+    )
+
+
+def _verbless(span: Span, claimant: Claimant | None) -> bool:
+    """A sentence of the outlet with no verb at all ("Another preventable tragedy."): a comment,
+    since a fact needs something to have happened."""
+    if claimant is None and span.doc.has_annotation("SENT_START"):
+        sent = span.sent
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        whole = bool(words) and span.start <= words[0].i and words[-1].i < span.end
+        # A participle that modifies a noun ("otra promesa incumplida") predicates nothing.
+        return whole and not any(
+            (t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod") or "Fin" in t.morph.get("VerbForm", []) for t in sent
+        )
+    return False
 
 
 def _normative_or_unbounded(span: Span) -> bool:
@@ -913,7 +1252,14 @@ def _is_background(span: Span, head: Token) -> bool:
     "que salió ... el domingo" and "Kim, que viajó en un tren blindado" are facts."""
     if not is_relative(head):
         return False
-    if head.head.pos_ == "PROPN" or head.head.ent_type_:
+    antecedent = head.head
+    if antecedent.pos_ == "PROPN" or antecedent.ent_type_:
+        return False
+    # "el organismo, que atribuyó la caída a los alimentos": what the antecedent said is a claim.
+    if is_reporting(head):
+        return False
+    # "La estatal Petroecuador, que opera el ducto": a name in apposition names the antecedent.
+    if any(c.dep_ in {"appos", "flat", "compound"} and (c.pos_ == "PROPN" or c.ent_type_) for c in antecedent.children):
         return False
     return not any(t.like_num or t.ent_type_ or "Tim" in t.morph.get("AdvType", []) for t in span)
 

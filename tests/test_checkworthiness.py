@@ -402,16 +402,45 @@ def test_import_scores_with_vectors_where_it_embeds_and_without_where_it_does_no
         assert len(store.vectors.of("multilingual-e5-small-q4", [c.id for c in embedded.values()])) == len(embedded)
 
 
-def test_cross_validation_never_splits_a_reviewed_article() -> None:
+@pytest.mark.parametrize("seed", [13, 1, 2])
+def test_cross_validation_never_splits_a_reviewed_article(seed: int) -> None:
     import numpy as np
 
     from workbench.nlp.checkworthiness_train import _folds
 
     groups: list[str | None] = [f"article {i // 6}" for i in range(36)] + [None] * 40
     y = np.array([i % 3 == 0 for i in range(76)], dtype=int)
-    for train, test in _folds(y, groups=groups):
+    for train, test in _folds(y, groups=groups, seed=seed):
         held = {groups[i] for i in test} - {None}
         assert held and not held & {groups[i] for i in train}
+
+
+def test_another_fold_seed_is_another_partition_of_the_same_rows() -> None:
+    import numpy as np
+
+    from workbench.nlp.checkworthiness_train import _folds
+
+    y = np.array([i % 4 == 0 for i in range(60)], dtype=int)
+    partitions = {seed: [tuple(test) for _, test in _folds(y, seed=seed)] for seed in (13, 1)}
+    for tests in partitions.values():
+        assert sorted(i for test in tests for i in test) == list(range(60))
+    assert partitions[13] != partitions[1]
+
+
+def test_the_threshold_is_where_calibrated_probabilities_expect_the_best_f1() -> None:
+    import numpy as np
+
+    from workbench.nlp.checkworthiness_train import calibrated_threshold
+
+    # Ten texts at 0.9 and ninety at 0.1: keeping the ten expects F1 2*9/(10+18) = 0.64, keeping
+    # all 2*18/(100+18) = 0.31, so the cut keeps the ten.
+    assert calibrated_threshold(np.array([0.9] * 10 + [0.1] * 90)) == pytest.approx(0.9)
+    # Uniform probabilities: the expected F1 (1 - t^2) / (1.5 - t) peaks at t = (3 - sqrt 5) / 2,
+    # half the F1 it expects there (the optimal F1 cut of a calibrated score is half its F1).
+    uniform = np.linspace(0.0, 1.0, 20_001)
+    threshold = calibrated_threshold(uniform)
+    assert threshold == pytest.approx((3 - 5**0.5) / 2, abs=1e-3)
+    assert threshold == pytest.approx((1 - threshold**2) / (1.5 - threshold) / 2, abs=1e-3)
 
 
 TOWNS = ["Villalba del Río", "Puertollano Alto", "San Justo de la Vega", "Torremocha", "Valdeolmos", "Cabezón"]

@@ -427,22 +427,6 @@ def test_another_fold_seed_is_another_partition_of_the_same_rows() -> None:
     assert partitions[13] != partitions[1]
 
 
-def test_the_threshold_is_where_calibrated_probabilities_expect_the_best_f1() -> None:
-    import numpy as np
-
-    from workbench.nlp.checkworthiness_train import calibrated_threshold
-
-    # Ten texts at 0.9 and ninety at 0.1: keeping the ten expects F1 2*9/(10+18) = 0.64, keeping
-    # all 2*18/(100+18) = 0.31, so the cut keeps the ten.
-    assert calibrated_threshold(np.array([0.9] * 10 + [0.1] * 90)) == pytest.approx(0.9)
-    # Uniform probabilities: the expected F1 (1 - t^2) / (1.5 - t) peaks at t = (3 - sqrt 5) / 2,
-    # half the F1 it expects there (the optimal F1 cut of a calibrated score is half its F1).
-    uniform = np.linspace(0.0, 1.0, 20_001)
-    threshold = calibrated_threshold(uniform)
-    assert threshold == pytest.approx((3 - 5**0.5) / 2, abs=1e-3)
-    assert threshold == pytest.approx((1 - threshold**2) / (1.5 - threshold) / 2, abs=1e-3)
-
-
 TOWNS = ["Villalba del Río", "Puertollano Alto", "San Justo de la Vega", "Torremocha", "Valdeolmos", "Cabezón"]
 REVIEWED_ARTICLE = (
     "El ayuntamiento de {town} gastó {n},4 millones de euros en alumbrado en {y}, un {p}% más que el año anterior. "

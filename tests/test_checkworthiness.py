@@ -402,16 +402,29 @@ def test_import_scores_with_vectors_where_it_embeds_and_without_where_it_does_no
         assert len(store.vectors.of("multilingual-e5-small-q4", [c.id for c in embedded.values()])) == len(embedded)
 
 
-def test_cross_validation_never_splits_a_reviewed_article() -> None:
+@pytest.mark.parametrize("seed", [13, 1, 2])
+def test_cross_validation_never_splits_a_reviewed_article(seed: int) -> None:
     import numpy as np
 
     from workbench.nlp.checkworthiness_train import _folds
 
     groups: list[str | None] = [f"article {i // 6}" for i in range(36)] + [None] * 40
     y = np.array([i % 3 == 0 for i in range(76)], dtype=int)
-    for train, test in _folds(y, groups=groups):
+    for train, test in _folds(y, groups=groups, seed=seed):
         held = {groups[i] for i in test} - {None}
         assert held and not held & {groups[i] for i in train}
+
+
+def test_another_fold_seed_is_another_partition_of_the_same_rows() -> None:
+    import numpy as np
+
+    from workbench.nlp.checkworthiness_train import _folds
+
+    y = np.array([i % 4 == 0 for i in range(60)], dtype=int)
+    partitions = {seed: [tuple(test) for _, test in _folds(y, seed=seed)] for seed in (13, 1)}
+    for tests in partitions.values():
+        assert sorted(i for test in tests for i in test) == list(range(60))
+    assert partitions[13] != partitions[1]
 
 
 TOWNS = ["Villalba del Río", "Puertollano Alto", "San Justo de la Vega", "Torremocha", "Valdeolmos", "Cabezón"]

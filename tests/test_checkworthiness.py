@@ -252,6 +252,22 @@ def test_a_decision_that_reads_vectors_round_trips_and_refuses_to_score_without_
         again.contributions({}, {"w:paro"})
 
 
+def test_the_vector_reason_is_the_share_against_the_typical_claim_while_the_score_reads_the_raw_margin() -> None:
+    from workbench.nlp import checkworthiness
+    from workbench.nlp.checkworthiness import LinearModel, Model
+
+    # Every claim's raw share here is about -3 (vectors in one cone); the baseline says so.
+    decision = LinearModel(3.0, {}, {}, (1.0, 0.0), 0.5, vector_weights=(-3.0, 0.0), vector_baseline=-3.0)
+    again = LinearModel.from_json(json.loads(json.dumps(decision.to_json())))
+    assert again == decision
+    model = Model(decision, decision, {})
+    typical = model.assess({}, "una frase cualquiera", vector=[1.0, 0.0])
+    closer = model.assess({}, "una frase cualquiera", vector=[0.5, 0.5])
+    assert not any(checkworthiness.RESEMBLES_NOT in r or checkworthiness.RESEMBLES in r for r in typical.reasons)
+    assert f"+1.50 {checkworthiness.RESEMBLES}" in closer.reasons
+    assert typical.score == pytest.approx(0.5) and closer.score > typical.score  # the margin is not moved
+
+
 def test_training_with_vectors_learns_the_dimension_that_carries_the_label() -> None:
     import numpy as np
 

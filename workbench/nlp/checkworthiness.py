@@ -280,6 +280,10 @@ class LinearModel:
     threshold: float
     vector_weights: tuple[float, ...] = ()
     """Weights over the claim's sentence vector (e5 passage), empty when the model reads none."""
+    vector_baseline: float = 0.0
+    """The vector's share for the average claim it was fitted on (the bias offsets it). A reason
+    gives a claim's meaning against it: every e5 vector lies in one narrow cone, so the raw share
+    is about the same large number for any claim and says nothing of this one."""
 
     def contributions(
         self, feats: dict[str, float], grams_: set[str], vector: Sequence[float] | None = None
@@ -315,7 +319,11 @@ class LinearModel:
             "grams": self.gram_weights,
             "calibration": list(self.calibration),
             "threshold": self.threshold,
-        } | ({"vector": list(self.vector_weights)} if self.vector_weights else {})
+        } | (
+            {"vector": list(self.vector_weights), "vector_baseline": self.vector_baseline}
+            if self.vector_weights
+            else {}
+        )
 
     @classmethod
     def from_json(cls, data: dict) -> LinearModel:
@@ -326,6 +334,7 @@ class LinearModel:
             calibration=(float(data["calibration"][0]), float(data["calibration"][1])),
             threshold=float(data["threshold"]),
             vector_weights=tuple(float(v) for v in data.get("vector", ())),
+            vector_baseline=float(data.get("vector_baseline", 0.0)),
         )
 
 
@@ -394,7 +403,15 @@ class Model:
             checkable=checkable,
             checkworthy=checkable and score >= self.threshold,
             score=score,
-            reasons=_reasons(shares, gram_part, vector_part, text_grams, self.checkworthy, checkable, details or {}),
+            reasons=_reasons(
+                shares,
+                gram_part,
+                vector_part - self.checkworthy.vector_baseline,
+                text_grams,
+                self.checkworthy,
+                checkable,
+                details or {},
+            ),
         )
 
     def _probability(self, margin: float) -> float:

@@ -31,7 +31,7 @@ import csv
 import json
 import math
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -456,7 +456,13 @@ def fit_decision(
     if design.domains and domains is not None:
         calibrated = np.unique(domains[index[mask]])
         head = int(calibrated[0]) if len(calibrated) == 1 and calibrated[0] in design.domains else None
-    return Fitted(_linear(design, mats.vocabulary, fitted, (a, b), threshold, head), c, f1)
+    linear = _linear(design, mats.vocabulary, fitted, (a, b), threshold, head)
+    if linear.vector_weights and mats.vectors is not None:
+        # What the vector adds for the average claim fitted on, which the bias offsets: e5 vectors share
+        # one narrow cone, so a claim's raw vector share is large and negative whatever it says.
+        typical = float(np.dot(linear.vector_weights, mats.vectors[index].mean(axis=0)))
+        linear = replace(linear, vector_baseline=round(typical, 4))
+    return Fitted(linear, c, f1)
 
 
 def _linear(

@@ -64,10 +64,10 @@ RELATIVE_PERIODS = {
     },
 }
 """The year or month a claim names by its distance from publication ("este año", "last month"):
-"failed twice this year" in a story of 2023 happened in 2023, and says so as a date. "El pasado
+"the dam overflowed twice this year" in a story of 2025 happened in 2025, and says so as a date. "El pasado
 mes de mayo" names May, not last month, and "over the last year" a span: neither is read here."""
 MONTH_LINKS = {"es": "y|e|o|u", "en": "and|or"}
-"""Words joining months named alone ("en mayo y agosto", "in May and August"): each is a date."""
+"""Words joining months named alone ("en marzo y octubre", "in March and October"): each is a date."""
 
 
 CALENDAR_NAMES = Path(__file__).with_name("calendar_names.json")
@@ -231,7 +231,7 @@ def _found(text: str, language: str, published: str | None, future: bool | froze
         for lead in patterns["month"].finditer(folded):
             forward = ahead(lead.group(1), lead.start(1))
             named: re.Match[str] | None = lead
-            # "en mayo y agosto": the months joined to the first are dates too
+            # "en marzo y octubre": the months joined to the first are dates too
             while named is not None and cased[named.start(1) : named.start(1) + 1].isupper() == (language == "en"):
                 add(named, _month(months[named.group(1)], base, forward), 1)  # "in may" is no month, nor "de Julio"
                 named = patterns["month_link"].match(folded, named.end())

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, cast
 from workbench.models import ClaimDraft, EntityDraft, Figure
 from workbench.nlp.attribution import Attributor, Claimant, is_reporting, quote_runs
 from workbench.nlp.clauses import Clause, clause_spans, is_relative
-from workbench.nlp.dates import claim_dates, resolve_dates
+from workbench.nlp.dates import claim_dates, is_calendar_word, resolve_dates
 from workbench.nlp.figures import figures
 from workbench.nlp.normalize import Normalized, is_dateline, normalize
 from workbench.nlp.parse_pool import PARALLEL_CHARS, parse_texts
@@ -353,7 +353,7 @@ SENTIMENT_NOUNS = {
     "regret",
 }
 """What a speaker expresses when it expresses a feeling: with no date, the gesture is colour;
-"expresó el jueves sus condolencias" dates it, and stays a fact of the day."""
+"transmitió el lunes su pesar" dates it, and stays a fact of the day."""
 HELD_EVENT_NOUNS = {
     "elección",
     "elecciones",
@@ -876,13 +876,11 @@ def _reaction_only(head: Token, span: Span) -> bool:
         return False
     if any(o.lemma_.lower() in HELD_EVENT_NOUNS or o.lower_ in HELD_EVENT_NOUNS for o in objects):
         return False
-    from workbench.nlp.dates import is_calendar_word
-
-    language = "es" if head.doc.lang_ == "es" else "en"
+    language = _language(head)
     undated = not any(t.ent_type_ in {"DATE", "TIME"} or is_calendar_word(t.text, language) for t in span)
     # A feeling expressed ("expressed their condolences", "expresó su solidaridad con las
     # familias") or a quoted label for what it reacts to ("lamentó la «indiferencia» de Quito";
-    # not a quoted epithet of a named thing, "elogió al «heroico» ejército").
+    # not a quoted epithet of a named thing, "elogió al «valiente» cuerpo de bomberos").
     if undated and any(
         o.lemma_.lower() in SENTIMENT_NOUNS
         or o.lower_ in SENTIMENT_NOUNS
@@ -891,8 +889,8 @@ def _reaction_only(head: Token, span: Span) -> bool:
     ):
         return True
     # Only a reaction to what the story has told ("welcomed the decision", "celebró los
-    # nombramientos"): a bare definite noun for object, with no date. "Expresó el jueves sus
-    # condolencias a las familias" and "elogió al «heroico» ejército" say who was addressed and
+    # nombramientos"): a bare definite noun for object, with no date. "Transmitió el lunes su
+    # pesar a los vecinos" and "elogió al «valiente» cuerpo de bomberos" say who was addressed and
     # when, a gesture a reader can check.
     return (
         bool(objects)
@@ -979,10 +977,13 @@ def _quoted_rhetoric(head: Token, span: Span) -> bool:
     return False
 
 
-def _has_figure_or_date(head: Token, words: list[Token]) -> bool:
-    from workbench.nlp.dates import is_calendar_word
+def _language(token: Token) -> str:
+    """The dates module's language for a token's doc (English unless the doc is Spanish)."""
+    return "es" if token.doc.lang_ == "es" else "en"
 
-    language = "es" if head.doc.lang_ == "es" else "en"
+
+def _has_figure_or_date(head: Token, words: list[Token]) -> bool:
+    language = _language(head)
     return any(t.like_num or (t.ent_type_ and is_calendar_word(t.text, language)) for t in words)
 
 
@@ -994,7 +995,7 @@ def _rhetorical(head: Token, said_words: list[Token]) -> bool:
     if any(c.dep_ == "expl" for c in head.children) or head.lemma_.lower() == "haber":
         return False
     subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}]
-    # "Estamos convencidos de que ...": the first person frames a content clause, which is the claim.
+    # "Creemos que ...", "We are sure that ...": the first person frames a content clause, which is the claim.
     frames = any(
         c.dep_ in {"ccomp", "csubj", "advcl", "acl"} and any(m.lower_ in {"que", "that"} for m in c.children)
         for c in head.children

@@ -137,6 +137,24 @@ def test_the_cyberattack_set_is_held_out_and_its_marks_hold():
     assert sum(pair["relation"] == "duplicate" for pair in pairs) == 10
 
 
+def test_the_landslide_set_is_held_out_and_its_marks_hold():
+    """Round 10 is refused by fitting, and every marked pair names claims its files mark."""
+    from benchmarks.dedupe_heldout import SETS, load, set_pairs
+
+    with pytest.raises(SystemExit, match="Set m is held out"):
+        own_claims(("q", "m"))
+    marked = set()
+    for name in SETS["m"]:
+        text, gold = load(name)
+        assert gold["round"] == 10
+        for found in gold["claims"]:
+            assert text[found["start"] : found["end"]] == found["anchor"]
+            marked.add(found["id"])
+    pairs = set_pairs("m")
+    assert {pair["a"] for pair in pairs} | {pair["b"] for pair in pairs} <= marked
+    assert sum(pair["relation"] == "duplicate" for pair in pairs) == 12
+
+
 def test_the_flood_set_is_a_beat_and_its_ids_are_not_the_seed_gold_ones():
     from benchmarks.fit_relations import own_ids
 

@@ -73,8 +73,8 @@ COMMON_FLOOR = 200
 COMMON_CEILING = 2000
 """A term in more than max(COMMON_FLOOR, COMMON_SHARE of all claims), and never more than
 COMMON_CEILING claims, brings no candidates of its own when rarer ones are there (scoring every
-claim on its list for a small idf finds none worth the cost); it still counts in the BM25 of the
-claims the rarer terms found (workbench/matching/lexical.py)."""
+claim on its list for a small idf finds none worth the cost); in a query of common words alone
+it counts in the BM25 of the best candidates (workbench/matching/lexical.py)."""
 
 
 class LookedUp(Mapping[str, int]):

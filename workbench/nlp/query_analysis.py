@@ -358,11 +358,17 @@ def actor_spans(doc: Doc, language: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def gazetteer_data() -> dict[str, Any]:
+    """The gazetteer's tables as exported (query_data.build): its index, people and speaks_for."""
+    found: dict[str, Any] = _data()["gazetteer"]
+    return found
+
+
 def canonical(name: str) -> str | None:
     """gazetteer.canonical over the exported index, so the gazetteer's libraries stay unloaded."""
     from workbench.nlp.gazetteer import canonical_in
 
-    gazetteer = _data()["gazetteer"]
+    gazetteer = gazetteer_data()
     return canonical_in(name, gazetteer["index"], gazetteer["people"])
 
 

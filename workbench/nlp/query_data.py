@@ -25,7 +25,7 @@ def build() -> dict[str, Any]:
     """The data, from the installed spaCy and the gazetteer (imports spaCy: a build step, not a query's)."""
     import spacy
 
-    from workbench.nlp.gazetteer import _index, _people, names
+    from workbench.nlp.gazetteer import _index, _people, names, speaks_for
 
     data: dict[str, Any] = {"languages": {}}
     for language in LANGUAGES:
@@ -62,7 +62,11 @@ def build() -> dict[str, Any]:
             "ordinal_words": list(getattr(lex_attrs, "_ordinal_words", [])),
             "actor_patterns": [list(p) for p in patterns],
         }
-    data["gazetteer"] = {"index": dict(sorted(_index().items())), "people": dict(sorted(_people().items()))}
+    data["gazetteer"] = {
+        "index": dict(sorted(_index().items())),
+        "people": dict(sorted(_people().items())),
+        "speaks_for": speaks_for(),
+    }
     data["spacy"] = spacy.__version__
     return data
 

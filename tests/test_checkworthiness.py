@@ -76,6 +76,37 @@ def test_an_opinion_is_neither_checkable_nor_checkworthy() -> None:
     assert not any(c.checkable or c.checkworthy for c in claims)
 
 
+POSTS = (
+    "El paro juvenil subió un 12% en 2023, según el INE.",
+    "Mañana, no te pierdas el gran acto de cierre de campaña en Valencia. ¡Os esperamos a todos!",
+)
+
+
+def test_a_text_of_one_short_line_reads_as_a_post_and_an_article_does_not() -> None:
+    from workbench.nlp.extract import POST_MAX_CHARS, reads_as_post
+
+    assert reads_as_post("Hoy votamos en el Congreso la reforma.  ")
+    assert not reads_as_post("Primer párrafo de la noticia.\n\nSegundo párrafo de la noticia.")
+    assert not reads_as_post("palabra " * (POST_MAX_CHARS // 8 + 1))
+
+
+@pytest.mark.slow
+def test_extract_lines_reads_each_post_on_the_posts_scale_and_import_reads_an_article() -> None:
+    # On the articles' scale nearly every checkable line is worth checking (4,582 of 5,000 tweets
+    # of CheckThat! 2024 dev): a campaign announcement must not be, a figure with its source must.
+    result = invoke("extract", "-", "--lines", "--lang", "es", input="\n".join(POSTS) + "\n")
+    assert_ok(result)
+    figure, announcement = ([c for c in json.loads(line)["claims"]] for line in result.stdout.splitlines())
+    assert any(c["checkworthy"] for c in figure)
+    assert not any(c["checkworthy"] for c in announcement)
+    assert max(c["score"] for c in announcement) < 0.1
+
+    from workbench.nlp.extract import extract_claims
+
+    in_article = extract_claims("\n\n".join(POSTS), "es", "2023-09-13")
+    assert all(c.checkable for c in in_article)  # an article's claims: the extractor's rule decides
+
+
 @pytest.mark.slow
 def test_reasons_are_words_a_reviewer_reads() -> None:
     from workbench.nlp.extract import extract_claims

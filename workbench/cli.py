@@ -559,7 +559,11 @@ def _import_with_progress(workbench: Workbench, paths: tuple[str, ...], read: Ca
 
 @cli.command()
 @click.argument("path")
-@click.option("--lines", is_flag=True, help="Treat each input line as its own text; one JSON line out per line.")
+@click.option(
+    "--lines",
+    is_flag=True,
+    help="Treat each input line as its own text, read as a post (a tweet); one JSON line out per line.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print claims as JSON.")
 @click.option(
     "--lang",

@@ -45,6 +45,8 @@ class ArticleFrame:
     pieces: int
     language: str
     published: str | None
+    post: bool = False
+    """A post (a tweet, a line of `extract --lines`), not an article: see extract.reads_as_post."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,11 @@ class ClaimCutter:
         from workbench.nlp.extract import Context, cut_article
 
         first = docs[0]._.get(PIECE_ATTR)
-        context = Context(first.article.language, first.article.published) if first else Context(self.language, None)
+        context = (
+            Context(first.article.language, first.article.published, first.article.post)
+            if first
+            else Context(self.language, None)
+        )
         pieces = [(doc, _norm(doc)) for doc in docs]
         for doc, cuts in zip(docs, cut_article(pieces, context, self.min_words)):
             doc._.set(CUTS_ATTR, cuts)

@@ -443,12 +443,26 @@ def extract_claims(
     return next(iter(extract_many([text], language, published, people=people)))
 
 
+POST_MAX_CHARS = 600
+"""The longest text read as a post: a tweet is at most 280 characters and its links (the longest
+of the CheckThat! tweets, 416)."""
+
+
+def reads_as_post(text: str) -> bool:
+    """Whether a text is a post (a tweet, a line of `extract --lines`), scored on the posts' scale
+    the check-worthiness model was fitted on, rather than an article: one line, no longer than a
+    post. An article has paragraphs."""
+    stripped = text.strip()
+    return "\n" not in stripped and len(stripped) <= POST_MAX_CHARS
+
+
 def extract_many(
     texts: Iterable[str],
     language: str,
     published: str | None = None,
     batch_size: int = 64,
     people: PersonIndex | None = None,
+    posts: bool = False,
 ) -> Iterator[list[ClaimDraft]]:
     """Claims of many texts, batched through nlp.pipe; one list per text, in order. Each
     article's people get one canonical actor per person (workbench/nlp/people.py), matched
@@ -456,12 +470,15 @@ def extract_many(
 
     Each text is cut into pieces (pieces_of), and each piece's doc carries its place in the
     article (claim_pipes.Piece), so the pipeline's workbench_claims component reads the pieces of
-    one article together and workbench_score turns its cuts into the claims collected here."""
+    one article together and workbench_score turns its cuts into the claims collected here.
+
+    With `posts`, a text that reads_as_post is a post: its claims are checkable by the learned model
+    and scored on the posts' scale (`extract`; what is imported is an article)."""
     nlp = load_nlp(language)
-    articles = (pieces_of(normalize(text)) for text in texts)
-    for long, run in groupby(articles, key=lambda pieces: sum(len(p.text) for p in pieces) > PARALLEL_CHARS):
-        if long:  # parsed in two processes where it can be, one article at a time
-            for pieces in run:
+    articles = ((pieces_of(normalize(text)), posts and reads_as_post(text)) for text in texts)
+    for long, run in groupby(articles, key=lambda text: sum(len(p.text) for p in text[0]) > PARALLEL_CHARS):
+        if long:  # parsed in two processes where it can be, one article at a time (never a post)
+            for pieces, _ in run:
                 yield resolve_people(_claims_of(nlp, parse_pieces(pieces, language, published, batch_size)), people)
             continue
         current: list[ClaimDraft] = []
@@ -483,13 +500,13 @@ def _claims_of(nlp: Language, docs: list[Doc]) -> list[ClaimDraft]:
 
 
 def _piece_docs(
-    nlp: Language, articles: Iterable[list[Normalized]], language: str, published: str | None
+    nlp: Language, articles: Iterable[tuple[list[Normalized], bool]], language: str, published: str | None
 ) -> Iterator[Doc]:
-    """Unparsed docs of every article's pieces, each told which article it belongs to."""
+    """Unparsed docs of every text's pieces, each told which text it belongs to and whether it is a post."""
     from workbench.nlp.claim_pipes import ArticleFrame, Piece
 
-    for k, pieces in enumerate(articles):
-        article = ArticleFrame(k, len(pieces), language, published)
+    for k, (pieces, post) in enumerate(articles):
+        article = ArticleFrame(k, len(pieces), language, published, post)
         for piece in pieces:
             doc = nlp.make_doc(piece.text)
             doc._.workbench_piece = Piece(piece, article)
@@ -598,10 +615,12 @@ def extract_whole(
 
 @dataclass(frozen=True)
 class Context:
-    """What a claim's dates and figures are read against: the article's language and date."""
+    """What a claim's dates and figures are read against: the article's language and date; `post`:
+    the text is a post (a tweet, a line of `extract --lines`), not an article (see reads_as_post)."""
 
     language: str
     published: str | None
+    post: bool = False
 
 
 def cut_article(pieces: list[tuple[Doc, Normalized]], context: Context, min_words: int = MIN_WORDS) -> list[list[Cut]]:
@@ -701,12 +720,14 @@ class Cut:
     end: int
     text: str
     kind: str
-    checkable: bool
+    checkable: bool | None
+    """None: the learned model decides (a post's claims); else the extractor's rule or a reviewer."""
     claimant: Claimant | None
     ents: list[Span]
     dates: tuple[str, ...]
     figures: tuple[Figure, ...]
     norm: Normalized
+    post: bool = False
 
 
 def _draft(
@@ -756,23 +777,24 @@ def _cut(
             lead.lead.text, context.language, context.published, _dates_ahead(lead.lead, context.language)
         )
         dates = tuple(dict.fromkeys((*dates, *named)))
-    if checkable is None:
+    if checkable is None and not context.post:
         # The learned `checkable` (fitted on tweets) cut gold-article recall from 0.96 to 0.44:
         # in articles the extractor's rule decides, the model scores (benchmarks/checkworthiness.py).
+        # A post is what it was fitted on, so there the model decides (opinions stay not checkable).
         checkable = kind != "opinion" and not _is_background(span, head)
-    return Cut(span, start, end, text, kind, checkable, claimant, ents, dates, found, norm)
+    return Cut(span, start, end, text, kind, checkable, claimant, ents, dates, found, norm, context.post)
 
 
 def scored(cut: Cut, model: Model | None = None) -> ClaimDraft:
     """The claim of a cut with its check-worthiness, from `model` or the one in use."""
     claimant = cut.claimant
-    judged = _score(cut.span, cut.ents, cut.kind, claimant, cut.dates, cut.figures, cut.checkable, model)
+    judged = _score(cut.span, cut.ents, cut.kind, claimant, cut.dates, cut.figures, cut.checkable, model, cut.post)
     return ClaimDraft(
         start=cut.start,
         end=cut.end,
         text=cut.text,
         kind=cut.kind,
-        checkable=cut.checkable,
+        checkable=judged.checkable,
         checkworthy=judged.checkworthy,
         score=judged.score,
         claimant=claimant.text if claimant else None,
@@ -1274,11 +1296,12 @@ def _score(
     found: tuple[Figure, ...],
     checkable: bool | None = None,
     model: Model | None = None,
+    post: bool = False,
 ) -> Assessment:
     """Checkable, check-worthy, its probability and the reasons, from the learned model
     (workbench/nlp/checkworthiness.py; `model`, else the one in use) over what the extractor found.
     Opinions stay non-checkable; `checkable`, when given (a reviewer's decision, an archive row),
-    overrides the model's."""
+    overrides the model's; a post is read on the scale of the posts the model was fitted on."""
     from workbench.nlp.checkworthiness import current_model, signals
 
     feats = signals(span, ents, kind, claimant is not None, dates, found)
@@ -1287,7 +1310,7 @@ def _score(
         details["claimant"] = claimant.canonical or claimant.text
     details = {k: v for k, v in details.items() if v}
     return (model or current_model()).assess(
-        feats, span.text, opinion=kind == "opinion", checkable=checkable, details=details
+        feats, span.text, opinion=kind == "opinion", checkable=checkable, details=details, post=post
     )
 
 

@@ -216,10 +216,12 @@ def extract(
 
 
 def extract_texts(texts: list[str], language: str, settings: Settings) -> Iterator[list[ClaimDraft]]:
-    """Claims of several texts without storing anything; 'auto' is decided on all of them at once."""
+    """Claims of several texts without storing anything; 'auto' is decided on all of them at once.
+    A text of one short line (a tweet, a line of `extract --lines`) is read as a post."""
     from workbench.nlp.extract import extract_many
 
-    return extract_many(texts, resolve_language(language, "\n".join(texts), settings.languages, article=True))
+    language = resolve_language(language, "\n".join(texts), settings.languages, article=True)
+    return extract_many(texts, language, posts=True)
 
 
 def read_article(

@@ -108,6 +108,19 @@ def test_extract_lines_reads_each_post_on_the_posts_scale_and_import_reads_an_ar
 
 
 @pytest.mark.slow
+def test_a_post_is_scored_whole_as_training_read_its_tweets() -> None:
+    from workbench.nlp.checkworthiness_train import featurize, margins
+    from workbench.nlp.extract import extract_many
+
+    post = "El Gobierno destinó 300 millones de euros a la sanidad y la oposición votó en contra de las cuentas."
+    claims = next(extract_many([post], "es", posts=True))
+    assert len(claims) == 2 and len({c.score for c in claims}) == 1
+    model = load_model(SHIPPED_MODEL)
+    (margin,) = margins(model.checkworthy, featurize([post]), [0])
+    assert claims[0].score == pytest.approx(model.checkworthy.probability(margin), abs=0.001)
+
+
+@pytest.mark.slow
 def test_reasons_are_words_a_reviewer_reads() -> None:
     from workbench.nlp.extract import extract_claims
 

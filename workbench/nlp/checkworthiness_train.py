@@ -170,11 +170,8 @@ def read_tsv(path: str | Path) -> list[Example]:
 def featurize(texts: Sequence[str], language: str = "es") -> Featurized:
     """The model's features of whole texts, as the extractor reads one claim (extract_one):
     the full parse, the claimant, kind, dates and figures."""
-    from workbench.nlp.attribution import Attributor
     from workbench.nlp.claim_pipes import CLAIM_PIPES
-    from workbench.nlp.dates import resolve_dates
-    from workbench.nlp.extract import _kind
-    from workbench.nlp.figures import figures
+    from workbench.nlp.extract import read_whole
     from workbench.nlp.normalize import normalize
     from workbench.nlp.pipeline import load_nlp
 
@@ -186,28 +183,16 @@ def featurize(texts: Sequence[str], language: str = "es") -> Featurized:
     with nlp.select_pipes(disable=list(CLAIM_PIPES)):
         docs = list(nlp.pipe(normalized, batch_size=64))
     for text, doc in zip(normalized, docs):
-        span = doc[:]
-        if not len(span):
+        whole = read_whole(doc, language)
+        if whole is None:
             signals.append({})
-            text_grams.append(grams(text))
-            continue
-        head = span.root
-        attributor = Attributor()
-        claimant = attributor.clause_claimant(head, attributor.sentence_claimant(head.sent))
-        found = tuple(figures(span, language))
-        kind = _kind(span, head, claimant, found)
-        words = [t.lower_ for t in span if not t.is_space]
-        signals.append(
-            text_signals(
-                span.text,
-                words,
-                {e.label_ for e in span.ents},
-                kind,
-                claimant is not None,
-                tuple(resolve_dates(span.text, language, None)),
-                found,
+        else:
+            words = [t.lower_ for t in whole.span if not t.is_space]
+            labels = {e.label_ for e in whole.span.ents}
+            claimant = whole.claimant is not None
+            signals.append(
+                text_signals(whole.span.text, words, labels, whole.kind, claimant, whole.dates, whole.figures)
             )
-        )
         text_grams.append(grams(text))
     return Featurized(signals, text_grams)
 

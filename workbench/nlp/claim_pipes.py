@@ -114,10 +114,13 @@ class ClaimScorer:
         self._model: Model | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        from workbench.nlp.extract import scored
+        from workbench.nlp.extract import post_assessment, scored
 
         model = self._loaded()
-        doc._.set(CLAIMS_ATTR, [scored(cut, model) for cut in doc._.get(CUTS_ATTR) or ()])
+        cuts = doc._.get(CUTS_ATTR) or ()
+        piece = doc._.get(PIECE_ATTR)
+        post = post_assessment(doc, piece.article.language, model) if cuts and piece and piece.article.post else None
+        doc._.set(CLAIMS_ATTR, [scored(cut, model, post) for cut in cuts])
         return doc
 
     def _loaded(self) -> Model | None:

@@ -1454,7 +1454,11 @@ def _is_background(span: Span, head: Token) -> bool:
     # "La estatal Petroecuador, que opera el ducto": a name in apposition names the antecedent.
     if any(c.dep_ in {"appos", "flat", "compound"} and (c.pos_ == "PROPN" or c.ent_type_) for c in antecedent.children):
         return False
-    return not any(t.like_num or t.ent_type_ or "Tim" in t.morph.get("AdvType", []) for t in span)
+    # A digit is a figure or a numeric date ("que deberán comparecer el 13/10/2026").
+    return not any(
+        t.like_num or t.ent_type_ or "Tim" in t.morph.get("AdvType", []) or any(c.isdigit() for c in t.text)
+        for t in span
+    )
 
 
 def _score(

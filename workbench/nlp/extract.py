@@ -987,7 +987,9 @@ def _threat(head: Token, span: Span) -> bool:
     present or the subjunctive) for subject, a future for verb, and no figure or date. A threat or a
     vow names no one and nothing that has happened; "those who were evacuated will return on
     Friday" names a group, and "anyone who lives there will get 500 dollars" a policy to check."""
-    if not head.doc.has_annotation("DEP") or _has_figure_or_date(head, list(span)):
+    if not any(t.lower_ in GENERIC_WHO for t in span) or not head.doc.has_annotation("DEP"):
+        return False
+    if _has_figure_or_date(head, list(span)):
         return False
     if is_reporting(head):  # the claim is what was said: read the said clause
         said = _content_children(head, span)

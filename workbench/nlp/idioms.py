@@ -6,8 +6,10 @@ Provenance: written out by hand from the stock figurative phrases of Spanish and
 and economic commentary, as dictionaries of idioms list them (the RAE's locuciones verbales, and
 English idiom dictionaries' entries of politics and blame), keeping only phrases with no common
 literal reading in news ("a la deriva" is a drifting ferry, "al borde del precipicio" a bus on a
-cliff, "train wreck" a train collision: left out). Seven were first seen in the tuning rounds 8-10
-of benchmarks/own_data (marked `# tuning`); none comes from round 11 (`a`), the held-out check.
+cliff, "train wreck" a train collision: left out). Eleven were first seen in the tuning rounds 8-10
+of benchmarks/own_data (marked `# tuning`); none was taken from round 11 (`a`), the held-out check,
+but that round was written by the same hand shortly before, and 7 stock phrases of its texts are
+here too: own_data/README.md gives its figures with those 7 left out.
 Each entry is a regular expression over the lowercased text; a verb is written as its stem and
 `\\w*` so every inflection matches ("mir\\w* hacia otro lado": miró, han mirado, mirando).
 """

@@ -188,9 +188,17 @@ def _detail(token: Token) -> bool:
 
 def _in_apposition(token: Token) -> bool:
     """ "Ana Ruiz, a former judge who lost the 2019 race, ...": a relative inside an apposition set
-    off by commas says something of the person the apposition describes, and is a fact of its own."""
+    off by commas says something of the person the apposition describes, and is a fact of its own.
+    So does one on an indefinite noun set off after its clause, when it gives a detail of its own
+    ("mantuvo el tipo fijo durante 15 años, un periodo en el que las reservas superaron los 15.000
+    millones"): the noun only restates the clause before it, and the relative states the fact."""
     noun = token.head
-    return noun.dep_ == "appos" and _after_comma(noun) and noun.head.pos_ == "PROPN"
+    if not _after_comma(noun):
+        return False
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return True
+    indefinite = any(c.dep_ == "det" and "Ind" in c.morph.get("Definite", []) for c in noun.children)
+    return indefinite and noun.i > noun.head.i and noun.pos_ == "NOUN" and any(_detail(t) for t in token.subtree)
 
 
 def _free_relative(token: Token) -> bool:

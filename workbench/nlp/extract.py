@@ -17,6 +17,7 @@ from workbench.nlp.attribution import Attributor, Claimant, is_reporting, quote_
 from workbench.nlp.clauses import Clause, clause_spans, is_relative
 from workbench.nlp.dates import claim_dates, is_calendar_word, resolve_dates
 from workbench.nlp.figures import figures
+from workbench.nlp.idioms import idiom_in
 from workbench.nlp.normalize import Normalized, is_dateline, normalize
 from workbench.nlp.parse_pool import PARALLEL_CHARS, parse_texts
 from workbench.nlp.people import PersonIndex, resolve_people
@@ -236,6 +237,97 @@ QUALIFYING_LEMMAS = {"calificar", "tildar", "tachar", "catalogar", "describir", 
 """Verbs that predicate a quality of their object ("calificó el fallo de injusto", "called the
 deal unfair"): with an appraisal for that quality, the speaker evaluates; "described the mutiny as
 treason" names an act and stays a statement."""
+STANCE_QUALIFYING_LEMMAS = {
+    "dismiss",
+    "reject",
+    "denounce",
+    "condemn",
+    "decry",
+    "slam",
+    "desestimar",
+    "descartar",
+    "rechazar",
+    "denunciar",
+    "condenar",
+    "despachar",
+    "tildar",
+    "tachar",
+}
+"""Verbs of a stance that qualify what they take "as" something ("dismissed the report as
+propaganda", "denunció como un montaje el juicio", "rechazó como falsas las acusaciones"): the
+quality is the speaker's verdict, whatever word it is, and no record confirms it."""
+ACCUSING_LEMMAS = {"acusar", "accuse", "culpar", "blame", "reprochar", "reproach"}
+"""Verbs of blame: with the charge in the speaker's own quoted words ("acusó al Gobierno de «vender
+humo»", "accused the board of "sleepwalking""), the charge is rhetoric, not an act to check."""
+GENERIC_WHO = {"anyone", "anybody", "whoever", "everyone", "everybody", "those", "quien", "quienes", "cualquiera"}
+"""Heads of a free relative that names whoever might do something ("Anyone who attacks us will pay",
+"Quien especule con los precios lo pagará"): with a future, a threat or a vow, not an event."""
+DECIDING_BODIES = {
+    "tribunal",
+    "corte",
+    "juez",
+    "jueza",
+    "jurado",
+    "audiencia",
+    "fiscalía",
+    "congreso",
+    "senado",
+    "parlamento",
+    "cámara",
+    "asamblea",
+    "consejo",
+    "comisión",
+    "junta",
+    "court",
+    "judge",
+    "jury",
+    "congress",
+    "senate",
+    "parliament",
+    "house",
+    "assembly",
+    "council",
+    "board",
+    "commission",
+    "lawmakers",
+    "legislators",
+    "voters",
+    "votantes",
+    "diputados",
+    "senadores",
+}
+"""Bodies whose rejection is an act on the record ("El Senado rechazó la reforma", "the court
+rejected the appeal"), unlike a stance of anyone else toward a measure."""
+REJECTION_LEMMAS = {"rechazar", "reject", "condenar", "condemn", "repudiar", "repudiate", "decry"}
+"""Verbs of a stance against something the story told ("rechazó la medida", "condemned the attack"):
+with a bare definite object of DEFENDED_NOUNS or STANCE_OBJECTS, and said by no deciding body, a
+reaction as "welcomed the decision" is."""
+STANCE_OBJECTS = {
+    "ataque",
+    "atentado",
+    "agresión",
+    "violencia",
+    "acusación",
+    "acusaciones",
+    "crítica",
+    "críticas",
+    "declaraciones",
+    "decreto",
+    "sanciones",
+    "attack",
+    "attacks",
+    "violence",
+    "accusation",
+    "accusations",
+    "criticism",
+    "remarks",
+    "comments",
+    "decree",
+    "sanctions",
+    "move",
+    "ruling",
+    "fallo",
+}
 DEONTIC_PHRASES = (
     ("debería",),
     ("deberían",),
@@ -250,6 +342,25 @@ DEONTIC_PHRASES = (
     ("cannot", "allow"),
     ("can", "not", "allow"),
     ("must", "not", "be", "allowed"),
+    # What is not to go on ("no puede seguir así", "we cannot keep paying", "must never happen again").
+    ("no", "puede", "seguir"),
+    ("no", "pueden", "seguir"),
+    ("no", "podemos", "seguir"),
+    ("no", "puede", "continuar"),
+    ("no", "pueden", "continuar"),
+    ("no", "podemos", "continuar"),
+    ("no", "debe", "repetirse"),
+    ("nunca", "más"),
+    ("cannot", "keep"),
+    ("can", "not", "keep"),
+    ("ca", "n't", "keep"),
+    ("cannot", "go", "on"),
+    ("cannot", "continue"),
+    ("can", "no", "longer"),
+    ("must", "not"),
+    ("must", "never"),
+    ("must", "stop"),
+    ("never", "again"),
 )
 """What ought to be, or is not to be tolerated ("hay que actuar", "no se puede seguir así", "the
 state should pay"): a norm the speaker sets, not a fact; a figure in it makes it a proposal to check."""
@@ -872,6 +983,15 @@ def _kind(span: Span, head: Token, claimant: Claimant | None, found: tuple[Figur
         return "opinion"
     if _quoted_rhetoric(head, span):  # reads the figures of the quotation itself
         return "opinion"
+    # An idiom of rhetoric judges whatever figures stand beside it ("have been patient for three
+    # years, and the companies keep moving the goalposts").
+    if (
+        idiom_in(span.text, _language(head))
+        or _threat(head, span)
+        or _stance_as(head, span)
+        or _quoted_charge(head, span)
+    ):
+        return "opinion"
     if not any(f.explicit for f in found) and (
         _qualifies(head, span)
         or _normative_or_unbounded(span)
@@ -898,6 +1018,62 @@ def _qualifies(head: Token, span: Span) -> bool:
     # An evaluative noun is an appraisal too ("calificó el plan de «un fracaso»"); a quoted label
     # that names an act ("de «traición»") stays a statement of what was said.
     return any(t.lemma_.lower() in EVALUATIVE_LEMMAS or t.lemma_.lower() in EVALUATIVE_NOUNS for t in own)
+
+
+def _stance_as(head: Token, span: Span) -> bool:
+    """ "Dismissed the accusations as a provocation", "desestimó las críticas como «politiquería»":
+    a stance verb that takes its object as something (STANCE_QUALIFYING_LEMMAS), with no content
+    clause of its own ("denunció que ..." reports what it denounces)."""
+    if head.lemma_.lower() not in STANCE_QUALIFYING_LEMMAS or not head.doc.has_annotation("DEP"):
+        return False
+    if _content_children(head, span):
+        return False
+    own = [t for t in head.subtree if span.start <= t.i < span.end and t.i > head.i]
+    return any(t.lower_ in {"as", "como"} and t.dep_ in {"prep", "mark", "case", "cc", "advmod"} for t in own)
+
+
+def _quoted_charge(head: Token, span: Span) -> bool:
+    """ "Acusó al Gobierno de «dormirse en los laureles»": a charge of blame (ACCUSING_LEMMAS)
+    whose words after "de" / "of" / "for" open a quotation."""
+    if head.lemma_.lower() not in ACCUSING_LEMMAS or not head.doc.has_annotation("DEP"):
+        return False
+    own = [t for t in head.subtree if span.start <= t.i < span.end and t.i > head.i]
+    for k, token in enumerate(own[:-1]):
+        if token.lower_ in {"de", "of", "for"} and own[k + 1].text in {"«", "“", '"'}:
+            return True
+    return False
+
+
+def _threat(head: Token, span: Span) -> bool:
+    """ "«Anyone who spies on us will pay»", "«Quien toque a nuestros productores lo pagará»": in a
+    speaker's quoted words, a free relative of whoever might do it (GENERIC_WHO, its verb in the
+    present or the subjunctive) for subject, a future for verb, and no figure or date. A threat or a
+    vow names no one and nothing that has happened; "those who were evacuated will return on
+    Friday" names a group, and "anyone who lives there will get 500 dollars" a policy to check."""
+    if not any(t.lower_ in GENERIC_WHO for t in span) or not head.doc.has_annotation("DEP"):
+        return False
+    if _has_figure_or_date(head, list(span)):
+        return False
+    if is_reporting(head):  # the claim is what was said: read the said clause
+        said = _content_children(head, span)
+        if not said:
+            return False
+        head = said[0]
+    if not _inside_quotes(head.doc[head.i : head.i + 1]):
+        return False
+    future = "Fut" in head.morph.get("Tense", []) or any(
+        c.lower_ in {"will", "shall", "'ll", "va", "van"} and c.dep_ in {"aux", "aux:pass"} for c in head.children
+    )
+    if not future:
+        return False
+    for subject in (c for c in head.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass", "csubj"}):
+        words = [t for t in subject.subtree if not t.is_punct]
+        if not words or words[0].lower_ not in GENERIC_WHO:
+            continue
+        verbs = [subject] if subject.dep_ == "csubj" else [c for c in subject.children if c.dep_ in {"relcl", "acl"}]
+        if any("Sub" in v.morph.get("Mood", []) or v.tag_ in {"VBZ", "VBP"} for v in verbs):
+            return True
+    return False
 
 
 def _anonymity_boilerplate(clause: Clause) -> bool:
@@ -933,6 +1109,8 @@ def _reaction_only(head: Token, span: Span) -> bool:
     objects = [c for c in head.children if c.dep_ in {"obj", "dobj", "iobj"}]
     if lemma in {"defend", "defender"}:
         return any(o.lemma_.lower() in DEFENDED_NOUNS for o in objects) and not _content_children(head, span)
+    if lemma in REJECTION_LEMMAS:
+        return _rejection_only(head, span, objects)
     if lemma not in REACTION_LEMMAS or _content_children(head, span):
         return False
     if any(c.dep_ == "mark" or c.lower_ in {"que", "that"} for c in head.children if c.i > head.i):
@@ -959,6 +1137,22 @@ def _reaction_only(head: Token, span: Span) -> bool:
         bool(objects)
         and all(_bare_definite(o) for o in objects)
         and not any(t.ent_type_ in {"DATE", "TIME"} for t in span)
+    )
+
+
+def _rejection_only(head: Token, span: Span, objects: list[Token]) -> bool:
+    """ "La central rechazó la medida", "condemned the attack": a stance (REJECTION_LEMMAS) toward a
+    measure or an act the story told, by no deciding body and with no date or figure."""
+    if not objects or _content_children(head, span):
+        return False
+    subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}]
+    if any(s.lemma_.lower() in DECIDING_BODIES or s.lower_ in DECIDING_BODIES for s in subjects):
+        return False
+    if any(t.like_num or t.ent_type_ in {"DATE", "TIME"} for t in span):
+        return False
+    return all(
+        _bare_definite(o) and (o.lemma_.lower() in DEFENDED_NOUNS | STANCE_OBJECTS or o.lower_ in STANCE_OBJECTS)
+        for o in objects
     )
 
 
@@ -1325,7 +1519,11 @@ def _is_background(span: Span, head: Token) -> bool:
     # "La estatal Petroecuador, que opera el ducto": a name in apposition names the antecedent.
     if any(c.dep_ in {"appos", "flat", "compound"} and (c.pos_ == "PROPN" or c.ent_type_) for c in antecedent.children):
         return False
-    return not any(t.like_num or t.ent_type_ or "Tim" in t.morph.get("AdvType", []) for t in span)
+    # A digit is a figure or a numeric date ("que deberán comparecer el 13/10/2026").
+    return not any(
+        t.like_num or t.ent_type_ or "Tim" in t.morph.get("AdvType", []) or any(c.isdigit() for c in t.text)
+        for t in span
+    )
 
 
 def _score(

@@ -15,7 +15,10 @@ file, `import_claims_csv`, then `index_vectors`, as `workbench import --format c
   RRF fitted on train, the product's fusion alone, that fusion's first 30 reranked by a pointwise
   and a pairwise logistic regression fitted on train (workbench/matching/rerank.py; the objective
   and penalty chosen on train; --fit-rerank writes the chosen one to rerank.json), and the
-  product's constants through `Workbench.match_many` (the real path, with the shipped rerank).
+  product's constants through `Workbench.match_many` (the real path, with the shipped rerank),
+  beside the same path with the tweets looked up as written, as main did before posts were read
+  (workbench/nlp/posts.py: links out, hashtags and handles as words). Every other workbench row
+  reads the tweets as match_many does; the FTS5 baseline reads them as written.
 
 With --titles each Snopes headline goes in the claims CSV's `title` column, so the workbench
 stores it as the claim's context (indexed and embedded with it) as a user's import would; the
@@ -45,6 +48,7 @@ from benchmarks.embed_cache import CachedEmbedder
 from workbench.config import Settings
 from workbench.matching import retrieval
 from workbench.matching.lexical import bm25
+from workbench.nlp.posts import searchable
 from workbench.service import Workbench
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "retrieval-ct2020-en"
@@ -158,6 +162,18 @@ class _Workbench(Workbench):
         return self._embedder if self.settings.semantic else None
 
 
+def posts_as_written(bench: Bench, texts: list[str]) -> list[list]:
+    """Workbench.match_many without its reading of posts (nlp/posts.searchable): links, hashtags
+    and handles looked up as written, as main did before, on the same database in the same run."""
+    from workbench.usecases import finding
+
+    workbench = bench.workbench
+    with workbench.store() as store:
+        embedding = finding.QueryEmbedding(workbench.settings, texts, workbench.store, DEPTH)
+        languages, extracted = finding.query_drafts(workbench.settings, texts, DEPTH, "en")
+        return finding.match_many(store, embedding, texts, DEPTH, languages, extracted)
+
+
 def fts5_baseline(bench: Bench, split: Split) -> list[list[int]]:
     """Plain FTS5 BM25 over the claim text (unicode61, every query word OR'ed): the reference."""
     import re
@@ -187,9 +203,10 @@ class Stages:
 
         self.bench = bench
         self.split = split
-        drafts = extract_whole(split.tweets, "en", [None] * len(split.tweets), [None] * len(split.tweets))
-        self.queries = [query_features(t, [d], "en", None) for t, d in zip(split.tweets, drafts)]
-        self.vectors = bench.embedder.queries(split.tweets)
+        texts = [searchable(t) for t in split.tweets]  # as Workbench.match_many reads a post
+        drafts = extract_whole(texts, "en", [None] * len(texts), [None] * len(texts))
+        self.queries = [query_features(t, [d], "en", None) for t, d in zip(texts, drafts)]
+        self.vectors = bench.embedder.queries(texts)
         self._store = bench.workbench.store()
         store = self._store.__enter__()
         self.matcher = Matcher(store, bench.embedder)
@@ -516,6 +533,15 @@ def run(bench: Bench, stages: dict[str, Stages]) -> None:
         rankings = [bench.vclaims([m.claim for m in matches]) for matches in found]
         s.product = rankings  # type: ignore[attr-defined]
         print(f"  ({name}: match_many, {len(s.split.tweets)} queries in {took:.1f} s)", file=sys.stderr)
+        s.as_written = [
+            bench.vclaims([m.claim for m in matches]) for matches in posts_as_written(bench, s.split.tweets)
+        ]  # type: ignore[attr-defined]
+    report.row(
+        "workbench match_many, posts as written (main before nlp/posts.py)",
+        train.as_written,  # type: ignore[attr-defined]
+        dev.as_written,  # type: ignore[attr-defined]
+        stages,
+    )
     report.row(
         f"workbench match_many (product: k1 {retrieval.K1} b {retrieval.B} weight {retrieval.LEXICAL_WEIGHT}"
         f" k {retrieval.RRF_K}, rerank {'on' if shipped else 'off'})",

@@ -14,8 +14,13 @@ file, `import_claims_csv`, then `index_vectors`, as `workbench import --format c
 - the hybrid: a weighted sum of cosine and BM25, plain reciprocal-rank fusion (k 60), weighted
   RRF fitted on train, the product's fusion alone, that fusion's first 30 reranked by a pointwise
   and a pairwise logistic regression fitted on train (workbench/matching/rerank.py; the objective
-  and penalty chosen on train; --fit-rerank writes the chosen one to rerank.json), and the
-  product's constants through `Workbench.match_many` (the real path, with the shipped rerank).
+  and penalty chosen on train; --fit-rerank writes the chosen one to rerank.json with --titles,
+  to rerank_claims.json without), and the
+  product's constants through `Workbench.match_many` (the real path, with the shipped rerank),
+  beside the same path as main ran it (the tweets looked up as written, before posts were read by
+  workbench/nlp/posts.py: links out, hashtags and handles as words; and claims without contexts
+  not reranked). Every other workbench row reads the tweets as match_many does; the FTS5
+  baseline reads them as written.
 
 With --titles each Snopes headline goes in the claims CSV's `title` column, so the workbench
 stores it as the claim's context (indexed and embedded with it) as a user's import would; the
@@ -45,6 +50,7 @@ from benchmarks.embed_cache import CachedEmbedder
 from workbench.config import Settings
 from workbench.matching import retrieval
 from workbench.matching.lexical import bm25
+from workbench.nlp.posts import searchable
 from workbench.service import Workbench
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "retrieval-ct2020-en"
@@ -158,6 +164,25 @@ class _Workbench(Workbench):
         return self._embedder if self.settings.semantic else None
 
 
+def as_main(bench: Bench, texts: list[str]) -> list[list]:
+    """Workbench.match_many as main ran it, on the same database in the same run: posts looked up
+    as written (no nlp/posts.searchable: links, hashtags and handles as they are), and claims
+    without contexts never reranked (no rerank_claims.json yet)."""
+    from workbench.matching import rerank
+    from workbench.usecases import finding
+
+    workbench = bench.workbench
+    fitted = rerank.CLAIMS_WEIGHTS
+    rerank.CLAIMS_WEIGHTS = fitted.with_name("not-there.json")  # Matcher._rerank_model reads it per session
+    try:
+        with workbench.store() as store:
+            embedding = finding.QueryEmbedding(workbench.settings, texts, workbench.store, DEPTH)
+            languages, extracted = finding.query_drafts(workbench.settings, texts, DEPTH, "en")
+            return finding.match_many(store, embedding, texts, DEPTH, languages, extracted)
+    finally:
+        rerank.CLAIMS_WEIGHTS = fitted
+
+
 def fts5_baseline(bench: Bench, split: Split) -> list[list[int]]:
     """Plain FTS5 BM25 over the claim text (unicode61, every query word OR'ed): the reference."""
     import re
@@ -187,9 +212,10 @@ class Stages:
 
         self.bench = bench
         self.split = split
-        drafts = extract_whole(split.tweets, "en", [None] * len(split.tweets), [None] * len(split.tweets))
-        self.queries = [query_features(t, [d], "en", None) for t, d in zip(split.tweets, drafts)]
-        self.vectors = bench.embedder.queries(split.tweets)
+        texts = [searchable(t) for t in split.tweets]  # as Workbench.match_many reads a post
+        drafts = extract_whole(texts, "en", [None] * len(texts), [None] * len(texts))
+        self.queries = [query_features(t, [d], "en", None) for t, d in zip(texts, drafts)]
+        self.vectors = bench.embedder.queries(texts)
         self._store = bench.workbench.store()
         store = self._store.__enter__()
         self.matcher = Matcher(store, bench.embedder)
@@ -257,11 +283,16 @@ class Stages:
         rows, labels, groups = [], [], []
         for i, (query, found) in enumerate(zip(self.queries, self.candidates())):
             read = self.matcher.features([r.claim for r in found])
-            rows += rerank.candidate_rows(found, query, read)
+            rows += rerank.candidate_rows(found, query, read, self.idf(query))
             relevant = self.split.relevant[i]
             labels += [1.0 if self.bench.vclaim_of[r.claim] in relevant else 0.0 for r in found]
             groups += [i] * len(found)
         return np.asarray(rows), np.asarray(labels), np.asarray(groups)
+
+    def idf(self, query) -> dict[str, float]:  # noqa: ANN001 - ClaimFeatures
+        from workbench.matching.lexical import idf
+
+        return idf(query.terms(), self.frequencies, self.size)
 
     def reranked_by(self, model) -> list[list[int]]:  # noqa: ANN001 - rerank.RerankModel
         from workbench.matching import rerank
@@ -269,7 +300,8 @@ class Stages:
         rankings = []
         for query, found in zip(self.queries, self.candidates()):
             read = self.matcher.features([r.claim for r in found])
-            rankings.append(self.bench.vclaims([r.claim for r, _ in rerank.rerank(found, query, read, model)]))
+            ranked = rerank.rerank(found, query, read, model, self.idf(query))
+            rankings.append(self.bench.vclaims([r.claim for r, _ in ranked]))
         return rankings
 
     def semantic(self, rows: np.ndarray, ids: np.ndarray) -> list[list[int]]:
@@ -332,7 +364,8 @@ def write_rerank(model, path: Path, objective: str) -> None:  # noqa: ANN001 - r
     import json
 
     data = {
-        "fitted_on": "CheckThat! 2020 Task 2 train split, fused candidates (benchmarks/retrieval.py --fit-rerank)",
+        "fitted_on": "CheckThat! 2020 Task 2 train split, fused candidates (benchmarks/retrieval.py --fit-rerank"
+        + (" --titles)" if path.name == "rerank.json" else ")"),
         "objective": objective,
         "features": list(model.features),
         "weights": [round(w, 6) for w in model.weights],
@@ -379,7 +412,9 @@ def main() -> None:
         help="import each Snopes headline as its claim's context (claims-csv title column)",
     )
     parser.add_argument(
-        "--fit-rerank", action="store_true", help="write the rerank fitted on train to workbench/matching/rerank.json"
+        "--fit-rerank",
+        action="store_true",
+        help="write the rerank fitted on train to workbench/matching/rerank.json (--titles) or rerank_claims.json",
     )
     parser.add_argument("--workdir", type=Path, help="keep the database here (default: a temporary folder)")
     parser.add_argument(
@@ -501,13 +536,13 @@ def run(bench: Bench, stages: dict[str, Stages]) -> None:
         f"  chosen on train: {objective}; weights: "
         + ", ".join(f"{f} {w:+.2f}" for f, w in zip(rerank.FEATURES, best_model.weights))
     )
+    weights = rerank.WEIGHTS if bench.titles else rerank.CLAIMS_WEIGHTS  # as Matcher._rerank_model chooses
     if bench.fit_rerank:
-        write_rerank(best_model, rerank.WEIGHTS, objective)
+        write_rerank(best_model, weights, objective)
         rerank.load.cache_clear()
-        print(f"  wrote {rerank.WEIGHTS}")
-    with bench.workbench.store() as store:
-        shipped = rerank.load() is not None and store.index.has_context()  # as Matcher._rerank_model
-    print(f"  shipped rerank: {'applied' if shipped else 'not applied'} ({rerank.WEIGHTS.name}; only with contexts)")
+        print(f"  wrote {weights}")
+    shipped = rerank.load(weights) is not None
+    print(f"  shipped rerank: {'applied' if shipped else 'not applied'} ({weights.name})")
 
     for name, s in stages.items():
         started = time.perf_counter()
@@ -516,6 +551,13 @@ def run(bench: Bench, stages: dict[str, Stages]) -> None:
         rankings = [bench.vclaims([m.claim for m in matches]) for matches in found]
         s.product = rankings  # type: ignore[attr-defined]
         print(f"  ({name}: match_many, {len(s.split.tweets)} queries in {took:.1f} s)", file=sys.stderr)
+        s.main = [bench.vclaims([m.claim for m in matches]) for matches in as_main(bench, s.split.tweets)]  # type: ignore[attr-defined]
+    report.row(
+        "workbench match_many as on main (posts as written, claims alone not reranked)",
+        train.main,  # type: ignore[attr-defined]
+        dev.main,  # type: ignore[attr-defined]
+        stages,
+    )
     report.row(
         f"workbench match_many (product: k1 {retrieval.K1} b {retrieval.B} weight {retrieval.LEXICAL_WEIGHT}"
         f" k {retrieval.RRF_K}, rerank {'on' if shipped else 'off'})",

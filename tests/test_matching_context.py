@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from workbench.config import Settings
 from workbench.matching import rerank
 from workbench.matching.features import ClaimFeatures
@@ -94,23 +96,45 @@ def _features(claim: int, stems: tuple[str, ...]) -> ClaimFeatures:
     return ClaimFeatures(claim, " ".join(stems), "en", stems, frozenset(), None, None)
 
 
-def test_the_shipped_rerank_puts_the_claim_both_stages_agree_on_first() -> None:
-    model = rerank.load()
-    assert model is not None and model.features == rerank.FEATURES
+@pytest.mark.parametrize("weights", [rerank.WEIGHTS, rerank.CLAIMS_WEIGHTS])
+def test_each_shipped_rerank_puts_the_claim_both_stages_agree_on_first(weights: Path) -> None:
+    model = rerank.load(weights)
+    assert model is not None and set(model.features) <= set(rerank.FEATURES)
     query = _features(0, ("shark", "highway", "flood"))
     read = {1: _features(1, ("council", "librari")), 2: _features(2, ("shark", "highway", "flood", "storm"))}
+    idf = {"shark": 6.0, "highway": 4.0, "flood": 3.0}
     # fused order puts claim 1 first; claim 2 is nearer by cosine and shares every query word
-    found = [Retrieved(1, 1.0, 1.0, 0.80, 1, 2), Retrieved(2, 0.9, 0.2, 0.93, 2, 1)]
-    assert [r.claim for r, _ in rerank.rerank(found, query, read, model)] == [2, 1]
-    assert [r.claim for r, _ in rerank.rerank(found, query, read, None)] == [1, 2]
+    found = [Retrieved(1, 1.0, 1.0, 0.80, 1, 2, 9.0), Retrieved(2, 0.9, 0.2, 0.93, 2, 1, 1.8)]
+    assert [r.claim for r, _ in rerank.rerank(found, query, read, model, idf)] == [2, 1]
+    assert [r.claim for r, _ in rerank.rerank(found, query, read, None, idf)] == [1, 2]
 
 
-def test_the_rerank_applies_only_to_an_archive_with_contexts(tmp_path: Path) -> None:
+def test_a_candidate_sharing_the_rare_term_holds_more_of_the_querys_idf_than_one_sharing_common_ones() -> None:
+    query = _features(0, ("volcano", "erupt", "island", "today"))
+    read = {1: _features(1, ("volcano", "ash")), 2: _features(2, ("island", "today", "erupt"))}
+    idf = {"volcano": 7.0, "erupt": 1.0, "island": 1.0, "today": 1.0}
+    found = [Retrieved(1, 1.0, 1.0, 0.9, 1, 1, 7.0), Retrieved(2, 0.5, 0.4, 0.8, 2, 2, 3.0)]
+    rows = rerank.candidate_rows(found, query, read, idf, ("rare_shared", "stems_shared", "fused_rank", "cosine_z"))
+    assert rows[0][0] == pytest.approx(0.7) and rows[1][0] == pytest.approx(0.3)  # one rare word outweighs three
+    assert rows[0][1] < rows[1][1]  # as counted words, the other way round
+    assert [r[2] for r in rows] == [1.0, 0.5]
+    assert [r[3] for r in rows] == pytest.approx([1.0, -1.0])  # a spread above and below their mean
+
+
+def test_a_model_naming_a_feature_this_release_does_not_compute_is_ignored(tmp_path: Path) -> None:
+    stale = json.loads(rerank.WEIGHTS.read_text(encoding="utf-8")) | {"features": ["fused", "gone"]}
+    path = tmp_path / "stale.json"
+    path.write_text(json.dumps(stale), encoding="utf-8")
+    assert rerank.load(path) is None
+
+
+def test_an_archive_with_contexts_and_one_without_each_get_their_own_rerank(tmp_path: Path) -> None:
     from workbench.matching.engine import Matcher
 
     with lexical(tmp_path).store() as store:
-        assert Matcher(store)._rerank_model() is not None
+        assert Matcher(store)._rerank_model() == rerank.load(rerank.WEIGHTS)
     plain = Workbench(tmp_path / "plain.db", actor="tester", settings=Settings(semantic=False))
     plain.import_claims_csv("text,language\nThe bridge reopened after six years of works,en\n", "plain.csv")
     with plain.store() as store:
-        assert Matcher(store)._rerank_model() is None
+        found = Matcher(store)._rerank_model()
+        assert found is not None and found == rerank.load(rerank.CLAIMS_WEIGHTS) != rerank.load(rerank.WEIGHTS)

@@ -28,6 +28,7 @@ from workbench.models import (
     SearchHit,
 )
 from workbench.nlp.language import resolve_language
+from workbench.nlp.posts import searchable
 from workbench.store import Store, session
 from workbench.usecases import articles, finding, importing, linking, reading, reports, reviewing
 from workbench.usecases.finding import INDEX_BATCH
@@ -428,8 +429,10 @@ class Workbench:
         """Matches for many query texts, read as archived claims are (the light pipeline's entities,
         figures and dates): both sides get their features the same way. The query side reads them
         without importing spaCy (nlp/query_analysis.py, the same terms), so a one-shot match starts
-        in a blink."""
+        in a blink. A pasted post is looked up without its links and with its hashtags and handles
+        as words (nlp/posts.py)."""
         finding.check_limit(limit)
+        texts = [searchable(text) for text in texts]
         with self.store() as store:
             # the model loads, embeds the queries and finds their nearest vectors (on a connection
             # of its own) in a thread, while their features and the lexical stage are found here

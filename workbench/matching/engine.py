@@ -23,7 +23,7 @@ from workbench.matching.compare import (
 )
 from workbench.matching.compare import compatible as may_join
 from workbench.matching.features import ClaimFeatures, ClaimLike, features, with_context
-from workbench.matching.lexical import bm25
+from workbench.matching.lexical import bm25, idf
 from workbench.matching.links import (
     Suggestion,
     capped_within_source,
@@ -281,14 +281,20 @@ class Matcher:
         return self._vectors
 
     def _rerank_model(self) -> RerankModel | None:
-        """The learned rerank where it was measured to help: an archive stored with its headlines
-        as context (CheckThat! 2020 dev MAP@5 0.874 -> 0.902). On the claims alone it did not
-        (0.855 -> 0.847, benchmarks/retrieval.py without --titles), so there the fusion stands."""
+        """The learned rerank fitted for this archive: one for claims stored with their headlines
+        as context (rerank.json), one for claims alone (rerank_claims.json), each fitted on
+        CheckThat! 2020 train with or without the headlines (benchmarks/retrieval.py)."""
         from workbench.matching import rerank
 
         if self._has_context is None:
             self._has_context = self.store.index.has_context()
-        return rerank.load() if self._has_context else None
+        return rerank.load(rerank.WEIGHTS if self._has_context else rerank.CLAIMS_WEIGHTS)
+
+    def query_idf(self, query: ClaimFeatures) -> dict[str, float]:
+        """BM25's idf of the query's terms found in the archive (what the rerank's rare_shared reads)."""
+        frequencies, size = self._vocabulary()
+        self._look_up(query.terms())
+        return idf(query.terms(), frequencies, size)
 
     def _weights(self) -> Weights:
         if self._weights_cache is None:
@@ -334,7 +340,7 @@ class Matcher:
         model = self._rerank_model() if vector is not None and query_claim is None else None
         found = self.retrieve(query, vector, max(limit, rerank.DEPTH) if model else limit, exclude, lexical)
         read = self.features([r.claim for r in found])
-        ranked = rerank.rerank(found, query, read, model)[:limit]
+        ranked = rerank.rerank(found, query, read, model, self.query_idf(query) if model else {})[:limit]
         weights = self._weights()
         self._look_up(t for r, _ in ranked if r.claim in read for t in read[r.claim].terms())
         matches = []

@@ -71,6 +71,15 @@ def bm25(
     return claims.astype(np.int64), scores
 
 
+def idf(terms: list[str], frequencies: Mapping[str, int], size: int) -> dict[str, float]:
+    """BM25's idf of each of these terms found in the archive (absent ones are left out)."""
+    return {
+        t: math.log(1 + (size - frequencies[t] + 0.5) / (frequencies[t] + 0.5))
+        for t in dict.fromkeys(terms)
+        if frequencies.get(t)
+    }
+
+
 def _rescore(
     index: MatchIndex, claims: np.ndarray, scores: np.ndarray, gain: np.ndarray, terms: list[str], idf: np.ndarray
 ) -> None:

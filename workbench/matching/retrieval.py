@@ -52,6 +52,8 @@ class Retrieved:
     """Its place (1 first) in the lexical stage's best, None outside them."""
     semantic_rank: int | None = None
     """Its place (1 first) among the nearest vectors, None outside them."""
+    bm25: float = 0.0
+    """Its BM25 score as the lexical stage gave it (0 when it shares no term read)."""
 
 
 class VectorIndex:
@@ -226,7 +228,9 @@ def fuse(
     lexical_of = dict(zip(lex_ids.tolist(), (lex_scores / best_lexical).tolist()))
     lexical_rank = {c: r for r, c in enumerate(lexical_of, 1)}
     if vectors is None or query_vector is None or not len(vectors):
-        return [Retrieved(c, s, s, None, lexical_rank[c]) for c, s in lexical_of.items()][:count]
+        return [Retrieved(c, s, s, None, lexical_rank[c], None, s * best_lexical) for c, s in lexical_of.items()][
+            :count
+        ]
     sem_ids, sem_scores, lexical_cosines = vectors.search(query_vector, max(depth, count), exclude, lex_ids.tolist())
     floor = float(sem_scores[-1]) if len(sem_scores) else 0.0
     cosine_of: dict[int, float | None] = dict(zip(sem_ids.tolist(), sem_scores.tolist()))
@@ -247,7 +251,15 @@ def fuse(
         }
     semantic_rank = {c: r for r, c in enumerate(sem_ids.tolist(), 1)}
     found = [
-        Retrieved(c, s, lexical_of.get(c, 0.0), cosine_of.get(c), lexical_rank.get(c), semantic_rank.get(c))
+        Retrieved(
+            c,
+            s,
+            lexical_of.get(c, 0.0),
+            cosine_of.get(c),
+            lexical_rank.get(c),
+            semantic_rank.get(c),
+            lexical_of.get(c, 0.0) * best_lexical,
+        )
         for c, s in score_of.items()
     ]
     found.sort(key=lambda r: (-r.score, r.claim))

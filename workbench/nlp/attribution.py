@@ -12,7 +12,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workbench.nlp.gazetteer import BODY_HEADS, canonical, find_in
+from workbench.nlp.gazetteer import BODY_HEADS, canonical, find_in, is_body_head
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -728,6 +728,103 @@ ACRONYM_DEFINITION = re.compile(
 "Asociación Nacional del Café (Anacafé)"."""
 GENERIC_BODY_NOUNS = {"organismo", "entidad", "institución", "body", "organisation", "organization"}
 """Nouns that name any organisation: a definite one refers to the organisation named last."""
+COMPANY_NOUNS = {
+    "empresa",
+    "compañía",
+    "firma",
+    "aerolínea",
+    "minera",
+    "petrolera",
+    "naviera",
+    "aseguradora",
+    "operadora",
+    "constructora",
+    "farmacéutica",
+    "company",
+    "firm",
+    "airline",
+    "carrier",
+    "miner",
+    "insurer",
+    "operator",
+    "manufacturer",
+    "automaker",
+    "retailer",
+    "drugmaker",
+}
+"""Nouns wire copy uses for a company named before ("la empresa", "the firm", "the airline"): a
+company's name rarely holds what names it a company, so a definite one refers to the last
+organisation named that is no public body (no head of BODY_HEADS, no country or known actor)."""
+COMPANY_DESIGNATORS = {
+    "inc",
+    "ltd",
+    "corp",
+    "corporation",
+    "plc",
+    "llc",
+    "s.a.",
+    "sa",
+    "group",
+    "grupo",
+    "holdings",
+    "industries",
+    "industrias",
+    "mining",
+    "minerals",
+    "minera",
+    "energy",
+    "energía",
+    "oil",
+    "petroleum",
+    "petróleos",
+    "airlines",
+    "airways",
+    "aerolíneas",
+    "motors",
+    "foods",
+    "alimentos",
+    "dairy",
+    "pharma",
+    "pharmaceuticals",
+    "laboratorios",
+    "technologies",
+    "systems",
+    "steel",
+    "resources",
+    "logistics",
+    "shipping",
+    "telecom",
+    "seguros",
+    "cementos",
+    "aguas",
+}
+"""Words that end or begin a company's name (legal forms and the trades wire copy names firms by):
+a name with one is a company whatever the tagger called it ("Kestrel Dairy" tagged a person)."""
+NEWS_AGENCIES = {"ap", "efe", "reuters", "afp", "bloomberg", "xinhua", "dpa", "ansa", "associated press"}
+"""Agencies a dateline or a byline names, never the company a story is about."""
+KIND_NOUNS = {
+    "cartera": {"ministerio", "ministry", "secretaría"},
+    "regulador": {"regulador", "reguladora", "autoridad", "comisión", "superintendencia", "agencia"},
+    "regulator": {"regulatory", "regulator", "authority", "commission", "agency"},
+    "watchdog": {"regulatory", "regulator", "authority", "commission", "agency", "watchdog"},
+}
+"""Descriptions of a body of one kind whose word is not in its name ("la cartera" for the
+Ministerio de Salud, "the regulator" for an Energy Regulatory Authority): the words of its name."""
+STATEMENT_NOUNS = {
+    "comunicado",
+    "nota",
+    "declaración",
+    "texto",
+    "statement",
+    "communiqué",
+    "release",
+    "post",
+    "publicación",
+    "mensaje",
+    "message",
+}
+"""What a body issues and a later sentence cites alone: "según el comunicado", "the statement
+said", "detalló el texto" are the body that issued it ("informó ... en un comunicado")."""
 RECENT_SPEAKERS = 32
 """How many earlier speakers an anaphor ("indicó la agencia") is resolved against: the antecedent
 is near, and a long article's whole list made attribution cost its length squared."""
@@ -753,7 +850,9 @@ class Attributor:
 
         self.speakers: deque[Claimant] = deque(maxlen=RECENT_SPEAKERS)
         self.mentions: deque[str] = deque(maxlen=RECENT_SPEAKERS)
+        self.companies: deque[str] = deque(maxlen=RECENT_SPEAKERS)
         self.acronyms: dict[str, str] = {}
+        self.issuer: Claimant | None = None  # who last issued a statement ("said in a statement")
 
     def define_acronyms(self, text: str) -> None:
         """Remember the acronyms the article defines ("The Athletics Integrity Unit (AIU)"), so a
@@ -782,12 +881,12 @@ class Attributor:
             found = subject_of(root) or according_to(sent)
             if found is None and not is_impersonal(root) and _drops_subject(root):
                 found = self.last
-            return self._remember(found)
+            return self._issued(root, self._remember(found))
         from workbench.nlp.clauses import is_trailing_attribution
 
         for child in root.children:
             if is_trailing_attribution(child):  # "X fell to 3.4%, the office reported"
-                return self._remember(subject_of(child) or according_to(sent))
+                return self._issued(child, self._remember(subject_of(child) or according_to(sent)))
         return self._remember(according_to(sent) or records_show(sent))
 
     def clause_claimant(self, head: Token, sentence: Claimant | None) -> Claimant | None:
@@ -801,9 +900,26 @@ class Attributor:
                 return sentence
             found = subject_of(verb)
             if found is None and not is_impersonal(verb) and _drops_subject(verb):
-                found = self.last
-            return self._remember(found) or sentence
+                found = self._governing_subject(verb) or self.last
+            return self._issued(verb, self._remember(found)) or sentence
         return sentence
+
+    @staticmethod
+    def _governing_subject(verb: Token) -> Claimant | None:
+        """ "El ministro defendió la medida, aunque advirtió que ...": a subordinate reporting verb
+        with its subject dropped shares the subject of the clause it hangs on, not the last speaker."""
+        if verb.dep_ != "advcl" or verb.head.i == verb.i or "Fin" not in verb.morph.get("VerbForm", []):
+            return None
+        if not any(c.dep_ in SUBJECT_DEPS for c in verb.head.children):
+            return None
+        return subject_of(verb.head)
+
+    def _issued(self, verb: Token, claimant: Claimant | None) -> Claimant | None:
+        """Remember who issued a statement ("dijo en un comunicado", "said in a statement", "a
+        través de un comunicado", "in a post on X"), for a later "según el comunicado"."""
+        if claimant is not None and _issues_statement(verb) and not _is_statement(claimant.text):
+            self.issuer = claimant
+        return claimant
 
     def _remember(self, claimant: Claimant | None) -> Claimant | None:
         if claimant is None:
@@ -818,7 +934,9 @@ class Attributor:
                     full = self.acronyms[word]
                     claimant = Claimant(claimant.text, canonical(full) or full)
                     break
-        self.last = claimant
+        if records_of(claimant.text) is None and not _is_statement(claimant.text) and not _is_record(claimant.text):
+            # Data and a communiqué say what they say, and no later "añadió" or "aunque advirtió".
+            self.last = claimant
         self.speakers.append(claimant)
         return claimant
 
@@ -826,6 +944,11 @@ class Attributor:
         """ "indicó la agencia" after "Según la agencia estatal KCNA": a definite description whose
         head noun an earlier speaker's name contains is that speaker. "Los registros del
         instituto", "the bank's figures": a body's records speak for the body."""
+        if _is_statement(claimant.text):
+            issuer = self.issuer
+            if issuer is None:
+                return claimant
+            return Claimant(claimant.text, issuer.canonical or _bare_name(issuer.text))
         body = records_of(claimant.text)
         if body is not None:
             found = self._resolve_anaphor(Claimant(body, None))
@@ -842,6 +965,13 @@ class Attributor:
         # noun at its head (the first word in Spanish, the last in English, or the one before "of").
         if len(words) != 2 or not noun:
             return claimant
+        if noun in COMPANY_NOUNS:
+            return self._company(claimant) or claimant
+        if noun in KIND_NOUNS:
+            kind = KIND_NOUNS[noun]
+            for name in reversed(self.mentions):
+                if kind & {w.lower() for w in name.split()}:
+                    return Claimant(claimant.text, canonical(name) or name)
         if noun in GENERIC_BODY_NOUNS and self.mentions:
             # "el organismo", "the body": the organisation named last.
             name = self.mentions[-1]
@@ -856,13 +986,65 @@ class Attributor:
                 return Claimant(claimant.text, name)
         return claimant
 
-    def mention(self, ents: list[Span]) -> None:
-        """Remember the organisations a sentence names, for later definite descriptions of them."""
+    def _company(self, claimant: Claimant) -> Claimant | None:
+        """ "La compañía" after "la minera Andina Cobre informó ...", "the firm" after "Kestrel
+        Dairy": an earlier speaker described as a company, else the last organisation named that
+        is no public body."""
+        for earlier in reversed(self.speakers):
+            words = earlier.text.split()
+            if len(words) > 2 and words[0].lower() in {"el", "la", "the"} and words[1].lower() in COMPANY_NOUNS:
+                return Claimant(claimant.text, earlier.canonical or " ".join(words[2:]))
+        if self.companies:
+            name = self.companies[-1]
+            return Claimant(claimant.text, canonical(name) or name)
+        return None
+
+    def _company_name(self, ent: Span) -> str | None:
+        """An entity that can be the company a later "the company" means: an organisation that is no
+        public body (no head of BODY_HEADS, no country or known actor in its name, no acronym of
+        such a body, no news agency), or a name of any label with a company's designator."""
+        name = re.sub(r"^(el|la|los|las|the)\s+", "", ent.text.strip(), flags=re.IGNORECASE)
+        words = [w.lower().strip(".,") for w in name.split()]
+        if not words or name.lower() in NEWS_AGENCIES or not name[:1].isupper():
+            return None
+        if len(words) > 1 and (words[-1] in COMPANY_DESIGNATORS or words[0] in COMPANY_DESIGNATORS):
+            return name
+        if ent.label_ != "ORG" or any(is_body_head(w) for w in words) or find_in(name) is not None:
+            return None
+        full = self.acronyms.get(name)
+        if full is not None and (any(is_body_head(w) for w in full.split()) or find_in(full) is not None):
+            return None
+        return name
+
+    def mention(self, ents: list[Span], sent: Span | None = None) -> None:
+        """Remember the organisations a sentence names, for later definite descriptions of them;
+        with the sentence, also the companies its proper nouns name that the tagger missed."""
+        named = [c for c in (self._company_name(ent) for ent in ents) if c is not None]
+        if sent is not None:
+            named += [c for c in _designated_companies(sent) if c not in named]
+        ordered = sorted(named, key=lambda c: sent.text.find(c) if sent is not None else 0)
+        self.companies.extend(ordered)
         for ent in ents:
             if ent.label_ == "ORG" or (ent.label_ in {"LOC", "MISC"} and _names_an_institution(ent.text)):
                 name = re.sub(r"^(el|la|los|las|the)\s+", "", ent.text.strip(), flags=re.IGNORECASE)
                 if len(name.split()) > 1:
                     self.mentions.append(name)
+
+
+def _designated_companies(sent: Span) -> list[str]:
+    """Runs of capitalised proper nouns with a company's designator at either end ("Bellmore
+    Foods", "Grupo Altamar"), which the small taggers often leave without an entity."""
+    found: list[str] = []
+    run: list[Token] = []
+    for token in [*sent, None]:
+        if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper():
+            run.append(token)
+            continue
+        words = [t.lower_ for t in run]
+        if len(run) > 1 and (words[-1] in COMPANY_DESIGNATORS or words[0] in COMPANY_DESIGNATORS):
+            found.append(sent.doc[run[0].i : run[-1].i + 1].text)
+        run = []
+    return found
 
 
 RECORD_NOUNS = {
@@ -914,7 +1096,11 @@ def records_of(text: str) -> str | None:
     """The body whose records a claimant phrase cites, as a definite description ("el instituto"
     of "los registros del instituto", "the bank" of "the bank's figures" or "figures from the
     bank"), or None."""
-    words = text.split()
+    # "datos del propio banco", "data from the bank": records named without an article, the
+    # body's own ("propio", "own") still the body.
+    words = [w for w in text.split() if w.lower() not in {"propio", "propia", "propios", "propias", "own"}]
+    if words and words[0].lower() in RECORD_NOUNS:
+        words = ["los", *words]
     # "un comunicado del organismo", "a statement from the ministry": one of them, the body's still.
     if len(words) < 3 or words[0].lower() not in {"el", "la", "los", "las", "the", "sus", "its", "un", "una", "a"}:
         return None
@@ -928,6 +1114,46 @@ def records_of(text: str) -> str | None:
     if len(words) == 3 and words[1].lower().endswith("'s") and words[2].lower() in RECORD_NOUNS:
         return "the " + words[1][:-2]
     return None
+
+
+def _is_statement(text: str) -> bool:
+    """ "el comunicado", "the statement", "the same statement", "el texto": a statement named alone."""
+    words = [w.lower() for w in text.split()]
+    return (
+        1 < len(words) <= 3
+        and words[0] in {"el", "la", "the", "este", "esta", "this"}
+        and words[-1] in STATEMENT_NOUNS
+        and all(w in {"mismo", "misma", "same", "joint", "conjunto", "conjunta"} for w in words[1:-1])
+    )
+
+
+def _is_record(text: str) -> bool:
+    """ "datos del propio banco", "customs data", "figures from the ministry": records, no speaker."""
+    words = [w.lower().strip(",.") for w in text.split()]
+    return bool(words) and (words[0] in RECORD_NOUNS or (len(words) > 1 and words[1] in RECORD_NOUNS))
+
+
+def _bare_name(text: str) -> str:
+    """A speaker's name without the article a subject carries ("la OEFA" -> "OEFA")."""
+    words = re.sub(r"^(el|la|los|las|the)\s+", "", text, flags=re.IGNORECASE).split()
+    if len(words) > 1 and words[0].lower() in COMPANY_NOUNS:
+        words = words[1:]  # "la aseguradora Pacífica Vida" is Pacífica Vida
+    return " ".join(words)
+
+
+STATEMENT_DEPS = {"obl", "prep", "nmod", "advmod", "obl:arg"}
+
+
+def _issues_statement(verb: Token) -> bool:
+    """Whether a reporting verb says through what it was said: a statement ("en un comunicado",
+    "a través de una nota", "in a statement") or a post ("in a post on X", "en su cuenta de X")."""
+    for child in verb.children:
+        if child.dep_ not in STATEMENT_DEPS:
+            continue
+        for token in child.subtree:
+            if token.lower_ in STATEMENT_NOUNS or (token.lower_ == "cuenta" and child.i > verb.i):
+                return True
+    return False
 
 
 INSTITUTION_HEADS = BODY_HEADS

@@ -758,7 +758,7 @@ def cut_article(pieces: list[tuple[Doc, Normalized]], context: Context, min_word
             if is_dateline(sent.text):  # "Lima, 3 feb (EFE).-": no fact, no speaker
                 continue
             # The sentence's own bodies first: "La OPS enviará ..., según un comunicado del organismo".
-            attributor.mention(entities.within(sent))
+            attributor.mention(entities.within(sent), sent)
             if closing[i] != i:
                 sentence_claimant = closers.get(closing[i]) or attributor.sentence_claimant(sents[closing[i]])
             else:

@@ -1,0 +1,122 @@
+"""Claimants of wire copy's indirect sources (issue 13, round 12), each rule on sentences written
+for these tests (no gold sentence, no sentence of the stories of benchmarks/own_data): a statement
+cited alone is the body that issued it, a body's own data speak for it and for no later verb, a
+subordinate reporting verb shares its clause's subject, and a company or a ministry named before
+is what "la compañía", "the firm", "la cartera" or "the regulator" later mean."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import spanned_claims
+from workbench.models import ClaimDraft
+
+pytestmark = pytest.mark.slow
+
+TUESDAY = "2026-05-05"
+
+
+def claim_with(text: str, language: str, words: str) -> ClaimDraft:
+    found = [c for c in spanned_claims(text, language, TUESDAY) if words in c.text]
+    assert found, words
+    return found[0]
+
+
+def names(claim: ClaimDraft, wanted: str) -> bool:
+    return any(wanted in (value or "") for value in (claim.claimant, claim.claimant_canonical))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "issuer"),
+    [
+        (
+            "La aseguradora Pacífica Vida anunció a través de un comunicado que subirá sus primas un 7 % en julio. "
+            "La directora, Eva Soto, dijo que hubo 40 despidos. "
+            "Según el comunicado, la medida afectará a unos 90.000 clientes.",
+            "es",
+            "90.000 clientes",
+            "Pacífica Vida",
+        ),
+        (
+            "El Consejo Nacional Electoral informó en una nota que el recuento terminará el viernes. "
+            "Participó el 61 % del padrón, precisó el texto.",
+            "es",
+            "61 %",
+            "Consejo Nacional Electoral",
+        ),
+        (
+            "Northwind Mining said in a statement on Monday that output at its Tasman mine fell 12% in the quarter. "
+            "Its chairman, Tom Reed, said 200 jobs were at risk. "
+            "Production should recover by March, the statement said.",
+            "en",
+            "recover by March",
+            "Northwind Mining",
+        ),
+    ],
+)
+def test_a_statement_cited_alone_is_its_issuer(text: str, language: str, words: str, issuer: str) -> None:
+    assert names(claim_with(text, language, words), issuer)
+
+
+def test_a_statement_nobody_issued_stays_unresolved() -> None:
+    claim = claim_with("Según el comunicado, la planta cerrará en junio.", "es", "cerrará")
+    assert claim.claimant == "el comunicado" and claim.claimant_canonical is None
+
+
+def test_a_bodys_own_data_speak_for_it() -> None:
+    text = "El Banco Nacional de Fomento prestó 400 millones de dólares en 2025, de acuerdo con datos del propio banco."
+    assert names(claim_with(text, "es", "400 millones"), "Banco Nacional de Fomento")
+
+
+def test_data_are_no_speaker_of_a_later_subordinate_report() -> None:
+    text = (
+        "El Banco Nacional de Fomento prestó 400 millones de dólares en 2025, de acuerdo con datos del propio banco. "
+        "El presidente del banco, Jorge Ríos, defendió la cifra, aunque reconoció que la morosidad subió al 4 %."
+    )
+    assert names(claim_with(text, "es", "morosidad"), "Jorge Ríos")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "company"),
+    [
+        (
+            "La empresa Aguas del Norte informó de que el suministro se restablecerá el viernes. "
+            "La compañía añadió que 3.000 hogares siguen sin agua.",
+            "es",
+            "3.000 hogares",
+            "Aguas del Norte",
+        ),
+        (
+            "Regulators fined Bellmore Foods $2 million over mislabelled peanuts. "
+            "The firm said it had recalled 80,000 jars.",
+            "en",
+            "80,000 jars",
+            "Bellmore Foods",
+        ),
+    ],
+)
+def test_the_company_is_the_company_named_before(text: str, language: str, words: str, company: str) -> None:
+    assert names(claim_with(text, language, words), company)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "body"),
+    [
+        (
+            "El Ministerio de Vivienda de Chile entregó 12.000 viviendas en 2025. "
+            "La cartera dijo que otras 5.000 estarán listas en diciembre.",
+            "es",
+            "5.000",
+            "Ministerio de Vivienda",
+        ),
+        (
+            "The National Telecommunications Authority fined two mobile operators on Monday. "
+            "The regulator said the fines totalled $4 million.",
+            "en",
+            "$4 million",
+            "National Telecommunications Authority",
+        ),
+    ],
+)
+def test_a_description_of_a_bodys_kind_is_that_body(text: str, language: str, words: str, body: str) -> None:
+    assert names(claim_with(text, language, words), body)

@@ -120,3 +120,51 @@ def test_the_company_is_the_company_named_before(text: str, language: str, words
 )
 def test_a_description_of_a_bodys_kind_is_that_body(text: str, language: str, words: str, body: str) -> None:
     assert names(claim_with(text, language, words), body)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "speaker"),
+    [
+        (
+            "La alcaldesa Ana Ruiz escribió en su cuenta de X que 300 viviendas se quedaron sin luz.",
+            "es",
+            "300",
+            "Ana Ruiz",
+        ),
+        ("Mayor Ana Ruiz wrote in a post on X that 300 homes had lost power.", "en", "300 homes", "Ana Ruiz"),
+        ("Its engineers expect the line to reopen next week.", "en", "reopen", "engineers"),
+        ("La naviera espera transportar 2 millones de contenedores en 2027.", "es", "2 millones", "naviera"),
+    ],
+)
+def test_a_post_or_an_expectation_has_its_author(text: str, language: str, words: str, speaker: str) -> None:
+    assert names(claim_with(text, language, words), speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "speaker"),
+    [
+        ("«Reconstruiremos la escuela antes de junio», dijo Ortiz en rueda de prensa.", "es", "escuela", "Ortiz"),
+        (
+            "En declaraciones a la cadena Telesur, el ministro de Energía, Raúl Vidal, aseguró que el apagón "
+            "afectó a 12.000 clientes.",
+            "es",
+            "12.000",
+            "Raúl Vidal",
+        ),
+        (
+            "Fuentes del Ministerio de Economía dijeron a EFE que el acuerdo se firmará el viernes.",
+            "es",
+            "acuerdo",
+            "Fuentes",
+        ),
+        ('"We will rebuild the school by June," Ortiz told reporters in Lima.', "en", "school", "Ortiz"),
+        ("Two senior officials told Reuters the deal would be signed on Friday.", "en", "deal", "senior officials"),
+        ("In a statement, the health ministry said 14 patients had been discharged.", "en", "14 patients", "ministry"),
+    ],
+)
+def test_the_channel_of_a_report_is_no_claimant(text: str, language: str, words: str, speaker: str) -> None:
+    claim = claim_with(text, language, words)
+    assert names(claim, speaker)
+    assert not any(
+        w in (claim.claimant or "") for w in ("rueda", "Telesur", "EFE", "reporters", "Reuters", "statement")
+    )

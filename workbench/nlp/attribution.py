@@ -146,6 +146,10 @@ REPORTING_LEMMAS = {
     "predecir",
     "augurar",
     "jactarse",
+    # posts and statements in writing ("escribió en su cuenta de X que ..."), and expectations
+    "escribir",
+    "tuitear",
+    "esperar",
     "mostrar",
     "reflejar",
     # English
@@ -248,6 +252,10 @@ REPORTING_LEMMAS = {
     "cite",
     "boast",
     "show",
+    "post",
+    "tweet",
+    "expect",
+    "anticipate",
 }
 # Inflected forms, for pipelines without a lemmatizer (the light one).
 REPORTING_FORMS = {
@@ -274,6 +282,9 @@ REPORTING_FORMS = {
     "revealed",
     "alleged",
     "admitted",
+    "wrote",
+    "posted",
+    "tweeted",
 }
 # Head nouns of unnamed sources, with their English name: "fuentes surcoreanas" -> South Korean sources.
 SOURCE_NOUNS = {

@@ -168,3 +168,20 @@ def test_the_channel_of_a_report_is_no_claimant(text: str, language: str, words:
     assert not any(
         w in (claim.claimant or "") for w in ("rueda", "Telesur", "EFE", "reporters", "Reuters", "statement")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ('"The dam is safe," the governor told reporters on Tuesday. "Water levels fell 2 metres overnight."', "en"),
+        ("«La presa es segura», dijo el gobernador. «El nivel del agua bajó dos metros durante la noche».", "es"),
+    ],
+)
+def test_a_quotation_that_goes_on_keeps_its_speaker(text: str, language: str) -> None:
+    words, speaker = ("2 metres", "governor") if language == "en" else ("dos metros", "gobernador")
+    assert names(claim_with(text, language, words), speaker)
+
+
+def test_a_quotation_of_another_paragraph_is_not_carried() -> None:
+    text = '"The dam is safe," the governor told reporters.\n\n"Roads will reopen on Friday."'
+    assert claim_with(text, "en", "Roads").claimant is None

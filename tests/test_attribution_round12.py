@@ -185,3 +185,41 @@ def test_a_quotation_that_goes_on_keeps_its_speaker(text: str, language: str) ->
 def test_a_quotation_of_another_paragraph_is_not_carried() -> None:
     text = '"The dam is safe," the governor told reporters.\n\n"Roads will reopen on Friday."'
     assert claim_with(text, "en", "Roads").claimant is None
+
+
+def test_waiting_is_no_report() -> None:
+    claim = claim_with("Según la nota de prensa, 40 buques esperan turno en la bahía.", "es", "buques")
+    assert "buques" not in (claim.claimant or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "issuer"),
+    [
+        (
+            "Según un comunicado del Ministerio de Vivienda, 4.000 familias recibirán subsidios en junio. "
+            "El texto añade que el programa costará 30 millones de dólares.",
+            "es",
+            "30 millones",
+            "Ministerio de Vivienda",
+        ),
+        (
+            "The Interior Ministry said in a statement that 35 people had been arrested. "
+            "According to a statement from the Port Authority, 40 ships are waiting to dock. "
+            "The statement said the backlog would clear by Sunday.",
+            "en",
+            "backlog",
+            "Port Authority",
+        ),
+        (
+            "La Autoridad Portuaria Nacional informó en una nota de prensa que el puerto cerrará dos días. "
+            "Según la nota de prensa, 40 buques esperan turno.",
+            "es",
+            "buques",
+            "Autoridad Portuaria Nacional",
+        ),
+    ],
+)
+def test_a_statement_cited_with_its_body_is_the_one_cited_next(
+    text: str, language: str, words: str, issuer: str
+) -> None:
+    assert names(claim_with(text, language, words), issuer)

@@ -354,7 +354,14 @@ def is_reporting(token: Token) -> bool:
     lemma = token.lemma_.lower() or token.lower_
     if not (token.pos_ in {"VERB", "AUX", ""} and (lemma in REPORTING_LEMMAS or token.lower_ in REPORTING_FORMS)):
         return False
+    if lemma in EXPECTING and not any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
+        return False  # "40 buques esperan turno": waiting, no claim
     return not _reports_a_thing(token)
+
+
+EXPECTING = {"esperar"}
+"""Verbs that state an expectation only with a clause ("espera vender", "espera que"); with a
+noun they wait ("esperan turno"). English "expect" expects a noun too ("expect more explosions")."""
 
 
 def _reports_a_thing(verb: Token) -> bool:
@@ -663,7 +670,10 @@ def _noun_after(tokens: list[Token], k: int) -> Token | None:
         return None
     noun = tokens[k]
     start = noun.i
+    doc = noun.doc
     while noun.head.i != noun.i and noun.head.i >= start and noun.head.pos_ in {"NOUN", "PROPN"}:
+        if any(t.text == "," for t in doc[noun.i : noun.head.i]):
+            break  # "Según la nota, 40 buques ...": a head past the comma is the clause's, misparsed
         noun = noun.head
     return noun if noun.pos_ in {"NOUN", "PROPN", "ADJ"} else None
 
@@ -959,7 +969,15 @@ class Attributor:
             issuer = self.issuer
             if issuer is None:
                 return claimant
-            return Claimant(claimant.text, issuer.canonical or _bare_name(issuer.text))
+            name = _bare_name(issuer.text)
+            return Claimant(claimant.text, issuer.canonical or (name if name[:1].isupper() else issuer.text))
+        issued = statement_of(claimant.text)
+        if issued is not None:
+            # "Según un comunicado del Ministerio de Vivienda": the ministry issued a statement a
+            # later "el texto" cites.
+            owner = self._resolve_anaphor(Claimant(issued, canonical(issued)))
+            self.issuer = Claimant(owner.text, owner.canonical or _bare_name(issued))
+            return Claimant(claimant.text, self.issuer.canonical)
         body = records_of(claimant.text)
         if body is not None:
             found = self._resolve_anaphor(Claimant(body, None))
@@ -1128,14 +1146,44 @@ def records_of(text: str) -> str | None:
 
 
 def _is_statement(text: str) -> bool:
-    """ "el comunicado", "the statement", "the same statement", "el texto": a statement named alone."""
+    """ "el comunicado", "the statement", "the same statement", "la nota de prensa", "the press
+    release", "el texto": a statement named alone, with no body's name in it."""
     words = [w.lower() for w in text.split()]
-    return (
-        1 < len(words) <= 3
-        and words[0] in {"el", "la", "the", "este", "esta", "this"}
-        and words[-1] in STATEMENT_NOUNS
-        and all(w in {"mismo", "misma", "same", "joint", "conjunto", "conjunta"} for w in words[1:-1])
+    if not 1 < len(words) <= 4 or words[0] not in {"el", "la", "the", "este", "esta", "this"}:
+        return False
+    nouns = [w for w in words[1:] if w in STATEMENT_NOUNS]
+    return len(nouns) == 1 and all(w in STATEMENT_NOUNS or w in STATEMENT_WORDS for w in words[1:])
+
+
+STATEMENT_WORDS = {
+    "mismo",
+    "misma",
+    "same",
+    "joint",
+    "conjunto",
+    "conjunta",
+    "de",
+    "prensa",
+    "press",
+    "oficial",
+    "official",
+}
+"""Words that only qualify a statement ("la misma nota", "the joint statement", "la nota de prensa")."""
+
+
+def statement_of(text: str) -> str | None:
+    """The body a statement is said to be of ("un comunicado del Ministerio de Vivienda", "a
+    statement from the Port Authority", "la nota de la empresa"), or None."""
+    match = re.match(
+        r"^(?:el|la|un|una|a|the|its|su)\s+(?:\w+\s+)?(\w+)\s+(?:de(?:\s+prensa)?\s+)?(?:del|de\s+la|de\s+los|de|from|of|by)\s+(.+)$",
+        text,
+        flags=re.IGNORECASE,
     )
+    if match is None or match.group(1).lower() not in STATEMENT_NOUNS:
+        return None
+    owner = match.group(2)
+    lead = text[: match.start(2)].lower().split()[-1]
+    return ("el " + owner) if lead == "del" and not owner[:1].isupper() else owner
 
 
 def _is_record(text: str) -> bool:

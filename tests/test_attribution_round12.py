@@ -223,3 +223,14 @@ def test_a_statement_cited_with_its_body_is_the_one_cited_next(
     text: str, language: str, words: str, issuer: str
 ) -> None:
     assert names(claim_with(text, language, words), issuer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The river rose overnight.\n"There are no deaths, but the damage is huge," Mendoza told reporters in the town of Salas.',
+        'Roads were closed.\n"No one was hurt, but the bridge is gone," Mendoza told reporters on Sunday.',
+    ],
+)
+def test_a_speaker_named_after_a_quotation_speaks_all_of_it(text: str) -> None:
+    assert names(claim_with(text, "en", "hurt" if "hurt" in text else "deaths"), "Mendoza")

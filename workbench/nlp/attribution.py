@@ -905,6 +905,9 @@ class Attributor:
             return self._issued(root, self._remember(found))
         from workbench.nlp.clauses import is_trailing_attribution
 
+        after_quote = _speaker_after_quote(sent)
+        if after_quote is not None:
+            return self._remember(subject_of(after_quote))
         for child in root.children:
             if is_trailing_attribution(child):  # "X fell to 3.4%, the office reported"
                 return self._issued(child, self._remember(subject_of(child) or according_to(sent)))
@@ -1228,6 +1231,22 @@ def _names_an_institution(text: str) -> bool:
         return False
     before_of = next((k for k, w in enumerate(words) if w in {"of", "for", "de", "del"}), len(words))
     return words[0] in INSTITUTION_HEADS or words[before_of - 1] in INSTITUTION_HEADS
+
+
+def _speaker_after_quote(sent: Span) -> Token | None:
+    """'"There are no victims, but ...," Cárdenas told reporters': a sentence that opens with a
+    quotation and names its speaker after it, where the parser made the quote's verb the root and
+    hung the reporting verb on it: the reporting verb after the closing quote, with its subject."""
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 4 or words[0].text not in OPEN_QUOTES:
+        return None
+    close = max((k for k, t in enumerate(words) if k > 0 and t.text in CLOSE_QUOTES), default=None)
+    if close is None or close > len(words) - 3:
+        return None
+    for token in words[close + 1 :]:
+        if is_reporting(token) and any(c.dep_ in SUBJECT_DEPS and c.i > words[close].i for c in token.children):
+            return token
+    return None
 
 
 def _drops_subject(verb: Token) -> bool:

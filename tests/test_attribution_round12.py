@@ -234,3 +234,28 @@ def test_a_statement_cited_with_its_body_is_the_one_cited_next(
 )
 def test_a_speaker_named_after_a_quotation_speaks_all_of_it(text: str) -> None:
     assert names(claim_with(text, "en", "hurt" if "hurt" in text else "deaths"), "Mendoza")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "company"),
+    [
+        (
+            "Budget carrier Skylane cancelled 90 flights on Sunday after a software failure. "
+            "Transport regulators opened an inquiry. The airline said 14,000 passengers were affected.",
+            "en",
+            "14,000",
+            "Skylane",
+        ),
+        (
+            "La naviera Puerto Azul suspendió sus rutas el lunes. El Ministerio de Transporte abrió una "
+            "investigación. La compañía naviera dijo que 3.000 pasajeros resultaron afectados.",
+            "es",
+            "3.000",
+            "Puerto Azul",
+        ),
+    ],
+)
+def test_a_company_its_trade_describes_is_the_company_meant_later(
+    text: str, language: str, words: str, company: str
+) -> None:
+    assert names(claim_with(text, language, words), company)

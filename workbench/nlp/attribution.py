@@ -995,10 +995,17 @@ class Attributor:
         # "the bank said" after "The Bank of England held ...", "the commission reported" after
         # "the electoral commission said": a named body the article mentioned before, with that
         # noun at its head (the first word in Spanish, the last in English, or the one before "of").
+        described = _described_kind(words)
+        if described in COMPANY_NOUNS:
+            # "la compañía", "the mining company", "la empresa estatal", "the Canadian firm"
+            return self._company(claimant) or claimant
+        if described in KIND_NOUNS:
+            kind = KIND_NOUNS[described]
+            for name in reversed(self.mentions):
+                if kind & {w.lower() for w in name.split()}:
+                    return Claimant(claimant.text, canonical(name) or name)
         if len(words) != 2 or not noun:
             return claimant
-        if noun in COMPANY_NOUNS:
-            return self._company(claimant) or claimant
         if noun in KIND_NOUNS:
             kind = KIND_NOUNS[noun]
             for name in reversed(self.mentions):
@@ -1073,7 +1080,13 @@ def _designated_companies(sent: Span) -> list[str]:
             run.append(token)
             continue
         words = [t.lower_ for t in run]
-        if len(run) > 1 and (words[-1] in COMPANY_DESIGNATORS or words[0] in COMPANY_DESIGNATORS):
+        before = sent.doc[run[0].i - 1] if run and run[0].i > sent.start else None
+        described = before is not None and before.lower_ in COMPANY_NOUNS and before.text.islower()
+        if (len(run) > 1 and (words[-1] in COMPANY_DESIGNATORS or words[0] in COMPANY_DESIGNATORS)) or (
+            run and described
+        ):
+            # "Bellmore Foods", "Grupo Altamar", or a name its trade describes: "la minera Cobre
+            # Sur", "the carrier Skylane", "insurer Halden".
             found.append(sent.doc[run[0].i : run[-1].i + 1].text)
         run = []
     return found
@@ -1231,6 +1244,21 @@ def _names_an_institution(text: str) -> bool:
         return False
     before_of = next((k for k, w in enumerate(words) if w in {"of", "for", "de", "del"}), len(words))
     return words[0] in INSTITUTION_HEADS or words[before_of - 1] in INSTITUTION_HEADS
+
+
+def _described_kind(words: list[str]) -> str | None:
+    """The kind noun of a definite description of two or three words, the rest lowercase
+    qualifiers ("la compañía", "la empresa estatal", "the mining company", "el ente regulador"),
+    or None; a capitalised word makes it a name ("the Tasman Company")."""
+    if not 2 <= len(words) <= 3 or words[0].lower() not in {"el", "la", "the"}:
+        return None
+    rest = words[1:]
+    if any(not w.islower() for w in rest):
+        return None
+    for word in (rest[-1], rest[0]) if words[0].lower() == "the" else (rest[0], rest[-1]):
+        if word in COMPANY_NOUNS or word in KIND_NOUNS:
+            return word
+    return None
 
 
 def _speaker_after_quote(sent: Span) -> Token | None:

@@ -259,3 +259,12 @@ def test_a_company_its_trade_describes_is_the_company_meant_later(
     text: str, language: str, words: str, company: str
 ) -> None:
     assert names(claim_with(text, language, words), company)
+
+
+def test_the_issuer_of_a_statement_cited_goes_on_speaking() -> None:
+    text = (
+        "La minera Cobre Sur informó en un comunicado que la producción cayó un 8 %. "
+        "El ministro Luis Vera dijo que habrá una multa. "
+        "Según el comunicado, la mina cerrará dos semanas. Añadió que 300 trabajadores seguirán cobrando."
+    )
+    assert names(claim_with(text, "es", "300 trabajadores"), "Cobre Sur")

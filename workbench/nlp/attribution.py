@@ -958,8 +958,12 @@ class Attributor:
                     full = self.acronyms[word]
                     claimant = Claimant(claimant.text, canonical(full) or full)
                     break
-        if records_of(claimant.text) is None and not _is_statement(claimant.text) and not _is_record(claimant.text):
-            # Data and a communiqué say what they say, and no later "añadió" or "aunque advirtió".
+        if _is_statement(claimant.text) or statement_of(claimant.text) is not None:
+            # "Según el comunicado, ... Añadió que ...": the body that issued it goes on.
+            if claimant.canonical is not None and self.issuer is not None:
+                self.last = self.issuer
+        elif records_of(claimant.text) is None and not _is_record(claimant.text):
+            # Data say what they say, and no later "añadió" or "aunque advirtió".
             self.last = claimant
         self.speakers.append(claimant)
         return claimant

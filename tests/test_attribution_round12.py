@@ -268,3 +268,21 @@ def test_the_issuer_of_a_statement_cited_goes_on_speaking() -> None:
         "Según el comunicado, la mina cerrará dos semanas. Añadió que 300 trabajadores seguirán cobrando."
     )
     assert names(claim_with(text, "es", "300 trabajadores"), "Cobre Sur")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "La planta potabilizadora cerró durante seis horas, según informó la empresa Aguas Claras en un comunicado.",
+            "Aguas Claras",
+        ),
+        (
+            "El puerto recibió 40 buques en mayo, según explicó el director de la autoridad portuaria, Mario Peña.",
+            "Mario Peña",
+        ),
+    ],
+)
+def test_segun_with_a_reporting_verb_attributes_its_clause(text: str, speaker: str) -> None:
+    found = [c for c in spanned_claims(text, "es", TUESDAY) if c.checkable]
+    assert len(found) == 1 and names(found[0], speaker)

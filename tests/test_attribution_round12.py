@@ -286,3 +286,26 @@ def test_the_issuer_of_a_statement_cited_goes_on_speaking() -> None:
 def test_segun_with_a_reporting_verb_attributes_its_clause(text: str, speaker: str) -> None:
     found = [c for c in spanned_claims(text, "es", TUESDAY) if c.checkable]
     assert len(found) == 1 and names(found[0], speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "body"),
+    [
+        (
+            "La Secretaría de Salud de México confirmó 40 casos de sarampión. "
+            "La dependencia dijo que 12 pacientes están hospitalizados.",
+            "es",
+            "12 pacientes",
+            "Secretaría de Salud",
+        ),
+        (
+            "Glenbrook Holdings said in a filing on Monday that it would sell its port unit. "
+            "The filing said the sale would raise $300 million.",
+            "en",
+            "$300 million",
+            "Glenbrook Holdings",
+        ),
+    ],
+)
+def test_a_dependency_or_a_filing_is_its_body(text: str, language: str, words: str, body: str) -> None:
+    assert names(claim_with(text, language, words), body)

@@ -747,7 +747,7 @@ ACRONYM_DEFINITION = re.compile(
 )
 """A name with its acronym in brackets right after it: "Athletics Integrity Unit (AIU)",
 "Asociación Nacional del Café (Anacafé)"."""
-GENERIC_BODY_NOUNS = {"organismo", "entidad", "institución", "body", "organisation", "organization"}
+GENERIC_BODY_NOUNS = {"organismo", "entidad", "institución", "ente", "body", "organisation", "organization"}
 """Nouns that name any organisation: a definite one refers to the organisation named last."""
 COMPANY_NOUNS = {
     "empresa",
@@ -825,6 +825,7 @@ NEWS_AGENCIES = {"ap", "efe", "reuters", "afp", "bloomberg", "xinhua", "dpa", "a
 """Agencies a dateline or a byline names, never the company a story is about."""
 KIND_NOUNS = {
     "cartera": {"ministerio", "ministry", "secretaría"},
+    "dependencia": {"secretaría", "ministerio", "instituto", "comisión", "servicio", "dirección", "procuraduría"},
     "regulador": {"regulador", "reguladora", "autoridad", "comisión", "superintendencia", "agencia"},
     "regulator": {"regulatory", "regulator", "authority", "commission", "agency"},
     "watchdog": {"regulatory", "regulator", "authority", "commission", "agency", "watchdog"},
@@ -843,6 +844,9 @@ STATEMENT_NOUNS = {
     "publicación",
     "mensaje",
     "message",
+    "filing",
+    "carta",
+    "letter",
 }
 """What a body issues and a later sentence cites alone: "según el comunicado", "the statement
 said", "detalló el texto" are the body that issued it ("informó ... en un comunicado")."""

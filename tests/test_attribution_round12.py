@@ -309,3 +309,11 @@ def test_segun_with_a_reporting_verb_attributes_its_clause(text: str, speaker: s
 )
 def test_a_dependency_or_a_filing_is_its_body(text: str, language: str, words: str, body: str) -> None:
     assert names(claim_with(text, language, words), body)
+
+
+def test_a_company_described_by_its_country_is_the_company() -> None:
+    text = (
+        "Miner Halden Resources said its Tarn mine flooded. The Canadian company said it would halt output for a month."
+    )
+    claim = claim_with(text, "en", "halt output")
+    assert claim.claimant_canonical == "Halden Resources"

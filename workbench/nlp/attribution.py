@@ -956,6 +956,10 @@ class Attributor:
             claimant = Claimant(claimant.text, self.country)
         if claimant.canonical is None:
             claimant = self._resolve_anaphor(claimant)
+        elif _described_kind(claimant.text.split()) is not None:
+            # "the Canadian company" is the company named before, finer than the country.
+            resolved = self._resolve_anaphor(claimant)
+            claimant = resolved if resolved.canonical != claimant.canonical and resolved.canonical else claimant
         if claimant.canonical is None and self.acronyms:
             for word in re.findall(r"[\w'’-]+", claimant.text):
                 if word in self.acronyms:
@@ -1095,6 +1099,8 @@ def _designated_companies(sent: Span) -> list[str]:
         ):
             # "Bellmore Foods", "Grupo Altamar", or a name its trade describes: "la minera Cobre
             # Sur", "the carrier Skylane", "insurer Halden".
+            if len(run) > 1 and words[0] in COMPANY_NOUNS:
+                run = run[1:]  # "Miner Halden Resources" at the start of a sentence is Halden Resources
             found.append(sent.doc[run[0].i : run[-1].i + 1].text)
         run = []
     return found
@@ -1261,7 +1267,9 @@ def _described_kind(words: list[str]) -> str | None:
     if not 2 <= len(words) <= 3 or words[0].lower() not in {"el", "la", "the"}:
         return None
     rest = words[1:]
-    if any(not w.islower() for w in rest):
+    from workbench.nlp.gazetteer import demonym_country
+
+    if any(not w.islower() and demonym_country(w) is None for w in rest):
         return None
     for word in (rest[-1], rest[0]) if words[0].lower() == "the" else (rest[0], rest[-1]):
         if word in COMPANY_NOUNS or word in KIND_NOUNS:

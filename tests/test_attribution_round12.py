@@ -317,3 +317,40 @@ def test_a_company_described_by_its_country_is_the_company() -> None:
     )
     claim = claim_with(text, "en", "halt output")
     assert claim.claimant_canonical == "Halden Resources"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "En declaraciones a la emisora Radio Sur, el gobernador de Salta, Pedro Lamas, afirmó que 40 escuelas "
+            "siguen cerradas.",
+            "40 escuelas",
+            "Pedro Lamas",
+        ),
+        (
+            "La Agencia de Puertos cerró dos muelles. La naviera Azul Mar contrató 12 remolcadores, "
+            "anunció este lunes la empresa a través de un comunicado.",
+            "12 remolcadores",
+            "Azul Mar",
+        ),
+        (
+            "El Instituto Nacional de Vías inspeccionó 30 puentes. La empresa Viasur, que opera la autopista, "
+            "cerró dos carriles, informó la entidad en su cuenta de X.",
+            "dos carriles",
+            "Viasur",
+        ),
+    ],
+)
+def test_a_speaker_the_spanish_parser_misplaced_still_speaks(text: str, words: str, speaker: str) -> None:
+    found = [c for c in spanned_claims(text, "es", TUESDAY) if c.checkable and words in c.text]
+    assert found and names(found[0], speaker)
+    assert not any(c.text.startswith(("anunció", "informó")) for c in spanned_claims(text, "es", TUESDAY))
+
+
+def test_an_acronym_of_a_public_body_is_no_company() -> None:
+    text = (
+        "La minera Cordillera Norte vertió 900 metros cúbicos de lodo, informó el Organismo de Control Ambiental "
+        "(OCA). La empresa aseguró que el vertido fue contenido el mismo día."
+    )
+    assert names(claim_with(text, "es", "contenido"), "Cordillera Norte")

@@ -613,7 +613,47 @@ def subject_of(verb: Token) -> Claimant | None:
         return subject_of(coordinated_with(verb))
     if is_participle_report(verb):  # "The union backed the deal, saying ...": the union says it
         return subject_of(participle_speaker_clause(verb))
+    misparsed = fronted_speaker(verb) or inverted_speaker(verb)
+    if misparsed is not None:
+        return phrase_claimant(_phrase(misparsed))
     return None
+
+
+def fronted_speaker(verb: Token) -> Token | None:
+    """ "En declaraciones a la radio RPP, el alcalde de Chicla, Teodoro Quispe, afirmó que ...":
+    the parser hangs the speaker on the channel phrase before it as an apposition; the noun set
+    off by a comma right before a subjectless reporting verb is its subject."""
+    for child in verb.children:
+        if child.i > verb.i or child.dep_ not in {"obl", "nmod", "prep"}:
+            continue
+        for token in child.subtree:
+            if token.dep_ != "appos" or token.left_edge.i == 0:
+                continue
+            if token.left_edge.text != "," and token.doc[token.left_edge.i - 1].text != ",":
+                continue
+            between = token.doc[token.right_edge.i + 1 : verb.i]
+            if all(t.is_punct for t in between) and token.pos_ in {"NOUN", "PROPN"}:
+                return token
+    return None
+
+
+def inverted_speaker(verb: Token) -> Token | None:
+    """ "..., anunció este miércoles la cartera a través de un comunicado": a trailing reporting verb
+    with nothing reported of its own, whose speaker after it the parser took for its object; the
+    object is the speaker when it names one (a name, a body, an office, a description of either)."""
+    if verb.dep_ not in {"advcl", "parataxis"} or verb.head.i > verb.i or verb.doc.lang_ != "es":
+        return None
+    if any(c.dep_ in {"ccomp", "xcomp", "mark"} for c in verb.children):
+        return None
+    objects = [c for c in verb.children if c.dep_ in {"obj", "dobj"} and c.i > verb.i]
+    if len(objects) != 1:
+        return None
+    head = objects[0]
+    lower = head.lower_
+    if head.pos_ == "PROPN" or head.ent_type_ in {"PER", "ORG"}:
+        return head
+    speakers = (OFFICE_NOUNS, GENERIC_BODY_NOUNS, BODY_HEADS, COMPANY_NOUNS, KIND_NOUNS)
+    return head if any(lower in nouns for nouns in speakers) else None
 
 
 def _relative_pronoun(token: Token) -> bool:
@@ -876,6 +916,7 @@ class Attributor:
         self.speakers: deque[Claimant] = deque(maxlen=RECENT_SPEAKERS)
         self.mentions: deque[str] = deque(maxlen=RECENT_SPEAKERS)
         self.companies: deque[str] = deque(maxlen=RECENT_SPEAKERS)
+        self.bodies: deque[str] = deque(maxlen=RECENT_SPEAKERS)
         self.acronyms: dict[str, str] = {}
         self.issuer: Claimant | None = None  # who last issued a statement ("said in a statement")
 
@@ -1023,9 +1064,9 @@ class Attributor:
             for name in reversed(self.mentions):
                 if kind & {w.lower() for w in name.split()}:
                     return Claimant(claimant.text, canonical(name) or name)
-        if noun in GENERIC_BODY_NOUNS and self.mentions:
+        if noun in GENERIC_BODY_NOUNS and self.bodies:
             # "el organismo", "the body": the organisation named last.
-            name = self.mentions[-1]
+            name = self.bodies[-1]
             return Claimant(claimant.text, canonical(name) or name)
         for name in reversed(self.mentions):
             named = [w.lower() for w in name.split()]
@@ -1060,11 +1101,11 @@ class Attributor:
             return None
         if len(words) > 1 and (words[-1] in COMPANY_DESIGNATORS or words[0] in COMPANY_DESIGNATORS):
             return name
-        if ent.label_ != "ORG" or any(is_body_head(w) for w in words) or find_in(name) is not None:
+        if ent.label_ != "ORG" or _public_body(name):
             return None
         full = self.acronyms.get(name)
-        if full is not None and (any(is_body_head(w) for w in full.split()) or find_in(full) is not None):
-            return None
+        if full is not None and _public_body(full):
+            return None  # "OEFA", the Organismo de Evaluación y Fiscalización Ambiental
         return name
 
     def mention(self, ents: list[Span], sent: Span | None = None) -> None:
@@ -1075,11 +1116,24 @@ class Attributor:
             named += [c for c in _designated_companies(sent) if c not in named]
         ordered = sorted(named, key=lambda c: sent.text.find(c) if sent is not None else 0)
         self.companies.extend(ordered)
+        bodies: list[str] = []
         for ent in ents:
             if ent.label_ == "ORG" or (ent.label_ in {"LOC", "MISC"} and _names_an_institution(ent.text)):
                 name = re.sub(r"^(el|la|los|las|the)\s+", "", ent.text.strip(), flags=re.IGNORECASE)
                 if len(name.split()) > 1:
                     self.mentions.append(name)
+                    bodies.append(name)
+        # Every organisation named, companies of one word too ("la empresa Sedapal"), in the order
+        # named: what a later "la entidad" or "the organisation" means.
+        in_order = [*bodies, *(c for c in ordered if c not in bodies)]
+        self.bodies.extend(sorted(in_order, key=lambda c: sent.text.find(c) if sent is not None else 0))
+
+
+def _public_body(name: str) -> bool:
+    """A name with a public body's head ("Ministerio", "Authority", "Organismo") or a country or
+    known actor in it: no company."""
+    words = [w.lower().strip(".,") for w in name.split()]
+    return any(is_body_head(w) or w in GENERIC_BODY_NOUNS for w in words) or find_in(name) is not None
 
 
 def _designated_companies(sent: Span) -> list[str]:

@@ -354,3 +354,11 @@ def test_an_acronym_of_a_public_body_is_no_company() -> None:
         "(OCA). La empresa aseguró que el vertido fue contenido el mismo día."
     )
     assert names(claim_with(text, "es", "contenido"), "Cordillera Norte")
+
+
+def test_a_court_ruling_that_is_the_courts_claim() -> None:
+    text = (
+        "A federal court on Monday struck down the state rent cap, ruling that the law had been passed "
+        "without a required impact study."
+    )
+    assert names(claim_with(text, "en", "impact study"), "federal court")

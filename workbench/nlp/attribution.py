@@ -254,6 +254,7 @@ REPORTING_LEMMAS = {
     "show",
     "post",
     "tweet",
+    "rule",
     "expect",
     "anticipate",
 }

@@ -54,13 +54,19 @@ GROUPS = {
     "n-en": lambda a: a.name.startswith("own:n") and a.language == "en",
     "a-es": lambda a: a.name.startswith("own:a") and a.language == "es",
     "a-en": lambda a: a.name.startswith("own:a") and a.language == "en",
+    "tuning": lambda a: a.name.startswith("own:") and not a.name.startswith(("own:b", "own:c")),
+    "b-es": lambda a: a.name.startswith("own:b") and a.language == "es",
+    "b-en": lambda a: a.name.startswith("own:b") and a.language == "en",
+    "c-es": lambda a: a.name.startswith("own:c") and a.language == "es",
+    "c-en": lambda a: a.name.startswith("own:c") and a.language == "en",
 }
 """Gold sample per language and in all; `held-out`: the stories of own_data/, written and marked
 before extraction ran on them (rounds 1 and 2 were read while rules were written, see its README);
 `fresh`: round 3, written after the rules were in place and never tuned on; `st-es`, `st-en`: round 5,
 the dedupe sets s and t, on which no extraction rule was written; `u-es`, `u-en`: round 6, `w-es`,
 `w-en`: round 7, `x-es`, `x-en`: round 8, `z-es`, `z-en`: round 9, `n-es`, `n-en`: round 10, `a-es`,
-`a-en`: round 11 (see own_data/README.md for what was tuned on each since)."""
+`a-en`: round 11; `tuning`: rounds 1-11 together, all read since; `b-es`, `b-en`: round 12; `c-es`,
+`c-en`: round 13 (see own_data/README.md for what was tuned on each since)."""
 
 
 def own_articles() -> list[GoldArticle]:

@@ -12,7 +12,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workbench.nlp.gazetteer import BODY_HEADS, canonical, find_in
+from workbench.nlp.gazetteer import BODY_HEADS, canonical, find_in, is_body_head
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -146,6 +146,10 @@ REPORTING_LEMMAS = {
     "predecir",
     "augurar",
     "jactarse",
+    # posts and statements in writing ("escribió en su cuenta de X que ..."), and expectations
+    "escribir",
+    "tuitear",
+    "esperar",
     "mostrar",
     "reflejar",
     # English
@@ -248,6 +252,11 @@ REPORTING_LEMMAS = {
     "cite",
     "boast",
     "show",
+    "post",
+    "tweet",
+    "rule",
+    "expect",
+    "anticipate",
 }
 # Inflected forms, for pipelines without a lemmatizer (the light one).
 REPORTING_FORMS = {
@@ -274,6 +283,9 @@ REPORTING_FORMS = {
     "revealed",
     "alleged",
     "admitted",
+    "wrote",
+    "posted",
+    "tweeted",
 }
 # Head nouns of unnamed sources, with their English name: "fuentes surcoreanas" -> South Korean sources.
 SOURCE_NOUNS = {
@@ -343,7 +355,14 @@ def is_reporting(token: Token) -> bool:
     lemma = token.lemma_.lower() or token.lower_
     if not (token.pos_ in {"VERB", "AUX", ""} and (lemma in REPORTING_LEMMAS or token.lower_ in REPORTING_FORMS)):
         return False
+    if lemma in EXPECTING and not any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
+        return False  # "40 buques esperan turno": waiting, no claim
     return not _reports_a_thing(token)
+
+
+EXPECTING = {"esperar"}
+"""Verbs that state an expectation only with a clause ("espera vender", "espera que"); with a
+noun they wait ("esperan turno"). English "expect" expects a noun too ("expect more explosions")."""
 
 
 def _reports_a_thing(verb: Token) -> bool:
@@ -595,7 +614,47 @@ def subject_of(verb: Token) -> Claimant | None:
         return subject_of(coordinated_with(verb))
     if is_participle_report(verb):  # "The union backed the deal, saying ...": the union says it
         return subject_of(participle_speaker_clause(verb))
+    misparsed = fronted_speaker(verb) or inverted_speaker(verb)
+    if misparsed is not None:
+        return phrase_claimant(_phrase(misparsed))
     return None
+
+
+def fronted_speaker(verb: Token) -> Token | None:
+    """ "En declaraciones a la radio RPP, el alcalde de Chicla, Teodoro Quispe, afirmó que ...":
+    the parser hangs the speaker on the channel phrase before it as an apposition; the noun set
+    off by a comma right before a subjectless reporting verb is its subject."""
+    for child in verb.children:
+        if child.i > verb.i or child.dep_ not in {"obl", "nmod", "prep"}:
+            continue
+        for token in child.subtree:
+            if token.dep_ != "appos" or token.left_edge.i == 0:
+                continue
+            if token.left_edge.text != "," and token.doc[token.left_edge.i - 1].text != ",":
+                continue
+            between = token.doc[token.right_edge.i + 1 : verb.i]
+            if all(t.is_punct for t in between) and token.pos_ in {"NOUN", "PROPN"}:
+                return token
+    return None
+
+
+def inverted_speaker(verb: Token) -> Token | None:
+    """ "..., anunció este miércoles la cartera a través de un comunicado": a trailing reporting verb
+    with nothing reported of its own, whose speaker after it the parser took for its object; the
+    object is the speaker when it names one (a name, a body, an office, a description of either)."""
+    if verb.dep_ not in {"advcl", "parataxis"} or verb.head.i > verb.i or verb.doc.lang_ != "es":
+        return None
+    if any(c.dep_ in {"ccomp", "xcomp", "mark"} for c in verb.children):
+        return None
+    objects = [c for c in verb.children if c.dep_ in {"obj", "dobj"} and c.i > verb.i]
+    if len(objects) != 1:
+        return None
+    head = objects[0]
+    lower = head.lower_
+    if head.pos_ == "PROPN" or head.ent_type_ in {"PER", "ORG"}:
+        return head
+    speakers = (OFFICE_NOUNS, GENERIC_BODY_NOUNS, BODY_HEADS, COMPANY_NOUNS, KIND_NOUNS)
+    return head if any(lower in nouns for nouns in speakers) else None
 
 
 def _relative_pronoun(token: Token) -> bool:
@@ -652,7 +711,10 @@ def _noun_after(tokens: list[Token], k: int) -> Token | None:
         return None
     noun = tokens[k]
     start = noun.i
+    doc = noun.doc
     while noun.head.i != noun.i and noun.head.i >= start and noun.head.pos_ in {"NOUN", "PROPN"}:
+        if any(t.text == "," for t in doc[noun.i : noun.head.i]):
+            break  # "Según la nota, 40 buques ...": a head past the comma is the clause's, misparsed
         noun = noun.head
     return noun if noun.pos_ in {"NOUN", "PROPN", "ADJ"} else None
 
@@ -726,8 +788,109 @@ ACRONYM_DEFINITION = re.compile(
 )
 """A name with its acronym in brackets right after it: "Athletics Integrity Unit (AIU)",
 "Asociación Nacional del Café (Anacafé)"."""
-GENERIC_BODY_NOUNS = {"organismo", "entidad", "institución", "body", "organisation", "organization"}
+GENERIC_BODY_NOUNS = {"organismo", "entidad", "institución", "ente", "body", "organisation", "organization"}
 """Nouns that name any organisation: a definite one refers to the organisation named last."""
+COMPANY_NOUNS = {
+    "empresa",
+    "compañía",
+    "firma",
+    "aerolínea",
+    "minera",
+    "petrolera",
+    "naviera",
+    "aseguradora",
+    "operadora",
+    "constructora",
+    "farmacéutica",
+    "company",
+    "firm",
+    "airline",
+    "carrier",
+    "miner",
+    "insurer",
+    "operator",
+    "manufacturer",
+    "automaker",
+    "retailer",
+    "drugmaker",
+}
+"""Nouns wire copy uses for a company named before ("la empresa", "the firm", "the airline"): a
+company's name rarely holds what names it a company, so a definite one refers to the last
+organisation named that is no public body (no head of BODY_HEADS, no country or known actor)."""
+COMPANY_DESIGNATORS = {
+    "inc",
+    "ltd",
+    "corp",
+    "corporation",
+    "plc",
+    "llc",
+    "s.a.",
+    "sa",
+    "group",
+    "grupo",
+    "holdings",
+    "industries",
+    "industrias",
+    "mining",
+    "minerals",
+    "minera",
+    "energy",
+    "energía",
+    "oil",
+    "petroleum",
+    "petróleos",
+    "airlines",
+    "airways",
+    "aerolíneas",
+    "motors",
+    "foods",
+    "alimentos",
+    "dairy",
+    "pharma",
+    "pharmaceuticals",
+    "laboratorios",
+    "technologies",
+    "systems",
+    "steel",
+    "resources",
+    "logistics",
+    "shipping",
+    "telecom",
+    "seguros",
+    "cementos",
+    "aguas",
+}
+"""Words that end or begin a company's name (legal forms and the trades wire copy names firms by):
+a name with one is a company whatever the tagger called it ("Kestrel Dairy" tagged a person)."""
+NEWS_AGENCIES = {"ap", "efe", "reuters", "afp", "bloomberg", "xinhua", "dpa", "ansa", "associated press"}
+"""Agencies a dateline or a byline names, never the company a story is about."""
+KIND_NOUNS = {
+    "cartera": {"ministerio", "ministry", "secretaría"},
+    "dependencia": {"secretaría", "ministerio", "instituto", "comisión", "servicio", "dirección", "procuraduría"},
+    "regulador": {"regulador", "reguladora", "autoridad", "comisión", "superintendencia", "agencia"},
+    "regulator": {"regulatory", "regulator", "authority", "commission", "agency"},
+    "watchdog": {"regulatory", "regulator", "authority", "commission", "agency", "watchdog"},
+}
+"""Descriptions of a body of one kind whose word is not in its name ("la cartera" for the
+Ministerio de Salud, "the regulator" for an Energy Regulatory Authority): the words of its name."""
+STATEMENT_NOUNS = {
+    "comunicado",
+    "nota",
+    "declaración",
+    "texto",
+    "statement",
+    "communiqué",
+    "release",
+    "post",
+    "publicación",
+    "mensaje",
+    "message",
+    "filing",
+    "carta",
+    "letter",
+}
+"""What a body issues and a later sentence cites alone: "según el comunicado", "the statement
+said", "detalló el texto" are the body that issued it ("informó ... en un comunicado")."""
 RECENT_SPEAKERS = 32
 """How many earlier speakers an anaphor ("indicó la agencia") is resolved against: the antecedent
 is near, and a long article's whole list made attribution cost its length squared."""
@@ -753,7 +916,10 @@ class Attributor:
 
         self.speakers: deque[Claimant] = deque(maxlen=RECENT_SPEAKERS)
         self.mentions: deque[str] = deque(maxlen=RECENT_SPEAKERS)
+        self.companies: deque[str] = deque(maxlen=RECENT_SPEAKERS)
+        self.bodies: deque[str] = deque(maxlen=RECENT_SPEAKERS)
         self.acronyms: dict[str, str] = {}
+        self.issuer: Claimant | None = None  # who last issued a statement ("said in a statement")
 
     def define_acronyms(self, text: str) -> None:
         """Remember the acronyms the article defines ("The Athletics Integrity Unit (AIU)"), so a
@@ -782,12 +948,15 @@ class Attributor:
             found = subject_of(root) or according_to(sent)
             if found is None and not is_impersonal(root) and _drops_subject(root):
                 found = self.last
-            return self._remember(found)
+            return self._issued(root, self._remember(found))
         from workbench.nlp.clauses import is_trailing_attribution
 
+        after_quote = _speaker_after_quote(sent)
+        if after_quote is not None:
+            return self._remember(subject_of(after_quote))
         for child in root.children:
             if is_trailing_attribution(child):  # "X fell to 3.4%, the office reported"
-                return self._remember(subject_of(child) or according_to(sent))
+                return self._issued(child, self._remember(subject_of(child) or according_to(sent)))
         return self._remember(according_to(sent) or records_show(sent))
 
     def clause_claimant(self, head: Token, sentence: Claimant | None) -> Claimant | None:
@@ -801,9 +970,26 @@ class Attributor:
                 return sentence
             found = subject_of(verb)
             if found is None and not is_impersonal(verb) and _drops_subject(verb):
-                found = self.last
-            return self._remember(found) or sentence
+                found = self._governing_subject(verb) or self.last
+            return self._issued(verb, self._remember(found)) or sentence
         return sentence
+
+    @staticmethod
+    def _governing_subject(verb: Token) -> Claimant | None:
+        """ "El ministro defendió la medida, aunque advirtió que ...": a subordinate reporting verb
+        with its subject dropped shares the subject of the clause it hangs on, not the last speaker."""
+        if verb.dep_ != "advcl" or verb.head.i == verb.i or "Fin" not in verb.morph.get("VerbForm", []):
+            return None
+        if not any(c.dep_ in SUBJECT_DEPS for c in verb.head.children):
+            return None
+        return subject_of(verb.head)
+
+    def _issued(self, verb: Token, claimant: Claimant | None) -> Claimant | None:
+        """Remember who issued a statement ("dijo en un comunicado", "said in a statement", "a
+        través de un comunicado", "in a post on X"), for a later "según el comunicado"."""
+        if claimant is not None and _issues_statement(verb) and not _is_statement(claimant.text):
+            self.issuer = claimant
+        return claimant
 
     def _remember(self, claimant: Claimant | None) -> Claimant | None:
         if claimant is None:
@@ -812,13 +998,23 @@ class Attributor:
             claimant = Claimant(claimant.text, self.country)
         if claimant.canonical is None:
             claimant = self._resolve_anaphor(claimant)
+        elif _described_kind(claimant.text.split()) is not None:
+            # "the Canadian company" is the company named before, finer than the country.
+            resolved = self._resolve_anaphor(claimant)
+            claimant = resolved if resolved.canonical != claimant.canonical and resolved.canonical else claimant
         if claimant.canonical is None and self.acronyms:
             for word in re.findall(r"[\w'’-]+", claimant.text):
                 if word in self.acronyms:
                     full = self.acronyms[word]
                     claimant = Claimant(claimant.text, canonical(full) or full)
                     break
-        self.last = claimant
+        if _is_statement(claimant.text) or statement_of(claimant.text) is not None:
+            # "Según el comunicado, ... Añadió que ...": the body that issued it goes on.
+            if claimant.canonical is not None and self.issuer is not None:
+                self.last = self.issuer
+        elif records_of(claimant.text) is None and not _is_record(claimant.text):
+            # Data say what they say, and no later "añadió" or "aunque advirtió".
+            self.last = claimant
         self.speakers.append(claimant)
         return claimant
 
@@ -826,6 +1022,19 @@ class Attributor:
         """ "indicó la agencia" after "Según la agencia estatal KCNA": a definite description whose
         head noun an earlier speaker's name contains is that speaker. "Los registros del
         instituto", "the bank's figures": a body's records speak for the body."""
+        if _is_statement(claimant.text):
+            issuer = self.issuer
+            if issuer is None:
+                return claimant
+            name = _bare_name(issuer.text)
+            return Claimant(claimant.text, issuer.canonical or (name if name[:1].isupper() else issuer.text))
+        issued = statement_of(claimant.text)
+        if issued is not None:
+            # "Según un comunicado del Ministerio de Vivienda": the ministry issued a statement a
+            # later "el texto" cites.
+            owner = self._resolve_anaphor(Claimant(issued, canonical(issued)))
+            self.issuer = Claimant(owner.text, owner.canonical or _bare_name(issued))
+            return Claimant(claimant.text, self.issuer.canonical)
         body = records_of(claimant.text)
         if body is not None:
             found = self._resolve_anaphor(Claimant(body, None))
@@ -840,11 +1049,25 @@ class Attributor:
         # "the bank said" after "The Bank of England held ...", "the commission reported" after
         # "the electoral commission said": a named body the article mentioned before, with that
         # noun at its head (the first word in Spanish, the last in English, or the one before "of").
+        described = _described_kind(words)
+        if described in COMPANY_NOUNS:
+            # "la compañía", "the mining company", "la empresa estatal", "the Canadian firm"
+            return self._company(claimant) or claimant
+        if described in KIND_NOUNS:
+            kind = KIND_NOUNS[described]
+            for name in reversed(self.mentions):
+                if kind & {w.lower() for w in name.split()}:
+                    return Claimant(claimant.text, canonical(name) or name)
         if len(words) != 2 or not noun:
             return claimant
-        if noun in GENERIC_BODY_NOUNS and self.mentions:
+        if noun in KIND_NOUNS:
+            kind = KIND_NOUNS[noun]
+            for name in reversed(self.mentions):
+                if kind & {w.lower() for w in name.split()}:
+                    return Claimant(claimant.text, canonical(name) or name)
+        if noun in GENERIC_BODY_NOUNS and self.bodies:
             # "el organismo", "the body": the organisation named last.
-            name = self.mentions[-1]
+            name = self.bodies[-1]
             return Claimant(claimant.text, canonical(name) or name)
         for name in reversed(self.mentions):
             named = [w.lower() for w in name.split()]
@@ -856,13 +1079,86 @@ class Attributor:
                 return Claimant(claimant.text, name)
         return claimant
 
-    def mention(self, ents: list[Span]) -> None:
-        """Remember the organisations a sentence names, for later definite descriptions of them."""
+    def _company(self, claimant: Claimant) -> Claimant | None:
+        """ "La compañía" after "la minera Andina Cobre informó ...", "the firm" after "Kestrel
+        Dairy": an earlier speaker described as a company, else the last organisation named that
+        is no public body."""
+        for earlier in reversed(self.speakers):
+            words = earlier.text.split()
+            if len(words) > 2 and words[0].lower() in {"el", "la", "the"} and words[1].lower() in COMPANY_NOUNS:
+                return Claimant(claimant.text, earlier.canonical or " ".join(words[2:]))
+        if self.companies:
+            name = self.companies[-1]
+            return Claimant(claimant.text, canonical(name) or name)
+        return None
+
+    def _company_name(self, ent: Span) -> str | None:
+        """An entity that can be the company a later "the company" means: an organisation that is no
+        public body (no head of BODY_HEADS, no country or known actor in its name, no acronym of
+        such a body, no news agency), or a name of any label with a company's designator."""
+        name = re.sub(r"^(el|la|los|las|the)\s+", "", ent.text.strip(), flags=re.IGNORECASE)
+        words = [w.lower().strip(".,") for w in name.split()]
+        if not words or name.lower() in NEWS_AGENCIES or not name[:1].isupper():
+            return None
+        if len(words) > 1 and (words[-1] in COMPANY_DESIGNATORS or words[0] in COMPANY_DESIGNATORS):
+            return name
+        if ent.label_ != "ORG" or _public_body(name):
+            return None
+        full = self.acronyms.get(name)
+        if full is not None and _public_body(full):
+            return None  # "OEFA", the Organismo de Evaluación y Fiscalización Ambiental
+        return name
+
+    def mention(self, ents: list[Span], sent: Span | None = None) -> None:
+        """Remember the organisations a sentence names, for later definite descriptions of them;
+        with the sentence, also the companies its proper nouns name that the tagger missed."""
+        named = [c for c in (self._company_name(ent) for ent in ents) if c is not None]
+        if sent is not None:
+            named += [c for c in _designated_companies(sent) if c not in named]
+        ordered = sorted(named, key=lambda c: sent.text.find(c) if sent is not None else 0)
+        self.companies.extend(ordered)
+        bodies: list[str] = []
         for ent in ents:
             if ent.label_ == "ORG" or (ent.label_ in {"LOC", "MISC"} and _names_an_institution(ent.text)):
                 name = re.sub(r"^(el|la|los|las|the)\s+", "", ent.text.strip(), flags=re.IGNORECASE)
                 if len(name.split()) > 1:
                     self.mentions.append(name)
+                    bodies.append(name)
+        # Every organisation named, companies of one word too ("la empresa Sedapal"), in the order
+        # named: what a later "la entidad" or "the organisation" means.
+        in_order = [*bodies, *(c for c in ordered if c not in bodies)]
+        self.bodies.extend(sorted(in_order, key=lambda c: sent.text.find(c) if sent is not None else 0))
+
+
+def _public_body(name: str) -> bool:
+    """A name with a public body's head ("Ministerio", "Authority", "Organismo") or a country or
+    known actor in it: no company."""
+    words = [w.lower().strip(".,") for w in name.split()]
+    return any(is_body_head(w) or w in GENERIC_BODY_NOUNS for w in words) or find_in(name) is not None
+
+
+def _designated_companies(sent: Span) -> list[str]:
+    """Runs of capitalised proper nouns with a company's designator at either end ("Bellmore
+    Foods", "Grupo Altamar"), which the small taggers often leave without an entity."""
+    found: list[str] = []
+    run: list[Token] = []
+    for token in [*sent, None]:
+        if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper():
+            run.append(token)
+            continue
+        words = [t.lower_ for t in run]
+        before = sent.doc[run[0].i - 1] if run and run[0].i > sent.start else None
+        described = before is not None and before.lower_ in COMPANY_NOUNS and before.text.islower()
+        if (len(run) > 1 and (words[-1] in COMPANY_DESIGNATORS or words[0] in COMPANY_DESIGNATORS)) or (
+            run and described
+        ):
+            # "Bellmore Foods", "Grupo Altamar", or a name its trade describes: "la minera Cobre
+            # Sur", "the carrier Skylane", "insurer Halden".
+            if len(run) > 1 and words[0] in COMPANY_NOUNS:
+                run = run[1:]  # "Miner Halden Resources" at the start of a sentence is Halden Resources
+            found.append(sent.doc[run[0].i : run[-1].i + 1].text)
+        run = []
+    return found
 
 
 RECORD_NOUNS = {
@@ -914,7 +1210,11 @@ def records_of(text: str) -> str | None:
     """The body whose records a claimant phrase cites, as a definite description ("el instituto"
     of "los registros del instituto", "the bank" of "the bank's figures" or "figures from the
     bank"), or None."""
-    words = text.split()
+    # "datos del propio banco", "data from the bank": records named without an article, the
+    # body's own ("propio", "own") still the body.
+    words = [w for w in text.split() if w.lower() not in {"propio", "propia", "propios", "propias", "own"}]
+    if words and words[0].lower() in RECORD_NOUNS:
+        words = ["los", *words]
     # "un comunicado del organismo", "a statement from the ministry": one of them, the body's still.
     if len(words) < 3 or words[0].lower() not in {"el", "la", "los", "las", "the", "sus", "its", "un", "una", "a"}:
         return None
@@ -930,6 +1230,76 @@ def records_of(text: str) -> str | None:
     return None
 
 
+def _is_statement(text: str) -> bool:
+    """ "el comunicado", "the statement", "the same statement", "la nota de prensa", "the press
+    release", "el texto": a statement named alone, with no body's name in it."""
+    words = [w.lower() for w in text.split()]
+    if not 1 < len(words) <= 4 or words[0] not in {"el", "la", "the", "este", "esta", "this"}:
+        return False
+    nouns = [w for w in words[1:] if w in STATEMENT_NOUNS]
+    return len(nouns) == 1 and all(w in STATEMENT_NOUNS or w in STATEMENT_WORDS for w in words[1:])
+
+
+STATEMENT_WORDS = {
+    "mismo",
+    "misma",
+    "same",
+    "joint",
+    "conjunto",
+    "conjunta",
+    "de",
+    "prensa",
+    "press",
+    "oficial",
+    "official",
+}
+"""Words that only qualify a statement ("la misma nota", "the joint statement", "la nota de prensa")."""
+
+
+def statement_of(text: str) -> str | None:
+    """The body a statement is said to be of ("un comunicado del Ministerio de Vivienda", "a
+    statement from the Port Authority", "la nota de la empresa"), or None."""
+    match = re.match(
+        r"^(?:el|la|un|una|a|the|its|su)\s+(?:\w+\s+)?(\w+)\s+(?:de(?:\s+prensa)?\s+)?(?:del|de\s+la|de\s+los|de|from|of|by)\s+(.+)$",
+        text,
+        flags=re.IGNORECASE,
+    )
+    if match is None or match.group(1).lower() not in STATEMENT_NOUNS:
+        return None
+    owner = match.group(2)
+    lead = text[: match.start(2)].lower().split()[-1]
+    return ("el " + owner) if lead == "del" and not owner[:1].isupper() else owner
+
+
+def _is_record(text: str) -> bool:
+    """ "datos del propio banco", "customs data", "figures from the ministry": records, no speaker."""
+    words = [w.lower().strip(",.") for w in text.split()]
+    return bool(words) and (words[0] in RECORD_NOUNS or (len(words) > 1 and words[1] in RECORD_NOUNS))
+
+
+def _bare_name(text: str) -> str:
+    """A speaker's name without the article a subject carries ("la OEFA" -> "OEFA")."""
+    words = re.sub(r"^(el|la|los|las|the)\s+", "", text, flags=re.IGNORECASE).split()
+    if len(words) > 1 and words[0].lower() in COMPANY_NOUNS:
+        words = words[1:]  # "la aseguradora Pacífica Vida" is Pacífica Vida
+    return " ".join(words)
+
+
+STATEMENT_DEPS = {"obl", "prep", "nmod", "advmod", "obl:arg"}
+
+
+def _issues_statement(verb: Token) -> bool:
+    """Whether a reporting verb says through what it was said: a statement ("en un comunicado",
+    "a través de una nota", "in a statement") or a post ("in a post on X", "en su cuenta de X")."""
+    for child in verb.children:
+        if child.dep_ not in STATEMENT_DEPS:
+            continue
+        for token in child.subtree:
+            if token.lower_ in STATEMENT_NOUNS or (token.lower_ == "cuenta" and child.i > verb.i):
+                return True
+    return False
+
+
 INSTITUTION_HEADS = BODY_HEADS
 """Head nouns of bodies the small Spanish model tags as places now and then ("Instituto Nacional
 de Estadística" as LOC): still bodies a later "el instituto" can refer to."""
@@ -943,6 +1313,39 @@ def _names_an_institution(text: str) -> bool:
         return False
     before_of = next((k for k, w in enumerate(words) if w in {"of", "for", "de", "del"}), len(words))
     return words[0] in INSTITUTION_HEADS or words[before_of - 1] in INSTITUTION_HEADS
+
+
+def _described_kind(words: list[str]) -> str | None:
+    """The kind noun of a definite description of two or three words, the rest lowercase
+    qualifiers ("la compañía", "la empresa estatal", "the mining company", "el ente regulador"),
+    or None; a capitalised word makes it a name ("the Tasman Company")."""
+    if not 2 <= len(words) <= 3 or words[0].lower() not in {"el", "la", "the"}:
+        return None
+    rest = words[1:]
+    from workbench.nlp.gazetteer import demonym_country
+
+    if any(not w.islower() and demonym_country(w) is None for w in rest):
+        return None
+    for word in (rest[-1], rest[0]) if words[0].lower() == "the" else (rest[0], rest[-1]):
+        if word in COMPANY_NOUNS or word in KIND_NOUNS:
+            return word
+    return None
+
+
+def _speaker_after_quote(sent: Span) -> Token | None:
+    """'"There are no victims, but ...," Cárdenas told reporters': a sentence that opens with a
+    quotation and names its speaker after it, where the parser made the quote's verb the root and
+    hung the reporting verb on it: the reporting verb after the closing quote, with its subject."""
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 4 or words[0].text not in OPEN_QUOTES:
+        return None
+    close = max((k for k, t in enumerate(words) if k > 0 and t.text in CLOSE_QUOTES), default=None)
+    if close is None or close > len(words) - 3:
+        return None
+    for token in words[close + 1 :]:
+        if is_reporting(token) and any(c.dep_ in SUBJECT_DEPS and c.i > words[close].i for c in token.children):
+            return token
+    return None
 
 
 def _drops_subject(verb: Token) -> bool:

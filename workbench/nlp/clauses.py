@@ -309,12 +309,20 @@ def is_trailing_attribution(token: Token) -> bool:
 
     if token.dep_ not in {"advcl", "parataxis"} or token.head.i > token.i or not is_reporting(token):
         return False
-    if not _after_comma(token) or not any(c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} for c in token.children):
+    from workbench.nlp.attribution import inverted_speaker
+
+    if not _after_comma(token):
         return False
-    # No subordinator either: "..., como Washington mencionó la víspera" is a claim of its own.
-    if _first_word(token).pos_ in {"SCONJ", "ADP"}:
+    if not any(c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} for c in token.children):
+        return inverted_speaker(token) is not None  # "..., anunció la cartera": the speaker taken for an object
+    # No subordinator either: "..., como Washington mencionó la víspera" is a claim of its own;
+    # but "..., según informó la empresa en un comunicado" only says who reports the clause.
+    first = _first_word(token)
+    according = first.lower_ == "según"
+    if first.pos_ in {"SCONJ", "ADP"} and not according:
         return False
-    return not any(c.dep_ in {"ccomp", "xcomp", "dobj", "obj", "mark"} for c in token.children)
+    kept = {"ccomp", "xcomp", "dobj", "obj"} if according else {"ccomp", "xcomp", "dobj", "obj", "mark"}
+    return not any(c.dep_ in kept for c in token.children)
 
 
 def _is_prior_event_phrase(token: Token) -> bool:

@@ -13,7 +13,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, cast
 
 from workbench.models import ClaimDraft, EntityDraft, Figure
-from workbench.nlp.attribution import Attributor, Claimant, is_reporting, quote_runs
+from workbench.nlp.attribution import CLOSE_QUOTES, OPEN_QUOTES, Attributor, Claimant, is_reporting, quote_runs
 from workbench.nlp.clauses import Clause, clause_spans, is_relative
 from workbench.nlp.dates import claim_dates, is_calendar_word, resolve_dates
 from workbench.nlp.figures import figures
@@ -754,15 +754,19 @@ def cut_article(pieces: list[tuple[Doc, Normalized]], context: Context, min_word
         last = attributor.last  # reading the closers ahead must not make their speaker the last one
         closers = {i: attributor.sentence_claimant(sents[i]) for i in sorted(closed)}
         attributor.last = last
+        quoted_by: Claimant | None = None  # the speaker of the last sentence's quotation
         for i, sent in enumerate(sents):
             if is_dateline(sent.text):  # "Lima, 3 feb (EFE).-": no fact, no speaker
                 continue
             # The sentence's own bodies first: "La OPS enviará ..., según un comunicado del organismo".
-            attributor.mention(entities.within(sent))
+            attributor.mention(entities.within(sent), sent)
             if closing[i] != i:
                 sentence_claimant = closers.get(closing[i]) or attributor.sentence_claimant(sents[closing[i]])
             else:
                 sentence_claimant = attributor.sentence_claimant(sent)
+            if sentence_claimant is None and i > 0 and continues_quotation(sents[i - 1], sent):
+                sentence_claimant = quoted_by  # '"The dam is safe," the governor said. "Levels fell."'
+            quoted_by = sentence_claimant if quotes_in(sent) else None
             for clause in clause_spans(sent):
                 if sum(1 for t in clause.span if t.is_alpha or t.like_num) < min_words:
                     continue
@@ -771,6 +775,30 @@ def cut_article(pieces: list[tuple[Doc, Normalized]], context: Context, min_word
                 claimant = attributor.clause_claimant(clause.head, sentence_claimant)
                 cuts.append(_cut(clause.span, clause.head, claimant, norm, context, lead=clause, entities=entities))
     return found
+
+
+def quotes_in(sent: Span) -> bool:
+    """Whether a sentence holds quoted words."""
+    return any(t.text in OPEN_QUOTES for t in sent)
+
+
+def continues_quotation(before: Span, sent: Span) -> bool:
+    """'"The dam is safe," the governor said. "Levels fell 2 metres."': a sentence that is a
+    quotation and nothing else, right after a quoted sentence of the same paragraph, goes on
+    quoting the same speaker (wire copy names a speaker once per quoted paragraph)."""
+    words = [t for t in sent if not t.is_space]
+    after = sent.doc[sent.end] if sent.end < len(sent.doc) else None
+    if words and after is not None and after.text in CLOSE_QUOTES and words[-1].text not in CLOSE_QUOTES:
+        words.append(after)  # the closing quote the segmenter left to the next sentence
+    while words and words[-1].is_punct and words[-1].text not in CLOSE_QUOTES:
+        words.pop()
+    if len(words) < 3 or words[0].text not in OPEN_QUOTES or words[-1].text not in CLOSE_QUOTES:
+        return False
+    if any(t.text in OPEN_QUOTES | CLOSE_QUOTES for t in words[1:-1]):
+        return False  # quoted pieces with the outlet's words between them
+    ends = [t.idx + len(t.text) for t in before if not t.is_space]
+    between = sent.doc.text[max(ends, default=before.end_char) : sent.start_char + 1]
+    return "\n" not in between and quotes_in(before)
 
 
 class _Entities:

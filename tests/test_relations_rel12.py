@@ -102,3 +102,31 @@ def test_a_relative_clause_on_that_event_takes_its_date() -> None:
     led = [d for d in extract_claims(text, "es", "2026-08-24") if "que hundió" in d.text]
     assert len(led) == 1
     assert led[0].dates == ("2025",)
+
+
+def test_a_unit_of_measure_is_one_by_its_symbol_and_its_names() -> None:
+    from workbench.matching.terms import unit_key
+
+    assert unit_key("km", "en") == unit_key("kilometres", "en") == unit_key("kilómetros", "es") == "km"
+    assert unit_key("millas", "es") == unit_key("miles", "en") == "mile"
+    assert unit_key("miles", "es") != "mile"  # "miles de personas" are thousands
+    assert unit_key("hectáreas", "es") == unit_key("hectares", "en")
+
+
+def test_two_reports_of_one_distance_in_symbol_and_name_agree() -> None:
+    short = claim(1, "The convoy got within 80 km of the border", figures=[(80.0, "km", "<", True)], language="en")
+    named = claim(2, "El convoy llegó a unos 80 kilómetros de la frontera", figures=[(80.0, "kilómetros", "~", True)])
+    weights = flat_idf(short, named)
+    assert pair_features(short, named, weights).figures is True
+
+
+def test_another_event_is_never_a_duplicate_whatever_the_thresholds() -> None:
+    """A fitted `flag` above `duplicate` once let a pair alike enough for one proposition but of
+    another year through as a duplicate; the dates keep it a near-miss."""
+    from workbench.matching.compare import relation_of
+
+    old = claim(1, "La riada arrasó el puente de Olmedo", dates=["2021"], published="2026-03-02")
+    new = claim(2, "La riada arrasó el puente de Olmedo", dates=["2026"], published="2026-03-02")
+    pair = pair_features(old, new, flat_idf(old, new), 0.97)
+    limits = {"flag": 0.9, "duplicate": 0.1, "related": 0.5, "conflict": 1.0, "denial": 1.0}
+    assert relation_of(pair, 0.5, 0.5, limits)[0] == NEAR_MISS

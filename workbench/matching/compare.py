@@ -15,7 +15,8 @@ So the decision has two parts:
   relation_model.json with their nested cross-validated figures; one model with the cosine, one
   without;
 - what kind of sameness it is, from the claims' structure: event dates that cannot be the same
-  day or year make a near-miss (never sharing a verdict; "since April 2019" is no event date),
+  day or year make a near-miss (never sharing a verdict; "since April 2019" is no event date, and
+  an undated background claim, "had been hit", lies some time in the years before its story),
   figures on the same unit that disagree make a conflict (however differently two authorities
   word them), and so do numbers of like size with nothing in common (the same count in two
   languages' words); so does one claim denying what the other states (alike enough, or
@@ -36,7 +37,7 @@ import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -257,15 +258,17 @@ def relation_of(
     pair: PairFeatures, alike: float, linked: float, limits: dict[str, float], same: float | None = None
 ) -> tuple[str | None, str | None]:
     """(relation, the reason that decided it) from the fitted probabilities and thresholds:
-    `flag` (alike enough to call another event a near-miss, or other figures a conflict),
-    `conflict` (linked enough for two authorities' figures that disagree about one day's event to
-    be a conflict, however differently they word it),
-    `denial` (linked enough for a denial of what the other states to be a conflict, though a
-    denial reads little like the statement it denies: "the navy denied the ferry was overloaded"
-    against "the ferry carried more than allowed"),
-    `duplicate` (on `same`, the fitted probability of one proposition, which learns what tells a
-    duplicate from a conflict or a near-miss that reads alike; `alike` when the model has none)
-    and `related`. The fitting script decides with this same function."""
+        `flag` (alike enough to call another event a near-miss, or other figures a conflict),
+        `conflict` (linked enough for two authorities' figures that disagree about one day's event to
+        be a conflict, however differently they word it),
+        `denial` (linked enough for a denial of what the other states to be a conflict, though a
+        denial reads little like the statement it denies: "the navy denied the ferry was overloaded"
+        against "the ferry carried more than allowed"),
+        `duplicate` (on `same`, the fitted probability of one proposition, which learns what tells a
+        duplicate from a conflict or a near-miss that reads alike; `alike` when the model has none)
+        and `related`. Dates that cannot be one event keep a pair from being a duplicate however the
+    thresholds fall (a fitted `flag` above `duplicate` once let such pairs through). The fitting script
+    decides with this same function."""
     same = alike if same is None else same
     if alike >= limits["flag"] and pair.dates is False:
         return NEAR_MISS, f"dates differ: {pair.dates_text}: another event"
@@ -295,6 +298,8 @@ def relation_of(
     ):
         return CONFLICT, "one says it did not happen, the other that it did"
     if same >= limits["duplicate"]:
+        if pair.dates is False:  # alike enough for one proposition, yet another event
+            return NEAR_MISS, f"dates differ: {pair.dates_text}: another event"
         if pair.negation_mismatch and pair.actors_compatible:
             return CONFLICT, "one says it did not happen, the other that it did"
         if pair.modality_mismatch:
@@ -454,12 +459,15 @@ def _date_agreement(a: ClaimFeatures, b: ClaimFeatures) -> tuple[bool | None, st
     unknown; the dates compared, for the reason).
 
     Event dates, not publication dates, decide: a claim without a date of its own happened around
-    its article's publication, and a stated year ("en 2019") is compared by year.
+    its article's publication, and a stated year ("en 2019") is compared by year; an undated
+    background claim some time before its story (`_background_agreement`).
     """
     if a.event_dates and b.event_dates:
         if any(_same_when(x, y, STATED_DAYS) for x in a.event_dates for y in b.event_dates):
             return True, ""
         return False, f"{', '.join(a.event_dates)} vs {', '.join(b.event_dates)}"
+    if _undated_background(a) or _undated_background(b):
+        return _background_agreement(a, b)
     left = a.event_dates[0] if a.event_dates else a.published
     right = b.event_dates[0] if b.event_dates else b.published
     if not left or not right:
@@ -468,6 +476,63 @@ def _date_agreement(a: ClaimFeatures, b: ClaimFeatures) -> tuple[bool | None, st
         return None, ""
     marked = [f"{when} (published)" if not claim.event_dates else when for when, claim in ((left, a), (right, b))]
     return False, " vs ".join(marked)
+
+
+BACKGROUND_YEARS = 2
+"""How far back an undated background claim may lie: its story's year and the one before."""
+
+
+def _undated_background(claim: ClaimFeatures) -> bool:
+    return claim.background and not claim.event_dates and bool(claim.published)
+
+
+def _background_agreement(a: ClaimFeatures, b: ClaimFeatures) -> tuple[bool | None, str]:
+    """An undated background claim (features.background: "había sufrido", "had been hit")
+    happened some time in the BACKGROUND_YEARS before its story, not on the story's day: it may be
+    any event of those days (unknown, never "another event"), and is another event only when the
+    other claim's days lie wholly outside them (after its story, or years before)."""
+    left, right = _days(a), _days(b)
+    if left is None or right is None or (left[0] <= right[1] and right[0] <= left[1]):
+        return None, ""
+    return False, " vs ".join(_days_text(claim) for claim in (a, b))
+
+
+def _days(claim: ClaimFeatures) -> tuple[date, date] | None:
+    """The first and last day a claim's event can lie on: an undated background claim's from the
+    start of the year BACKGROUND_YEARS - 1 before its story to the story's day; a stated date's
+    (a day within STATED_DAYS, a month or a year whole); an undated claim's within SAME_EVENT_DAYS
+    of its publication."""
+    if claim.event_dates:
+        return _span(claim.event_dates[0], STATED_DAYS)
+    if not claim.published:
+        return None
+    published = date.fromisoformat(claim.published)
+    if claim.background:
+        return date(published.year - BACKGROUND_YEARS + 1, 1, 1), published
+    return _span(claim.published, SAME_EVENT_DAYS)
+
+
+def _span(when: str, days: int) -> tuple[date, date] | None:
+    """The days an ISO date (with `days` either way), a month or a year covers."""
+    try:
+        year = int(when[:4])
+        if len(when) >= 10:
+            day = date.fromisoformat(when[:10])
+            return day - timedelta(days=days), day + timedelta(days=days)
+        if len(when) == 7:
+            month = int(when[5:7])
+            return date(year, month, 1), date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def _days_text(claim: ClaimFeatures) -> str:
+    if claim.event_dates:
+        return claim.event_dates[0]
+    if claim.background:
+        return f"before {claim.published} (background)"
+    return f"{claim.published} (published)"
 
 
 def _same_when(x: str, y: str, days: int) -> bool:

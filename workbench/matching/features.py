@@ -58,6 +58,9 @@ class ClaimFeatures:
     """It says something did not happen, or denies it ("no lanzó", "denied", "never")."""
     modal: bool = False
     """It says something may, could or is planned to happen, not that it did."""
+    background: bool = False
+    """It tells, with no date of its own, an event from before its story (`background`): "el
+    puente había sufrido daños", "the port had been hit before", "Pyongyang recently failed"."""
     indexed: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
     """Its terms as the match index holds them, for a stored claim: not built again per candidate."""
 
@@ -119,6 +122,44 @@ without it the same warning in two languages read as a possibility against a fac
 
 SINCE = re.compile(r"\b(?:desde|since)\b")
 
+PAST_PERFECT = re.compile(
+    r"\b(?:habia|habian|habiamos|hubiera|hubieran)(?: (?:ya|no|nunca|tambien|sido))*"
+    r" (?!tant)\w+(?:ado|ada|ados|adas|ido|ida|idos|idas|to|ta|tos|tas|cho|cha|chos|chas)\b"
+    r"|\bhad(?: (?:not|never|already|just|also|previously|been))*"
+    r" (?:\w+ed|been|taken|given|seen|gone|done|made|left|lost|won|hit|struck|fallen|begun|broken"
+    r"|brought|built|caught|come|cut|driven|fled|flown|found|fought|grown|held|known|led|met|paid"
+    r"|put|risen|run|sent|set|shot|shut|sold|spent|stolen|sunk|thrown|told|torn|become|kept|burnt)\b"
+)
+"""The past perfect ("había sufrido", "habían sido evacuados", "had been hit", "had fled"), over
+folded text: an event before the one the story tells. English "had" with a noun ("had 200
+passengers") is possession, so only participles count: regular ones and the common irregular."""
+RECENT_PAST = re.compile(
+    r"\b(?:recientemente|previamente|anteriormente|recently|previously|in the past|en el pasado)\b"
+)
+"""Adverbs that put an undated event before the story without saying when."""
+REPORTED = re.compile(
+    r"\b(?:dijo|dijeron|afirmo|afirmaron|aseguro|aseguraron|informo|informaron|senalo|senalaron"
+    r"|indico|indicaron|explico|explicaron|anadio|anadieron|declaro|declararon|anuncio|anunciaron"
+    r"|sostuvo|sostuvieron|preciso|precisaron|confirmo|confirmaron|admitio|admitieron|reconocio"
+    r"|reconocieron|denuncio|denunciaron|advirtio|advirtieron|revelo|revelaron|segun|de acuerdo con"
+    r"|said|says|told|stated|claimed|announced|reported|warned|added|insisted|confirmed|noted"
+    r"|explained|revealed|alleged|admitted|acknowledged|according to)\b"
+)
+"""Reporting verbs in the past and "según"/"according to": a past perfect after one is the
+speaker's tense shifted back ("dijo que había ...", "said it had ..."), the event itself."""
+
+
+def background(text: str, claimant: str | None = None) -> bool:
+    """Whether a claim tells an event from before its story: a past perfect that no reporting verb
+    before it (nor an attribution of the claim to a speaker) shifts back, or an adverb of recent
+    past. Such a claim without a date of its own happened some time in the years before its story,
+    not on the story's day (compare._date_agreement)."""
+    folded = fold(text)
+    if RECENT_PAST.search(folded):
+        return True
+    found = PAST_PERFECT.search(folded)
+    return bool(found and claimant is None and not REPORTED.search(folded[: found.start()]))
+
 
 def _earlier_month(when: str, published: str) -> bool:
     """Whether a date (or a month, or a year) lies in a month before the publication's."""
@@ -159,6 +200,7 @@ def features(
         published=published,
         negated=negated(claim.text),
         modal=modal(claim.text),
+        background=background(claim.text, claim.claimant_canonical),
         indexed=None if indexed is None else tuple(indexed),
     )
 

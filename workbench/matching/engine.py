@@ -293,8 +293,9 @@ class Matcher:
     def query_idf(self, query: ClaimFeatures) -> dict[str, float]:
         """BM25's idf of the query's terms found in the archive (what the rerank's rare_shared reads)."""
         frequencies, size = self._vocabulary()
-        self._look_up(query.terms())
-        return idf(query.terms(), frequencies, size)
+        terms = query.terms()
+        self._look_up(terms)
+        return idf(terms, frequencies, size)
 
     def _weights(self) -> Weights:
         if self._weights_cache is None:

@@ -62,7 +62,7 @@ def bm25(
     rare = sum(frequencies[t] <= common for t in present)
     first = min(rare, QUERY_TERMS) if rare >= MIN_TERMS else min(MIN_TERMS, len(present))
     scored = present[:first] if rare >= MIN_TERMS else present[:QUERY_TERMS]
-    idf = np.array([math.log(1 + (size - frequencies[t] + 0.5) / (frequencies[t] + 0.5)) for t in scored])
+    idf = np.array([term_idf(frequencies[t], size) for t in scored])
     claims, sums = _idf_sums([index.postings(t) for t in scored[:first]], idf[:first], len(lengths))
     gain = _gains(lengths, mean, k1, b)[np.minimum(claims, len(lengths) - 1)]
     scores = sums * gain
@@ -71,13 +71,14 @@ def bm25(
     return claims.astype(np.int64), scores
 
 
+def term_idf(frequency: int, size: int) -> float:
+    """BM25's idf of a term held by `frequency` of `size` claims."""
+    return math.log(1 + (size - frequency + 0.5) / (frequency + 0.5))
+
+
 def idf(terms: list[str], frequencies: Mapping[str, int], size: int) -> dict[str, float]:
     """BM25's idf of each of these terms found in the archive (absent ones are left out)."""
-    return {
-        t: math.log(1 + (size - frequencies[t] + 0.5) / (frequencies[t] + 0.5))
-        for t in dict.fromkeys(terms)
-        if frequencies.get(t)
-    }
+    return {t: term_idf(frequencies[t], size) for t in dict.fromkeys(terms) if frequencies.get(t)}
 
 
 def _rescore(

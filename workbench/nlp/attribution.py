@@ -1053,18 +1053,14 @@ class Attributor:
         if described in COMPANY_NOUNS:
             # "la compañía", "the mining company", "la empresa estatal", "the Canadian firm"
             return self._company(claimant) or claimant
-        if described in KIND_NOUNS:
-            kind = KIND_NOUNS[described]
-            for name in reversed(self.mentions):
-                if kind & {w.lower() for w in name.split()}:
-                    return Claimant(claimant.text, canonical(name) or name)
+        of_kind = self._named_of_kind(claimant, described)
+        if of_kind is not None:
+            return of_kind
         if len(words) != 2 or not noun:
             return claimant
-        if noun in KIND_NOUNS:
-            kind = KIND_NOUNS[noun]
-            for name in reversed(self.mentions):
-                if kind & {w.lower() for w in name.split()}:
-                    return Claimant(claimant.text, canonical(name) or name)
+        of_kind = self._named_of_kind(claimant, noun)
+        if of_kind is not None:
+            return of_kind
         if noun in GENERIC_BODY_NOUNS and self.bodies:
             # "el organismo", "the body": the organisation named last.
             name = self.bodies[-1]
@@ -1078,6 +1074,17 @@ class Attributor:
             if name.casefold() != claimant.text.casefold() and noun in heads:
                 return Claimant(claimant.text, name)
         return claimant
+
+    def _named_of_kind(self, claimant: Claimant, description: str | None) -> Claimant | None:
+        """ "la cartera", "the regulator": the body named last whose name holds a word of the
+        description's kind (KIND_NOUNS), else None."""
+        kind = KIND_NOUNS.get(description or "")
+        if kind is None:
+            return None
+        for name in reversed(self.mentions):
+            if kind & {w.lower() for w in name.split()}:
+                return Claimant(claimant.text, canonical(name) or name)
+        return None
 
     def _company(self, claimant: Claimant) -> Claimant | None:
         """ "La compañía" after "la minera Andina Cobre informó ...", "the firm" after "Kestrel
